@@ -1,0 +1,91 @@
+/**
+ * The contract between the UI/commands and AWS. `src/aws` implements it with the AWS SDK; the UI receives an
+ * implementation through its dependencies and never imports the SDK itself. Type-only: importing this file
+ * loads nothing.
+ */
+import type { CreateRequest } from '../request/types.js';
+
+export type DatastoreStatus = 'CREATING' | 'ACTIVE' | 'DELETING' | 'DELETED' | 'CREATE_FAILED';
+
+/** DescribeFHIRDatastore's DatastoreProperties, as plain data. */
+export interface DatastoreProperties {
+  DatastoreId: string;
+  DatastoreArn: string;
+  DatastoreName?: string;
+  DatastoreStatus: DatastoreStatus;
+  CreatedAt?: Date;
+  DatastoreTypeVersion: string;
+  DatastoreEndpoint: string;
+  SseConfiguration?: CreateRequest['SseConfiguration'];
+  PreloadDataConfig?: CreateRequest['PreloadDataConfig'];
+  IdentityProviderConfiguration?: CreateRequest['IdentityProviderConfiguration'];
+  ErrorCause?: { ErrorMessage?: string; ErrorCategory?: string };
+}
+
+/** CreateFHIRDatastore's response. */
+export interface CreateResult {
+  DatastoreId: string;
+  DatastoreArn: string;
+  DatastoreStatus: DatastoreStatus;
+  DatastoreEndpoint: string;
+}
+
+/** Where requests go, as resolved from flags, environment and config. */
+export interface Target {
+  region: string;
+  /** The AWS credential profile, when one is in use. */
+  profile?: string;
+  /** An endpoint override (the emulator's URL in the sandbox). */
+  endpoint?: string;
+  sandbox: boolean;
+}
+
+/** An error turned into something a person can act on. */
+export interface FriendlyError {
+  /** A stable code, e.g. `AccessDenied`, `NoCredentials`, `Throttling`, `Validation`. */
+  code: string;
+  /** What happened, in a sentence. */
+  message: string;
+  /** What to do about it. */
+  fix: string;
+  /** The AWS CLI exit code this error maps to (252..255). */
+  exitCode: number;
+  /** The request field it concerns, when it can be mapped back (e.g. `SseConfiguration.KmsEncryptionConfig.KmsKeyId`). */
+  field?: string;
+  /** Worth retrying later (throttling, 5xx, network). */
+  transient: boolean;
+}
+
+/** One event from the status watcher. */
+export type StatusEvent =
+  | {
+      type: 'status';
+      properties: DatastoreProperties;
+      /** When this check was made. */
+      at: Date;
+      /** When the next check will be made; absent once the watch ended. */
+      nextCheckAt?: Date;
+    }
+  | { type: 'transient-error'; error: FriendlyError; at: Date; nextCheckAt: Date }
+  | {
+      type: 'done';
+      /** `active` when the data store became ACTIVE; `failed` for CREATE_FAILED or DELETED (the waiter's rules). */
+      outcome: 'active' | 'failed';
+      properties: DatastoreProperties;
+      at: Date;
+    };
+
+/** What the wizard and the commands need from HealthLake. */
+export interface HealthLakeGateway {
+  /** The resolved target; resolving credentials is lazy and never blocks a first frame. */
+  target(): Promise<Target>;
+  /**
+   * Creates a data store. The ClientToken (given or generated) is recorded in the journal before sending, so a
+   * retry after a time-out, reset or crash reuses it. Rejects with a FriendlyError.
+   */
+  create(request: CreateRequest, options?: { signal?: AbortSignal }): Promise<CreateResult>;
+  /** Rejects with a FriendlyError. */
+  describe(datastoreId: string, options?: { signal?: AbortSignal }): Promise<DatastoreProperties>;
+  /** Polls until the FHIRDatastoreActive waiter's conditions are met; ends with a `done` event. */
+  watch(datastoreId: string, options?: { signal?: AbortSignal }): AsyncIterable<StatusEvent>;
+}

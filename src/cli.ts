@@ -1,0 +1,33 @@
+/**
+ * Entry point: argv -> command. Each command lives in its own module under `src/commands/` and is imported only
+ * when chosen, so that a command pays only for what it uses (the dry run never loads Ink or the AWS SDK).
+ */
+import { EXIT } from './options.js';
+
+type CommandModule = { run(argv: string[]): Promise<number> };
+
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  create: () => import('./commands/create.js'),
+  status: () => import('./commands/status.js'),
+  history: () => import('./commands/history.js'),
+  presets: () => import('./commands/presets.js'),
+  emulator: () => import('./commands/emulator.js'),
+};
+
+/** Runs the command named by argv and sets the process exit code. */
+export async function main(argv: string[]): Promise<void> {
+  const [first, ...rest] = argv;
+  const named = first !== undefined && Object.hasOwn(COMMANDS, first);
+  const load = named ? COMMANDS[first]! : COMMANDS.create!;
+  const args = named ? rest : argv;
+  try {
+    const command = await load();
+    process.exitCode = await command.run(args);
+  } catch (error) {
+    // Last resort: never a stack trace for the user (unless --debug).
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`healthlake-wizard: ${message}\n`);
+    if (argv.includes('--debug') && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT.other;
+  }
+}

@@ -1,0 +1,50 @@
+/** Options shared by the commands: the AWS CLI's global options that make sense here, and our own. */
+
+/** Output formats, as the AWS CLI's `--output`. */
+export type OutputFormat = 'json' | 'yaml' | 'yaml-stream' | 'text' | 'table';
+
+/** The AWS CLI global options we accept (same spelling and meaning). */
+export interface GlobalOptions {
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  noVerifySsl?: boolean;
+  caBundle?: string;
+  /** Seconds; 0 means no time-out, as in the AWS CLI. */
+  cliReadTimeout?: number;
+  /** Seconds; 0 means no time-out, as in the AWS CLI. */
+  cliConnectTimeout?: number;
+  output?: OutputFormat;
+  query?: string;
+  color?: 'on' | 'off' | 'auto';
+  debug?: boolean;
+  noSignRequest?: boolean;
+  noCliPager?: boolean;
+  /** Run against the built-in emulator, started in-process, instead of AWS. */
+  sandbox?: boolean;
+}
+
+/** What `create` accepts besides the request parameters. */
+export interface CreateOptions extends GlobalOptions {
+  noInteractive?: boolean;
+  dryRun?: boolean;
+  preset?: string;
+  savePreset?: string;
+  /** `--wait` / `--no-wait`; undefined means the command's default. */
+  wait?: boolean;
+  generateCliSkeleton?: 'input' | 'yaml-input' | 'output';
+}
+
+/** Exit codes, as the AWS CLI uses them. */
+export const EXIT = {
+  ok: 0,
+  interrupted: 130,
+  /** Invalid command line or parameter value. */
+  usage: 252,
+  /** Environment or configuration invalid: no credentials, no region, unreadable config. */
+  config: 253,
+  /** The service answered with an error, or the data store ended CREATE_FAILED. */
+  service: 254,
+  /** Any other failure. */
+  other: 255,
+} as const;

@@ -1,0 +1,63 @@
+/** Errors are values with a fix: the CLI and the UI render the same `FieldIssue`. */
+
+/** Which rule an input broke. */
+export type Rule =
+  | 'required'
+  | 'type'
+  | 'min-length'
+  | 'max-length'
+  | 'pattern'
+  | 'enum'
+  | 'min-items'
+  | 'max-items'
+  | 'unknown'
+  | 'duplicate'
+  | 'json'
+  | 'depends-on'
+  | 'syntax'
+  | 'file';
+
+/** One problem with the input, naming the field, the rule, the value and the fix. */
+export interface FieldIssue {
+  /** JSON path in the request, e.g. `Tags[1].Key`; empty for the command line as a whole. */
+  field: string;
+  /** The AWS CLI flag that sets it, e.g. `--tags`. */
+  flag: string;
+  rule: Rule;
+  /** What is wrong, in a sentence. */
+  message: string;
+  /** What to do about it. */
+  fix: string;
+  /** The offending value, when there is one. */
+  value?: unknown;
+  /** Warnings are shown but do not block a submission. */
+  severity: 'error' | 'warning';
+}
+
+/** Invalid input: exits 252 (the AWS CLI's code for a bad command line or parameter value). */
+export class InputError extends Error {
+  readonly exitCode = 252;
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'InputError';
+  }
+}
+
+/** Shortens a value for a message. */
+export function showValue(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** One issue as a line or two of text: `--tags (Tags[1].Key): message Fix: ...`. */
+export function formatIssue(issue: FieldIssue): string {
+  const where = issue.field ? `${issue.flag} (${issue.field})` : issue.flag;
+  const prefix = issue.severity === 'warning' ? 'warning: ' : '';
+  const shown = issue.value === undefined ? '' : ` Got ${showValue(issue.value)}.`;
+  return `${prefix}${where}: ${issue.message}${shown}\n  Fix: ${issue.fix}`;
+}
+
+/** Only the issues that block a submission. */
+export function errorsOnly(issues: readonly FieldIssue[]): FieldIssue[] {
+  return issues.filter((issue) => issue.severity === 'error');
+}

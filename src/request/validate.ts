@@ -1,0 +1,337 @@
+/**
+ * Validation driven by the spec: shape rules from the service model (type, length, pattern, enum, list bounds,
+ * required members, unknown keys) plus the cross-field rules the documentation states. Every problem is
+ * reported at once, each naming the field, the rule, the value and the fix.
+ */
+import {
+  PARAMETERS,
+  SMART_METADATA,
+  SMART_STRATEGIES,
+  fullMatchPattern,
+  leafAt,
+  parameterByName,
+  type ScalarNode,
+  type SpecNode,
+  type TopLevelParameter,
+} from '../spec/index.js';
+import type { FieldIssue, Rule } from './issues.js';
+import { didYouMean } from './suggest.js';
+
+type Report = (rule: Rule, message: string, fix: string, value?: unknown, severity?: FieldIssue['severity']) => void;
+
+function reporter(out: FieldIssue[], flag: string, field: string): Report {
+  return (rule, message, fix, value, severity = 'error') =>
+    out.push({ field, flag, rule, message, fix, value, severity });
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Shape rules of one scalar value; used by the whole-request validator and by the wizard as you type. */
+export function checkScalar(node: ScalarNode, value: unknown, report: Report): void {
+  const label = node.help.label;
+  switch (node.kind) {
+    case 'boolean':
+      if (typeof value !== 'boolean') report('type', `${label} must be true or false.`, 'Use true or false.', value);
+      return;
+    case 'enum': {
+      const allowed = node.values.map((v) => v.value);
+      if (typeof value !== 'string' || !allowed.includes(value)) {
+        const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
+        report('enum', `${label} must be one of ${allowed.join(', ')}.${hint}`, `Use one of: ${allowed.join(', ')}.`, value);
+      }
+      return;
+    }
+    case 'string': {
+      if (typeof value !== 'string') {
+        report('type', `${label} must be a string.`, `Give a text value, for example ${JSON.stringify(node.examples[0] ?? '')}.`, value);
+        return;
+      }
+      // The service counts characters (code points), not UTF-16 units.
+      const length = [...value].length;
+      if (node.min !== undefined && length < node.min) {
+        report(
+          'min-length',
+          node.min === 1 ? `${label} must not be empty.` : `${label} must be at least ${node.min} characters; it has ${length}.`,
+          node.min === 1 ? `Give a value, or leave the field out.` : `Use a value of ${node.min} to ${node.max} characters.`,
+          value,
+        );
+      } else if (node.max !== undefined && length > node.max) {
+        report(
+          'max-length',
+          `${label} may have at most ${node.max} characters; it has ${length}.`,
+          `Shorten it by ${length - node.max} characters.`,
+          value,
+        );
+      }
+      const pattern = fullMatchPattern(node);
+      if (pattern && length > 0 && !pattern.test(value)) {
+        const bad = badCharacters(node, value);
+        report(
+          'pattern',
+          `${label} must be ${node.patternInWords ?? `in the form ${node.pattern}`}${bad ? `; ${bad} not allowed` : ''}.`,
+          bad ? `Remove or replace ${bad}.` : `Use a value like ${JSON.stringify(node.examples[0] ?? '')}.`,
+          value,
+        );
+      }
+      if (node.holdsJson && length > 0) {
+        try {
+          const parsed: unknown = JSON.parse(value);
+          if (!isPlainObject(parsed)) report('json', `${label} must be a JSON object.`, 'Give a JSON object: {"key": ...}.', value);
+        } catch (error) {
+          report('json', `${label} is not valid JSON (${(error as Error).message}).`, 'Fix the JSON syntax, or build it with the wizard.', value);
+        }
+      }
+      return;
+    }
+  }
+}
+
+/** For patterns that are a character class, names the characters the class rejects. */
+function badCharacters(node: ScalarNode & { kind: 'string' }, value: string): string | undefined {
+  const match = /^\^\(\[(.*)\]\*\)\$$/.exec(node.pattern ?? '') ?? /^\^\[(.*)\]\+\$$/.exec(node.pattern ?? '');
+  if (!match) return undefined;
+  const single = new RegExp(`^[${match[1]}]$`, 'u');
+  const bad = [...new Set([...value].filter((ch) => !single.test(ch)))];
+  if (bad.length === 0) return undefined;
+  const shown = bad.slice(0, 5).map((ch) => JSON.stringify(ch)).join(' ');
+  return bad.length === 1 ? `the character ${shown} is` : `the characters ${shown} are`;
+}
+
+function checkNode(node: SpecNode, value: unknown, flag: string, field: string, out: FieldIssue[]): void {
+  const report = reporter(out, flag, field);
+  switch (node.kind) {
+    case 'structure': {
+      if (!isPlainObject(value)) {
+        report('type', `${node.help.label} must be a structure.`, `Use the form ${node.examples[0] ?? '{...}'}.`, value);
+        return;
+      }
+      const names = node.members.map((m) => m.name);
+      for (const key of Object.keys(value)) {
+        if (!names.includes(key)) {
+          reporter(out, flag, `${field}.${key}`)(
+            'unknown',
+            `${node.help.label} has no member ${key}.${didYouMean(key, names)}`,
+            `Valid members: ${names.join(', ')}.`,
+          );
+        }
+      }
+      for (const member of node.members) {
+        const memberValue = value[member.name];
+        const memberField = `${field}.${member.name}`;
+        if (memberValue === undefined || memberValue === null) {
+          if (member.required) {
+            reporter(out, flag, memberField)(
+              'required',
+              `${member.help.label} (${member.name}) is required in ${node.help.label}.`,
+              `Add ${member.name}, for example ${member.name}=${member.examples[0] ?? '...'}.`,
+            );
+          }
+          continue;
+        }
+        checkNode(member, memberValue, flag, memberField, out);
+      }
+      return;
+    }
+    case 'list': {
+      if (!Array.isArray(value)) {
+        report('type', `${node.help.label} must be a list.`, `Use the form ${node.examples[0] ?? '[...]'}.`, value);
+        return;
+      }
+      if (value.length < node.min) {
+        report('min-items', `${node.help.label} needs at least ${node.min} items.`, `Add items.`);
+      }
+      if (value.length > node.max) {
+        report('max-items', `${node.help.label} may have at most ${node.max} items; there are ${value.length}.`, `Remove ${value.length - node.max}.`);
+      }
+      value.forEach((item, index) => checkNode(node.member, item, flag, `${field}[${index}]`, out));
+      return;
+    }
+    default:
+      checkScalar(node, value, report);
+  }
+}
+
+/** Checks a request body (of unknown shape) against the spec and the documented cross-field rules. */
+export function validateRequest(input: unknown): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  if (!isPlainObject(input)) {
+    out.push({ field: '', flag: 'request', rule: 'type', message: 'The request must be a JSON object.', fix: 'Give an object such as {"DatastoreTypeVersion": "R4"}.', value: input, severity: 'error' });
+    return out;
+  }
+  const names = PARAMETERS.map((p) => p.name);
+  for (const key of Object.keys(input)) {
+    if (!parameterByName(key)) {
+      out.push({
+        field: key,
+        flag: key,
+        rule: 'unknown',
+        message: `CreateFHIRDatastore has no parameter ${key}.${didYouMean(key, names)}`,
+        fix: `Valid parameters: ${names.join(', ')}.`,
+        severity: 'error',
+      });
+    }
+  }
+  for (const parameter of PARAMETERS) {
+    const value = input[parameter.name];
+    if (value === undefined || value === null) {
+      if (parameter.required) {
+        reporter(out, parameter.flag, parameter.name)(
+          'required',
+          `${parameter.help.label} is required.`,
+          `Add ${parameter.flag} ${parameter.examples[0] ?? ''}`.trim() + '.',
+        );
+      }
+      continue;
+    }
+    checkNode(parameter, value, parameter.flag, parameter.name, out);
+  }
+  checkCrossFieldRules(input, out);
+  return out;
+}
+
+function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[]): void {
+  const kms = (input.SseConfiguration as { KmsEncryptionConfig?: Record<string, unknown> } | undefined)?.KmsEncryptionConfig;
+  if (isPlainObject(kms)) {
+    const report = reporter(out, '--sse-configuration', 'SseConfiguration.KmsEncryptionConfig.KmsKeyId');
+    if (kms.CmkType === 'CUSTOMER_MANAGED_KMS_KEY' && (kms.KmsKeyId === undefined || kms.KmsKeyId === null)) {
+      report(
+        'depends-on',
+        'A customer managed key needs KmsKeyId.',
+        'Add KmsKeyId=<key id, key ARN or alias/NAME>, or use CmkType=AWS_OWNED_KMS_KEY.',
+      );
+    }
+    if (kms.CmkType === 'AWS_OWNED_KMS_KEY' && typeof kms.KmsKeyId === 'string') {
+      report(
+        'depends-on',
+        'KmsKeyId is ignored with an AWS owned key.',
+        'Remove KmsKeyId, or use CmkType=CUSTOMER_MANAGED_KMS_KEY to encrypt with that key.',
+        kms.KmsKeyId,
+        'warning',
+      );
+    }
+  }
+
+  const tags = input.Tags;
+  if (Array.isArray(tags)) {
+    const seen = new Map<string, number>();
+    tags.forEach((tag, index) => {
+      if (!isPlainObject(tag) || typeof tag.Key !== 'string') return;
+      const first = seen.get(tag.Key);
+      if (first === undefined) {
+        seen.set(tag.Key, index);
+        return;
+      }
+      reporter(out, '--tags', `Tags[${index}].Key`)(
+        'duplicate',
+        `Tag key ${JSON.stringify(tag.Key)} is used twice (Tags[${first}] and Tags[${index}]).`,
+        'Give each tag a different key, or remove the duplicate.',
+        tag.Key,
+      );
+    });
+  }
+
+  const idp = input.IdentityProviderConfiguration;
+  if (!isPlainObject(idp)) return;
+  const strategy = idp.AuthorizationStrategy;
+  const isSmart = typeof strategy === 'string' && SMART_STRATEGIES.includes(strategy);
+  const at = (member: string) => reporter(out, '--identity-provider-configuration', `IdentityProviderConfiguration.${member}`);
+  if (isSmart) {
+    if (idp.Metadata === undefined || idp.Metadata === null) {
+      at('Metadata')('depends-on', `${strategy} needs Metadata describing your authorization server.`, 'Add Metadata=file://smart-metadata.json (a JSON object), or build it in the wizard.');
+    } else if (typeof idp.Metadata === 'string') {
+      out.push(...validateSmartMetadata(idp.Metadata));
+    }
+    if (idp.IdpLambdaArn === undefined || idp.IdpLambdaArn === null) {
+      at('IdpLambdaArn')('depends-on', `${strategy} needs IdpLambdaArn, the Lambda function that decodes access tokens.`, 'Add IdpLambdaArn=arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.');
+    }
+  } else if (strategy === 'AWS_AUTH') {
+    if (idp.FineGrainedAuthorizationEnabled === true) {
+      at('FineGrainedAuthorizationEnabled')(
+        'depends-on',
+        'Fine-grained authorization only applies with a SMART on FHIR strategy.',
+        'Set FineGrainedAuthorizationEnabled=false, or choose AuthorizationStrategy=SMART_ON_FHIR.',
+        true,
+      );
+    }
+    for (const member of ['Metadata', 'IdpLambdaArn']) {
+      if (idp[member] !== undefined && idp[member] !== null) {
+        at(member)('depends-on', `${member} is only used with a SMART on FHIR strategy.`, `Remove ${member}, or choose AuthorizationStrategy=SMART_ON_FHIR.`, undefined, 'warning');
+      }
+    }
+  }
+}
+
+function isHttpsUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The documented rules for the SMART metadata JSON (a string holding a JSON object). */
+export function validateSmartMetadata(text: string): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const flag = '--identity-provider-configuration';
+  const field = 'IdentityProviderConfiguration.Metadata';
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return out; // checkScalar already reported the syntax error
+  }
+  if (!isPlainObject(parsed)) return out;
+  const at = (element: string) => reporter(out, flag, `${field}.${element}`);
+  for (const element of ['authorization_endpoint', 'token_endpoint']) {
+    const value = parsed[element];
+    if (value === undefined) at(element)('required', `SMART metadata needs ${element}.`, `Add "${element}": "https://..." (the OAuth2 ${element.split('_')[0]} URL).`);
+    else if (!isHttpsUrl(value)) at(element)('type', `${element} must be an https URL.`, 'Use the full URL, starting with https://.', value);
+  }
+  const grants = parsed.grant_types_supported;
+  const allowedGrants: string[] = SMART_METADATA.grantTypes.map((g) => g.value);
+  if (grants === undefined) {
+    at('grant_types_supported')('required', 'SMART metadata needs grant_types_supported.', `Add "grant_types_supported": ["authorization_code"] (allowed: ${allowedGrants.join(', ')}).`);
+  } else if (!Array.isArray(grants) || grants.length === 0) {
+    at('grant_types_supported')('min-items', 'grant_types_supported must be a non-empty array.', `List at least one of: ${allowedGrants.join(', ')}.`, grants);
+  } else {
+    for (const grant of grants) {
+      if (typeof grant !== 'string' || !allowedGrants.includes(grant)) {
+        at('grant_types_supported')('enum', `Grant type ${JSON.stringify(grant)} is not supported.`, `Use only: ${allowedGrants.join(', ')}.`, grant);
+      }
+    }
+  }
+  const capabilities = parsed.capabilities;
+  if (capabilities === undefined) {
+    at('capabilities')('required', 'SMART metadata needs capabilities.', 'Add "capabilities": ["launch-standalone", ...] (an array of strings).');
+  } else if (!Array.isArray(capabilities) || capabilities.some((c) => typeof c !== 'string')) {
+    at('capabilities')('type', 'capabilities must be an array of strings.', 'Use for example ["launch-ehr", "client-public"].', capabilities);
+  }
+  const methods = parsed.code_challenge_methods_supported;
+  const required = SMART_METADATA.requiredCodeChallengeMethod;
+  if (methods === undefined) {
+    at('code_challenge_methods_supported')('required', 'SMART metadata needs code_challenge_methods_supported.', `Add "code_challenge_methods_supported": ["${required}"].`);
+  } else if (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string')) {
+    at('code_challenge_methods_supported')('type', 'code_challenge_methods_supported must be an array of strings.', `Use ["${required}"].`, methods);
+  } else if (!methods.includes(required)) {
+    at('code_challenge_methods_supported')('required', `code_challenge_methods_supported must include ${required}.`, `Add "${required}" to the array.`, methods);
+  }
+  return out;
+}
+
+/** Validates one leaf value as the wizard's input is typed (shape rules only). */
+export function validateField(path: string, value: unknown): FieldIssue[] {
+  const leaf = leafAt(path);
+  if (!leaf) return [];
+  const out: FieldIssue[] = [];
+  checkScalar(leaf.node, value, reporter(out, leaf.parameter.flag, path));
+  return out;
+}
+
+/** The top-level parameter for a field path, for grouping issues by step. */
+export function parameterOf(field: string): TopLevelParameter | undefined {
+  return parameterByName(field.split(/[.[]/)[0] ?? '');
+}

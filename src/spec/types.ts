@@ -1,0 +1,93 @@
+/** The shapes of the declarative parameter spec. Everything that knows about a parameter reads these. */
+
+/** One allowed value of an enum, with what it means in a line. */
+export interface EnumValue {
+  value: string;
+  /** One line a person can act on. */
+  meaning: string;
+}
+
+/** Help written from the AWS documentation. */
+export interface Help {
+  /** A short label for prompts and tables, e.g. "Data store name". */
+  label: string;
+  /** One sentence shown by default. */
+  short: string;
+  /** The longer text shown on `?`, in plain text (paragraphs separated by blank lines). */
+  long: string;
+}
+
+interface NodeBase {
+  /** The service model's member name (e.g. `DatastoreName`). */
+  name: string;
+  /** The service model's shape name (e.g. `DatastoreName`), for the spec-vs-model test. */
+  shape: string;
+  /** Required inside its parent structure, as the service model says. */
+  required: boolean;
+  help: Help;
+  /** Values that show the syntax, valid for the field. */
+  examples: string[];
+}
+
+/** A string member. */
+export interface StringNode extends NodeBase {
+  kind: 'string';
+  min?: number;
+  max?: number;
+  /** The service model's regular expression, verbatim. Matched against the whole value with the `u` flag. */
+  pattern?: string;
+  /** The pattern rule in words, for messages. */
+  patternInWords?: string;
+  /** The string holds a JSON document (IdentityProviderConfiguration.Metadata). */
+  holdsJson?: boolean;
+}
+
+/** A string member whose value is one of a closed set. */
+export interface EnumNode extends NodeBase {
+  kind: 'enum';
+  values: EnumValue[];
+}
+
+/** A boolean member. */
+export interface BooleanNode extends NodeBase {
+  kind: 'boolean';
+}
+
+/** A structure with named members. */
+export interface StructureNode extends NodeBase {
+  kind: 'structure';
+  members: SpecNode[];
+}
+
+/** A list of structures (Tags). */
+export interface ListNode extends NodeBase {
+  kind: 'list';
+  /** The model's list shape name (e.g. `TagList`); `shape` holds the member shape. */
+  listShape: string;
+  min: number;
+  max: number;
+  member: StructureNode;
+}
+
+export type SpecNode = StringNode | EnumNode | BooleanNode | StructureNode | ListNode;
+export type ScalarNode = StringNode | EnumNode | BooleanNode;
+
+/** A top-level request member, with its AWS CLI flag and the wizard step that asks for it. */
+export type TopLevelParameter = SpecNode & {
+  /** The AWS CLI flag, e.g. `--datastore-name`. */
+  flag: string;
+  /** The id of the wizard step that asks for it. */
+  step: StepId;
+};
+
+/** The wizard's steps, in the order a person thinks. */
+export type StepId = 'name' | 'version' | 'encryption' | 'preload' | 'tags' | 'identity' | 'advanced';
+
+/** A leaf of the spec with where it sits in the request. */
+export interface SpecLeaf {
+  /** Path in the request, e.g. `SseConfiguration.KmsEncryptionConfig.KmsKeyId`, `Tags[].Key`. */
+  path: string;
+  /** The top-level parameter it belongs to. */
+  parameter: TopLevelParameter;
+  node: ScalarNode;
+}

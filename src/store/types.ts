@@ -1,0 +1,70 @@
+/**
+ * The contract of the local memory: presets, last answers, history and pending submissions. `src/store`
+ * implements it with conf; the UI and commands receive it as a dependency. Type-only.
+ */
+import type { Answers } from '../request/answers.js';
+import type { CreateRequest } from '../request/types.js';
+import type { DatastoreStatus, Target } from '../aws/types.js';
+
+/** A named, reusable set of answers (never secrets). */
+export interface Preset {
+  name: string;
+  description?: string;
+  /** Answers without ClientToken: a preset never carries a token to reuse by accident. */
+  answers: Answers;
+  /** `generate` (default): a new token per run. */
+  clientTokenPolicy: 'generate';
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One data store this tool created. */
+export interface HistoryEntry {
+  datastoreId: string;
+  datastoreArn: string;
+  datastoreName?: string;
+  region: string;
+  profile?: string;
+  endpoint: string;
+  /** The service endpoint override used (the emulator in the sandbox). */
+  serviceEndpoint?: string;
+  sandbox: boolean;
+  createdAt: string;
+  lastStatus: DatastoreStatus;
+  lastSeenAt: string;
+}
+
+/** A submission sent (or about to be) whose response has not been recorded yet. */
+export interface PendingSubmission {
+  clientToken: string;
+  request: CreateRequest;
+  target: Target;
+  startedAt: string;
+}
+
+/** What the app needs from the local store. Methods are synchronous: conf reads and writes files synchronously. */
+export interface WizardStore {
+  presets: {
+    list(): Preset[];
+    get(name: string): Preset | undefined;
+    save(name: string, answers: Answers, description?: string): Preset;
+    delete(name: string): boolean;
+    rename(from: string, to: string): Preset;
+  };
+  lastAnswers: {
+    get(): Answers | undefined;
+    set(answers: Answers): void;
+  };
+  history: {
+    list(): HistoryEntry[];
+    add(entry: HistoryEntry): void;
+    updateStatus(datastoreId: string, status: DatastoreStatus, seenAt: string): void;
+  };
+  journal: {
+    begin(submission: PendingSubmission): void;
+    complete(clientToken: string): void;
+    pending(): PendingSubmission[];
+  };
+  /** Messages to show once, e.g. "a corrupt file was moved to ...". */
+  notices(): string[];
+}
