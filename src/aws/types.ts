@@ -4,6 +4,7 @@
  * loads nothing.
  */
 import type { CreateRequest } from '../request/types.js';
+import type { PendingSubmission } from '../store/types.js';
 
 export type DatastoreStatus = 'CREATING' | 'ACTIVE' | 'DELETING' | 'DELETED' | 'CREATE_FAILED';
 
@@ -84,6 +85,8 @@ export interface HealthLakeGateway {
    * retry after a time-out, reset or crash reuses it. Rejects with a FriendlyError.
    */
   create(request: CreateRequest, options?: { signal?: AbortSignal }): Promise<CreateResult>;
+  /** Sends a pending submission again with its recorded ClientToken (never creates a second data store). */
+  resume(submission: PendingSubmission, options?: { signal?: AbortSignal }): Promise<CreateResult>;
   /** Rejects with a FriendlyError. */
   describe(datastoreId: string, options?: { signal?: AbortSignal }): Promise<DatastoreProperties>;
   /** Polls until the FHIRDatastoreActive waiter's conditions are met; ends with a `done` event. */
