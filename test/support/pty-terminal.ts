@@ -1,0 +1,209 @@
+/**
+ * Drives the built binary in a real pseudo-terminal and reads the screen as a person sees it: the pty's output
+ * is fed into a headless xterm, so cursor movements and erasures are applied, not just stripped.
+ * Used by the end-to-end tests, the benchmarks and the media recorder.
+ */
+import { spawn, type IPty } from '@lydell/node-pty';
+import xterm from '@xterm/headless';
+import { fileURLToPath } from 'node:url';
+
+const { Terminal } = xterm;
+
+/** The repository root, from this file's location. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The launcher of the built bundle. */
+export const BIN = fileURLToPath(new URL('../../bin/healthlake-wizard.js', import.meta.url));
+
+/** Key sequences as a terminal sends them. */
+export const KEYS = {
+  enter: '\r',
+  escape: '\x1b',
+  tab: '\t',
+  backspace: '\x7f',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  space: ' ',
+  ctrlC: '\x03',
+} as const;
+
+/** One output chunk with its arrival time, for recordings. */
+export interface OutputEvent {
+  /** Milliseconds since spawn. */
+  at: number;
+  data: string;
+}
+
+export interface SpawnOptions {
+  env?: Record<string, string | undefined>;
+  cols?: number;
+  rows?: number;
+  cwd?: string;
+  /** The executable; defaults to the running node with the built launcher as first argument. */
+  file?: string;
+}
+
+type ScreenPredicate = string | RegExp | ((screen: string) => boolean);
+
+function matches(screen: string, predicate: ScreenPredicate): boolean {
+  if (typeof predicate === 'string') return screen.includes(predicate);
+  if (predicate instanceof RegExp) return predicate.test(screen);
+  return predicate(screen);
+}
+
+/** A program running in a pty, with its screen. */
+export class PtyTerminal {
+  readonly events: OutputEvent[] = [];
+  readonly exited: Promise<{ exitCode: number; signal?: number }>;
+  private readonly pty: IPty;
+  private readonly term: InstanceType<typeof Terminal>;
+  private readonly started = performance.now();
+  private pending = Promise.resolve();
+  private listeners = new Set<() => void>();
+  private exitInfo: { exitCode: number; signal?: number } | undefined;
+
+  constructor(args: string[], options: SpawnOptions = {}) {
+    const cols = options.cols ?? 80;
+    const rows = options.rows ?? 24;
+    this.term = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+    const file = options.file ?? process.execPath;
+    const argv = options.file ? args : [BIN, ...args];
+    this.pty = spawn(file, argv, {
+      name: 'xterm-256color',
+      cols,
+      rows,
+      cwd: options.cwd ?? REPO_ROOT,
+      env: cleanEnv(options.env),
+    });
+    this.pty.onData((data) => {
+      this.events.push({ at: performance.now() - this.started, data });
+      // xterm parses asynchronously; chain writes so listeners see the screen after each chunk is applied.
+      this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
+      void this.pending.then(() => this.notify());
+    });
+    this.exited = new Promise((resolve) => {
+      this.pty.onExit(({ exitCode, signal }) => {
+        this.exitInfo = { exitCode, signal };
+        void this.pending.then(() => {
+          this.notify();
+          resolve({ exitCode, signal });
+        });
+      });
+    });
+  }
+
+  private notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  /** The visible screen as text, one line per row, trailing spaces trimmed. */
+  screen(): string {
+    return this.lines().join('\n');
+  }
+
+  /** The visible rows as text. */
+  lines(): string[] {
+    const buffer = this.term.buffer.active;
+    const out: string[] = [];
+    for (let y = 0; y < this.term.rows; y++) {
+      out.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    }
+    return out;
+  }
+
+  /** The headless terminal, for renderers that need colours (the media recorder). */
+  get terminal(): InstanceType<typeof Terminal> {
+    return this.term;
+  }
+
+  /** All output so far, raw. */
+  output(): string {
+    return this.events.map((event) => event.data).join('');
+  }
+
+  /** Resolves with the screen once it satisfies the predicate; rejects with the screen after `timeoutMs`. */
+  waitFor(predicate: ScreenPredicate, timeoutMs = 15_000): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const screen = this.screen();
+        if (matches(screen, predicate)) {
+          cleanup();
+          resolve(screen);
+        } else if (this.exitInfo) {
+          cleanup();
+          reject(new Error(`program exited (${this.exitInfo.exitCode}) before ${String(predicate)}; screen:\n${screen}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${String(predicate)}; screen:\n${this.screen()}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.listeners.delete(check);
+      };
+      this.listeners.add(check);
+      void this.pending.then(check);
+    });
+  }
+
+  /** Sends raw input. */
+  write(data: string): void {
+    this.pty.write(data);
+  }
+
+  /** Sends keys one at a time, waiting after each until the screen has settled on a change (or `settleMs`). */
+  async press(...keys: string[]): Promise<void> {
+    for (const key of keys) {
+      const before = this.screen();
+      this.pty.write(key);
+      await this.waitFor((screen) => screen !== before, 5_000).catch(() => undefined);
+    }
+  }
+
+  /** Types text as one write (a paste) or character by character. */
+  type(text: string): void {
+    this.pty.write(text);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.pty.resize(cols, rows);
+    this.term.resize(cols, rows);
+  }
+
+  /** Kills the process if it is still running and waits for it. */
+  async close(): Promise<void> {
+    if (!this.exitInfo) {
+      try {
+        this.pty.kill();
+      } catch {
+        // already gone
+      }
+    }
+    await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+    this.term.dispose();
+  }
+}
+
+/** An environment with nothing of the developer's AWS setup, colours and terminal settings leaking in. */
+function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined) continue;
+    if (/^(AWS_|HEALTHLAKE_WIZARD_|NO_COLOR|FORCE_COLOR|CI$|TMUX)/.test(key)) continue;
+    env[key] = value;
+  }
+  env.TERM = 'xterm-256color';
+  env.AWS_EC2_METADATA_DISABLED = 'true';
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+/** Spawns `healthlake-wizard ARGS` (the built bundle) in a pty. */
+export function spawnCli(args: string[], options: SpawnOptions = {}): PtyTerminal {
+  return new PtyTerminal(args, options);
+}
