@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderParametersMarkdown } from '../../src/docs/parameters-markdown.js';
+import { LEAVES, PARAMETERS } from '../../src/spec/index.js';
+
+const docPath = new URL('../../docs/parameters.md', import.meta.url);
+
+describe('docs/parameters.md', () => {
+  it('is up to date with the spec (run `npm run docs` to regenerate)', () => {
+    expect(readFileSync(docPath, 'utf8')).toBe(renderParametersMarkdown());
+  });
+
+  it('has a table row for every leaf and a section for every parameter', () => {
+    const doc = renderParametersMarkdown();
+    for (const leaf of LEAVES) expect(doc).toContain(`| \`${leaf.path}\` |`);
+    for (const parameter of PARAMETERS) expect(doc).toContain(`## \`${parameter.flag}\``);
+  });
+});
