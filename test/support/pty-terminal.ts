@@ -5,14 +5,24 @@
  */
 import { spawn, type IPty } from '@lydell/node-pty';
 import xterm from '@xterm/headless';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const { Terminal } = xterm;
 
-/** The repository root, from this file's location. */
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository root: the nearest folder above this module with our package.json (works when bundled too). */
+export const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 /** The launcher of the built bundle. */
-export const BIN = fileURLToPath(new URL('../../bin/healthlake-wizard.js', import.meta.url));
+export const BIN = join(REPO_ROOT, 'bin', 'healthlake-wizard.js');
+
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'healthlake-wizard') return dir;
+    if (dirname(dir) === dir) throw new Error('cannot find the healthlake-wizard package root');
+  }
+}
 
 /** Key sequences as a terminal sends them. */
 export const KEYS = {
