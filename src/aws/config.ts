@@ -1,0 +1,148 @@
+/**
+ * Client configuration as the AWS CLI resolves it: region, endpoint, profile, credentials, TLS and time-outs from
+ * flags, environment and the shared config files. Imports the SDK: load this module lazily (after a first frame,
+ * or on the non-interactive path).
+ */
+import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
+import { Agent as HttpAgent } from 'node:http';
+import { HealthLakeClient, type HealthLakeClientConfig } from '@aws-sdk/client-healthlake';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { EXIT, type GlobalOptions } from '../options.js';
+import { FriendlyFailure, toFriendlyError } from './errors.js';
+import type { Target } from './types.js';
+
+/** Static credentials (the sandbox's, or a test's). */
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+/** What the SDK's retry strategy may do: standard mode (backoff with jitter) for throttling, 5xx and resets. */
+export const MAX_ATTEMPTS = 5;
+
+/** The AWS CLI's default connect and read time-outs, in seconds. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+type Env = NodeJS.ProcessEnv;
+
+/** `--endpoint-url`, then `AWS_ENDPOINT_URL_HEALTHLAKE`, then `AWS_ENDPOINT_URL`. */
+export function resolveEndpoint(options: GlobalOptions, env: Env = process.env): string | undefined {
+  return options.endpointUrl || env.AWS_ENDPOINT_URL_HEALTHLAKE || env.AWS_ENDPOINT_URL || undefined;
+}
+
+/** `--profile`, then `AWS_PROFILE`; undefined means the default profile. */
+export function resolveProfile(options: GlobalOptions, env: Env = process.env): string | undefined {
+  return options.profile || env.AWS_PROFILE || undefined;
+}
+
+/**
+ * `--region`, then `AWS_REGION` / `AWS_DEFAULT_REGION`, then the profile's `region` in the shared config file
+ * (read by the SDK's own loader, which honours `AWS_CONFIG_FILE`). Rejects with a NoRegion FriendlyFailure.
+ */
+export async function resolveRegion(options: GlobalOptions, env: Env = process.env): Promise<string> {
+  const explicit = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (explicit) return explicit;
+  const profile = resolveProfile(options, env);
+  // A throwaway client: its region provider is the SDK's (env, then the profile in the config file).
+  const probe = new HealthLakeClient(profile ? { profile } : {});
+  try {
+    const region = await probe.config.region();
+    if (region) return region;
+  } catch {
+    // Falls through to the friendly error below.
+  } finally {
+    probe.destroy();
+  }
+  throw new FriendlyFailure(toFriendlyError({ name: 'MissingRegion', message: 'Region is missing' }, { profile }));
+}
+
+function seconds(value: number | undefined): number {
+  // 0 means "no time-out", as in the AWS CLI; the SDK's 0 means the same.
+  return Math.round((value ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
+}
+
+/** The HTTP handler: TLS trust (`--ca-bundle`, `AWS_CA_BUNDLE`, `--no-verify-ssl`) and time-outs. */
+export function createRequestHandler(options: GlobalOptions, env: Env = process.env): NodeHttpHandler {
+  const caPath = options.caBundle || env.AWS_CA_BUNDLE;
+  let ca: Buffer | undefined;
+  if (caPath) {
+    try {
+      ca = readFileSync(caPath);
+    } catch (error) {
+      throw new FriendlyFailure({
+        code: 'CaBundleUnreadable',
+        message: `Cannot read the CA bundle ${caPath}: ${(error as Error).message}`,
+        fix: 'Give a readable PEM file with --ca-bundle (or AWS_CA_BUNDLE).',
+        exitCode: EXIT.config,
+        transient: false,
+      });
+    }
+  }
+  const readTimeout = seconds(options.cliReadTimeout);
+  return new NodeHttpHandler({
+    connectionTimeout: seconds(options.cliConnectTimeout),
+    requestTimeout: readTimeout,
+    throwOnRequestTimeout: true,
+    httpAgent: new HttpAgent({ keepAlive: true }),
+    httpsAgent: new HttpsAgent({
+      keepAlive: true,
+      ...(ca ? { ca } : {}),
+      ...(options.noVerifySsl ? { rejectUnauthorized: false } : {}),
+    }),
+  });
+}
+
+/** `--no-sign-request`: requests go out unsigned and no credentials are loaded. */
+const ANONYMOUS_AUTH: Pick<HealthLakeClientConfig, 'httpAuthSchemes' | 'httpAuthSchemeProvider'> = {
+  httpAuthSchemes: [
+    {
+      schemeId: 'smithy.api#noAuth',
+      identityProvider: () => async () => ({}),
+      signer: { sign: async (request) => request },
+    },
+  ],
+  httpAuthSchemeProvider: () => [{ schemeId: 'smithy.api#noAuth' }],
+};
+
+/** A configured client and where it points. */
+export interface ConfiguredClient {
+  client: HealthLakeClient;
+  target: Target;
+}
+
+/**
+ * Builds the HealthLake client for the options. Credentials come from `explicit` (the sandbox) or the SDK's
+ * default chain for the profile (env, SSO, assume-role, process, files, container/instance metadata), resolved
+ * lazily on the first request.
+ */
+export async function createConfiguredClient(
+  options: GlobalOptions,
+  settings: { credentials?: StaticCredentials; env?: Env; maxAttempts?: number } = {},
+): Promise<ConfiguredClient> {
+  const env = settings.env ?? process.env;
+  const region = await resolveRegion(options, env);
+  const profile = resolveProfile(options, env);
+  const endpoint = resolveEndpoint(options, env);
+  const auth: Partial<HealthLakeClientConfig> = options.noSignRequest
+    ? ANONYMOUS_AUTH
+    : { credentials: settings.credentials ?? fromNodeProviderChain(profile ? { profile } : {}) };
+  const client = new HealthLakeClient({
+    region,
+    ...(profile ? { profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    ...auth,
+    maxAttempts: settings.maxAttempts ?? MAX_ATTEMPTS,
+    retryMode: 'standard',
+    requestHandler: createRequestHandler(options, env),
+  });
+  const target: Target = {
+    region,
+    ...(profile && !options.sandbox ? { profile } : {}),
+    ...(endpoint ? { endpoint } : {}),
+    sandbox: options.sandbox === true,
+  };
+  return { client, target };
+}
