@@ -106,6 +106,7 @@ const kmsEncryptionConfig: StructureNode = {
       name: 'KmsKeyId',
       shape: 'EncryptionKeyID',
       required: false,
+      appliesWhen: { sibling: 'CmkType', oneOf: ['CUSTOMER_MANAGED_KMS_KEY'] },
       min: 1,
       max: 400,
       pattern:
@@ -341,6 +342,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       name: 'FineGrainedAuthorizationEnabled',
       shape: 'Boolean',
       required: false,
+      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'] },
       help: {
         label: 'Fine-grained authorization',
         short: 'Enforce SMART scopes per resource and patient (only with a SMART strategy).',
@@ -356,6 +358,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       name: 'Metadata',
       shape: 'ConfigurationMetadata',
       required: false,
+      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'] },
       holdsJson: true,
       help: {
         label: 'SMART metadata',
@@ -381,6 +384,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       name: 'IdpLambdaArn',
       shape: 'LambdaArn',
       required: false,
+      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'] },
       min: 49,
       max: 256,
       pattern:

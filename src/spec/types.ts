@@ -27,6 +27,8 @@ interface NodeBase {
   help: Help;
   /** Values that show the syntax, valid for the field. */
   examples: string[];
+  /** The member applies only when a sibling member holds one of these values (e.g. KmsKeyId with a customer managed key). */
+  appliesWhen?: { sibling: string; oneOf: readonly string[] };
 }
 
 /** A string member. */
