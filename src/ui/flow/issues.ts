@@ -1,0 +1,31 @@
+/** Validation as the wizard needs it: every issue of the answers, and the ones that belong to a prompt or step. */
+import { buildCreateRequest, type Answers } from '../../request/answers.js';
+import type { FieldIssue } from '../../request/issues.js';
+import type { CreateRequest } from '../../request/types.js';
+import { validateRequest } from '../../request/validate.js';
+import { applicableAnswers, type Prompt } from './prompts.js';
+
+/** The request the answers describe (answers that no longer apply are dropped). */
+export function requestFromAnswers(answers: Answers): CreateRequest {
+  return buildCreateRequest(applicableAnswers(answers));
+}
+
+/** Every problem with the answers, as the service would see the request. */
+export function answerIssues(answers: Answers): FieldIssue[] {
+  return validateRequest(requestFromAnswers(answers));
+}
+
+/** Whether an issue's field is the prompt's, or inside it (`Tags[1].Key`, `...Metadata.token_endpoint`). */
+export function belongsTo(issue: FieldIssue, prompt: Prompt): boolean {
+  return issue.field === prompt.path || issue.field.startsWith(`${prompt.path}.`) || issue.field.startsWith(`${prompt.path}[`);
+}
+
+/** The problems of one prompt. */
+export function promptIssues(prompt: Prompt, issues: readonly FieldIssue[]): FieldIssue[] {
+  return issues.filter((issue) => belongsTo(issue, prompt));
+}
+
+/** Whether any of the issues blocks a submission. */
+export function hasErrors(issues: readonly FieldIssue[]): boolean {
+  return issues.some((issue) => issue.severity === 'error');
+}

@@ -1,0 +1,204 @@
+/**
+ * The wizard flow as a pure reducer. Visible prompts are derived from the spec and the answers on every event;
+ * the state keeps only the cursor, the trail for Esc, and what the person did (visited, skipped).
+ */
+import { answersFromRequest, type Answers } from '../../request/answers.js';
+import type { CreateResult } from '../../aws/types.js';
+import { STEPS } from '../../spec/index.js';
+import { answerIssues, hasErrors, promptIssues } from './issues.js';
+import { promptAt, visiblePrompts, type Prompt } from './prompts.js';
+import type { WizardEvent, WizardState } from './state.js';
+
+/** How a wizard run begins. */
+export interface InitialFlow {
+  /** Defaults and given values, keyed by spec path. */
+  initial: Answers;
+  /** Paths given explicitly (flags, `--cli-input-json`, `--preset`): skipped when valid. */
+  given: readonly string[];
+  sandbox?: boolean;
+  /** A fresh ClientToken, shown (and overridable) on the last step unless one was given. */
+  clientToken?: string;
+}
+
+const CLIENT_TOKEN_PATH = 'ClientToken';
+
+function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given'>): boolean {
+  if (!state.given.includes(prompt.path)) return false;
+  return !hasErrors(promptIssues(prompt, answerIssues(state.answers)));
+}
+
+/** The first visible prompt after `from` (or from the start) that must be asked. */
+function nextToAsk(state: Pick<WizardState, 'answers' | 'given'>, from?: string): Prompt | undefined {
+  const prompts = visiblePrompts(state.answers);
+  const start = from === undefined ? 0 : prompts.findIndex((prompt) => prompt.path === from) + 1;
+  return prompts.slice(start).find((prompt) => !isGivenAndValid(prompt, state));
+}
+
+/** The first visible prompt after `from` that has an error (used when returning to review). */
+function nextWithError(answers: Answers, from: string): Prompt | undefined {
+  const prompts = visiblePrompts(answers);
+  const issues = answerIssues(answers);
+  const start = prompts.findIndex((prompt) => prompt.path === from) + 1;
+  return prompts.slice(start).find((prompt) => hasErrors(promptIssues(prompt, issues)));
+}
+
+/** The state a run begins in: editing the first prompt to ask, or review when everything given is valid. */
+export function initialWizardState(flow: InitialFlow): WizardState {
+  const answers: Answers = { ...flow.initial };
+  if (answers[CLIENT_TOKEN_PATH] === undefined && flow.clientToken) answers[CLIENT_TOKEN_PATH] = flow.clientToken;
+  const base: WizardState = {
+    phase: 'editing',
+    dialog: 'none',
+    answers,
+    given: flow.given,
+    cursor: '',
+    trail: [],
+    visited: [],
+    skipped: [],
+    returnToReview: false,
+    longHelp: false,
+    sandbox: flow.sandbox ?? false,
+    touched: false,
+  };
+  const first = nextToAsk(base);
+  return first ? { ...base, cursor: first.path } : { ...base, phase: 'review', cursor: visiblePrompts(answers)[0]!.path };
+}
+
+/** The status panel's state for an existing data store (`healthlake-wizard status ID`). */
+export function watchingWizardState(result: CreateResult, at: number, sandbox = false): WizardState {
+  return { ...initialWizardState({ initial: {}, given: [], sandbox }), phase: 'watching', watch: { result, startedAt: at } };
+}
+
+function advance(state: WizardState): WizardState {
+  const prompt = promptAt(state.cursor);
+  if (!prompt) return state;
+  const issues = answerIssues(state.answers);
+  // Enter never moves past a field that is wrong as typed; cross-field problems are shown on the field they name.
+  if (hasErrors(promptIssues(prompt, issues))) return state;
+  const visited = state.visited.includes(prompt.path) ? state.visited : [...state.visited, prompt.path];
+  const skipped = state.skipped.filter((step) => step !== prompt.step);
+  const next = state.returnToReview ? nextWithError(state.answers, prompt.path) : nextToAsk(state, prompt.path);
+  if (!next) return { ...state, visited, skipped, phase: 'review', trail: [], returnToReview: false, longHelp: false };
+  return { ...state, visited, skipped, cursor: next.path, trail: [...state.trail, prompt.path], longHelp: false };
+}
+
+function goBack(state: WizardState): WizardState {
+  if (state.phase === 'review') {
+    const prompts = visiblePrompts(state.answers);
+    return { ...state, phase: 'editing', cursor: prompts.at(-1)!.path, trail: prompts.slice(0, -1).map((p) => p.path), submitError: undefined };
+  }
+  const visible = new Set(visiblePrompts(state.answers).map((prompt) => prompt.path));
+  const trail = [...state.trail];
+  while (trail.length > 0) {
+    const previous = trail.pop()!;
+    if (visible.has(previous)) return { ...state, cursor: previous, trail, longHelp: false };
+  }
+  if (state.returnToReview) return { ...state, phase: 'review', returnToReview: false, trail: [] };
+  return state;
+}
+
+function skipStep(state: WizardState): WizardState {
+  const prompt = promptAt(state.cursor);
+  const step = STEPS.find((candidate) => candidate.id === prompt?.step);
+  if (!prompt || !step?.optional) return state;
+  const answers: Answers = { ...state.answers };
+  for (const candidate of visiblePrompts(state.answers)) {
+    if (candidate.step === step.id) delete answers[candidate.path];
+  }
+  const skipped = state.skipped.includes(step.id) ? state.skipped : [...state.skipped, step.id];
+  const afterStep = visiblePrompts(answers).filter((candidate) => candidate.step === step.id).at(-1)?.path ?? prompt.path;
+  const moved = { ...state, answers, skipped, touched: true };
+  const next = state.returnToReview ? undefined : nextToAsk(moved, afterStep);
+  if (!next || next.step === step.id) return { ...moved, phase: 'review', trail: [], returnToReview: false, longHelp: false };
+  return { ...moved, cursor: next.path, trail: [...state.trail, prompt.path], longHelp: false };
+}
+
+function restart(state: WizardState, answers: Answers, given: readonly string[]): WizardState {
+  const fresh = initialWizardState({ initial: answers, given, sandbox: state.sandbox, clientToken: state.answers[CLIENT_TOKEN_PATH] as string | undefined });
+  return { ...fresh, start: state.start, touched: true };
+}
+
+/** The flow: `(state, event) -> state`. Events that make no sense in the current phase leave it unchanged. */
+export function wizardReducer(state: WizardState, event: WizardEvent): WizardState {
+  switch (event.type) {
+    case 'answer': {
+      const answers: Answers = { ...state.answers };
+      if (event.value === undefined) delete answers[event.path];
+      else answers[event.path] = event.value;
+      const submitError = state.submitError?.field === event.path ? undefined : state.submitError;
+      return { ...state, answers, touched: true, submitError };
+    }
+    case 'next':
+      return state.phase === 'editing' && state.dialog === 'none' ? advance({ ...state, touched: true }) : state;
+    case 'back':
+      if (state.dialog !== 'none') return { ...state, dialog: 'none' };
+      return state.phase === 'editing' || state.phase === 'review' ? goBack({ ...state, touched: true }) : state;
+    case 'skip':
+      return state.phase === 'editing' && state.dialog === 'none' ? skipStep(state) : state;
+    case 'jumpTo':
+      if (!(state.phase === 'review' || state.phase === 'editing') || !promptAt(event.path)) return state;
+      return { ...state, phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
+    case 'toggleHelp':
+      return { ...state, longHelp: !state.longHelp };
+    case 'review':
+      return state.phase === 'editing' ? { ...state, phase: 'review', trail: [], returnToReview: false } : state;
+    case 'startChoices': {
+      const choices = event.choices;
+      const offer =
+        choices.credentialsMissing ||
+        choices.pending.length > 0 ||
+        (state.given.length === 0 && (choices.lastAnswers !== undefined || choices.presets.length > 0));
+      const show = offer && !state.touched && (state.phase === 'editing' || state.phase === 'review');
+      return { ...state, start: choices, phase: show ? 'start' : state.phase };
+    }
+    case 'startFresh':
+      return state.phase === 'start' ? { ...state, phase: 'editing', touched: true } : state;
+    case 'startFrom':
+      if (state.phase !== 'start') return state;
+      return { ...restart(state, event.answers, []), notice: `Starting from ${event.label}.` };
+    case 'useSandbox':
+      return state.phase === 'start' ? { ...state, sandbox: true, phase: 'editing', touched: true } : state;
+    case 'resume':
+      if (state.phase !== 'start') return state;
+      return { ...state, phase: 'submitting', resuming: event.submission, answers: answersFromRequest(event.submission.request), touched: true };
+    case 'openDialog':
+      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || hasErrors(answerIssues(state.answers)))) return state;
+      if (event.dialog === 'save-preset' && state.phase !== 'review') return state;
+      return { ...state, dialog: event.dialog };
+    case 'closeDialog':
+      return { ...state, dialog: 'none' };
+    case 'presetSaved':
+      return { ...state, dialog: 'none', notice: `Saved preset "${event.name}".` };
+    case 'submit':
+      if (state.phase !== 'review' || state.dialog !== 'confirm-submit' || hasErrors(answerIssues(state.answers))) return state;
+      return { ...state, phase: 'submitting', dialog: 'none', submitError: undefined, notice: undefined };
+    case 'submitted':
+      if (state.phase !== 'submitting') return state;
+      return { ...state, phase: 'watching', resuming: undefined, watch: { result: event.result, startedAt: event.at } };
+    case 'submitFailed':
+      if (state.phase !== 'submitting') return state;
+      return { ...state, phase: 'review', submitError: event.error, resuming: undefined };
+    case 'status':
+      return applyStatus(state, event.event);
+  }
+}
+
+function applyStatus(state: WizardState, event: Extract<WizardEvent, { type: 'status' }>['event']): WizardState {
+  const watch = state.watch;
+  if (!watch || state.phase !== 'watching') return state;
+  switch (event.type) {
+    case 'status':
+      return {
+        ...state,
+        watch: { ...watch, properties: event.properties, lastCheckAt: event.at.getTime(), nextCheckAt: event.nextCheckAt?.getTime(), transientError: undefined },
+      };
+    case 'transient-error':
+      return { ...state, watch: { ...watch, transientError: event.error, lastCheckAt: event.at.getTime(), nextCheckAt: event.nextCheckAt.getTime() } };
+    case 'done':
+      return {
+        ...state,
+        phase: event.outcome === 'active' ? 'done' : 'failed',
+        watch: { ...watch, properties: event.properties, lastCheckAt: event.at.getTime(), nextCheckAt: undefined, transientError: undefined },
+      };
+  }
+}

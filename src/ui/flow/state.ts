@@ -1,0 +1,84 @@
+/** The wizard's state and events. One `phase` chooses the screen; everything else is derived where it can be. */
+import type { CreateResult, DatastoreProperties, FriendlyError, StatusEvent } from '../../aws/types.js';
+import type { Answers } from '../../request/answers.js';
+import type { PendingSubmission, Preset } from '../../store/types.js';
+
+/** Which screen is shown. */
+export type Phase = 'start' | 'editing' | 'review' | 'submitting' | 'watching' | 'done' | 'failed';
+
+/** A dialog over the current screen. */
+export type Dialog = 'none' | 'confirm-submit' | 'save-preset' | 'confirm-quit';
+
+/** What the start screen can offer, learned after the first frame (store and credentials load lazily). */
+export interface StartChoices {
+  lastAnswers?: Answers;
+  presets: Preset[];
+  pending: PendingSubmission[];
+  /** No AWS credentials were found (and the sandbox was not forced). */
+  credentialsMissing: boolean;
+}
+
+/** The status panel's data. */
+export interface WatchState {
+  result: CreateResult;
+  /** When the submission was answered (ms since epoch). */
+  startedAt: number;
+  properties?: DatastoreProperties;
+  lastCheckAt?: number;
+  nextCheckAt?: number;
+  transientError?: FriendlyError;
+}
+
+/** The whole flow state. */
+export interface WizardState {
+  phase: Phase;
+  dialog: Dialog;
+  answers: Answers;
+  /** Paths given on the command line (or by a preset): asked only when missing or invalid. */
+  given: readonly string[];
+  /** The prompt being edited. */
+  cursor: string;
+  /** Prompts visited before the current one, for Esc. */
+  trail: string[];
+  /** Prompts the person has confirmed with Enter. */
+  visited: string[];
+  /** Steps skipped with the skip key. */
+  skipped: string[];
+  /** Editing a field from review: Enter goes back to review. */
+  returnToReview: boolean;
+  longHelp: boolean;
+  /** Run against the in-process emulator. */
+  sandbox: boolean;
+  /** A key was pressed: start-screen choices arriving late no longer interrupt. */
+  touched: boolean;
+  start?: StartChoices;
+  /** A submission error, shown on review with its field highlighted. */
+  submitError?: FriendlyError;
+  /** Resuming a pending submission instead of creating. */
+  resuming?: PendingSubmission;
+  watch?: WatchState;
+  /** A short message to show once (e.g. "preset saved"). */
+  notice?: string;
+}
+
+/** Everything that can happen to the flow. */
+export type WizardEvent =
+  | { type: 'answer'; path: string; value: Answers[string] }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'skip' }
+  | { type: 'jumpTo'; path: string }
+  | { type: 'toggleHelp' }
+  | { type: 'review' }
+  | { type: 'startChoices'; choices: StartChoices }
+  | { type: 'startFresh' }
+  | { type: 'startFrom'; answers: Answers; label: string }
+  | { type: 'useSandbox' }
+  | { type: 'resume'; submission: PendingSubmission }
+  | { type: 'openDialog'; dialog: Exclude<Dialog, 'none'> }
+  | { type: 'closeDialog' }
+  | { type: 'presetSaved'; name: string }
+  | { type: 'submit' }
+  | { type: 'submitted'; result: CreateResult; at: number }
+  | { type: 'submitFailed'; error: FriendlyError }
+  | { type: 'status'; event: StatusEvent };

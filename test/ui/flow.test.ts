@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { initialWizardState, wizardReducer } from '../../src/ui/flow/reducer.js';
+import { requestFromAnswers } from '../../src/ui/flow/issues.js';
+import { choiceOptions, promptAt, visiblePrompts } from '../../src/ui/flow/prompts.js';
+import { stepProgress } from '../../src/ui/flow/progress.js';
+import type { WizardEvent, WizardState } from '../../src/ui/flow/state.js';
+
+const TOKEN = '0f9c2a6e-5d1b-4c1e-9a57-3f1d2b7c8e90';
+const KEY = 'SseConfiguration.KmsEncryptionConfig.KmsKeyId';
+const CMK = 'SseConfiguration.KmsEncryptionConfig.CmkType';
+const STRATEGY = 'IdentityProviderConfiguration.AuthorizationStrategy';
+
+function run(state: WizardState, ...events: WizardEvent[]): WizardState {
+  return events.reduce(wizardReducer, state);
+}
+const next: WizardEvent = { type: 'next' };
+const fresh = () => initialWizardState({ initial: {}, given: [], clientToken: TOKEN });
+
+describe('visible prompts', () => {
+  it('shows the KMS key only for a customer managed key', () => {
+    expect(visiblePrompts({}).map((p) => p.path)).not.toContain(KEY);
+    expect(visiblePrompts({ [CMK]: 'CUSTOMER_MANAGED_KMS_KEY' }).map((p) => p.path)).toContain(KEY);
+    expect(visiblePrompts({ [CMK]: 'AWS_OWNED_KMS_KEY' }).map((p) => p.path)).not.toContain(KEY);
+  });
+
+  it('shows the SMART members only for SMART strategies', () => {
+    const smart = (strategy: string) => visiblePrompts({ [STRATEGY]: strategy }).map((p) => p.path);
+    expect(smart('AWS_AUTH')).not.toContain('IdentityProviderConfiguration.Metadata');
+    for (const strategy of ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1']) {
+      expect(smart(strategy)).toEqual(expect.arrayContaining(['IdentityProviderConfiguration.Metadata', 'IdentityProviderConfiguration.IdpLambdaArn']));
+    }
+    expect(promptAt('IdentityProviderConfiguration.Metadata')?.kind).toBe('json');
+    expect(promptAt('Tags')?.kind).toBe('tags');
+  });
+
+  it('offers "leave out" only where the request allows it', () => {
+    expect(choiceOptions(promptAt('DatastoreTypeVersion')!).map((o) => o.label)).toEqual(['R4']);
+    expect(choiceOptions(promptAt(CMK)!).map((o) => o.label)).toEqual(['Leave out', 'AWS_OWNED_KMS_KEY', 'CUSTOMER_MANAGED_KMS_KEY']);
+  });
+
+  it('drops answers that no longer apply from the request', () => {
+    const request = requestFromAnswers({ DatastoreTypeVersion: 'R4', [CMK]: 'AWS_OWNED_KMS_KEY', [KEY]: 'alias/x' });
+    expect(request.SseConfiguration).toEqual({ KmsEncryptionConfig: { CmkType: 'AWS_OWNED_KMS_KEY' } });
+  });
+});
+
+describe('wizard reducer', () => {
+  it('starts on the name and pre-fills a client token', () => {
+    const state = fresh();
+    expect(state.phase).toBe('editing');
+    expect(state.cursor).toBe('DatastoreName');
+    expect(state.answers.ClientToken).toBe(TOKEN);
+  });
+
+  it('accepting every default ends on review with a valid request', () => {
+    let state = fresh();
+    state = run(state, { type: 'answer', path: 'DatastoreTypeVersion', value: 'R4' });
+    for (let i = 0; i < 20 && state.phase === 'editing'; i++) state = run(state, next);
+    expect(state.phase).toBe('review');
+    expect(requestFromAnswers(state.answers)).toEqual({ DatastoreTypeVersion: 'R4', ClientToken: TOKEN });
+  });
+
+  it('does not move past an invalid value, and moves once fixed', () => {
+    let state = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'bad#name' }, next);
+    expect(state.cursor).toBe('DatastoreName');
+    state = run(state, { type: 'answer', path: 'DatastoreName', value: 'good' }, next);
+    expect(state.cursor).toBe('DatastoreTypeVersion');
+  });
+
+  it('asks for the key after choosing a customer managed key, and Esc walks back', () => {
+    let state = run(fresh(), next, { type: 'answer', path: 'DatastoreTypeVersion', value: 'R4' }, next);
+    expect(state.cursor).toBe(CMK);
+    state = run(state, { type: 'answer', path: CMK, value: 'CUSTOMER_MANAGED_KMS_KEY' }, next);
+    expect(state.cursor).toBe(KEY);
+    state = run(state, next);
+    expect(state.cursor).toBe(KEY); // a customer managed key needs a key id
+    state = run(state, { type: 'back' }, { type: 'back' });
+    expect(state.cursor).toBe('DatastoreTypeVersion');
+  });
+
+  it('skips an optional step, clearing its answers, but not a required one', () => {
+    let state = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'x' }, { type: 'skip' });
+    expect(state.answers.DatastoreName).toBeUndefined();
+    expect(state.cursor).toBe('DatastoreTypeVersion');
+    expect(run(state, { type: 'skip' })).toBe(state);
+    expect(stepProgress(state).steps.find((s) => s.id === 'name')?.mark).toBe('skipped');
+  });
+
+  it('asks only for what is missing or invalid (partial auto-prompt) and always ends on review', () => {
+    const allValid = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'a' }, given: ['DatastoreTypeVersion', 'DatastoreName'], clientToken: TOKEN });
+    expect(allValid.cursor).toBe(CMK);
+    const invalid = initialWizardState({ initial: { DatastoreTypeVersion: 'R5' }, given: ['DatastoreTypeVersion'] });
+    expect(invalid.cursor).toBe('DatastoreName');
+    expect(run(invalid, next).cursor).toBe('DatastoreTypeVersion');
+    const everything = visiblePrompts({}).map((p) => p.path);
+    const complete = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: everything });
+    expect(complete.phase).toBe('review');
+  });
+
+  it('edits a field from review and returns to review, asking what the change requires', () => {
+    let state = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: visiblePrompts({}).map((p) => p.path) });
+    state = run(state, { type: 'jumpTo', path: CMK }, { type: 'answer', path: CMK, value: 'CUSTOMER_MANAGED_KMS_KEY' }, next);
+    expect(state.phase).toBe('editing');
+    expect(state.cursor).toBe(KEY);
+    state = run(state, { type: 'answer', path: KEY, value: 'alias/k' }, next);
+    expect(state.phase).toBe('review');
+    expect(requestFromAnswers(state.answers).SseConfiguration?.KmsEncryptionConfig.KmsKeyId).toBe('alias/k');
+    const again = run(state, { type: 'jumpTo', path: 'DatastoreName' }, { type: 'back' });
+    expect(again.phase).toBe('review');
+  });
+
+  it('submits only after confirmation and never with errors', () => {
+    const review = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: visiblePrompts({}).map((p) => p.path) });
+    expect(run(review, { type: 'submit' }).phase).toBe('review');
+    const confirmed = run(review, { type: 'openDialog', dialog: 'confirm-submit' }, { type: 'submit' });
+    expect(confirmed.phase).toBe('submitting');
+    const broken = { ...review, answers: { ...review.answers, DatastoreName: 'bad#' } };
+    expect(run(broken, { type: 'openDialog', dialog: 'confirm-submit' }).dialog).toBe('none');
+  });
+
+  it('returns to review on a submission error, keeping every answer', () => {
+    const review = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'keep' }, given: visiblePrompts({}).map((p) => p.path) });
+    const submitting = run(review, { type: 'openDialog', dialog: 'confirm-submit' }, { type: 'submit' });
+    const error = { code: 'AccessDenied', message: 'denied', fix: 'grant', exitCode: 254, field: KEY, transient: false };
+    const failed = run(submitting, { type: 'submitFailed', error });
+    expect(failed.phase).toBe('review');
+    expect(failed.submitError).toEqual(error);
+    expect(failed.answers.DatastoreName).toBe('keep');
+  });
+
+  it('follows the status watcher to done or failed', () => {
+    const review = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: visiblePrompts({}).map((p) => p.path) });
+    const result = { DatastoreId: 'abc', DatastoreArn: 'arn', DatastoreStatus: 'CREATING' as const, DatastoreEndpoint: 'https://x/r4/' };
+    const properties = { ...result, DatastoreTypeVersion: 'R4', DatastoreStatus: 'ACTIVE' as const };
+    const watching = run(review, { type: 'openDialog', dialog: 'confirm-submit' }, { type: 'submit' }, { type: 'submitted', result, at: 1 });
+    expect(watching.phase).toBe('watching');
+    const transient = run(watching, { type: 'status', event: { type: 'transient-error', error: { code: 'Throttling', message: 'slow', fix: 'wait', exitCode: 254, transient: true }, at: new Date(2), nextCheckAt: new Date(3) } });
+    expect(transient.watch?.transientError?.code).toBe('Throttling');
+    expect(run(transient, { type: 'status', event: { type: 'done', outcome: 'active', properties, at: new Date(4) } }).phase).toBe('done');
+    expect(run(transient, { type: 'status', event: { type: 'done', outcome: 'failed', properties: { ...properties, DatastoreStatus: 'CREATE_FAILED' }, at: new Date(4) } }).phase).toBe('failed');
+  });
+
+  it('offers the start screen only before the first key, and starting from answers keeps a fresh token', () => {
+    const choices = { lastAnswers: { DatastoreTypeVersion: 'R4', DatastoreName: 'last', ClientToken: 'old' }, presets: [], pending: [], credentialsMissing: false };
+    const start = run(fresh(), { type: 'startChoices', choices });
+    expect(start.phase).toBe('start');
+    expect(run(fresh(), next, { type: 'startChoices', choices }).phase).toBe('editing');
+    const from = run(start, { type: 'startFrom', answers: { DatastoreName: 'last' }, label: 'the last answers' });
+    expect(from.phase).toBe('editing');
+    expect(from.answers).toMatchObject({ DatastoreName: 'last', ClientToken: TOKEN });
+    expect(run(start, { type: 'useSandbox' }).sandbox).toBe(true);
+  });
+});
