@@ -156,8 +156,9 @@ export class DatastoreRegistry {
     return this.ordered();
   }
 
+  // Creation order: the map keeps insertion order and the sort is stable, so equal CreatedAt keep it too.
   private ordered(): EmulatedDatastore[] {
-    return [...this.byId.values()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    return [...this.byId.values()].sort((a, b) => a.createdAt - b.createdAt);
   }
 
   /** Starts deleting; only ACTIVE or CREATE_FAILED data stores can be deleted. */
