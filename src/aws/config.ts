@@ -28,6 +28,10 @@ export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 type Env = NodeJS.ProcessEnv;
 
+// The SDK warns on stderr that its future releases will need a newer Node; that is for this tool's maintainers
+// (who pin the SDK), not for its users, and it would break the "stderr only for what matters" rule.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** `--endpoint-url`, then `AWS_ENDPOINT_URL_HEALTHLAKE`, then `AWS_ENDPOINT_URL`. */
 export function resolveEndpoint(options: GlobalOptions, env: Env = process.env): string | undefined {
   return options.endpointUrl || env.AWS_ENDPOINT_URL_HEALTHLAKE || env.AWS_ENDPOINT_URL || undefined;

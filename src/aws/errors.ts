@@ -209,20 +209,21 @@ function networkError(raw: Raw, codes: string[], context: ErrorContext): Friendl
       exitCode: EXIT.other,
     });
   }
-  if (codes.some((c) => c === 'TimeoutError' || c === 'ETIMEDOUT' || c === 'RequestTimeout' || c === 'ESOCKETTIMEDOUT')) {
-    return make({
-      code: 'Timeout',
-      message: `No answer from ${endpoint} in time.`,
-      fix: 'Try again, or allow longer with --cli-read-timeout SECONDS / --cli-connect-timeout SECONDS (0 = no limit).',
-      exitCode: EXIT.other,
-      transient: true,
-    });
-  }
+  // Before the time-out check: the SDK names a reset socket `TimeoutError` (code ECONNRESET) to retry it.
   if (codes.some((c) => NETWORK_TRANSIENT.has(c)) || /socket hang up|ECONNRESET/i.test(raw.message ?? '')) {
     return make({
       code: 'ConnectionReset',
       message: `The connection to ${endpoint} was interrupted.`,
       fix: 'Try again; a retry reuses the same ClientToken, so it never creates a second data store.',
+      exitCode: EXIT.other,
+      transient: true,
+    });
+  }
+  if (codes.some((c) => c === 'TimeoutError' || c === 'ETIMEDOUT' || c === 'RequestTimeout' || c === 'ESOCKETTIMEDOUT')) {
+    return make({
+      code: 'Timeout',
+      message: `No answer from ${endpoint} in time.`,
+      fix: 'Try again, or allow longer with --cli-read-timeout SECONDS / --cli-connect-timeout SECONDS (0 = no limit).',
       exitCode: EXIT.other,
       transient: true,
     });
