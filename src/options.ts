@@ -33,6 +33,10 @@ export interface CreateOptions extends GlobalOptions {
   /** `--wait` / `--no-wait`; undefined means the command's default. */
   wait?: boolean;
   generateCliSkeleton?: 'input' | 'yaml-input' | 'output';
+  /** `--help`: print the command's help and exit. */
+  help?: boolean;
+  /** `--version`: print the version and exit. */
+  version?: boolean;
 }
 
 /** Exit codes, as the AWS CLI uses them. */

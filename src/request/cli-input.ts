@@ -1,0 +1,44 @@
+/**
+ * `--cli-input-json` and `--cli-input-yaml`: a whole request from JSON or YAML, inline or `file://`. As in the
+ * AWS CLI, flags given too replace the file's top-level keys (no deep merge), and unknown keys are errors.
+ */
+import { parse as parseYaml } from 'yaml';
+import { PARAMETERS, parameterByName } from '../spec/index.js';
+import { InputError, type FieldIssue } from './issues.js';
+import { readParamFile } from './param-files.js';
+import { didYouMean } from './suggest.js';
+
+/** Which of the two flags. */
+export type CliInputFlag = '--cli-input-json' | '--cli-input-yaml';
+
+/** The request the input holds, checked to be an object whose keys are all request parameters. */
+export function readCliInput(flag: CliInputFlag, value: string): Record<string, unknown> {
+  const text = readParamFile(value, flag, '') ?? value;
+  const format = flag === '--cli-input-json' ? 'JSON' : 'YAML';
+  const fail = (issues: FieldIssue[]): never => {
+    throw new InputError(issues);
+  };
+  let parsed: unknown;
+  try {
+    parsed = format === 'JSON' ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    return fail([{ field: '', flag, rule: 'syntax', message: `The input is not valid ${format} (${reason}).`, fix: `Fix the ${format}; --generate-cli-skeleton ${format === 'JSON' ? 'input' : 'yaml-input'} prints a template.`, severity: 'error' }]);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return fail([{ field: '', flag, rule: 'type', message: `The input must be a ${format} object of request parameters.`, fix: `Start from --generate-cli-skeleton ${format === 'JSON' ? 'input' : 'yaml-input'}.`, value: parsed, severity: 'error' }]);
+  }
+  const names = PARAMETERS.map((parameter) => parameter.name);
+  const unknown = Object.keys(parsed).filter((key) => !parameterByName(key));
+  if (unknown.length > 0) {
+    fail(unknown.map((key) => ({
+      field: key,
+      flag,
+      rule: 'unknown' as const,
+      message: `The input has a key ${JSON.stringify(key)} that is not a parameter of CreateFHIRDatastore.${didYouMean(key, names)}`,
+      fix: `Remove it or rename it; the keys are: ${names.join(', ')}.`,
+      severity: 'error' as const,
+    })));
+  }
+  return parsed as Record<string, unknown>;
+}
