@@ -97,7 +97,7 @@ const center = (text: string, width: number) => {
   return ' '.repeat(left) + text + ' '.repeat(width - text.length - left);
 };
 
-function tableSection(title: string, data: Json, out: string[], depth: number): void {
+function tableSection(title: string, data: Json, out: string[], depth: number, maxWidth: number): void {
   const indent = '  '.repeat(depth);
   if (Array.isArray(data) && data.every((row) => !isContainer(row))) {
     const rows = data.map((row) => [scalarText(row)]);
@@ -107,10 +107,13 @@ function tableSection(title: string, data: Json, out: string[], depth: number): 
   const dicts = records as { [key: string]: Json }[];
   const headers = [...new Set(dicts.flatMap((row) => Object.keys(row).filter((key) => !isContainer(row[key]!))))].sort();
   const rows = dicts.map((row) => headers.map((key) => (row[key] === undefined ? '' : scalarText(row[key]!))));
+  const wide = headers.reduce((sum, key, i) => sum + Math.max(key.length, ...rows.map((row) => row[i]!.length)) + 5, 1);
   if (isContainer(data) && !Array.isArray(data) && headers.length === 0) out.push(...tableTitle(title, indent, title.length + 6));
+  // One object too wide for a row of columns reads better as key/value lines.
+  else if (!Array.isArray(data) && wide > maxWidth - indent.length) tableBlock(title, [], headers.map((key, i) => [key, rows[0]![i]!]), out, indent);
   else tableBlock(title, headers, rows, out, indent);
   for (const row of dicts) {
-    for (const key of Object.keys(row).sort()) if (isContainer(row[key]!)) tableSection(key, row[key]!, out, depth + 1);
+    for (const key of Object.keys(row).sort()) if (isContainer(row[key]!)) tableSection(key, row[key]!, out, depth + 1, maxWidth);
   }
 }
 
@@ -139,11 +142,14 @@ function tableBlock(title: string, headers: string[], rows: string[][], out: str
   out.push(indent + rule);
 }
 
-/** The AWS CLI's `table` output: a titled box per object, nested objects and lists as indented sub-tables. */
-export function renderTable(data: Json, title: string): string {
+/**
+ * The AWS CLI's `table` output: a titled box per object, nested objects and lists as indented sub-tables. `width`
+ * is where a row of columns stops fitting (the terminal's, else 120); a wider object is shown as key/value rows.
+ */
+export function renderTable(data: Json, title: string, width = process.stdout.columns || 120): string {
   if (!isContainer(data)) return `${scalarText(data)}\n`;
   const out: string[] = [];
-  tableSection(title, data, out, 0);
+  tableSection(title, data, out, 0, width);
   return `${out.join('\n')}\n`;
 }
 
@@ -165,5 +171,17 @@ export function renderOutput(
       return renderText(data);
     case 'table':
       return renderTable(data, options.operation);
+  }
+}
+
+/** A problem with a `--query` expression (to report as bad input before anything is sent), or undefined. */
+export function checkQuery(query: string | undefined): string | undefined {
+  if (query === undefined) return undefined;
+  try {
+    // `compile` parses without evaluating; the package has it, its type definitions do not.
+    (jmespath as unknown as { compile(expression: string): unknown }).compile(query);
+    return undefined;
+  } catch (error) {
+    return `--query: not a valid JMESPath expression (${(error as Error).message}).\n  Fix: correct the expression, e.g. --query DatastoreId`;
   }
 }

@@ -1,5 +1,109 @@
-/** `healthlake-wizard status` — not built yet. */
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('healthlake-wizard: "status" is not available yet.\n');
-  return 255;
+/**
+ * `healthlake-wizard status [DATASTORE_ID] [--wait] [--output ...] [--query ...] [--region ...] [--endpoint-url ...]
+ * [--profile ...] [--sandbox]`: the live panel on a terminal; otherwise (no TTY, `--no-interactive`, `--wait`)
+ * describe once and print as the AWS CLI does, or follow the status until ACTIVE/CREATE_FAILED.
+ */
+import { parseArgs } from 'node:util';
+import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
+
+const OUTPUTS: readonly OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
+
+const FLAGS = {
+  wait: { type: 'boolean' },
+  'no-interactive': { type: 'boolean' },
+  sandbox: { type: 'boolean' },
+  output: { type: 'string' },
+  query: { type: 'string' },
+  region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  profile: { type: 'string' },
+  'ca-bundle': { type: 'string' },
+  'no-verify-ssl': { type: 'boolean' },
+  'no-sign-request': { type: 'boolean' },
+  'cli-read-timeout': { type: 'string' },
+  'cli-connect-timeout': { type: 'string' },
+  color: { type: 'string' },
+  debug: { type: 'boolean' },
+  'no-cli-pager': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const USAGE = `Usage: healthlake-wizard status [DATASTORE_ID] [--wait] [--no-interactive] [--sandbox]
+         [--output json|yaml|yaml-stream|text|table] [--query JMESPATH] [--region R] [--profile P] [--endpoint-url URL]
+Without DATASTORE_ID: the newest data store in the local history.
+`;
+
+/** Parsed `status` arguments. */
+interface StatusArgs {
+  datastoreId?: string;
+  wait: boolean;
+  interactive: boolean;
+  options: GlobalOptions;
+}
+
+class UsageError extends Error {}
+
+function seconds(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new UsageError(`${flag}: expected a number of seconds (0 = no limit); got ${JSON.stringify(raw)}.`);
+  return value;
+}
+
+function parseStatusArgs(argv: string[]): StatusArgs | 'help' {
+  const { values, positionals } = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  if (values.help) return 'help';
+  if (positionals.length > 1) throw new UsageError(`expected at most one DATASTORE_ID; got ${positionals.join(' ')}.`);
+  const output = values.output as OutputFormat | undefined;
+  if (output !== undefined && !OUTPUTS.includes(output)) {
+    throw new UsageError(`--output: expected one of ${OUTPUTS.join(', ')}; got ${JSON.stringify(output)}.`);
+  }
+  const color = values.color as GlobalOptions['color'];
+  if (color !== undefined && !['on', 'off', 'auto'].includes(color)) throw new UsageError(`--color: expected on, off or auto; got ${JSON.stringify(color)}.`);
+  const options: GlobalOptions = {
+    ...(values.region ? { region: values.region } : {}),
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
+    ...(values['ca-bundle'] ? { caBundle: values['ca-bundle'] } : {}),
+    ...(values['no-verify-ssl'] ? { noVerifySsl: true } : {}),
+    ...(values['no-sign-request'] ? { noSignRequest: true } : {}),
+    ...(output ? { output } : {}),
+    ...(values.query !== undefined ? { query: values.query } : {}),
+    ...(color ? { color } : {}),
+    ...(values.debug ? { debug: true } : {}),
+    ...(values.sandbox ? { sandbox: true } : {}),
+  };
+  const read = seconds('--cli-read-timeout', values['cli-read-timeout']);
+  const connect = seconds('--cli-connect-timeout', values['cli-connect-timeout']);
+  if (read !== undefined) options.cliReadTimeout = read;
+  if (connect !== undefined) options.cliConnectTimeout = connect;
+  const wait = values.wait === true;
+  const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  return {
+    ...(positionals[0] ? { datastoreId: positionals[0] } : {}),
+    wait,
+    interactive: tty && !values['no-interactive'] && !wait,
+    options,
+  };
+}
+
+/** Runs `status`; returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  let args: StatusArgs | 'help';
+  try {
+    args = parseStatusArgs(argv);
+  } catch (error) {
+    process.stderr.write(`healthlake-wizard status: ${(error as Error).message}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (args === 'help') {
+    process.stdout.write(USAGE);
+    return EXIT.ok;
+  }
+  if (args.interactive) {
+    const { runStatusPanel } = await import('../ui/run-status.js');
+    return runStatusPanel({ ...(args.datastoreId ? { datastoreId: args.datastoreId } : {}), options: args.options });
+  }
+  const { runStatusOnce } = await import('../aws/status-report.js');
+  return runStatusOnce(args);
 }

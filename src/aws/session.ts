@@ -1,0 +1,108 @@
+/**
+ * What a non-interactive command needs to talk to HealthLake: a gateway (on the sandbox when asked), the local
+ * store, and a `close()` that stops the sandbox. Also the shared "watch and print one line per change" loop.
+ */
+import { EXIT, type GlobalOptions } from '../options.js';
+import type { WizardStore } from '../store/types.js';
+import { formatFriendlyError, toFriendlyError } from './errors.js';
+import { createGateway } from './gateway.js';
+import { startSandbox, type Sandbox } from './sandbox.js';
+import type { HealthLakeGateway, StatusEvent } from './types.js';
+
+/** A gateway ready to use, and how to release what it holds. */
+export interface Session {
+  gateway: HealthLakeGateway;
+  store?: WizardStore;
+  sandbox?: Sandbox;
+  close(): Promise<void>;
+}
+
+// The conf-backed store (src/store/index.ts) is being written in parallel; wired in once it lands.
+async function loadStore(): Promise<WizardStore | undefined> {
+  return undefined;
+}
+
+/** Opens the local store; a broken store is reported and the command goes on without it. */
+export async function openLocalStore(stderr: NodeJS.WritableStream = process.stderr): Promise<WizardStore | undefined> {
+  try {
+    const store = await loadStore();
+    if (!store) return undefined;
+    for (const notice of store.notices()) stderr.write(`healthlake-wizard: ${notice}\n`);
+    return store;
+  } catch (error) {
+    stderr.write(`healthlake-wizard: the local history is unavailable (${(error as Error).message}); going on without it.\n`);
+    return undefined;
+  }
+}
+
+/** Opens a session: starts the sandbox when `options.sandbox`, else targets AWS as configured. */
+export async function openSession(options: GlobalOptions, store?: WizardStore): Promise<Session> {
+  if (!options.sandbox) {
+    return { gateway: createGateway(options, store ? { store } : {}), ...(store ? { store } : {}), close: async () => {} };
+  }
+  const sandbox = await startSandbox();
+  // The sandbox's endpoint, region and credentials win over anything configured: nothing may reach AWS.
+  const gateway = createGateway({ ...options, ...sandbox.options, profile: undefined, noSignRequest: false }, {
+    credentials: sandbox.credentials,
+    ...(store ? { store } : {}),
+  });
+  return { gateway, sandbox, ...(store ? { store } : {}), close: () => sandbox.stop() };
+}
+
+function clock(date: Date): string {
+  return date.toISOString().slice(11, 19);
+}
+
+/** One status event as a line for stderr, or undefined when nothing changed worth a line. */
+export function describeEvent(event: StatusEvent, previous: string | undefined): string | undefined {
+  switch (event.type) {
+    case 'status':
+      return event.properties.DatastoreStatus === previous
+        ? undefined
+        : `${clock(event.at)}  ${event.properties.DatastoreId}  ${event.properties.DatastoreStatus}`;
+    case 'transient-error': {
+      const seconds = Math.round((event.nextCheckAt.getTime() - event.at.getTime()) / 1000);
+      return `${clock(event.at)}  temporary problem: ${event.error.message} Checking again in ${seconds}s.`;
+    }
+    case 'done': {
+      if (event.outcome === 'active') return `${clock(event.at)}  ready: ${event.properties.DatastoreEndpoint}`;
+      const cause = event.properties.ErrorCause;
+      const why = cause?.ErrorMessage ? `: ${cause.ErrorMessage}${cause.ErrorCategory ? ` (${cause.ErrorCategory})` : ''}` : '';
+      return `${clock(event.at)}  ${event.properties.DatastoreStatus}${why}`;
+    }
+  }
+}
+
+/**
+ * Watches a data store, printing one line per status change to stderr. Returns the exit code: 0 when ACTIVE,
+ * 254 when CREATE_FAILED/DELETED, 130 on Ctrl+C (the data store keeps being created), the error's code otherwise.
+ */
+export async function watchToExitCode(
+  gateway: HealthLakeGateway,
+  datastoreId: string,
+  io: { stderr: NodeJS.WritableStream; onEnd?: (event: Extract<StatusEvent, { type: 'done' }>) => void },
+): Promise<number> {
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  let previous: string | undefined;
+  try {
+    for await (const event of gateway.watch(datastoreId, { signal: controller.signal })) {
+      const line = describeEvent(event, previous);
+      if (line) io.stderr.write(`${line}\n`);
+      if (event.type === 'status') previous = event.properties.DatastoreStatus;
+      if (event.type === 'done') {
+        io.onEnd?.(event);
+        return event.outcome === 'active' ? EXIT.ok : EXIT.service;
+      }
+    }
+    io.stderr.write(`Stopped watching; the data store is still being created. Check it with: healthlake-wizard status ${datastoreId}\n`);
+    return EXIT.interrupted;
+  } catch (error) {
+    const friendly = toFriendlyError(error);
+    io.stderr.write(formatFriendlyError(friendly));
+    return friendly.exitCode;
+  } finally {
+    process.off('SIGINT', interrupt);
+  }
+}

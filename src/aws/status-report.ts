@@ -1,0 +1,78 @@
+/**
+ * The non-interactive `status`: find the data store (the id given, or the newest in the history), point at
+ * where it was created (its region, endpoint, profile, or the sandbox), then describe once or watch to the end.
+ */
+import { EXIT, type GlobalOptions } from '../options.js';
+import type { HistoryEntry, WizardStore } from '../store/types.js';
+import { formatFriendlyError, toFriendlyError } from './errors.js';
+import { checkQuery, renderOutput } from './output.js';
+import { openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
+import type { DatastoreProperties } from './types.js';
+
+/** What `status` was asked. */
+export interface StatusRequest {
+  datastoreId?: string;
+  wait: boolean;
+  options: GlobalOptions;
+}
+
+function newest(store: WizardStore | undefined): HistoryEntry | undefined {
+  return store?.history.list().slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+}
+
+/** Flags win; what the history knows about the data store fills the rest (a sandbox one goes to the sandbox). */
+export function optionsForEntry(options: GlobalOptions, entry: HistoryEntry | undefined): GlobalOptions {
+  if (!entry) return options;
+  if (entry.sandbox) return { ...options, sandbox: true };
+  if (options.sandbox) return options;
+  return {
+    ...options,
+    region: options.region ?? entry.region,
+    ...(options.profile ?? entry.profile ? { profile: options.profile ?? entry.profile } : {}),
+    ...(options.endpointUrl ?? entry.serviceEndpoint ? { endpointUrl: options.endpointUrl ?? entry.serviceEndpoint } : {}),
+  };
+}
+
+function print(properties: DatastoreProperties, options: GlobalOptions): void {
+  const response = { DatastoreProperties: properties };
+  process.stdout.write(renderOutput(response, { output: options.output, query: options.query, operation: 'DescribeFHIRDatastore' }));
+}
+
+/** Describes once (or watches with `wait`) and prints; returns the exit code. */
+export async function runStatusOnce(request: StatusRequest): Promise<number> {
+  const queryProblem = checkQuery(request.options.query);
+  if (queryProblem) {
+    process.stderr.write(`healthlake-wizard: ${queryProblem}\n`);
+    return EXIT.usage;
+  }
+  const store = await openLocalStore();
+  const entry = request.datastoreId
+    ? store?.history.list().find((item) => item.datastoreId === request.datastoreId)
+    : newest(store);
+  const datastoreId = request.datastoreId ?? entry?.datastoreId;
+  if (!datastoreId) {
+    process.stderr.write('healthlake-wizard: no data store in the local history yet.\n  Fix: give its id: healthlake-wizard status DATASTORE_ID\n');
+    return EXIT.usage;
+  }
+  const options = optionsForEntry(request.options, entry);
+  let session: Session | undefined;
+  try {
+    session = await openSession(options, store);
+    if (!request.wait) {
+      const properties = await session.gateway.describe(datastoreId);
+      if (entry?.datastoreId === datastoreId) store?.history.updateStatus(datastoreId, properties.DatastoreStatus, new Date().toISOString());
+      print(properties, options);
+      return EXIT.ok;
+    }
+    return await watchToExitCode(session.gateway, datastoreId, {
+      stderr: process.stderr,
+      onEnd: (event) => print(event.properties, options),
+    });
+  } catch (error) {
+    const friendly = toFriendlyError(error, { operation: 'describe', datastoreId });
+    process.stderr.write(formatFriendlyError(friendly));
+    return friendly.exitCode;
+  } finally {
+    await session?.close();
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The non-interactive submission of `create`: send the validated request (to the sandbox with `--sandbox`),
+ * print the response as the AWS CLI does (`--output`, `--query`), and with `--wait` follow the status on stderr.
+ */
+import { EXIT, type CreateOptions } from '../options.js';
+import type { CreateRequest } from '../request/types.js';
+import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
+import { checkQuery, renderOutput } from '../aws/output.js';
+import { openLocalStore, openSession, watchToExitCode, type Session } from '../aws/session.js';
+
+/** Sends the request, prints the response, optionally waits; returns the exit code. */
+export async function submitCreate(request: CreateRequest, options: CreateOptions): Promise<number> {
+  const queryProblem = checkQuery(options.query);
+  if (queryProblem) {
+    process.stderr.write(`healthlake-wizard: ${queryProblem}\n`);
+    return EXIT.usage;
+  }
+  let session: Session | undefined;
+  try {
+    session = await openSession(options, await openLocalStore());
+    const created = await session.gateway.create(request);
+    process.stdout.write(renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore' }));
+    if (!options.wait) return EXIT.ok;
+    return await watchToExitCode(session.gateway, created.DatastoreId, { stderr: process.stderr });
+  } catch (error) {
+    const friendly = toFriendlyError(error, { operation: 'create', request });
+    process.stderr.write(formatFriendlyError(friendly));
+    if (friendly.transient && session?.store) {
+      process.stderr.write('  The submission is kept: running the wizard again offers to resume it with the same ClientToken.\n');
+    }
+    return friendly.exitCode;
+  } finally {
+    await session?.close();
+  }
+}
