@@ -1,0 +1,249 @@
+/**
+ * `npm run bench`: start-up, dry run, keystroke latency, memory and polling figures for the built bundle,
+ * each with its target and PASS/FAIL. Times are medians over several runs and are compared as ratios to a bare
+ * `node -e 0` started the same way in the same run, because absolute times on shared machines are noisy.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { BIN, KEYS, REPO_ROOT, spawnCli } from '../test/support/pty-terminal.js';
+import { measurePolling } from './polling.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+interface Row {
+  name: string;
+  value: string;
+  target: string;
+  pass: boolean;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function freshEnv(): { env: Record<string, string>; cleanup: () => void } {
+  const home = mkdtempSync(join(tmpdir(), 'hlw-bench-'));
+  return {
+    env: { HOME: home, HEALTHLAKE_WIZARD_CONFIG_DIR: join(home, 'config'), HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '1500' },
+    cleanup: () => rmSync(home, { recursive: true, force: true }),
+  };
+}
+
+/** Time from spawn in a pty until the predicate holds on screen. */
+async function timeToScreen(args: string[], predicate: (screen: string) => boolean, file?: string): Promise<number> {
+  const { env, cleanup } = freshEnv();
+  const started = performance.now();
+  const term = spawnCli(args, { env, file });
+  try {
+    await term.waitFor(predicate, 20_000);
+    return performance.now() - started;
+  } finally {
+    await term.close();
+    cleanup();
+  }
+}
+
+/** Time from spawn until exit for a plain child process (no pty). */
+function timeToExit(file: string, args: string[]): Promise<number> {
+  const { env, cleanup } = freshEnv();
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(file, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      cleanup();
+      if (code === 0) resolve(performance.now() - started);
+      else reject(new Error(`${args.join(' ')} exited ${code}`));
+    });
+  });
+}
+
+async function medianOf(measure: () => Promise<number>): Promise<number> {
+  const values: number[] = [];
+  await measure(); // warm the file cache
+  for (let i = 0; i < RUNS; i++) values.push(await measure());
+  return median(values);
+}
+
+/** The first frame: the wizard's first question on screen. */
+const FIRST_FRAME = (screen: string) => /Step 1 of|Data store name/.test(screen);
+
+const DRY_RUN_ARGS = [
+  BIN, 'create', '--no-interactive', '--dry-run',
+  '--datastore-name', 'Bench Datastore',
+  '--datastore-type-version', 'R4',
+  '--sse-configuration', 'KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=alias/bench}',
+  '--preload-data-config', 'PreloadDataType=SYNTHEA',
+  '--client-token', 'bench-token-1',
+  '--tags', 'Key=team,Value=data', 'Key=env,Value=bench',
+  '--identity-provider-configuration',
+  'AuthorizationStrategy=SMART_ON_FHIR,FineGrainedAuthorizationEnabled=true,' +
+    'IdpLambdaArn=arn:aws:lambda:us-east-1:111122223333:function:smart-token-decoder,' +
+    'Metadata=\'{"authorization_endpoint":"https://auth.example.com/authorize","token_endpoint":"https://auth.example.com/token",' +
+    '"grant_types_supported":["authorization_code"],"capabilities":["launch-standalone"],"code_challenge_methods_supported":["S256"]}\'',
+];
+
+async function startupRows(): Promise<Row[]> {
+  const bareNodePty = await medianOf(() => timeToScreen(['-e', 'process.stdout.write("ready")'], (s) => s.includes('ready'), process.execPath));
+  const firstFrame = await medianOf(() => timeToScreen(['--sandbox'], FIRST_FRAME));
+  const bareNode = await medianOf(() => timeToExit(process.execPath, ['-e', '0']));
+  const dryRun = await medianOf(() => timeToExit(process.execPath, DRY_RUN_ARGS));
+  const rows: Row[] = [
+    { name: 'bare node in a pty (reference)', value: `${bareNodePty.toFixed(0)} ms`, target: '-', pass: true },
+    {
+      name: 'time to first frame',
+      value: `${firstFrame.toFixed(0)} ms = ${(firstFrame / bareNodePty).toFixed(2)}x bare node`,
+      target: '<= 2.5x',
+      pass: firstFrame / bareNodePty <= 2.5,
+    },
+    { name: 'bare node -e 0 (reference)', value: `${bareNode.toFixed(0)} ms`, target: '-', pass: true },
+    {
+      name: 'dry run, all parameters',
+      value: `${dryRun.toFixed(0)} ms = ${(dryRun / bareNode).toFixed(2)}x bare node`,
+      target: '<= 1.5x',
+      pass: dryRun / bareNode <= 1.5,
+    },
+  ];
+  const aws = awsCliPath();
+  if (aws) {
+    const autoPrompt = await medianOf(() =>
+      timeToScreen(['healthlake', 'create-fhir-datastore', '--cli-auto-prompt'], (s) => /datastore/i.test(s), aws),
+    );
+    rows.push({
+      name: 'aws --cli-auto-prompt first frame',
+      value: `${autoPrompt.toFixed(0)} ms; ours is ${(firstFrame / autoPrompt).toFixed(2)}x of it`,
+      target: '-',
+      pass: true,
+    });
+  } else {
+    rows.push({ name: 'aws --cli-auto-prompt', value: 'AWS CLI not installed; not compared', target: '-', pass: true });
+  }
+  return rows;
+}
+
+function awsCliPath(): string | undefined {
+  try {
+    return execFileSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keystroke latency: from each write until the screen shows the new character count. */
+async function keystrokeRows(): Promise<Row[]> {
+  const { env, cleanup } = freshEnv();
+  const term = spawnCli(['--sandbox'], { env });
+  const latencies: number[] = [];
+  const bytesPerKey: number[] = [];
+  try {
+    await term.waitFor(FIRST_FRAME, 20_000);
+    for (let i = 1; i <= 500; i++) {
+      const before = term.output().length;
+      const started = performance.now();
+      term.type('a');
+      // The live counter shows characters typed against the 256 limit; the name step echoes every key.
+      await term.waitFor((screen) => screen.includes(`${i}/256`) || screen.includes(`${'a'.repeat(Math.min(i, 40))}`) && screen.includes(`${i}/`), 5_000);
+      latencies.push(performance.now() - started);
+      bytesPerKey.push(term.output().length - before);
+    }
+  } finally {
+    await term.close();
+    cleanup();
+  }
+  const fullScreen = 80 * 24;
+  const medianBytes = median(bytesPerKey);
+  return [
+    { name: 'keystroke latency, median (500 keys)', value: `${median(latencies).toFixed(1)} ms`, target: '< 8 ms', pass: median(latencies) < 8 },
+    { name: 'keystroke latency, p99', value: `${percentile(latencies, 99).toFixed(1)} ms`, target: '< 25 ms', pass: percentile(latencies, 99) < 25 },
+    {
+      name: 'bytes written per keystroke, median',
+      value: `${medianBytes} B (a full 80x24 screen is ${fullScreen} B)`,
+      target: '< full screen',
+      pass: medianBytes < fullScreen,
+    },
+  ];
+}
+
+/** Peak RSS (VmHWM) of a whole wizard run in the sandbox, from start to the status panel's ACTIVE. */
+async function memoryRows(): Promise<Row[]> {
+  const { env, cleanup } = freshEnv();
+  const term = spawnCli(['--sandbox'], { env });
+  let peakKb = 0;
+  const pid = (term as unknown as { pty: { pid: number } }).pty.pid;
+  const sample = () => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+    } catch {
+      // the process has exited; keep the last reading
+    }
+  };
+  const timer = setInterval(sample, 50);
+  try {
+    await term.waitFor(FIRST_FRAME, 20_000);
+    await driveToActive(term);
+    sample();
+  } finally {
+    clearInterval(timer);
+    await term.close();
+    cleanup();
+  }
+  const mb = peakKb / 1024;
+  return [{ name: 'peak RSS, full sandbox run to ACTIVE', value: `${mb.toFixed(1)} MB`, target: '< 120 MB', pass: mb > 0 && mb < 120 }];
+}
+
+/** Accepts every default through the steps, confirms on review, and waits for ACTIVE. */
+async function driveToActive(term: ReturnType<typeof spawnCli>): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    const screen = term.screen();
+    if (/ACTIVE/.test(screen)) return;
+    if (/Review/i.test(screen) && /submit/i.test(screen)) {
+      await term.press(KEYS.enter);
+      const confirm = term.screen();
+      if (/billed/i.test(confirm)) await term.press('y');
+      await term.waitFor(/ACTIVE/, 30_000);
+      return;
+    }
+    await term.press(KEYS.enter);
+  }
+  throw new Error(`could not reach ACTIVE; screen:\n${term.screen()}`);
+}
+
+function print(rows: Row[]): void {
+  const widths = [Math.max(...rows.map((r) => r.name.length), 6), Math.max(...rows.map((r) => r.value.length), 5), 14];
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 6)).join(' | ')} |`;
+  console.log(line(['figure', 'value', 'target', 'result']));
+  console.log(`|${widths.concat([6]).map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line([row.name, row.value, row.target, row.target === '-' ? '' : row.pass ? 'PASS' : 'FAIL']));
+}
+
+const rows: Row[] = [];
+const sections: [string, () => Promise<Row[]> | Row[]][] = [
+  ['start-up', startupRows],
+  ['keystrokes', keystrokeRows],
+  ['memory', memoryRows],
+  ['polling', measurePolling],
+];
+for (const [name, run] of sections) {
+  process.stderr.write(`measuring ${name}...\n`);
+  try {
+    rows.push(...(await run()));
+  } catch (error) {
+    rows.push({ name, value: `error: ${(error as Error).message.split('\n')[0]}`, target: 'runs', pass: false });
+  }
+}
+console.log(`\nhealthlake-wizard benchmarks — node ${process.version}, ${cpus().length} x ${cpus()[0]?.model.trim()}, ` +
+  `${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${RUNS} runs each (median)\n`);
+print(rows);
+void REPO_ROOT;
+process.exitCode = rows.every((row) => row.pass) ? 0 : 1;
