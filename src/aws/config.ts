@@ -8,7 +8,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
 import { HealthLakeClient, type HealthLakeClientConfig } from '@aws-sdk/client-healthlake';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import { EXIT, type GlobalOptions } from '../options.js';
 import { FriendlyFailure, toFriendlyError } from './errors.js';
 import type { Target } from './types.js';
@@ -68,8 +68,8 @@ function seconds(value: number | undefined): number {
   return Math.round((value ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
 }
 
-/** The HTTP handler: TLS trust (`--ca-bundle`, `AWS_CA_BUNDLE`, `--no-verify-ssl`) and time-outs. */
-export function createRequestHandler(options: GlobalOptions, env: Env = process.env): NodeHttpHandler {
+/** The HTTP handler's settings: TLS trust (`--ca-bundle`, `AWS_CA_BUNDLE`, `--no-verify-ssl`) and time-outs. */
+export function requestHandlerSettings(options: GlobalOptions, env: Env = process.env): NodeHttpHandlerOptions {
   const caPath = options.caBundle || env.AWS_CA_BUNDLE;
   let ca: Buffer | undefined;
   if (caPath) {
@@ -85,10 +85,9 @@ export function createRequestHandler(options: GlobalOptions, env: Env = process.
       });
     }
   }
-  const readTimeout = seconds(options.cliReadTimeout);
-  return new NodeHttpHandler({
+  return {
     connectionTimeout: seconds(options.cliConnectTimeout),
-    requestTimeout: readTimeout,
+    requestTimeout: seconds(options.cliReadTimeout),
     throwOnRequestTimeout: true,
     httpAgent: new HttpAgent({ keepAlive: true }),
     httpsAgent: new HttpsAgent({
@@ -96,7 +95,12 @@ export function createRequestHandler(options: GlobalOptions, env: Env = process.
       ...(ca ? { ca } : {}),
       ...(options.noVerifySsl ? { rejectUnauthorized: false } : {}),
     }),
-  });
+  };
+}
+
+/** The HTTP handler for the options (see `requestHandlerSettings`). */
+export function createRequestHandler(options: GlobalOptions, env: Env = process.env): NodeHttpHandler {
+  return new NodeHttpHandler(requestHandlerSettings(options, env));
 }
 
 /** `--no-sign-request`: requests go out unsigned and no credentials are loaded. */
