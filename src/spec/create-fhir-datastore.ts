@@ -459,3 +459,17 @@ export const SMART_METADATA = {
 
 /** Strategies that use SMART on FHIR (and so need Metadata and an IdP Lambda). */
 export const SMART_STRATEGIES: readonly string[] = ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'];
+
+/** The request's top-level members in the service model's order; skeletons print them in this order. */
+export const MODEL_MEMBER_ORDER: readonly string[] = [
+  'DatastoreName',
+  'DatastoreTypeVersion',
+  'SseConfiguration',
+  'PreloadDataConfig',
+  'ClientToken',
+  'Tags',
+  'IdentityProviderConfiguration',
+];
+
+/** CreateFHIRDatastoreResponse's members, in the model's order (for `--generate-cli-skeleton output`). */
+export const RESPONSE_MEMBERS: readonly string[] = ['DatastoreId', 'DatastoreArn', 'DatastoreStatus', 'DatastoreEndpoint'];

@@ -1,0 +1,139 @@
+/**
+ * `healthlake-wizard create --help`, generated from the spec (every parameter: syntax, limits, values and an
+ * example) and the option table, wrapped to a width (80 by default). Exported so a docs generator can reuse it.
+ */
+import { OPERATION, PARAMETERS, type SpecNode, type TopLevelParameter } from '../spec/index.js';
+import { OPTION_FLAGS, type OptionFlag } from './create-flags.js';
+
+/** Wraps text to `width` columns with an indent; words longer than a line break after commas, then anywhere. */
+export function wrapText(text: string, width: number, indent: string): string[] {
+  const room = Math.max(10, width - indent.length);
+  const pieces = text.split(/\s+/).filter(Boolean).flatMap((word) => splitLongWord(word, room));
+  const lines: string[] = [];
+  let line = '';
+  for (const piece of pieces) {
+    const glue = line === '' || line.endsWith(',') && piece.startsWith('\u0000') ? '' : ' ';
+    const clean = piece.replace('\u0000', '');
+    if (line !== '' && line.length + glue.length + clean.length > room) {
+      lines.push(line);
+      line = clean;
+    } else {
+      line = line === '' ? clean : line + (piece.startsWith('\u0000') ? '' : ' ') + clean;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => indent + l);
+}
+
+/** Splits an over-long word; pieces after the first are marked (NUL) to be joined without a space. */
+function splitLongWord(word: string, room: number): string[] {
+  if (word.length <= room) return [word];
+  const parts: string[] = [];
+  let rest = word;
+  while (rest.length > room) {
+    const comma = rest.lastIndexOf(',', room - 1);
+    const cut = comma > 0 ? comma + 1 : room;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  parts.push(rest);
+  return parts.map((part, index) => (index === 0 ? part : `\u0000${part}`));
+}
+
+/** The AWS CLI's shorthand outline of a node, e.g. `KmsEncryptionConfig={CmkType=string,KmsKeyId=string}`. */
+function shorthandOutline(node: SpecNode): string {
+  switch (node.kind) {
+    case 'structure':
+      return node.members.map((member) => `${member.name}=${member.kind === 'structure' ? `{${shorthandOutline(member)}}` : valueOutline(member)}`).join(',');
+    case 'list':
+      return `${shorthandOutline(node.member)} ...`;
+    default:
+      return valueOutline(node);
+  }
+}
+
+function valueOutline(node: SpecNode): string {
+  if (node.kind === 'enum') return node.values.map((v) => v.value).join('|');
+  if (node.kind === 'boolean') return 'true|false';
+  if (node.kind === 'list') return `[${shorthandOutline(node.member)},...]`;
+  return 'string';
+}
+
+function limits(node: SpecNode): string | undefined {
+  if (node.kind === 'string') {
+    const parts: string[] = [];
+    if (node.min !== undefined && node.max !== undefined) parts.push(`${node.min} to ${node.max} characters`);
+    if (node.patternInWords) parts.push(node.patternInWords);
+    if (node.holdsJson) parts.push('a JSON object given as a string (use Metadata@=file://PATH to read it from a file)');
+    return parts.length > 0 ? `${parts.join('; ')}.` : undefined;
+  }
+  if (node.kind === 'list') return `${node.min} to ${node.max} items.`;
+  return undefined;
+}
+
+function memberLines(node: SpecNode, path: string, width: number, out: string[]): void {
+  if (node.kind === 'structure') {
+    for (const member of node.members) memberLines(member, path ? `${path}.${member.name}` : member.name, width, out);
+    return;
+  }
+  if (node.kind === 'list') {
+    memberLines(node.member, path, width, out);
+    return;
+  }
+  const required = node.required ? ' (required)' : '';
+  out.push(...wrapText(`${path}${required}: ${node.help.short}`, width, '        '));
+  const limit = limits(node);
+  if (limit) out.push(...wrapText(limit, width, '          '));
+  if (node.kind === 'enum') for (const v of node.values) out.push(...wrapText(`${v.value}: ${v.meaning}`, width, '          '));
+}
+
+function parameterSection(parameter: TopLevelParameter, width: number): string[] {
+  const out: string[] = [];
+  const syntax = parameter.kind === 'structure' || parameter.kind === 'list' ? '<shorthand|json|file://path>' : `<${valueOutline(parameter)}>`;
+  out.push(...wrapText(`${parameter.flag} ${syntax}${parameter.required ? '  (required)' : ''}`, width, '  '));
+  out.push(...wrapText(parameter.help.short, width, '      '));
+  const limit = limits(parameter);
+  if (limit) out.push(...wrapText(limit, width, '      '));
+  if (parameter.kind === 'enum') for (const v of parameter.values) out.push(...wrapText(`${v.value}: ${v.meaning}`, width, '      '));
+  if (parameter.kind === 'structure' || parameter.kind === 'list') {
+    out.push(...wrapText(`Shorthand: ${shorthandOutline(parameter)}`, width, '      '));
+    out.push('      Members:');
+    memberLines(parameter.kind === 'list' ? parameter.member : parameter, '', width, out);
+  }
+  for (const example of parameter.examples.slice(0, 2)) {
+    const shown = parameter.kind === 'structure' || parameter.kind === 'list' ? example : /^[\w./:=@+-]+$/.test(example) ? example : `'${example}'`;
+    out.push(...wrapText(`Example: ${parameter.flag} ${shown}`, width, '      '));
+  }
+  return out;
+}
+
+function optionLine(option: OptionFlag, width: number): string[] {
+  const value = option.kind === 'choice' ? ` <${option.choices!.join('|')}>` : option.kind === 'optional-choice' ? ` [${option.choices!.join('|')}]` : option.valueName ? ` ${option.valueName}` : '';
+  return [...wrapText(`${option.flag}${value}`, width, '  '), ...wrapText(option.help, width, '      ')];
+}
+
+/** The whole help text of `create`, every line at most `width` columns. */
+export function renderCreateHelp(width = 80): string {
+  const out: string[] = [];
+  const para = (text: string) => out.push(...wrapText(text, width, ''), '');
+  para(`healthlake-wizard create: create an Amazon HealthLake FHIR data store (${OPERATION.name}).`);
+  para('Usage: healthlake-wizard [create] [parameters] [options]');
+  para(
+    'On a terminal a wizard asks for what the flags leave out and shows the request before sending it. With ' +
+      '--no-interactive, or without a terminal, nothing is asked: the flags are validated, then sent, or printed ' +
+      'with --dry-run. Flags and values are those of aws healthlake create-fhir-datastore: shorthand ' +
+      '(Key=Value,Key2=Value2), JSON, or file://PATH for any value.',
+  );
+  out.push('Parameters:', '');
+  for (const parameter of PARAMETERS) out.push(...parameterSection(parameter, width), '');
+  out.push('Options:', '');
+  for (const option of OPTION_FLAGS.filter((o) => o.group === 'command')) out.push(...optionLine(option, width));
+  out.push('', 'AWS CLI global options:', '');
+  for (const option of OPTION_FLAGS.filter((o) => o.group === 'global')) out.push(...optionLine(option, width));
+  out.push('', 'Examples:', '');
+  out.push(...wrapText('healthlake-wizard create --no-interactive --dry-run --datastore-type-version R4 --datastore-name "Pacientes 1" --tags Key=team,Value=data Key=env,Value=prod', width, '  '));
+  out.push(...wrapText('healthlake-wizard create --cli-input-yaml file://datastore.yaml --no-interactive --sandbox', width, '  '));
+  out.push('');
+  para('Exit codes: 0 success, 252 invalid command line or value, 253 configuration (credentials, Region), 254 the service refused or the data store failed, 255 other errors, 130 interrupted.');
+  return `${out.join('\n').trimEnd()}\n`;
+}
