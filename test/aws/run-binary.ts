@@ -35,6 +35,25 @@ export function runBinary(args: string[], env: NodeJS.ProcessEnv, timeoutMs = 20
   });
 }
 
+/** Starts the binary; resolves once stderr matches `ready`, with a handle to signal it and await its end. */
+export async function startBinary(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 20_000) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  const ended = new Promise<BinaryResult>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  ended.finally(() => clearTimeout(timer));
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (ready.test(stderr)) resolve();
+    });
+    ended.then((result) => reject(new Error(`ended before ${ready}: ${result.stderr}`)));
+  });
+  return { child, ended };
+}
+
 /** A throwaway HOME and config dir with no AWS configuration; `remove()` deletes it. */
 export function emptyHome(): { home: string; env: NodeJS.ProcessEnv; remove(): void } {
   const home = mkdtempSync(join(tmpdir(), 'hlw-home-'));

@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { SANDBOX_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { createGateway } from '../../src/aws/gateway.js';
 import { startSandbox } from '../../src/aws/sandbox.js';
-import { emptyHome, runBinary } from './run-binary.js';
+import { emptyHome, runBinary, startBinary } from './run-binary.js';
 
 let emulator: RunningEmulator;
 let home: ReturnType<typeof emptyHome>;
@@ -66,6 +66,22 @@ describe('status (non-interactive)', () => {
     const result = await runBinary(['status', id, '--endpoint-url', emulator.url, '--wait'], signed());
     expect(result.code).toBe(254);
     expect(result.stderr).toMatch(/CREATE_FAILED: .+/);
+  });
+
+  it('Ctrl+C while waiting: exit 130, the data store left running, the command to check it later printed', async () => {
+    const slow = await startEmulator({ port: 0, createDelayMs: 60_000 });
+    try {
+      const gateway = createGateway({ endpointUrl: slow.url, region: slow.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
+      const { DatastoreId: id } = await gateway.create({ DatastoreTypeVersion: 'R4' });
+      const running = await startBinary(['status', id, '--endpoint-url', slow.url, '--wait'], signed(), /CREATING/);
+      running.child.kill('SIGINT');
+      const result = await running.ended;
+      expect(result.code).toBe(130);
+      expect(result.stderr).toContain(`healthlake-wizard status ${id}`);
+      expect(slow.datastores()[0]?.status).toBe('CREATING');
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('no credentials (empty HOME, no AWS variables): the friendly error, exit 253', async () => {
