@@ -78,22 +78,20 @@ export function requiredActions(request?: CreateRequest): string[] {
   return actions;
 }
 
-/** The request field a service message names (longest path first, so `KmsKeyId` beats `SseConfiguration`). */
+/**
+ * The request field a service message names, as a spec path. Leaf names are tried before top-level ones, longest
+ * first, so `KmsKeyId` maps to `SseConfiguration.KmsEncryptionConfig.KmsKeyId` rather than to `SseConfiguration`.
+ */
 export function fieldNamedIn(message: string): string | undefined {
-  const candidates = LEAVES.flatMap((leaf) => {
-    const last = leaf.path.split('.').pop()!.replace('[]', '');
-    return [leaf.path.replace(/\[\]/g, ''), last, leaf.parameter.name].map((name) => ({ name, path: leaf.path }));
-  }).sort((a, b) => b.name.length - a.name.length);
-  const lower = message.toLowerCase();
-  for (const candidate of candidates) {
-    const pattern = new RegExp(`\\b${candidate.name.replace(/[.[\]]/g, '\\$&')}\\b`, 'i');
-    if (pattern.test(message) || lower.includes(candidate.name.toLowerCase().replace(/\./g, ' '))) {
-      // A bare top-level name maps to the top-level parameter, not to its first leaf.
-      const top = candidate.path.split(/[.[]/)[0]!;
-      return candidate.name === top ? top : candidate.path;
-    }
-  }
-  return undefined;
+  const names = LEAVES.flatMap((leaf) => [
+    { name: leaf.path.split('.').pop()!.replace('[]', ''), path: leaf.path.replace(/\[\]/g, '') },
+    { name: leaf.parameter.name, path: leaf.parameter.name },
+  ])
+    // Short member names (a tag's `Key`, `Value`) are ordinary words in messages ("the KMS key ..."): skip them.
+    .filter(({ name, path }) => name === path || name.length >= 6)
+    .sort((a, b) => b.name.length - a.name.length);
+  // Word boundaries, any case: the service writes `datastoreName` as often as `DatastoreName`.
+  return names.find(({ name }) => new RegExp(`\\b${name}\\b`, 'i').test(message))?.path;
 }
 
 function serviceError(raw: Raw, codes: string[], context: ErrorContext): FriendlyError | undefined {

@@ -96,5 +96,6 @@ describe('helpers', () => {
   it('fieldNamedIn maps nested names', () => {
     expect(fieldNamedIn('PreloadDataType is invalid')).toBe('PreloadDataConfig.PreloadDataType');
     expect(fieldNamedIn('Tags has too many items')).toBe('Tags');
+    expect(fieldNamedIn('The KMS key is disabled')).toBeUndefined();
   });
 });

@@ -140,6 +140,15 @@ describe('gateway against the emulator', () => {
     expect((await rejection(good.describe('0'.repeat(32)))).friendly).toMatchObject({ code: 'NotFound', exitCode: 254 });
   });
 
+  it('--no-sign-request sends no Authorization header and loads no credentials', async () => {
+    const { gateway } = gatewayFor({ noSignRequest: true }, { credentials: undefined, maxAttempts: 1 });
+    const failure = await rejection(gateway.describe('0'.repeat(32)));
+    // The emulator checks signatures: an unsigned request is refused as AWS refuses it, not "no credentials".
+    expect(failure.friendly.code).not.toBe('NoCredentials');
+    expect(failure.friendly.exitCode).toBe(254);
+    expect(failure.friendly.message).toMatch(/auth|sign|token/i);
+  });
+
   it('an unreachable endpoint is named in the error (255)', async () => {
     const url = emulator.url;
     await emulator.stop();
