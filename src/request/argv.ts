@@ -29,6 +29,12 @@ type Occurrence =
 
 const ALL_FLAGS = [...PARAMETERS.map((parameter) => parameter.flag), ...OPTION_FLAGS.map((option) => option.flag)];
 
+/** A cut-short flag suggests the one flag it begins; otherwise the nearest by edit distance. */
+function suggestFlag(flag: string): string {
+  const extensions = ALL_FLAGS.filter((candidate) => candidate.startsWith(flag));
+  return extensions.length === 1 ? ` Did you mean ${extensions[0]}?` : didYouMean(flag, ALL_FLAGS);
+}
+
 function usageIssue(flag: string, message: string, fix: string, value?: unknown): FieldIssue {
   return { field: '', flag, rule: 'syntax', message, fix, value, severity: 'error' };
 }
@@ -72,7 +78,7 @@ function collect(argv: readonly string[], issues: FieldIssue[]): Occurrence[] {
     const parameter = parameterByFlag(flag);
     const option = optionFlag(flag);
     if (!parameter && !option) {
-      issues.push(usageIssue(flag, `Unknown flag ${flag}.${didYouMean(flag, ALL_FLAGS)}`, 'Run healthlake-wizard create --help for the list of flags.'));
+      issues.push(usageIssue(flag, `Unknown flag ${flag}.${suggestFlag(flag)}`, 'Run healthlake-wizard create --help for the list of flags.'));
       open = { type: 'unknown' };
       continue;
     }
