@@ -20,8 +20,9 @@ export interface ErrorContext {
 
 /** An Error carrying a FriendlyError; what the gateway and the watcher reject or throw with. */
 export class FriendlyFailure extends Error {
-  constructor(readonly friendly: FriendlyError) {
-    super(friendly.message);
+  /** `original` is kept as `cause`, for `--debug`. */
+  constructor(readonly friendly: FriendlyError, original?: unknown) {
+    super(friendly.message, original === undefined ? undefined : { cause: original });
     this.name = 'FriendlyFailure';
   }
 }
@@ -250,8 +251,11 @@ export function toFriendlyError(error: unknown, context: ErrorContext = {}): Fri
   );
 }
 
-/** One FriendlyError as the lines printed on stderr. */
-export function formatFriendlyError(error: FriendlyError): string {
+/** One FriendlyError as the lines printed on stderr; with `debug`, the original error's stack follows. */
+export function formatFriendlyError(error: FriendlyError, debug?: { original: unknown }): string {
   const field = error.field ? ` [${error.field}]` : '';
-  return `healthlake-wizard: ${error.message}${field}\n  Fix: ${error.fix}\n`;
+  const text = `healthlake-wizard: ${error.message}${field}\n  Fix: ${error.fix}\n`;
+  const original = isFriendlyFailure(debug?.original) ? (debug.original as Error).cause : debug?.original;
+  const stack = original instanceof Error && !isFriendlyFailure(original) ? original.stack : undefined;
+  return stack ? `${text}${stack}\n` : text;
 }

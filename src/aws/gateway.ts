@@ -102,7 +102,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       // A definite "no" from the service (validation, access denied) created nothing: nothing to resume. After a
       // time-out, reset or 5xx the outcome is unknown, so the submission stays pending for a resume.
       if (!friendly.transient && friendly.exitCode === 254) deps.store?.journal.complete(token);
-      throw new FriendlyFailure(friendly);
+      throw new FriendlyFailure(friendly, error);
     }
   }
 
@@ -115,7 +115,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       });
       return toProperties(response.DatastoreProperties);
     } catch (error) {
-      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'describe', datastoreId })));
+      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'describe', datastoreId })), error);
     }
   }
 
@@ -146,7 +146,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       try {
         return (await clientFor()).target;
       } catch (error) {
-        throw new FriendlyFailure(toFriendlyError(error, { operation: 'region' }));
+        throw new FriendlyFailure(toFriendlyError(error, { operation: 'region' }), error);
       }
     },
     async create(request, opts = {}) {
@@ -155,15 +155,26 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       try {
         target = (await clientFor()).target;
       } catch (error) {
-        throw new FriendlyFailure(toFriendlyError(error, { operation: 'region' }));
+        throw new FriendlyFailure(toFriendlyError(error, { operation: 'region' }), error);
       }
       // Journal first: if the process dies or the response is lost, the next run resends this very token.
-      deps.store?.journal.begin({
-        clientToken: token,
-        request: { ...request, ClientToken: token },
-        target,
-        startedAt: new Date(now()).toISOString(),
-      });
+      try {
+        deps.store?.journal.begin({
+          clientToken: token,
+          request: { ...request, ClientToken: token },
+          target,
+          startedAt: new Date(now()).toISOString(),
+        });
+      } catch (error) {
+        // Without the journal a lost response could not be resumed safely: do not send.
+        throw new FriendlyFailure({
+          code: 'JournalUnavailable',
+          message: `Could not record the submission before sending it (${(error as Error).message}); nothing was sent.`,
+          fix: 'Check that the config directory is writable (HEALTHLAKE_WIZARD_CONFIG_DIR), then try again.',
+          exitCode: EXIT.other,
+          transient: false,
+        });
+      }
       return send(request, token, undefined, opts.signal);
     },
     async resume(submission: PendingSubmission, opts = {}) {

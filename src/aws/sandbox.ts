@@ -26,7 +26,8 @@ export interface Sandbox {
 
 /** The config dir: `HEALTHLAKE_WIZARD_CONFIG_DIR`, else where conf keeps project `healthlake-wizard`. */
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.HEALTHLAKE_WIZARD_CONFIG_DIR || envPaths('healthlake-wizard', { suffix: 'nodejs' }).config;
+  // The store's default (conf with no project suffix), so the sandbox state sits beside the history.
+  return env.HEALTHLAKE_WIZARD_CONFIG_DIR || envPaths('healthlake-wizard', { suffix: '' }).config;
 }
 
 /** Where the sandbox keeps its data stores between runs. */

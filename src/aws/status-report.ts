@@ -70,7 +70,7 @@ export async function runStatusOnce(request: StatusRequest): Promise<number> {
     });
   } catch (error) {
     const friendly = toFriendlyError(error, { operation: 'describe', datastoreId });
-    process.stderr.write(formatFriendlyError(friendly));
+    process.stderr.write(formatFriendlyError(friendly, options.debug ? { original: error } : undefined));
     return friendly.exitCode;
   } finally {
     await session?.close();

@@ -114,7 +114,7 @@ export async function* watchDatastoreStatus(
     } catch (error) {
       if (signal?.aborted) return;
       const friendly = toFriendlyError(error, { operation: 'describe', datastoreId });
-      if (!friendly.transient) throw new FriendlyFailure(friendly);
+      if (!friendly.transient) throw new FriendlyFailure(friendly, error);
       const at = new Date(now());
       delay = schedule.afterError(errorsInRow);
       errorsInRow += 1;

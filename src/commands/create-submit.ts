@@ -24,7 +24,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
     return await watchToExitCode(session.gateway, created.DatastoreId, { stderr: process.stderr });
   } catch (error) {
     const friendly = toFriendlyError(error, { operation: 'create', request });
-    process.stderr.write(formatFriendlyError(friendly));
+    process.stderr.write(formatFriendlyError(friendly, options.debug ? { original: error } : undefined));
     if (friendly.transient && session?.store) {
       process.stderr.write('  The submission is kept: running the wizard again offers to resume it with the same ClientToken.\n');
     }
