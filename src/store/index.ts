@@ -1,0 +1,97 @@
+/**
+ * The local store: presets, last answers, history and pending submissions, each in its own conf file
+ * (`presets.json`, `state.json`, `history.json`, `journal.json`) in `HEALTHLAKE_WIZARD_CONFIG_DIR` or conf's
+ * config directory for `healthlake-wizard`. Loaded lazily by the commands that need it.
+ */
+import { dirname } from 'node:path';
+import { DocumentFile, type DocumentContext } from './document-file.js';
+import { HISTORY_FILE, JOURNAL_FILE, PRESETS_FILE, STATE_FILE } from './document-kinds.js';
+import type { LockTiming } from './lock-file.js';
+import { configuredDirectory, ensurePrivateDirectory } from './location.js';
+import { presetShelf } from './preset-shelf.js';
+import { answersSafeToKeep } from './secret-guard.js';
+import type { HistoryEntry, WizardStore } from './types.js';
+
+export type * from './types.js';
+export { StoreError, formatStoreError } from './store-error.js';
+export { CONFIG_DIR_ENV } from './location.js';
+export { checkPresetName, PRESET_NAME_RULE } from './preset-name.js';
+export { presetAnswers, DESCRIPTION_MAX_LENGTH } from './preset-shelf.js';
+
+/** How to open the store; all optional. */
+export interface OpenStoreOptions {
+  /** The directory of the files; else `HEALTHLAKE_WIZARD_CONFIG_DIR`, else conf's default. */
+  configDir?: string;
+  /** The clock for timestamps and backup names (tests). */
+  now?: () => Date;
+  /** Lock waiting and staleness (tests). */
+  lockTiming?: LockTiming;
+}
+
+/** The store, plus where it lives. */
+export interface LocalStore extends WizardStore {
+  /** The directory holding the files. */
+  readonly directory: string;
+}
+
+function newestFirst(a: HistoryEntry, b: HistoryEntry): number {
+  return b.createdAt.localeCompare(a.createdAt);
+}
+
+/**
+ * Opens the store and checks its files: a damaged file is moved aside now, so that `notices()` tells about it
+ * right away. Throws StoreError only when the directory itself is unusable.
+ */
+export function openStore(options: OpenStoreOptions = {}): LocalStore {
+  const now = options.now ?? (() => new Date());
+  const directory = configuredDirectory(options.configDir);
+  if (directory) ensurePrivateDirectory(directory);
+  const pendingNotices: string[] = [];
+  const context: DocumentContext = { directory, now, notify: (message) => pendingNotices.push(message), ...(options.lockTiming ? { lockTiming: options.lockTiming } : {}) };
+  const presets = new DocumentFile(PRESETS_FILE, context);
+  const state = new DocumentFile(STATE_FILE, context);
+  const history = new DocumentFile(HISTORY_FILE, context);
+  const journal = new DocumentFile(JOURNAL_FILE, context);
+  for (const file of [presets, state, history, journal]) file.check();
+
+  return {
+    directory: dirname(presets.path),
+    presets: presetShelf(presets, now),
+    lastAnswers: {
+      get: () => state.read().lastAnswers,
+      set(answers) {
+        const kept = answersSafeToKeep(answers);
+        state.update(() => ({ lastAnswers: kept }));
+      },
+    },
+    history: {
+      // A stable sort: entries created in the same millisecond keep the newest-added first.
+      list: () => history.read().reverse().sort(newestFirst),
+      add(entry) {
+        history.update((entries) => {
+          const index = entries.findIndex((known) => known.datastoreId === entry.datastoreId);
+          if (index >= 0) entries[index] = { ...entries[index]!, ...entry };
+          else entries.push({ ...entry });
+        });
+      },
+      updateStatus(datastoreId, status, seenAt) {
+        history.update((entries) => {
+          const entry = entries.find((known) => known.datastoreId === datastoreId);
+          // Two watchers may report out of order: the later sighting wins.
+          if (entry && seenAt >= entry.lastSeenAt) Object.assign(entry, { lastStatus: status, lastSeenAt: seenAt });
+        });
+      },
+    },
+    journal: {
+      begin(submission) {
+        // conf writes through a temporary file that is fsynced before the rename: durable once this returns.
+        journal.update((pending) => [...pending.filter((known) => known.clientToken !== submission.clientToken), submission]);
+      },
+      complete(clientToken) {
+        journal.update((pending) => pending.filter((known) => known.clientToken !== clientToken));
+      },
+      pending: () => journal.read().sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
+    },
+    notices: () => pendingNotices.splice(0),
+  };
+}
