@@ -17,16 +17,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-// The conf-backed store (src/store/index.ts) is being written in parallel; wired in once it lands.
-async function loadStore(): Promise<WizardStore | undefined> {
-  return undefined;
-}
-
 /** Opens the local store; a broken store is reported and the command goes on without it. */
 export async function openLocalStore(stderr: NodeJS.WritableStream = process.stderr): Promise<WizardStore | undefined> {
   try {
-    const store = await loadStore();
-    if (!store) return undefined;
+    const { openStore } = await import('../store/index.js');
+    const store = openStore();
     for (const notice of store.notices()) stderr.write(`healthlake-wizard: ${notice}\n`);
     return store;
   } catch (error) {
