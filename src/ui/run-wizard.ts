@@ -1,17 +1,38 @@
-/** The interactive wizard's entry point — a placeholder until the wizard is built. */
+/** `runWizard`: the interactive `create`. Ink renders first; the AWS layer and the store load after the first frame. */
+import { randomUUID } from 'node:crypto';
 import type { CreateOptions } from '../options.js';
 import type { Answers } from '../request/answers.js';
+import { LineCollector, renderApp } from './render-app.js';
 
-/** What `create` hands the wizard: answers pre-filled from presets, cli-input and flags, and which keys were given. */
+/** What `create` hands to the wizard. */
 export interface RunWizardInput {
+  /** Defaults and given values (flags, `--cli-input-*`, `--preset`), keyed by spec path. */
   initial: Answers;
-  /** Top-level request keys given explicitly on the command line (the wizard does not ask for them again). */
+  /** Top-level request keys (or leaf paths) given explicitly: asked again only when missing or invalid. */
   given: string[];
   options: CreateOptions;
 }
 
-/** Runs the wizard; returns the exit code. Not available yet. */
-export async function runWizard(_input: RunWizardInput): Promise<number> {
-  process.stderr.write('healthlake-wizard: the interactive wizard is not available yet; use --no-interactive.\n');
-  return 255;
+/** Runs the wizard on the terminal; resolves with the exit code (0 ACTIVE, 254 CREATE_FAILED, 130 Ctrl+C). */
+export async function runWizard({ initial, given, options }: RunWizardInput): Promise<number> {
+  const later = new LineCollector();
+  return renderApp(
+    { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID() }, options },
+    {
+      async connect(sandbox, store) {
+        const { openSession } = await import('../aws/session.js');
+        const session = await openSession({ ...options, sandbox }, store);
+        return { gateway: session.gateway, close: () => session.close() };
+      },
+      async openStore() {
+        const { openLocalStore } = await import('../aws/session.js');
+        return openLocalStore(later);
+      },
+      async detectCredentials() {
+        const { detectCredentials } = await import('../aws/detect-credentials.js');
+        return detectCredentials();
+      },
+    },
+    later,
+  );
 }

@@ -151,3 +151,13 @@ describe('wizard reducer', () => {
     expect(run(start, { type: 'useSandbox' }).sandbox).toBe(true);
   });
 });
+
+describe('given top-level keys', () => {
+  it('treats a given structure as given for its members, asking only the invalid one', () => {
+    const state = initialWizardState({
+      initial: { DatastoreTypeVersion: 'R4', [CMK]: 'CUSTOMER_MANAGED_KMS_KEY' },
+      given: ['DatastoreTypeVersion', 'SseConfiguration', 'DatastoreName', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration', 'ClientToken'],
+    });
+    expect(state.cursor).toBe(KEY);
+  });
+});

@@ -21,7 +21,7 @@ export function stepProgress(state: WizardState): { steps: StepProgress[]; curre
   const currentStep = state.phase === 'editing' ? promptAt(state.cursor)?.step : undefined;
   const marked = steps.map((step): StepProgress => {
     const errors = step.prompts.some((prompt) => hasErrors(promptIssues(prompt, issues)));
-    const seen = step.prompts.every((prompt) => state.visited.includes(prompt.path) || state.given.includes(prompt.path));
+    const seen = step.prompts.every((prompt) => state.visited.includes(prompt.path) || state.given.includes(prompt.path) || state.given.includes(prompt.parameter.name));
     let mark: StepMark = 'todo';
     if (step.id === currentStep) mark = 'current';
     else if (state.skipped.includes(step.id)) mark = 'skipped';

@@ -23,7 +23,7 @@ export interface InitialFlow {
 const CLIENT_TOKEN_PATH = 'ClientToken';
 
 function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given'>): boolean {
-  if (!state.given.includes(prompt.path)) return false;
+  if (!state.given.includes(prompt.path) && !state.given.includes(prompt.parameter.name)) return false;
   return !hasErrors(promptIssues(prompt, answerIssues(state.answers)));
 }
 
@@ -155,7 +155,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return state.phase === 'start' ? { ...state, phase: 'editing', touched: true } : state;
     case 'startFrom':
       if (state.phase !== 'start') return state;
-      return { ...restart(state, event.answers, []), notice: `Starting from ${event.label}.` };
+      return { ...restart(state, event.answers, event.asGiven ? Object.keys(event.answers) : []), notice: `Starting from ${event.label}.` };
     case 'useSandbox':
       return state.phase === 'start' ? { ...state, sandbox: true, phase: 'editing', touched: true } : state;
     case 'resume':

@@ -1,0 +1,137 @@
+/**
+ * The app: one reducer for the flow, the screens chosen by its phase, and the injected side effects. Nothing
+ * here imports the AWS SDK or the store; they come through `createApp(deps)` and load after the first frame.
+ */
+import { Box, Text, useInput } from 'ink';
+import { lazy, Suspense, useEffect, useMemo, useReducer, useState, type ReactElement } from 'react';
+import type { GlobalOptions } from '../options.js';
+import { EXIT } from '../options.js';
+import type { WizardStore } from '../store/types.js';
+import { QuitDialog } from './components/quit-dialog.js';
+import { useConnection } from './effects/use-connection.js';
+import { useStartChoices, withoutClientToken } from './effects/use-start-choices.js';
+import { useStatusWatch } from './effects/use-status-watch.js';
+import { useSubmission } from './effects/use-submission.js';
+import type { AppDeps } from './effects/app-deps.js';
+import { initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
+import type { WizardState } from './flow/state.js';
+import { matches } from './keys.js';
+import { EditScreen } from './screens/edit-screen.js';
+import { StartScreen } from './start/start-screen.js';
+import { StatusPanel } from './status/status-panel.js';
+
+export type { AppDeps, Connection } from './effects/app-deps.js';
+
+// The review screen brings the YAML and CloudFormation renderers: loaded when first needed.
+const ReviewScreen = lazy(() => import('./review/review-screen.js'));
+
+/** What the app is asked to do: run the wizard, or show the status panel of an existing data store. */
+export type AppInput =
+  | { mode: 'wizard'; flow: InitialFlow; options: GlobalOptions }
+  | { mode: 'status'; datastoreId: string; sandbox: boolean; options: GlobalOptions };
+
+function startState(input: AppInput, now: number): WizardState {
+  if (input.mode === 'wizard') return initialWizardState(input.flow);
+  const placeholder = { DatastoreId: input.datastoreId, DatastoreArn: '', DatastoreStatus: 'CREATING' as const, DatastoreEndpoint: '' };
+  return watchingWizardState(placeholder, now, input.sandbox);
+}
+
+function resumeHint(datastoreId: string): string {
+  return `The data store ${datastoreId} goes on being created. Follow it with:\n  healthlake-wizard status ${datastoreId}\n`;
+}
+
+/** Builds the root element for Ink's `render`. */
+export function createApp(deps: AppDeps, input: AppInput): ReactElement {
+  return <WizardApp deps={deps} input={input} />;
+}
+
+function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => startState(input, deps.now()));
+  // Opened once, after the first frame (the timer lets Ink paint before conf is loaded).
+  const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
+  const [openedStore, setOpenedStore] = useState<WizardStore>();
+  useEffect(() => {
+    void store.then(setOpenedStore);
+  }, [store]);
+  const { connection, target, closeAll } = useConnection(deps, state.sandbox, store);
+  const askCredentials = input.mode === 'wizard' && !input.options.sandbox && !input.options.endpointUrl;
+  useStartChoices(deps, store, askCredentials, input.mode === 'wizard', dispatch);
+  useSubmission(state, dispatch, deps, connection, store);
+  useStatusWatch(state, dispatch, connection, deps.now);
+
+  const leave = (code: number, farewell?: string) => {
+    void closeAll().finally(() => deps.exit(code, farewell));
+  };
+
+  const outcome = state.phase === 'done' ? EXIT.ok : state.phase === 'failed' ? EXIT.service : undefined;
+  useEffect(() => {
+    if (outcome === undefined) return;
+    if (outcome === EXIT.ok) deps.ring();
+    // The last frame stays on the terminal: the endpoint and the next steps remain readable after exit.
+    const timer = setTimeout(() => leave(outcome), 50);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per outcome
+  }, [outcome]);
+
+  const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
+  useInput((inputKey, key) => {
+    if (!matches('quit', inputKey, key)) return;
+    if (beforeSubmit) {
+      if (state.dialog !== 'confirm-quit') dispatch({ type: 'openDialog', dialog: 'confirm-quit' });
+    } else if (state.phase === 'submitting') {
+      leave(EXIT.interrupted, 'Interrupted while sending. The client token is kept: start the wizard again to resume, without creating a second data store.\n');
+    } else if (state.phase === 'watching' && state.watch) {
+      leave(EXIT.interrupted, resumeHint(state.watch.result.DatastoreId));
+    } else if (outcome !== undefined) {
+      leave(outcome);
+    }
+  });
+
+  const quitting = state.dialog === 'confirm-quit';
+  const active = !quitting;
+  let screen: ReactElement;
+  switch (state.phase) {
+    case 'start':
+      screen = <StartScreen choices={state.start!} sandbox={state.sandbox} target={target} dispatch={dispatch} isActive={active} />;
+      break;
+    case 'editing':
+      screen = <EditScreen state={state} dispatch={dispatch} target={target} isActive={active} />;
+      break;
+    case 'review':
+      screen = (
+        <Suspense fallback={<Text dimColor>Preparing the review…</Text>}>
+          <ReviewScreen
+            state={state}
+            dispatch={dispatch}
+            target={target}
+            options={input.options}
+            isActive={active}
+            savePreset={(name) => savePreset(openedStore, name, state, dispatch)}
+          />
+        </Suspense>
+      );
+      break;
+    case 'submitting':
+      screen = <Text>{state.resuming ? 'Resuming the pending submission…' : 'Creating the data store…'}</Text>;
+      break;
+    default:
+      screen = state.watch ? <StatusPanel watch={state.watch} phase={state.phase} sandbox={state.sandbox} target={target} now={deps.now} /> : <Text />;
+  }
+  return (
+    <Box flexDirection="column">
+      {screen}
+      {quitting ? <QuitDialog onQuit={() => leave(EXIT.interrupted, 'Answers discarded; nothing was sent.\n')} onStay={() => dispatch({ type: 'closeDialog' })} isActive /> : null}
+    </Box>
+  );
+}
+
+function savePreset(openedStore: WizardStore | undefined, name: string, state: WizardState, dispatch: (event: { type: 'presetSaved'; name: string }) => void): string | undefined {
+  if (!openedStore) return 'The local store is not available; the preset cannot be saved.';
+  try {
+    openedStore.presets.save(name, withoutClientToken(state.answers));
+    dispatch({ type: 'presetSaved', name });
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

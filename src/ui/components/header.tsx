@@ -1,0 +1,31 @@
+/** The header on every screen: the product, and what will be targeted (region + profile, or SANDBOX). */
+import { Box, Text } from 'ink';
+import type { Target } from '../../aws/types.js';
+
+/** Props of `Header`. */
+export interface HeaderProps {
+  /** The resolved target; undefined while it is being resolved (after the first frame). */
+  target?: Target;
+  /** Running against the built-in emulator: shown as a badge even before the target is resolved. */
+  sandbox: boolean;
+}
+
+/** One line: name, target, badge. */
+export function Header({ target, sandbox }: HeaderProps) {
+  const where = sandbox
+    ? 'local emulator — nothing is sent to AWS'
+    : target
+      ? `region ${target.region}${target.profile ? ` · profile ${target.profile}` : ''}${target.endpoint ? ` · ${target.endpoint}` : ''}`
+      : 'resolving region…';
+  return (
+    <Box>
+      <Text bold>healthlake-wizard</Text>
+      <Text dimColor wrap="truncate-end"> · {where} </Text>
+      {sandbox ? (
+        <Text backgroundColor="yellow" color="black" bold>
+          {' SANDBOX '}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,52 @@
+/** The live validation result: character count against the limit, and the first problem with its fix. */
+import { Box, Text } from 'ink';
+import type { FieldIssue } from '../../request/issues.js';
+import type { Prompt } from '../flow/prompts.js';
+
+/** Props of `ValidationLine`. */
+export interface ValidationLineProps {
+  prompt: Prompt;
+  value: unknown;
+  issues: FieldIssue[];
+}
+
+/** What a string leaf allows, in words: length limits, characters, optional or not. */
+export function constraintsOf(prompt: Prompt): string {
+  const node = prompt.leaf?.node;
+  const parts: string[] = [];
+  if (node?.kind === 'string') {
+    if (node.min !== undefined && node.max !== undefined) parts.push(`${node.min}–${node.max} characters`);
+    else if (node.holdsJson) parts.push('a JSON object');
+    if (node.patternInWords) parts.push(node.patternInWords);
+  } else if (node?.kind === 'enum') {
+    parts.push(`one of ${node.values.map((value) => value.value).join(', ')}`);
+  } else if (prompt.kind === 'tags' && prompt.parameter.kind === 'list') {
+    parts.push(`up to ${prompt.parameter.max} tags with unique keys`);
+  }
+  parts.push(prompt.omittable ? 'optional' : 'required');
+  return parts.join(' · ');
+}
+
+/** One or two lines: `12/256 ✔` or `✖ message  Fix: ...`. */
+export function ValidationLine({ prompt, value, issues }: ValidationLineProps) {
+  const node = prompt.leaf?.node;
+  const count = node?.kind === 'string' && node.max !== undefined && typeof value === 'string' ? `${[...value].length}/${node.max} ` : '';
+  const error = issues.find((issue) => issue.severity === 'error');
+  const warning = issues.find((issue) => issue.severity === 'warning');
+  if (error) {
+    return (
+      <Box flexDirection="column">
+        <Text color="red">
+          {count}✖ {error.message}
+        </Text>
+        <Text dimColor>  Fix: {error.fix}</Text>
+      </Box>
+    );
+  }
+  return (
+    <Text color={warning ? 'yellow' : 'green'}>
+      {count}
+      {warning ? `⚠ ${warning.message}` : '✔ valid'}
+    </Text>
+  );
+}

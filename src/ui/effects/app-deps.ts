@@ -1,0 +1,25 @@
+/** The side effects the app receives (STYLE: injected, so tests and the status command can swap them). */
+import type { HealthLakeGateway } from '../../aws/types.js';
+import type { WizardStore } from '../../store/types.js';
+
+/** A gateway and how to release what it holds (the sandbox emulator). */
+export interface Connection {
+  gateway: HealthLakeGateway;
+  close(): Promise<void>;
+}
+
+/** Everything the app needs from the outside world. The factories are lazy: called after the first frame. */
+export interface AppDeps {
+  /** Connects to AWS, or to the sandbox; loads the AWS SDK (and starts the emulator) only when called. */
+  connect(sandbox: boolean, store: WizardStore | undefined): Promise<Connection>;
+  /** Opens the local store; undefined when it is unavailable (the wizard goes on without it). */
+  openStore(): Promise<WizardStore | undefined>;
+  /** Whether AWS credentials seem configured (offline check). */
+  detectCredentials(): Promise<{ found: boolean; source?: string }>;
+  /** The clock (ms since epoch). */
+  now(): number;
+  /** Rings the terminal bell. */
+  ring(): void;
+  /** The one place the app ends: the exit code and lines to print after the last frame. */
+  exit(code: number, farewell?: string): void;
+}

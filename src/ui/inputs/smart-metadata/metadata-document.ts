@@ -1,0 +1,65 @@
+/** The SMART metadata document as the builder edits it: read from the answer's JSON, written back as JSON. */
+import { SMART_METADATA } from '../../../spec/index.js';
+
+/** The elements HealthLake requires, plus whatever else a pasted document held. */
+export interface MetadataDocument {
+  authorization_endpoint: string;
+  token_endpoint: string;
+  grant_types_supported: string[];
+  capabilities: string[];
+  code_challenge_methods_supported: string[];
+  [other: string]: unknown;
+}
+
+function strings(value: unknown, fallback: string[]): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : fallback;
+}
+
+/** Parses the answer; undefined when it is not a JSON object (the raw editor then shows it as typed). */
+export function readMetadata(text: string | undefined): MetadataDocument | undefined {
+  if (text === undefined || text === '') return emptyMetadata();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const object = parsed as Record<string, unknown>;
+  return {
+    ...object,
+    authorization_endpoint: typeof object.authorization_endpoint === 'string' ? object.authorization_endpoint : '',
+    token_endpoint: typeof object.token_endpoint === 'string' ? object.token_endpoint : '',
+    grant_types_supported: strings(object.grant_types_supported, []),
+    capabilities: strings(object.capabilities, []),
+    code_challenge_methods_supported: strings(object.code_challenge_methods_supported, [SMART_METADATA.requiredCodeChallengeMethod]),
+  };
+}
+
+/** A starting document: the common choices ticked, the endpoints to fill in. */
+export function emptyMetadata(): MetadataDocument {
+  return {
+    authorization_endpoint: '',
+    token_endpoint: '',
+    grant_types_supported: ['authorization_code'],
+    capabilities: ['launch-standalone'],
+    code_challenge_methods_supported: [SMART_METADATA.requiredCodeChallengeMethod],
+  };
+}
+
+/** The answer's JSON text. S256 is always kept: HealthLake requires it. */
+export function writeMetadata(document: MetadataDocument): string {
+  const required = SMART_METADATA.requiredCodeChallengeMethod;
+  const methods = document.code_challenge_methods_supported.includes(required)
+    ? document.code_challenge_methods_supported
+    : [required, ...document.code_challenge_methods_supported];
+  return JSON.stringify({ ...document, code_challenge_methods_supported: methods });
+}
+
+/** Adds or removes a value from a list. */
+export function toggled(list: readonly string[], value: string): string[] {
+  return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
+}
+
+/** The PKCE methods offered; S256 is required and cannot be unticked. */
+export const PKCE_METHODS: readonly string[] = [SMART_METADATA.requiredCodeChallengeMethod, 'plain'];

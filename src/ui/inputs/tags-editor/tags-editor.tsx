@@ -1,0 +1,82 @@
+/** The tag editor: a list of tags with add, edit and remove; problems (duplicate keys, bad characters) per row. */
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import type { Tag } from '../../../request/types.js';
+import { matches } from '../../keys.js';
+import { ACCENT } from '../../theme.js';
+import type { PromptInputProps } from '../prompt-input-props.js';
+import { TextInput } from '../text-input/text-input.js';
+import { tagsEditorReducer, type TagsEditorCommand, type TagsEditorState } from './tags-editor-state.js';
+
+/** Rows shown at once, so the screen fits 24 lines. */
+const WINDOW = 6;
+
+/** The input for the tag list. */
+export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }: PromptInputProps) {
+  const tags: Tag[] = Array.isArray(value) ? value : [];
+  const [state, setState] = useState<TagsEditorState>({ cursor: tags.length === 0 ? 0 : tags.length + 1, mode: { kind: 'list' } });
+  const apply = (command: TagsEditorCommand) => {
+    const result = tagsEditorReducer(state, tags, command);
+    setState(result.state);
+    if (result.tags) onAnswer(result.tags.length === 0 ? undefined : result.tags);
+  };
+  const editing = state.mode.kind === 'editing' ? state.mode : undefined;
+
+  useInput(
+    (input, key) => {
+      if (editing) {
+        if (matches('next', input, key)) apply({ type: 'commit' });
+        else if (matches('back', input, key)) apply({ type: 'cancel' });
+        return;
+      }
+      if (matches('up', input, key)) apply({ type: 'move', by: -1 });
+      else if (matches('down', input, key)) apply({ type: 'move', by: 1 });
+      else if (matches('add', input, key)) apply({ type: 'add' });
+      else if (matches('remove', input, key)) apply({ type: 'remove' });
+      else if (matches('back', input, key)) onBack();
+      else if (matches('select', input, key)) {
+        if (state.cursor < tags.length) apply({ type: 'edit' });
+        else if (state.cursor === tags.length) apply({ type: 'add' });
+        else onNext();
+      }
+    },
+    { isActive },
+  );
+
+  const problemOf = (index: number) => issues.find((issue) => issue.field.startsWith(`Tags[${index}]`) && issue.severity === 'error');
+  const top = Math.min(Math.max(0, state.cursor - WINDOW + 1), Math.max(0, tags.length - WINDOW));
+  return (
+    <Box flexDirection="column">
+      {tags.length === 0 ? <Text dimColor>  No tags yet.</Text> : null}
+      {top > 0 ? <Text dimColor>  ↑ {top} more</Text> : null}
+      {tags.slice(top, top + WINDOW).map((tag, offset) => {
+        const index = top + offset;
+        const current = index === state.cursor;
+        const problem = problemOf(index);
+        const cell = (column: 'Key' | 'Value') =>
+          current && editing?.column === column ? (
+            <TextInput value={editing.draft} onChange={(draft) => apply({ type: 'type', draft })} isActive={isActive} />
+          ) : (
+            <Text>{tag[column] === '' ? <Text dimColor>(empty)</Text> : tag[column]}</Text>
+          );
+        return (
+          <Box key={index}>
+            <Text color={current ? ACCENT : undefined}>{current ? '› ' : '  '}</Text>
+            {cell('Key')}
+            <Text dimColor> = </Text>
+            {cell('Value')}
+            {problem ? <Text color="red"> ✖ {problem.rule === 'duplicate' ? 'duplicate key' : problem.message}</Text> : null}
+          </Box>
+        );
+      })}
+      {top + WINDOW < tags.length ? <Text dimColor>  ↓ {tags.length - top - WINDOW} more</Text> : null}
+      <Text color={state.cursor === tags.length ? ACCENT : undefined}>{state.cursor === tags.length ? '› ' : '  '}+ Add a tag</Text>
+      <Text color={state.cursor === tags.length + 1 ? ACCENT : undefined}>{state.cursor === tags.length + 1 ? '› ' : '  '}Done — continue</Text>
+      <Text dimColor>
+        {editing
+          ? `Editing the ${editing.column === 'Key' ? 'key' : 'value'}: Enter to keep it, Esc to cancel`
+          : 'a add · Enter edit/choose · d delete · ↑↓ move'}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,32 @@
+/** Pure text editing: a keypress applied to a value and a cursor. Tested without rendering. */
+import type { Key } from 'ink';
+
+/** A text value with the cursor position (in code points). */
+export interface TextEdit {
+  value: string;
+  cursor: number;
+}
+
+/**
+ * Applies a keypress. Returns undefined for keys that are not editing keys (Enter, Esc, Tab, arrows up/down)
+ * so that the caller's bindings get them.
+ */
+export function editText(state: TextEdit, input: string, key: Key, options: { multiline?: boolean } = {}): TextEdit | undefined {
+  const chars = [...state.value];
+  const cursor = Math.min(state.cursor, chars.length);
+  if (key.leftArrow) return { value: state.value, cursor: Math.max(0, cursor - 1) };
+  if (key.rightArrow) return { value: state.value, cursor: Math.min(chars.length, cursor + 1) };
+  if (key.home || (key.ctrl && input === 'a')) return { value: state.value, cursor: 0 };
+  if (key.end || (key.ctrl && input === 'e')) return { value: state.value, cursor: chars.length };
+  if (key.ctrl && input === 'u') return { value: chars.slice(cursor).join(''), cursor: 0 };
+  if (key.backspace || key.delete) {
+    if (cursor === 0) return state;
+    chars.splice(cursor - 1, 1);
+    return { value: chars.join(''), cursor: cursor - 1 };
+  }
+  if (key.return || key.escape || key.tab || key.upArrow || key.downArrow || key.ctrl || key.meta || input === '') return undefined;
+  // A paste arrives as one chunk; line breaks only make sense in a JSON paste, and even there a space will do.
+  const typed = [...(options.multiline ? input.replace(/\r\n?|\n/g, ' ') : input.replace(/[\r\n]/g, ''))];
+  chars.splice(cursor, 0, ...typed);
+  return { value: chars.join(''), cursor: cursor + typed.length };
+}

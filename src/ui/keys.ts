@@ -1,0 +1,73 @@
+/**
+ * The one key-binding table: command -> keys -> label. Screens ask `matches(command, input, key)` and the
+ * footer is generated from the same table, so hints never drift from the real bindings.
+ */
+import type { Key } from 'ink';
+
+/** A key as Ink reports it: a character or a named key, optionally with Ctrl. */
+interface Binding {
+  /** A printable character, e.g. `?`. */
+  char?: string;
+  /** A named key from Ink's `Key`. */
+  named?: 'return' | 'escape' | 'tab' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'backspace' | 'delete';
+  ctrl?: boolean;
+}
+
+interface CommandSpec {
+  bindings: Binding[];
+  /** How the key is written in the footer. */
+  shown: string;
+  /** What it does, in a word or two. */
+  label: string;
+}
+
+const TABLE = {
+  next: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'next' },
+  back: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'back' },
+  help: { bindings: [{ char: '?' }], shown: '?', label: 'help' },
+  skip: { bindings: [{ named: 'tab' }], shown: 'Tab', label: 'skip step' },
+  up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '↑', label: 'up' },
+  down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↓', label: 'down' },
+  choose: { bindings: [{ named: 'upArrow' }, { named: 'downArrow' }], shown: '↑↓', label: 'choose' },
+  toggle: { bindings: [{ char: ' ' }], shown: 'Space', label: 'toggle' },
+  select: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'select' },
+  previousTab: { bindings: [{ named: 'leftArrow' }], shown: '←', label: '' },
+  nextTab: { bindings: [{ named: 'rightArrow' }], shown: '→', label: 'preview tab' },
+  edit: { bindings: [{ char: 'e' }], shown: 'e', label: 'edit field' },
+  submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },
+  savePreset: { bindings: [{ char: 's' }], shown: 's', label: 'save preset' },
+  confirm: { bindings: [{ char: 'y' }], shown: 'y', label: 'yes' },
+  cancel: { bindings: [{ char: 'n' }, { named: 'escape' }], shown: 'n/Esc', label: 'no' },
+  add: { bindings: [{ char: 'a' }], shown: 'a', label: 'add' },
+  remove: { bindings: [{ char: 'd' }, { named: 'delete' }], shown: 'd', label: 'delete' },
+  rawJson: { bindings: [{ char: 'r' }], shown: 'r', label: 'paste raw JSON' },
+  builder: { bindings: [{ ctrl: true, char: 'b' }], shown: 'Ctrl+B', label: 'back to builder' },
+  resume: { bindings: [{ char: 'r' }], shown: 'r', label: 'resume' },
+  exit: { bindings: [{ named: 'return' }, { char: 'q' }, { named: 'escape' }], shown: 'Enter/q', label: 'exit' },
+  quit: { bindings: [{ ctrl: true, char: 'c' }], shown: 'Ctrl+C', label: 'quit' },
+} satisfies Record<string, CommandSpec>;
+
+/** A command of the table. */
+export type Command = keyof typeof TABLE;
+
+function matchesBinding(binding: Binding, input: string, key: Key): boolean {
+  if (Boolean(binding.ctrl) !== key.ctrl) return false;
+  if (binding.named) {
+    // Many terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
+    if (binding.named === 'backspace') return key.backspace || key.delete;
+    return key[binding.named];
+  }
+  return input === binding.char && !key.meta;
+}
+
+/** Whether a keypress triggers the command. */
+export function matches(command: Command, input: string, key: Key): boolean {
+  return (TABLE[command].bindings as Binding[]).some((binding) => matchesBinding(binding, input, key));
+}
+
+/** The footer line for these commands, e.g. `Enter next · Esc back · ? help`. */
+export function footerHints(commands: readonly Command[]): string {
+  return commands
+    .map((command) => [TABLE[command].shown, TABLE[command].label].filter(Boolean).join(' '))
+    .join(' · ');
+}

@@ -1,0 +1,56 @@
+/**
+ * Renders the app with Ink and turns its end into an exit code. Colour is decided before Ink (and its colour
+ * library) is loaded; the terminal (raw mode, cursor) is restored however the program ends.
+ */
+import { Writable } from 'node:stream';
+import type { GlobalOptions } from '../options.js';
+import type { AppDeps } from './effects/app-deps.js';
+import type { AppInput } from './app.js';
+
+/** Applies `--color on|off|auto` and `NO_COLOR` for the colour library, which reads the environment on load. */
+export function applyColorPreference(color: GlobalOptions['color'], env: NodeJS.ProcessEnv = process.env): void {
+  if (color === 'off' || (color !== 'on' && env.NO_COLOR !== undefined && env.NO_COLOR !== '')) env.FORCE_COLOR = '0';
+  else if (color === 'on') env.FORCE_COLOR = '1';
+}
+
+/** Collects what the lazily loaded layers would print while Ink owns the screen; shown after the last frame. */
+export class LineCollector extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
+    this.lines.push(String(chunk));
+    callback();
+  }
+}
+
+/** The parts of AppDeps that depend on the command; the rest is filled in here. */
+export type CommandDeps = Omit<AppDeps, 'exit' | 'ring' | 'now'> & Partial<Pick<AppDeps, 'now'>>;
+
+/** Renders until the app exits; returns its exit code. */
+export async function renderApp(input: AppInput, commandDeps: CommandDeps, later: LineCollector): Promise<number> {
+  applyColorPreference(input.options.color);
+  const [{ render }, { createApp }] = await Promise.all([import('ink'), import('./app.js')]);
+  const stdout = process.stdout;
+  let finish: (outcome: { code: number; farewell?: string }) => void = () => undefined;
+  const ended = new Promise<{ code: number; farewell?: string }>((resolve) => (finish = resolve));
+  const deps: AppDeps = {
+    now: Date.now,
+    ...commandDeps,
+    ring: () => stdout.write('\x07'),
+    exit: (code, farewell) => finish({ code, ...(farewell ? { farewell } : {}) }),
+  };
+  const showCursor = () => stdout.isTTY && stdout.write('\x1b[?25h');
+  process.once('exit', showCursor);
+  const onSignal = (signal: NodeJS.Signals) => finish({ code: signal === 'SIGTERM' ? 143 : 129 });
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  const instance = render(createApp(deps, input), { exitOnCtrlC: false, patchConsole: false, stdout, stdin: process.stdin });
+  const outcome = await ended;
+  instance.unmount();
+  await instance.waitUntilExit().catch(() => undefined);
+  process.off('SIGTERM', onSignal);
+  process.off('SIGHUP', onSignal);
+  showCursor();
+  for (const line of later.lines) process.stderr.write(line);
+  if (outcome.farewell) stdout.write(outcome.farewell);
+  return outcome.code;
+}

@@ -1,0 +1,47 @@
+/** Every answer in one table, problems flagged, the selected row's problem spelled out. */
+import { Box, Text } from 'ink';
+import { ACCENT } from '../theme.js';
+import type { AnswerRow } from './answer-rows.js';
+
+/** Props of `AnswersTable`. */
+export interface AnswersTableProps {
+  rows: AnswerRow[];
+  selected: number;
+  /** A field named by a submission error, highlighted. */
+  highlightedField?: string;
+  width: number;
+}
+
+/** Label column, value column, a mark. */
+export function AnswersTable({ rows, selected, highlightedField, width }: AnswersTableProps) {
+  const labelWidth = Math.min(26, Math.max(...rows.map((row) => row.label.length)) + 1);
+  const valueWidth = Math.max(10, width - labelWidth - 6);
+  const current = rows[selected];
+  const problem = current?.issues.find((issue) => issue.severity === 'error') ?? current?.issues[0];
+  return (
+    <Box flexDirection="column">
+      {rows.map((row, index) => {
+        const error = row.issues.some((issue) => issue.severity === 'error');
+        const flagged = error || row.path === highlightedField;
+        const mark = error ? '✖' : row.issues.length > 0 ? '⚠' : row.path === highlightedField ? '!' : ' ';
+        const value = row.shown.length > valueWidth ? `${row.shown.slice(0, valueWidth - 1)}…` : row.shown;
+        return (
+          <Text key={row.path} wrap="truncate-end">
+            <Text color={index === selected ? ACCENT : undefined}>{index === selected ? '› ' : '  '}</Text>
+            <Text color={flagged ? 'red' : undefined}>{mark} </Text>
+            <Text bold={index === selected}>{row.label.padEnd(labelWidth)}</Text>
+            <Text dimColor={row.shown.startsWith('(')}>{value}</Text>
+          </Text>
+        );
+      })}
+      {problem ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text color={problem.severity === 'error' ? 'red' : 'yellow'}>
+            {problem.severity === 'error' ? '✖' : '⚠'} {problem.message}
+          </Text>
+          <Text dimColor>  Fix: {problem.fix}</Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

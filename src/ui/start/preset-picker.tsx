@@ -1,0 +1,32 @@
+/** Picks a preset to start from. */
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { Preset } from '../../store/types.js';
+import { Footer } from '../components/footer.js';
+import { ChoiceList } from '../inputs/choice/choice-list.js';
+import { useChoice } from '../inputs/choice/use-choice.js';
+
+/** Props of `PresetPicker`. */
+export interface PresetPickerProps {
+  presets: Preset[];
+  onPick: (preset: Preset) => void;
+  onBack: () => void;
+  isActive: boolean;
+}
+
+/** The presets by name with their description or last change. */
+export function PresetPicker({ presets, onPick, onBack, isActive }: PresetPickerProps) {
+  const [highlighted, setHighlighted] = useState(0);
+  useChoice({ count: presets.length, highlighted, onHighlight: setHighlighted, onPick: (index) => onPick(presets[index]!), onBack, isActive });
+  return (
+    <Box flexDirection="column">
+      <Text bold>Start from a preset</Text>
+      <ChoiceList
+        rows={presets.map((preset) => ({ label: preset.name, meaning: preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}` }))}
+        highlighted={highlighted}
+        height={10}
+      />
+      <Footer commands={['choose', 'select', 'back']} />
+    </Box>
+  );
+}

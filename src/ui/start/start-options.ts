@@ -1,0 +1,31 @@
+/** What the start screen offers, in order; the sandbox comes first (highlighted) when no credentials exist. */
+import type { Answers } from '../../request/answers.js';
+import type { PendingSubmission } from '../../store/types.js';
+import type { StartChoices } from '../flow/state.js';
+
+/** One choice on the start screen. */
+export type StartOption =
+  | { kind: 'sandbox'; label: string; meaning: string }
+  | { kind: 'fresh'; label: string; meaning: string }
+  | { kind: 'last'; label: string; meaning: string; answers: Answers }
+  | { kind: 'presets'; label: string; meaning: string }
+  | { kind: 'resume'; label: string; meaning: string; submission: PendingSubmission };
+
+/** The options for these choices. */
+export function startOptions(choices: StartChoices, sandbox: boolean): StartOption[] {
+  const options: StartOption[] = [];
+  if (choices.credentialsMissing && !sandbox) {
+    options.push({ kind: 'sandbox', label: 'Try it in the sandbox', meaning: 'a local emulator: nothing is sent to AWS or billed' });
+  }
+  for (const submission of choices.pending) {
+    const name = submission.request.DatastoreName ? `"${submission.request.DatastoreName}"` : 'an unnamed data store';
+    options.push({ kind: 'resume', label: `Resume ${name}`, meaning: `sent ${submission.startedAt.slice(0, 16).replace('T', ' ')}, answer never arrived`, submission });
+  }
+  options.push({ kind: 'fresh', label: 'Start fresh', meaning: 'answer every step from the defaults' });
+  if (choices.lastAnswers) options.push({ kind: 'last', label: 'Start from the last answers', meaning: 'your previous run, with a new client token', answers: choices.lastAnswers });
+  if (choices.presets.length > 0) options.push({ kind: 'presets', label: 'Start from a preset…', meaning: `${choices.presets.length} saved` });
+  if (choices.credentialsMissing && !sandbox) {
+    options.push({ kind: 'fresh', label: 'Continue with AWS anyway', meaning: 'credentials are needed to create' });
+  }
+  return options;
+}

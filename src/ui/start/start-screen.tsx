@@ -1,0 +1,94 @@
+/** The start screen: no credentials (sandbox offered), pending submissions to resume, fresh/last/preset. */
+import { Box, Text, useInput } from 'ink';
+import { useState, type Dispatch } from 'react';
+import type { Target } from '../../aws/types.js';
+import { Footer } from '../components/footer.js';
+import type { StartChoices, WizardEvent } from '../flow/state.js';
+import { ChoiceList } from '../inputs/choice/choice-list.js';
+import { useChoice } from '../inputs/choice/use-choice.js';
+import { matches, type Command } from '../keys.js';
+import { Header } from '../components/header.js';
+import { PresetPicker } from './preset-picker.js';
+import { startOptions, type StartOption } from './start-options.js';
+
+/** Props of `StartScreen`. */
+export interface StartScreenProps {
+  choices: StartChoices;
+  sandbox: boolean;
+  target?: Target;
+  dispatch: Dispatch<WizardEvent>;
+  isActive: boolean;
+}
+
+/** Where to begin. */
+export function StartScreen({ choices, sandbox, target, dispatch, isActive }: StartScreenProps) {
+  const options = startOptions(choices, sandbox);
+  const [highlighted, setHighlighted] = useState(0);
+  const [picking, setPicking] = useState(false);
+  const choose = (option: StartOption) => {
+    switch (option.kind) {
+      case 'sandbox':
+        return dispatch({ type: 'useSandbox' });
+      case 'fresh':
+        return dispatch({ type: 'startFresh' });
+      case 'last':
+        return dispatch({ type: 'startFrom', answers: option.answers, label: 'the last answers' });
+      case 'presets':
+        return setPicking(true);
+      case 'resume':
+        return dispatch({ type: 'resume', submission: option.submission });
+    }
+  };
+  useChoice({ count: options.length, highlighted, onHighlight: setHighlighted, onPick: (index) => choose(options[index]!), isActive: isActive && !picking });
+  const firstPending = choices.pending[0];
+  useInput(
+    (input, key) => {
+      if (firstPending && matches('resume', input, key)) dispatch({ type: 'resume', submission: firstPending });
+    },
+    { isActive: isActive && !picking },
+  );
+  const footer: Command[] = ['choose', 'select'];
+  if (firstPending) footer.push('resume');
+  footer.push('quit');
+  return (
+    <Box flexDirection="column">
+      <Header target={target} sandbox={sandbox} />
+      {choices.credentialsMissing && !sandbox ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text color="yellow" bold>
+            No AWS credentials were found on this machine.
+          </Text>
+          <Text>To use your AWS account, run `aws configure` (access keys) or `aws configure sso` (IAM Identity</Text>
+          <Text>Center), then start again. Or try everything now in the local sandbox.</Text>
+        </Box>
+      ) : null}
+      {firstPending ? (
+        <Box marginTop={1}>
+          <Text color="yellow">
+            A submission never got its answer. Resuming sends it again with the same client token, so no second data store is created.
+          </Text>
+        </Box>
+      ) : null}
+      <Box marginTop={1} flexDirection="column">
+        {picking ? (
+          <PresetPicker
+            presets={choices.presets}
+            onPick={(preset) => dispatch({ type: 'startFrom', answers: preset.answers, label: `preset "${preset.name}"`, asGiven: true })}
+            onBack={() => setPicking(false)}
+            isActive={isActive}
+          />
+        ) : (
+          <>
+            <Text bold>How do you want to start?</Text>
+            <ChoiceList rows={options.map((option) => ({ label: option.label, meaning: option.meaning }))} highlighted={highlighted} />
+          </>
+        )}
+      </Box>
+      {picking ? null : (
+        <Box marginTop={1}>
+          <Footer commands={footer} />
+        </Box>
+      )}
+    </Box>
+  );
+}

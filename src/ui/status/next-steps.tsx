@@ -1,0 +1,31 @@
+/** What to do once the data store is ACTIVE: a first request, importing data, billing and deleting. */
+import { Box, Text } from 'ink';
+
+/** Props of `NextSteps`. */
+export interface NextStepsProps {
+  datastoreId: string;
+  endpoint: string;
+  region: string;
+  sandbox: boolean;
+}
+
+/** A few lines a person can copy. */
+export function NextSteps({ datastoreId, endpoint, region, sandbox }: NextStepsProps) {
+  const base = endpoint.endsWith('/') ? endpoint : `${endpoint}/`;
+  return (
+    <Box flexDirection="column">
+      <Text bold>Next steps</Text>
+      <Text>1. A first FHIR request (signed with your AWS credentials):</Text>
+      <Text color="cyan" wrap="wrap">
+        {`   curl --aws-sigv4 "aws:amz:${region}:healthlake" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN" "${base}metadata"`}
+      </Text>
+      <Text dimColor>   or: awscurl --service healthlake --region {region} "{base}Patient"</Text>
+      <Text>2. Import data from S3: aws healthlake start-fhir-import-job --datastore-id {datastoreId} ...</Text>
+      <Text>
+        3. It is billed per hour while it exists. Delete it when done:
+      </Text>
+      <Text color="cyan">   aws healthlake delete-fhir-datastore --datastore-id {datastoreId}</Text>
+      {sandbox ? <Text dimColor>   (Sandbox: this data store lives in the local emulator only; nothing is billed.)</Text> : null}
+    </Box>
+  );
+}

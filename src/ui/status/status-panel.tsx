@@ -1,0 +1,101 @@
+/**
+ * The live status panel: id, ARN, endpoint, a badge that follows the watcher, elapsed time, last and next check,
+ * transient errors while retrying; next steps on ACTIVE, the cause on CREATE_FAILED.
+ */
+import { Box, Text } from 'ink';
+import type { Target } from '../../aws/types.js';
+import { Footer } from '../components/footer.js';
+import { Header } from '../components/header.js';
+import type { Phase, WatchState } from '../flow/state.js';
+import { formatClock, formatElapsed, regionOfArn } from './format-time.js';
+import { NextSteps } from './next-steps.js';
+import { StatusBadge } from './status-badge.js';
+import { useTickingClock } from './use-ticking-clock.js';
+
+/** Props of `StatusPanel`. */
+export interface StatusPanelProps {
+  watch: WatchState;
+  phase: Phase;
+  sandbox: boolean;
+  target?: Target;
+  now: () => number;
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Text wrap="truncate-end">
+      <Text dimColor>{label.padEnd(10)}</Text>
+      {children}
+    </Text>
+  );
+}
+
+/** The panel for one data store. */
+export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelProps) {
+  const watching = phase === 'watching';
+  const time = useTickingClock(now, watching);
+  const { result, properties } = watch;
+  const status = properties?.DatastoreStatus ?? result.DatastoreStatus;
+  const endpoint = properties?.DatastoreEndpoint ?? result.DatastoreEndpoint;
+  const region = target?.region ?? regionOfArn(properties?.DatastoreArn ?? result.DatastoreArn) ?? 'us-east-1';
+  const finishedAt = watching ? time : (watch.lastCheckAt ?? time);
+  return (
+    <Box flexDirection="column">
+      <Header target={target} sandbox={sandbox} />
+      <Box marginTop={1} flexDirection="column">
+        <Text>
+          <StatusBadge status={status} />
+          <Text> {properties?.DatastoreName ?? 'Data store'}</Text>
+          <Text dimColor> · {formatElapsed(finishedAt - watch.startedAt)}</Text>
+        </Text>
+        <Field label="Id">{result.DatastoreId}</Field>
+        <Field label="ARN">{properties?.DatastoreArn ?? result.DatastoreArn}</Field>
+        <Field label="Endpoint">{endpoint}</Field>
+        {watch.lastCheckAt ? (
+          <Field label="Checked">
+            {formatClock(watch.lastCheckAt)}
+            {watch.nextCheckAt ? ` · next check ${formatClock(watch.nextCheckAt)} (in ${formatElapsed(watch.nextCheckAt - time + 999)})` : ''}
+          </Field>
+        ) : null}
+      </Box>
+      {watch.transientError ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text color="yellow">⚠ {watch.transientError.message} Retrying…</Text>
+          <Text dimColor>  {watch.transientError.fix}</Text>
+        </Box>
+      ) : null}
+      {watching ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text>Creating usually takes several minutes. Leaving is safe: creation goes on.</Text>
+          <Text>
+            Resume with <Text color="cyan">healthlake-wizard status {result.DatastoreId}</Text>
+          </Text>
+        </Box>
+      ) : null}
+      {phase === 'done' ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text color="green" bold>
+            ✔ The data store is ACTIVE. FHIR endpoint: {endpoint}
+          </Text>
+          <NextSteps datastoreId={result.DatastoreId} endpoint={endpoint} region={region} sandbox={sandbox} />
+        </Box>
+      ) : null}
+      {phase === 'failed' ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text color="red" bold>
+            ✖ Creation failed ({status}).
+          </Text>
+          <Text>{properties?.ErrorCause?.ErrorMessage ?? 'HealthLake gave no cause.'}</Text>
+          {properties?.ErrorCause?.ErrorCategory ? <Text dimColor>Category: {properties.ErrorCause.ErrorCategory}</Text> : null}
+          <Text>
+            What to try: check that the KMS key exists in {region}, is symmetric and enabled, and that its key policy lets
+            HealthLake create a grant; then run the wizard again (from the last answers).
+          </Text>
+        </Box>
+      ) : null}
+      <Box marginTop={1}>
+        <Footer commands={watching ? ['quit'] : ['exit']} />
+      </Box>
+    </Box>
+  );
+}
