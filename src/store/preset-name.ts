@@ -14,7 +14,7 @@ export function checkPresetName(name: string, flag = 'preset name'): FieldIssue 
     name.length === 0 ? 'is empty'
     : name.length > 64 ? `is ${name.length} characters long`
     : !/^[A-Za-z0-9]/.test(name) ? 'does not start with a letter or digit'
-    : 'has a character other than letters, digits, "-", "_" and "."';
+    : `contains ${JSON.stringify(name.match(/[^A-Za-z0-9._-]/u)?.[0] ?? '')}`;
   const suggestion = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64);
   return {
     field: '',
