@@ -23,7 +23,7 @@ describe('create --help', () => {
       if (leaf.node.kind === 'string' && leaf.node.max !== undefined) expect(help).toContain(`${leaf.node.min ?? 0} to ${leaf.node.max} characters`);
       if (leaf.node.kind === 'enum') for (const v of leaf.node.values) expect(help).toContain(`${v.value}: `);
     }
-    expect(help).toContain('Shorthand: KmsEncryptionConfig={CmkType=');
+    expect(help.replace(/\s+/g, ' ')).toContain('Shorthand: KmsEncryptionConfig={CmkType=');
     expect(help).toContain('0 to 200 items.');
   });
 
