@@ -50,6 +50,7 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
   showCursor();
+  if (stdout.isTTY) stdout.write('\n');
   for (const line of later.lines) process.stderr.write(line);
   if (outcome.farewell) stdout.write(outcome.farewell);
   return outcome.code;

@@ -4,8 +4,8 @@ import type { Target } from '../../aws/types.js';
 
 /** Props of `Header`. */
 export interface HeaderProps {
-  /** The resolved target; undefined while it is being resolved (after the first frame). */
-  target?: Target;
+  /** The resolved target; undefined while it is being resolved (after the first frame), `unresolved` on failure. */
+  target?: Target | 'unresolved';
   /** Running against the built-in emulator: shown as a badge even before the target is resolved. */
   sandbox: boolean;
 }
@@ -14,7 +14,9 @@ export interface HeaderProps {
 export function Header({ target, sandbox }: HeaderProps) {
   const where = sandbox
     ? 'local emulator — nothing is sent to AWS'
-    : target
+    : target === 'unresolved'
+      ? 'no region or credentials configured'
+      : target
       ? `region ${target.region}${target.profile ? ` · profile ${target.profile}` : ''}${target.endpoint ? ` · ${target.endpoint}` : ''}`
       : 'resolving region…';
   return (

@@ -13,7 +13,7 @@ import { StepProgress } from './step-progress.js';
 
 /** Props of `StepLayout`. */
 export interface StepLayoutProps {
-  target?: Target;
+  target?: Target | 'unresolved';
   sandbox: boolean;
   progress: { steps: Progress[]; current: number; total: number };
   title: string;

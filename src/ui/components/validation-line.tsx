@@ -11,7 +11,7 @@ export interface ValidationLineProps {
 }
 
 /** What a string leaf allows, in words: length limits, characters, optional or not. */
-export function constraintsOf(prompt: Prompt): string {
+export function constraintsOf(prompt: Prompt, issues: readonly FieldIssue[] = []): string {
   const node = prompt.leaf?.node;
   const parts: string[] = [];
   if (node?.kind === 'string') {
@@ -23,14 +23,16 @@ export function constraintsOf(prompt: Prompt): string {
   } else if (prompt.kind === 'tags' && prompt.parameter.kind === 'list') {
     parts.push(`up to ${prompt.parameter.max} tags with unique keys`);
   }
-  parts.push(prompt.omittable ? 'optional' : 'required');
+  // Some members are needed only because of another answer (a key id for a customer managed key).
+  const neededByOthers = issues.some((issue) => issue.field === prompt.path && (issue.rule === 'depends-on' || issue.rule === 'required'));
+  parts.push(prompt.omittable && !neededByOthers ? 'optional' : 'required');
   return parts.join(' · ');
 }
 
 /** One or two lines: `12/256 ✔` or `✖ message  Fix: ...`. */
 export function ValidationLine({ prompt, value, issues }: ValidationLineProps) {
   const node = prompt.leaf?.node;
-  const count = node?.kind === 'string' && node.max !== undefined && typeof value === 'string' ? `${[...value].length}/${node.max} ` : '';
+  const count = node?.kind === 'string' && node.max !== undefined ? `${typeof value === 'string' ? [...value].length : 0}/${node.max} ` : '';
   const error = issues.find((issue) => issue.severity === 'error');
   const warning = issues.find((issue) => issue.severity === 'warning');
   if (error) {

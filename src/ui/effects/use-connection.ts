@@ -7,7 +7,7 @@ import type { AppDeps, Connection } from './app-deps.js';
 /** Returns a getter for the connection and the resolved target (for the header). */
 export function useConnection(deps: AppDeps, sandbox: boolean, store: Promise<WizardStore | undefined>) {
   const connections = useRef(new Map<boolean, Promise<Connection>>());
-  const [target, setTarget] = useState<Target>();
+  const [target, setTarget] = useState<Target | 'unresolved'>();
   const connection = (mode: boolean): Promise<Connection> => {
     let existing = connections.current.get(mode);
     if (!existing) {
@@ -24,7 +24,7 @@ export function useConnection(deps: AppDeps, sandbox: boolean, store: Promise<Wi
       connection(sandbox)
         .then((opened) => opened.gateway.target())
         .then((resolved) => current && setTarget(resolved))
-        .catch(() => current && setTarget(undefined));
+        .catch(() => current && setTarget('unresolved'));
     }, 0);
     return () => {
       current = false;

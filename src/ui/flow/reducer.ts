@@ -6,7 +6,7 @@ import { answersFromRequest, type Answers } from '../../request/answers.js';
 import type { CreateResult } from '../../aws/types.js';
 import { STEPS } from '../../spec/index.js';
 import { answerIssues, hasErrors, promptIssues } from './issues.js';
-import { promptAt, visiblePrompts, type Prompt } from './prompts.js';
+import { choiceOptions, promptAt, visiblePrompts, type Prompt } from './prompts.js';
 import type { WizardEvent, WizardState } from './state.js';
 
 /** How a wizard run begins. */
@@ -46,6 +46,10 @@ function nextWithError(answers: Answers, from: string): Prompt | undefined {
 export function initialWizardState(flow: InitialFlow): WizardState {
   const answers: Answers = { ...flow.initial };
   if (answers[CLIENT_TOKEN_PATH] === undefined && flow.clientToken) answers[CLIENT_TOKEN_PATH] = flow.clientToken;
+  // A required choice starts on its first value (R4): the highlight a person sees is the answer.
+  for (const prompt of visiblePrompts(answers)) {
+    if (prompt.kind === 'choice' && !prompt.omittable && answers[prompt.path] === undefined) answers[prompt.path] = choiceOptions(prompt)[0]?.value;
+  }
   const base: WizardState = {
     phase: 'editing',
     dialog: 'none',

@@ -14,7 +14,7 @@ export interface AnswersTableProps {
 
 /** Label column, value column, a mark. */
 export function AnswersTable({ rows, selected, highlightedField, width }: AnswersTableProps) {
-  const labelWidth = Math.min(26, Math.max(...rows.map((row) => row.label.length)) + 1);
+  const labelWidth = Math.min(28, Math.max(...rows.map((row) => row.label.length)) + 2);
   const valueWidth = Math.max(10, width - labelWidth - 6);
   const current = rows[selected];
   const problem = current?.issues.find((issue) => issue.severity === 'error') ?? current?.issues[0];

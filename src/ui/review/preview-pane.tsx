@@ -7,11 +7,23 @@ export interface PreviewPaneProps {
   /** First line shown. */
   offset: number;
   height: number;
+  width: number;
+}
+
+/** Long lines (an aws command's JSON argument) are cut into pieces that fit, not truncated: nothing is hidden. */
+function hardWrap(lines: string[], width: number): string[] {
+  return lines.flatMap((line) => {
+    const chars = [...line];
+    if (chars.length <= width) return [line];
+    const pieces: string[] = [];
+    for (let start = 0; start < chars.length; start += width) pieces.push(chars.slice(start, start + width).join(''));
+    return pieces;
+  });
 }
 
 /** The visible window of the text, with "more" markers. */
-export function PreviewPane({ text, offset, height }: PreviewPaneProps) {
-  const lines = text.replace(/\n$/, '').split('\n');
+export function PreviewPane({ text, offset, height, width }: PreviewPaneProps) {
+  const lines = hardWrap(text.replace(/\n$/, '').split('\n'), Math.max(20, width - 1));
   const top = Math.max(0, Math.min(offset, lines.length - height));
   return (
     <Box flexDirection="column">

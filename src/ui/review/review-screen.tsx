@@ -23,7 +23,7 @@ import { TabBar } from './tab-bar.js';
 export interface ReviewScreenProps {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;
-  target?: Target;
+  target?: Target | 'unresolved';
   options: GlobalOptions;
   /** Saves a preset; returns an error message or undefined. */
   savePreset: (name: string) => string | undefined;
@@ -74,7 +74,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
     { isActive: isActive && !dialogOpen },
   );
 
-  const footer: Command[] = tab === 0 ? ['choose', 'edit', 'nextTab'] : ['choose', 'nextTab', 'edit'];
+  const footer: Command[] = ['choose', 'edit', 'nextTab'];
   footer.push('savePreset', 'submit', 'back', 'quit');
   // Header, tabs, footer, status lines and margins take about 9 rows; the rest is for the table or preview.
   const bodyHeight = Math.max(5, height - 10);
@@ -100,7 +100,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         ) : tab === 0 ? (
           <AnswersTable rows={rows} selected={row} highlightedField={highlighted} width={width} />
         ) : (
-          <PreviewPane text={PREVIEW_TABS[tab - 1]!.render(request, options)} offset={scroll} height={bodyHeight} />
+          <PreviewPane text={PREVIEW_TABS[tab - 1]!.render(request, options)} offset={scroll} height={bodyHeight} width={width} />
         )}
       </Box>
       {state.submitError ? (

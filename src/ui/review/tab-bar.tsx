@@ -15,7 +15,7 @@ export function TabBar({ titles, active }: TabBarProps) {
       {titles.map((title, index) =>
         index === active ? (
           <Text key={title} inverse bold color={ACCENT}>
-            {` ${title} `}
+            {`[${title}]`}
           </Text>
         ) : (
           <Text key={title} dimColor>{` ${title} `}</Text>

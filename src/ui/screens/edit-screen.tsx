@@ -27,7 +27,7 @@ const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> =
 export interface EditScreenProps {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;
-  target?: Target;
+  target?: Target | 'unresolved';
   isActive: boolean;
 }
 
@@ -60,7 +60,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
       title={title}
       helps={[prompt.parameter.help, ...leafHelp]}
       longHelp={state.longHelp}
-      constraints={constraintsOf(prompt)}
+      constraints={constraintsOf(prompt, issues)}
       validation={<ValidationLine prompt={prompt} value={value} issues={issues} />}
       footer={footer}
     >

@@ -15,7 +15,7 @@ import { startOptions, type StartOption } from './start-options.js';
 export interface StartScreenProps {
   choices: StartChoices;
   sandbox: boolean;
-  target?: Target;
+  target?: Target | 'unresolved';
   dispatch: Dispatch<WizardEvent>;
   isActive: boolean;
 }
@@ -58,8 +58,8 @@ export function StartScreen({ choices, sandbox, target, dispatch, isActive }: St
           <Text color="yellow" bold>
             No AWS credentials were found on this machine.
           </Text>
-          <Text>To use your AWS account, run `aws configure` (access keys) or `aws configure sso` (IAM Identity</Text>
-          <Text>Center), then start again. Or try everything now in the local sandbox.</Text>
+          <Text>To use your AWS account, run `aws configure` (access keys) or `aws configure sso` (IAM Identity Center), then start again.</Text>
+          <Text>Or try everything now in the local sandbox.</Text>
         </Box>
       ) : null}
       {firstPending ? (

@@ -15,17 +15,12 @@ export function NextSteps({ datastoreId, endpoint, region, sandbox }: NextStepsP
   return (
     <Box flexDirection="column">
       <Text bold>Next steps</Text>
-      <Text>1. A first FHIR request (signed with your AWS credentials):</Text>
-      <Text color="cyan" wrap="wrap">
-        {`   curl --aws-sigv4 "aws:amz:${region}:healthlake" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" -H "x-amz-security-token: $AWS_SESSION_TOKEN" "${base}metadata"`}
-      </Text>
-      <Text dimColor>   or: awscurl --service healthlake --region {region} "{base}Patient"</Text>
-      <Text>2. Import data from S3: aws healthlake start-fhir-import-job --datastore-id {datastoreId} ...</Text>
-      <Text>
-        3. It is billed per hour while it exists. Delete it when done:
-      </Text>
+      <Text>1. A first FHIR request, signed with your AWS credentials (awscurl works too):</Text>
+      <Text color="cyan">{`   curl --aws-sigv4 "aws:amz:${region}:healthlake" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \\`}</Text>
+      <Text color="cyan">{`     -H "x-amz-security-token: $AWS_SESSION_TOKEN" "${base}metadata"`}</Text>
+      <Text>2. Import FHIR data from S3: aws healthlake start-fhir-import-job --datastore-id {datastoreId} ...</Text>
+      <Text>3. It is billed per hour while it exists{sandbox ? ' (not in the sandbox)' : ''}. Delete it when done:</Text>
       <Text color="cyan">   aws healthlake delete-fhir-datastore --datastore-id {datastoreId}</Text>
-      {sandbox ? <Text dimColor>   (Sandbox: this data store lives in the local emulator only; nothing is billed.)</Text> : null}
     </Box>
   );
 }

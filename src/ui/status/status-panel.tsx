@@ -17,7 +17,7 @@ export interface StatusPanelProps {
   watch: WatchState;
   phase: Phase;
   sandbox: boolean;
-  target?: Target;
+  target?: Target | 'unresolved';
   now: () => number;
 }
 
@@ -37,7 +37,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
   const { result, properties } = watch;
   const status = properties?.DatastoreStatus ?? result.DatastoreStatus;
   const endpoint = properties?.DatastoreEndpoint ?? result.DatastoreEndpoint;
-  const region = target?.region ?? regionOfArn(properties?.DatastoreArn ?? result.DatastoreArn) ?? 'us-east-1';
+  const region = (typeof target === 'object' ? target.region : undefined) ?? regionOfArn(properties?.DatastoreArn ?? result.DatastoreArn) ?? 'us-east-1';
   const finishedAt = watching ? time : (watch.lastCheckAt ?? time);
   return (
     <Box flexDirection="column">
@@ -49,8 +49,8 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
           <Text dimColor> · {formatElapsed(finishedAt - watch.startedAt)}</Text>
         </Text>
         <Field label="Id">{result.DatastoreId}</Field>
-        <Field label="ARN">{properties?.DatastoreArn ?? result.DatastoreArn}</Field>
-        <Field label="Endpoint">{endpoint}</Field>
+        {phase === 'done' ? null : <Field label="ARN">{properties?.DatastoreArn ?? result.DatastoreArn}</Field>}
+        <Field label={phase === 'done' ? 'FHIR URL' : 'Endpoint'}>{endpoint}</Field>
         {watch.lastCheckAt ? (
           <Field label="Checked">
             {formatClock(watch.lastCheckAt)}
@@ -75,7 +75,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
       {phase === 'done' ? (
         <Box marginTop={1} flexDirection="column">
           <Text color="green" bold>
-            ✔ The data store is ACTIVE. FHIR endpoint: {endpoint}
+            ✔ The data store is ACTIVE.
           </Text>
           <NextSteps datastoreId={result.DatastoreId} endpoint={endpoint} region={region} sandbox={sandbox} />
         </Box>
@@ -93,9 +93,11 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
           </Text>
         </Box>
       ) : null}
-      <Box marginTop={1}>
-        <Footer commands={watching ? ['quit'] : ['exit']} />
-      </Box>
+      {watching ? (
+        <Box marginTop={1}>
+          <Footer commands={['quit']} />
+        </Box>
+      ) : null}
     </Box>
   );
 }
