@@ -14,9 +14,8 @@ import { isAnswers, isHistoryEntry, isPendingSubmission, isPreset, isRecord, kee
 import { withoutClientToken } from './secret-guard.js';
 import type { HistoryEntry, PendingSubmission, Preset } from './types.js';
 
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
+// Migrations convert what they recognise and pass anything else through unchanged, so that `decode` reports it
+// (and the original is backed up) instead of a migration dropping it silently.
 
 /** Presets by name. */
 export type PresetMap = Record<string, Preset>;
@@ -28,9 +27,13 @@ export const PRESETS_FILE: DocumentKind<PresetMap> = {
   version: 1,
   migrations: {
     0: (document) => {
+      if (!Array.isArray(document.presets)) return document;
       const presets: Record<string, unknown> = {};
-      for (const old of listOf(document.presets)) {
-        if (!isRecord(old) || typeof old.name !== 'string') continue;
+      for (const [index, old] of document.presets.entries()) {
+        if (!isRecord(old) || typeof old.name !== 'string') {
+          presets[`#${index}`] = old;
+          continue;
+        }
         const savedAt = typeof old.savedAt === 'string' ? old.savedAt : new Date(0).toISOString();
         presets[old.name] = {
           name: old.name,
@@ -71,7 +74,10 @@ export const STATE_FILE: DocumentKind<SavedState> = {
   label: 'last answers',
   version: 1,
   migrations: {
-    0: (document) => (isRecord(document.lastRequest) ? { lastAnswers: answersFromRequest(document.lastRequest) } : {}),
+    0: (document) => {
+      if (document.lastRequest === undefined) return {};
+      return { lastAnswers: isRecord(document.lastRequest) ? answersFromRequest(document.lastRequest) : document.lastRequest };
+    },
   },
   empty: () => ({}),
   decode(document) {
@@ -89,7 +95,7 @@ export const HISTORY_FILE: DocumentKind<HistoryEntry[]> = {
   version: 1,
   migrations: {
     0: (document) => ({
-      entries: listOf(document.datastores).map((old) => {
+      entries: !Array.isArray(document.datastores) ? document.datastores : document.datastores.map((old) => {
         if (!isRecord(old)) return old;
         const region = typeof old.region === 'string' ? old.region : '';
         return {
@@ -125,7 +131,7 @@ export const JOURNAL_FILE: DocumentKind<PendingSubmission[]> = {
     0: (document): RawDocument => ({
       pending: isRecord(document.pending)
         ? Object.entries(document.pending).map(([clientToken, old]) => (isRecord(old) ? { clientToken, ...old } : old))
-        : [],
+        : document.pending,
     }),
   },
   empty: () => [],
