@@ -1,0 +1,132 @@
+/** `create` through the built binary, as a child process: dry run, errors, skeletons, help, and what it loads. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderInputSkeleton } from '../../src/request/skeleton.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'bin', 'healthlake-wizard.js');
+const recordLoads = fileURLToPath(new URL('./fixtures/record-loads.mjs', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'hlw-cli-'));
+// A private config home, so that presets and history never touch the user's.
+const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), HOME: scratch, AWS_CONFIG_FILE: join(scratch, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(scratch, 'none'), NO_COLOR: '1' };
+
+beforeAll(() => {
+  if (!existsSync(join(root, 'dist', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function run(args: string[], nodeArgs: string[] = [], extraEnv: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [...nodeArgs, bin, ...args], { cwd: scratch, env: { ...env, ...extraEnv }, encoding: 'utf8', timeout: 20_000, stdio: ['pipe', 'pipe', 'pipe'] });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const ACCEPTANCE = ['create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--datastore-name', 'Pacientes ÄÖ 1', '--tags', 'Key=team,Value=data', 'Key=env,Value='];
+
+describe('healthlake-wizard create --dry-run (built binary)', () => {
+  it('prints the acceptance request as JSON and exits 0', () => {
+    const { code, stdout, stderr } = run(ACCEPTANCE);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${JSON.stringify({ DatastoreName: 'Pacientes ÄÖ 1', DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }, { Key: 'env', Value: '' }] }, null, 4)}\n`);
+  });
+
+  it('prints YAML with --output yaml and honours --query', () => {
+    const yaml = run([...ACCEPTANCE, '--output', 'yaml']);
+    expect(yaml.code).toBe(0);
+    expect(parseYaml(yaml.stdout)).toEqual(JSON.parse(run(ACCEPTANCE).stdout));
+    const query = run([...ACCEPTANCE, '--query', 'Tags[].Key', '--output', 'text']);
+    expect(query).toMatchObject({ code: 0, stdout: 'team\tenv\n' });
+  });
+
+  it('is the default command and also non-interactive without a terminal', () => {
+    const { code, stdout } = run(ACCEPTANCE.filter((a) => a !== 'create' && a !== '--no-interactive'));
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).DatastoreName).toBe('Pacientes ÄÖ 1');
+  });
+
+  it('prints every error on stderr with its fix, nothing on stdout, and exits 252', () => {
+    const { code, stdout, stderr } = run(['create', '--no-interactive', '--dry-run', '--datastore-name', 'bad😀', '--tags', 'Key=a,Value=1', 'Key=a,Value=2', '--client-token', 'no_underscores']);
+    expect(code).toBe(252);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--datastore-type-version (DatastoreTypeVersion): FHIR version is required.');
+    expect(stderr).toContain('--datastore-name (DatastoreName):');
+    expect(stderr).toContain('--tags (Tags[1].Key):');
+    expect(stderr).toContain('--client-token (ClientToken):');
+    expect(stderr.match(/Fix: /g)).toHaveLength(4);
+    expect(stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('prints warnings on stderr without failing', () => {
+    const { code, stdout, stderr } = run(['--dry-run', '--datastore-type-version', 'R4', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY,KmsKeyId=alias/k}']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^warning: --sse-configuration/);
+    expect(JSON.parse(stdout).SseConfiguration.KmsEncryptionConfig.KmsKeyId).toBe('alias/k');
+  });
+
+  it('rejects an unknown flag with a suggestion (252)', () => {
+    const { code, stderr } = run(['create', '--datastore-nmae', 'x']);
+    expect(code).toBe(252);
+    expect(stderr).toContain('Unknown flag --datastore-nmae. Did you mean --datastore-name?');
+  });
+
+  it('without --dry-run and with input missing, says to pass the flags (252)', () => {
+    const { code, stderr } = run(['create', '--no-interactive', '--datastore-name', 'x']);
+    expect(code).toBe(252);
+    expect(stderr).toContain('pass the missing values as flags');
+  });
+
+  it('reports an unknown preset with 252', () => {
+    const { code, stderr } = run(['create', '--no-interactive', '--dry-run', '--preset', 'nope', '--datastore-type-version', 'R4']);
+    expect(code).toBe(252);
+    expect(stderr).toContain('There is no preset named "nope".');
+  });
+});
+
+describe('skeletons, help and version (built binary)', () => {
+  it('prints the input skeletons and validates before the output one', () => {
+    expect(run(['create', '--generate-cli-skeleton'])).toMatchObject({ code: 0, stdout: renderInputSkeleton() });
+    expect(parseYaml(run(['create', '--generate-cli-skeleton', 'yaml-input']).stdout)).toEqual(JSON.parse(renderInputSkeleton()));
+    expect(run(['create', '--generate-cli-skeleton', 'output']).code).toBe(252);
+    const output = run(['create', '--generate-cli-skeleton', 'output', '--datastore-type-version', 'R4']);
+    expect(output.code).toBe(0);
+    expect(JSON.parse(output.stdout)).toEqual({ DatastoreId: 'DatastoreId', DatastoreArn: 'DatastoreArn', DatastoreStatus: 'DatastoreStatus', DatastoreEndpoint: 'DatastoreEndpoint' });
+  });
+
+  it('prints help within 80 columns and the version', () => {
+    const help = run(['create', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--identity-provider-configuration');
+    expect(help.stdout.split('\n').every((line) => [...line].length <= 80)).toBe(true);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(run(['create', '--version']).stdout).toMatch(new RegExp(`^healthlake-wizard/${pkg.version.replaceAll('.', '\\.')} `));
+  });
+});
+
+describe('what the dry run loads', () => {
+  // Strings that only the bundled React, Ink and AWS SDK code contain.
+  const MARKERS = { React: 'react.transitional.element', Ink: 'Raw mode is not supported', 'AWS SDK': 'HealthLakeServiceException' };
+  const distFiles = () => ['cli.js', ...readdirSync(join(root, 'dist', 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
+  const holding = (file: string) => Object.entries(MARKERS).filter(([, marker]) => readFileSync(join(root, 'dist', file), 'utf8').includes(marker)).map(([name]) => name);
+
+  it('the markers are real: each is in its package and in some built chunk', () => {
+    expect(readFileSync(join(root, 'node_modules/react/cjs/react.production.js'), 'utf8')).toContain(MARKERS.React);
+    expect(distFiles().flatMap(holding).sort()).toEqual(expect.arrayContaining(['AWS SDK', 'Ink', 'React']));
+  });
+
+  it('loads no chunk holding React, Ink or the AWS SDK', () => {
+    const log = join(scratch, 'loads.log');
+    const { code } = run(ACCEPTANCE, ['--import', recordLoads], { HLW_LOAD_LOG: log });
+    expect(code).toBe(0);
+    const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:') && url.includes('/dist/'));
+    const distRoot = join(root, 'dist') + '/';
+    const files = loaded.map((url) => fileURLToPath(url).slice(distRoot.length));
+    expect(files).toContain('cli.js'); // the hook saw the bundle being loaded
+    expect(files.length).toBeGreaterThan(1); // and the create chunk(s)
+    expect(files.flatMap((file) => holding(file).map((name) => `${file}: ${name}`))).toEqual([]);
+  });
+});
