@@ -36,17 +36,32 @@ function validateAndReport(request: Record<string, unknown>, interactiveHint: bo
   return errors.length === 0;
 }
 
-/** Applies a preset's answers under the command line's values (a given top-level key replaces the preset's). */
-async function withPreset(name: string, request: Record<string, unknown>): Promise<Record<string, unknown> | number> {
-  let store: WizardStore;
+/** Opens the local store lazily (only presets need it); prints why it cannot be opened. */
+async function openLocalStore(): Promise<WizardStore | number> {
   try {
     const { openStore } = await import('../store/index.js');
-    store = openStore();
+    const store: WizardStore = openStore();
+    for (const notice of store.notices()) process.stderr.write(`healthlake-wizard: ${notice}\n`);
+    return store;
   } catch (error) {
-    process.stderr.write(`healthlake-wizard: the local store cannot be opened (${(error as Error).message}).\n`);
-    return EXIT.config;
+    return reportStoreFailure(error, 'the local store cannot be opened');
   }
-  for (const notice of store.notices()) process.stderr.write(`healthlake-wizard: ${notice}\n`);
+}
+
+function reportStoreFailure(error: unknown, what: string): number {
+  if (error instanceof InputError) {
+    printIssues(error.issues);
+    return EXIT.usage;
+  }
+  const fix = (error as { fix?: unknown }).fix;
+  process.stderr.write(`healthlake-wizard: ${what}: ${(error as Error).message}\n${typeof fix === 'string' ? `  Fix: ${fix}\n` : ''}`);
+  return (error as { exitCode?: unknown }).exitCode === EXIT.usage ? EXIT.usage : EXIT.config;
+}
+
+/** Applies a preset's answers under the command line's values (a given top-level key replaces the preset's). */
+async function withPreset(name: string, request: Record<string, unknown>): Promise<Record<string, unknown> | number> {
+  const store = await openLocalStore();
+  if (typeof store === 'number') return store;
   const preset = store.presets.get(name);
   if (!preset) {
     const names = store.presets.list().map((p) => p.name);
@@ -62,6 +77,21 @@ async function withPreset(name: string, request: Record<string, unknown>): Promi
     return EXIT.usage;
   }
   return { ...(buildCreateRequest(preset.answers) as Record<string, unknown>), ...request };
+}
+
+/** `--save-preset NAME` without the wizard: saves the validated answers, never the client token. */
+async function savePreset(name: string, request: Record<string, unknown>): Promise<number | undefined> {
+  const store = await openLocalStore();
+  if (typeof store === 'number') return store;
+  const answers = answersFromRequest(request);
+  delete answers.ClientToken;
+  try {
+    store.presets.save(name, answers);
+    process.stderr.write(`healthlake-wizard: saved preset ${JSON.stringify(name)}.\n`);
+    return undefined;
+  } catch (error) {
+    return reportStoreFailure(error, `the preset ${JSON.stringify(name)} cannot be saved`);
+  }
 }
 
 function printData(data: unknown, options: CreateOptions): void {
@@ -117,6 +147,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!interactive) {
     if (!validateAndReport(request, !options.dryRun)) return EXIT.usage;
+    if (options.savePreset !== undefined) {
+      const failed = await savePreset(options.savePreset, request);
+      if (failed !== undefined) return failed;
+    }
     if (options.dryRun) {
       printData(orderRequest(request), options);
       return EXIT.ok;

@@ -80,6 +80,16 @@ describe('healthlake-wizard create --dry-run (built binary)', () => {
     expect(stderr).toContain('pass the missing values as flags');
   });
 
+  it('saves a preset with --save-preset (never the client token) and reads it back with --preset', () => {
+    const saved = run(['create', '--no-interactive', '--dry-run', '--save-preset', 'team-r4', '--datastore-type-version', 'R4', '--tags', 'Key=team,Value=data', '--client-token', 'tok-1']);
+    expect(saved.code).toBe(0);
+    const { code, stdout } = run(['create', '--no-interactive', '--dry-run', '--preset', 'team-r4', '--datastore-name', 'from-flag']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ DatastoreName: 'from-flag', DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }] });
+    const listed = run(['create', '--no-interactive', '--dry-run', '--preset', 'other', '--datastore-type-version', 'R4']);
+    expect(listed.stderr).toContain('Use one of: team-r4.');
+  });
+
   it('reports an unknown preset with 252', () => {
     const { code, stderr } = run(['create', '--no-interactive', '--dry-run', '--preset', 'nope', '--datastore-type-version', 'R4']);
     expect(code).toBe(252);
