@@ -120,7 +120,8 @@ function checkNode(node: SpecNode, value: unknown, flag: string, field: string, 
       for (const member of node.members) {
         const memberValue = value[member.name];
         const memberField = `${field}.${member.name}`;
-        if (memberValue === undefined || memberValue === null) {
+        // null is not "absent": the AWS CLI and the service reject it as a wrong type, and so do we.
+        if (memberValue === undefined) {
           if (member.required) {
             reporter(out, flag, memberField)(
               'required',
@@ -175,7 +176,7 @@ export function validateRequest(input: unknown): FieldIssue[] {
   }
   for (const parameter of PARAMETERS) {
     const value = input[parameter.name];
-    if (value === undefined || value === null) {
+    if (value === undefined) {
       if (parameter.required) {
         reporter(out, parameter.flag, parameter.name)(
           'required',

@@ -160,6 +160,13 @@ describe('validateRequest', () => {
     expect(issues.map((i) => i.severity)).toEqual(['warning']);
   });
 
+  it('rejects null values (from cli-input JSON) as a wrong type, not as absent', () => {
+    expect(rules(validateRequest({ DatastoreTypeVersion: 'R4', DatastoreName: null, SseConfiguration: { KmsEncryptionConfig: null } }))).toEqual([
+      'DatastoreName:type',
+      'SseConfiguration.KmsEncryptionConfig:type',
+    ]);
+  });
+
   it('rejects a request that is not an object', () => {
     expect(rules(validateRequest([]))).toEqual([':type']);
   });
