@@ -5,6 +5,9 @@
 import { OPERATION, PARAMETERS, type SpecNode, type TopLevelParameter } from '../spec/index.js';
 import { OPTION_FLAGS, type OptionFlag } from './create-flags.js';
 
+/** Marks a piece of an over-long word that continues the previous piece (joined without a space). */
+const CONTINUES = '\u0000';
+
 /** Wraps text to `width` columns with an indent; words longer than a line break after commas, then anywhere. */
 export function wrapText(text: string, width: number, indent: string): string[] {
   const room = Math.max(10, width - indent.length);
@@ -12,20 +15,21 @@ export function wrapText(text: string, width: number, indent: string): string[] 
   const lines: string[] = [];
   let line = '';
   for (const piece of pieces) {
-    const glue = line === '' || line.endsWith(',') && piece.startsWith('\u0000') ? '' : ' ';
-    const clean = piece.replace('\u0000', '');
-    if (line !== '' && line.length + glue.length + clean.length > room) {
+    const continues = piece.startsWith(CONTINUES);
+    const word = continues ? piece.slice(1) : piece;
+    const glue = line === '' || continues ? '' : ' ';
+    if (line !== '' && [...line].length + glue.length + [...word].length > room) {
       lines.push(line);
-      line = clean;
+      line = word;
     } else {
-      line = line === '' ? clean : line + (piece.startsWith('\u0000') ? '' : ' ') + clean;
+      line += glue + word;
     }
   }
   if (line !== '') lines.push(line);
   return lines.map((l) => indent + l);
 }
 
-/** Splits an over-long word; pieces after the first are marked (NUL) to be joined without a space. */
+/** Splits an over-long word after its last comma that fits (else at the width); later pieces are marked. */
 function splitLongWord(word: string, room: number): string[] {
   if (word.length <= room) return [word];
   const parts: string[] = [];
@@ -37,7 +41,7 @@ function splitLongWord(word: string, room: number): string[] {
     rest = rest.slice(cut);
   }
   parts.push(rest);
-  return parts.map((part, index) => (index === 0 ? part : `\u0000${part}`));
+  return parts.map((part, index) => (index === 0 ? part : CONTINUES + part));
 }
 
 /** The AWS CLI's shorthand outline of a node, e.g. `KmsEncryptionConfig={CmkType=string,KmsKeyId=string}`. */
@@ -87,6 +91,12 @@ function memberLines(node: SpecNode, path: string, width: number, out: string[])
   if (node.kind === 'enum') for (const v of node.values) out.push(...wrapText(`${v.value}: ${v.meaning}`, width, '          '));
 }
 
+/** `Label: content` on one line when it fits, else the label alone and the content indented below it. */
+function labelled(label: string, content: string, width: number): string[] {
+  const oneLine = wrapText(`${label} ${content}`, width, '      ');
+  return oneLine.length === 1 ? oneLine : ['      ' + label, ...wrapText(content, width, '        ')];
+}
+
 function parameterSection(parameter: TopLevelParameter, width: number): string[] {
   const out: string[] = [];
   const syntax = parameter.kind === 'structure' || parameter.kind === 'list' ? '<shorthand|json|file://path>' : `<${valueOutline(parameter)}>`;
@@ -96,13 +106,13 @@ function parameterSection(parameter: TopLevelParameter, width: number): string[]
   if (limit) out.push(...wrapText(limit, width, '      '));
   if (parameter.kind === 'enum') for (const v of parameter.values) out.push(...wrapText(`${v.value}: ${v.meaning}`, width, '      '));
   if (parameter.kind === 'structure' || parameter.kind === 'list') {
-    out.push(...wrapText(`Shorthand: ${shorthandOutline(parameter)}`, width, '      '));
+    out.push(...labelled('Shorthand:', shorthandOutline(parameter), width));
     out.push('      Members:');
     memberLines(parameter.kind === 'list' ? parameter.member : parameter, '', width, out);
   }
   for (const example of parameter.examples.slice(0, 2)) {
     const shown = parameter.kind === 'structure' || parameter.kind === 'list' ? example : /^[\w./:=@+-]+$/.test(example) ? example : `'${example}'`;
-    out.push(...wrapText(`Example: ${parameter.flag} ${shown}`, width, '      '));
+    out.push(...labelled('Example:', `${parameter.flag} ${shown}`, width));
   }
   return out;
 }
