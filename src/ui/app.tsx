@@ -2,7 +2,7 @@
  * The app: one reducer for the flow, the screens chosen by its phase, and the injected side effects. Nothing
  * here imports the AWS SDK or the store; they come through `createApp(deps)` and load after the first frame.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text} from 'ink';
 import { lazy, Suspense, useEffect, useMemo, useReducer, useState, type ReactElement } from 'react';
 import type { GlobalOptions } from '../options.js';
 import { EXIT } from '../options.js';
@@ -19,6 +19,7 @@ import { matches } from './keys.js';
 import { EditScreen } from './screens/edit-screen.js';
 import { StartScreen } from './start/start-screen.js';
 import { StatusPanel } from './status/status-panel.js';
+import { useKeys } from './use-keys.js';
 
 export type { AppDeps, Connection } from './effects/app-deps.js';
 
@@ -74,7 +75,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   }, [outcome]);
 
   const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
-  useInput((inputKey, key) => {
+  useKeys((inputKey, key) => {
     if (!matches('quit', inputKey, key)) return;
     if (beforeSubmit) {
       if (state.dialog !== 'confirm-quit') dispatch({ type: 'openDialog', dialog: 'confirm-quit' });

@@ -1,7 +1,8 @@
 /** Before anything is sent, Ctrl+C asks before discarding the answers. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text} from 'ink';
 import { matches } from '../keys.js';
 import { Footer } from './footer.js';
+import { useKeys } from '../use-keys.js';
 
 /** Props of `QuitDialog`. */
 export interface QuitDialogProps {
@@ -12,7 +13,7 @@ export interface QuitDialogProps {
 
 /** y (or Ctrl+C again) quits, n or Esc stays. */
 export function QuitDialog({ onQuit, onStay, isActive }: QuitDialogProps) {
-  useInput(
+  useKeys(
     (input, key) => {
       if (matches('confirm', input, key) || matches('quit', input, key)) onQuit();
       else if (matches('cancel', input, key)) onStay();

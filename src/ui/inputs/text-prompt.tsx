@@ -1,12 +1,12 @@
 /** A text prompt: the text input, with Enter and Esc for the flow. Empty means "leave out" where allowed. */
-import { useInput } from 'ink';
 import { matches } from '../keys.js';
 import type { PromptInputProps } from './prompt-input-props.js';
 import { TextInput } from './text-input/text-input.js';
+import { useKeys } from '../use-keys.js';
 
 /** The input for string leaves. */
 export function TextPrompt({ prompt, value, onAnswer, onNext, onBack, isActive }: PromptInputProps) {
-  useInput(
+  useKeys(
     (input, key) => {
       if (matches('next', input, key)) onNext();
       else if (matches('back', input, key)) onBack();

@@ -1,8 +1,9 @@
 /** The explicit confirmation before creating: what will be created and that it is billed per hour. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text} from 'ink';
 import type { CreateRequest } from '../../request/types.js';
 import { Footer } from '../components/footer.js';
 import { matches } from '../keys.js';
+import { useKeys } from '../use-keys.js';
 
 /** Props of `ConfirmSubmitDialog`. */
 export interface ConfirmSubmitDialogProps {
@@ -15,7 +16,7 @@ export interface ConfirmSubmitDialogProps {
 
 /** y creates, n or Esc goes back to review. */
 export function ConfirmSubmitDialog({ request, sandbox, onConfirm, onCancel, isActive }: ConfirmSubmitDialogProps) {
-  useInput(
+  useKeys(
     (input, key) => {
       if (matches('confirm', input, key)) onConfirm();
       else if (matches('cancel', input, key)) onCancel();

@@ -2,7 +2,7 @@
  * The review screen: the answers table and the preview tabs; edit any field, save a preset, create after an
  * explicit confirmation. Loaded lazily (it brings the YAML and CloudFormation renderers).
  */
-import { Box, Text, useInput, useStdout } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { useState, type Dispatch } from 'react';
 import type { Target } from '../../aws/types.js';
 import type { GlobalOptions } from '../../options.js';
@@ -18,6 +18,7 @@ import { PreviewPane } from './preview-pane.js';
 import { PREVIEW_TABS } from './previews.js';
 import { SavePresetDialog } from './save-preset-dialog.js';
 import { TabBar } from './tab-bar.js';
+import { useKeys } from '../use-keys.js';
 
 /** Props of `ReviewScreen`. */
 export interface ReviewScreenProps {
@@ -47,7 +48,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const blocked = hasErrors(answerIssues(state.answers));
   const dialogOpen = state.dialog !== 'none';
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (matches('nextTab', input, key)) {
         setTab((tab + 1) % TITLES.length);

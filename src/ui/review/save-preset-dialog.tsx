@@ -1,9 +1,10 @@
 /** Asks a name and saves the answers as a preset (without the client token). */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text} from 'ink';
 import { useState } from 'react';
 import { Footer } from '../components/footer.js';
 import { TextInput } from '../inputs/text-input/text-input.js';
 import { matches } from '../keys.js';
+import { useKeys } from '../use-keys.js';
 
 /** Props of `SavePresetDialog`. */
 export interface SavePresetDialogProps {
@@ -17,7 +18,7 @@ export interface SavePresetDialogProps {
 export function SavePresetDialog({ onSave, onCancel, isActive }: SavePresetDialogProps) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
-  useInput(
+  useKeys(
     (input, key) => {
       if (matches('back', input, key)) onCancel();
       else if (matches('next', input, key)) {

@@ -1,5 +1,4 @@
 /** The editing screen: the current prompt in the step layout, with its input chosen by the prompt's kind. */
-import { useInput } from 'ink';
 import type { Dispatch } from 'react';
 import type { Target } from '../../aws/types.js';
 import { STEPS } from '../../spec/index.js';
@@ -15,6 +14,7 @@ import { SmartMetadataBuilder } from '../inputs/smart-metadata/smart-metadata-bu
 import { TagsEditor } from '../inputs/tags-editor/tags-editor.js';
 import { TextPrompt } from '../inputs/text-prompt.js';
 import { matches, type Command } from '../keys.js';
+import { useKeys } from '../use-keys.js';
 
 const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> = {
   text: TextPrompt,
@@ -38,7 +38,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
   const issues = promptIssues(prompt, answerIssues(state.answers));
   const value = state.answers[prompt.path];
   const ownsHelpKey = prompt.kind === 'json';
-  useInput(
+  useKeys(
     (input, key) => {
       if (!ownsHelpKey && matches('help', input, key)) dispatch({ type: 'toggleHelp' });
       else if (matches('skip', input, key)) dispatch({ type: 'skip' });

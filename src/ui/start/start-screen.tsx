@@ -1,5 +1,5 @@
 /** The start screen: no credentials (sandbox offered), pending submissions to resume, fresh/last/preset. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text} from 'ink';
 import { useState, type Dispatch } from 'react';
 import type { Target } from '../../aws/types.js';
 import { Footer } from '../components/footer.js';
@@ -10,6 +10,7 @@ import { matches, type Command } from '../keys.js';
 import { Header } from '../components/header.js';
 import { PresetPicker } from './preset-picker.js';
 import { startOptions, type StartOption } from './start-options.js';
+import { useKeys } from '../use-keys.js';
 
 /** Props of `StartScreen`. */
 export interface StartScreenProps {
@@ -41,7 +42,7 @@ export function StartScreen({ choices, sandbox, target, dispatch, isActive }: St
   };
   useChoice({ count: options.length, highlighted, onHighlight: setHighlighted, onPick: (index) => choose(options[index]!), isActive: isActive && !picking });
   const firstPending = choices.pending[0];
-  useInput(
+  useKeys(
     (input, key) => {
       if (firstPending && matches('resume', input, key)) dispatch({ type: 'resume', submission: firstPending });
     },

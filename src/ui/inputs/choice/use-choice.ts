@@ -1,6 +1,6 @@
 /** Key handling for a list of choices: arrows move the highlight, Enter picks. */
-import { useInput } from 'ink';
 import { matches } from '../../keys.js';
+import { useKeys } from '../../use-keys.js';
 
 /** Props of the choice list's key hook. */
 export interface UseChoiceProps {
@@ -16,7 +16,7 @@ export interface UseChoiceProps {
 
 /** Wires the keys; the highlighted index is the caller's (often derived from the current answer). */
 export function useChoice({ count, highlighted, onHighlight, onPick, onBack, onToggle, isActive }: UseChoiceProps): void {
-  useInput(
+  useKeys(
     (input, key) => {
       if (matches('up', input, key)) onHighlight((highlighted - 1 + count) % count);
       else if (matches('down', input, key)) onHighlight((highlighted + 1) % count);

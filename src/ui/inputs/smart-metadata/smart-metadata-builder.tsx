@@ -2,7 +2,7 @@
  * The SMART metadata builder: endpoints, grant types, capabilities and PKCE methods, one part at a time, writing
  * the Metadata JSON as you go — or a raw JSON paste, validated the same way.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text} from 'ink';
 import { useState } from 'react';
 import { SMART_METADATA } from '../../../spec/index.js';
 import { matches } from '../../keys.js';
@@ -10,6 +10,7 @@ import { ChoiceList } from '../choice/choice-list.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
 import { PKCE_METHODS, readMetadata, toggled, writeMetadata, type MetadataDocument } from './metadata-document.js';
+import { useKeys } from '../../use-keys.js';
 
 type Part = 'how' | 'authorization_endpoint' | 'token_endpoint' | 'grant_types_supported' | 'capabilities' | 'code_challenge_methods_supported' | 'raw';
 
@@ -50,7 +51,7 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
     else setPart(BUILDER_PARTS[index]!);
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (part === 'raw') {
         if (matches('next', input, key)) onNext();

@@ -1,5 +1,5 @@
 /** The tag editor: a list of tags with add, edit and remove; problems (duplicate keys, bad characters) per row. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text} from 'ink';
 import { useState } from 'react';
 import type { Tag } from '../../../request/types.js';
 import { matches } from '../../keys.js';
@@ -7,6 +7,7 @@ import { ACCENT } from '../../theme.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
 import { tagsEditorReducer, type TagsEditorCommand, type TagsEditorState } from './tags-editor-state.js';
+import { useKeys } from '../../use-keys.js';
 
 /** Rows shown at once, so the screen fits 24 lines. */
 const WINDOW = 6;
@@ -22,7 +23,7 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
   };
   const editing = state.mode.kind === 'editing' ? state.mode : undefined;
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (editing) {
         if (matches('next', input, key)) apply({ type: 'commit' });

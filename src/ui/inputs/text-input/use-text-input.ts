@@ -1,8 +1,8 @@
 /** Key handling for a controlled text input: the value lives with the caller, only the cursor is local. */
-import { useInput } from 'ink';
 import { useState } from 'react';
 import { matches } from '../../keys.js';
 import { editText } from './edit-text.js';
+import { useKeys } from '../../use-keys.js';
 
 /** Props of the text input's key hook. */
 export interface UseTextInputProps {
@@ -19,7 +19,7 @@ export function useTextInput({ value, onChange, isActive, allowHelpKey = false }
   // The cursor starts at the end and follows the value when it is replaced from outside (e.g. a preset).
   const [cursor, setCursor] = useState<{ at: number; for: string }>({ at: [...value].length, for: value });
   const at = cursor.for === value ? cursor.at : [...value].length;
-  useInput(
+  useKeys(
     (input, key) => {
       if (!allowHelpKey && matches('help', input, key)) return;
       const edited = editText({ value, cursor: at }, input, key, { multiline: allowHelpKey });

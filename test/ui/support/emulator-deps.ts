@@ -1,0 +1,55 @@
+/** AppDeps wired to the real gateway against a real emulator on 127.0.0.1, plus a way to await the exit. */
+import { createGateway } from '../../../src/aws/gateway.js';
+import { SANDBOX_CREDENTIALS, startEmulator } from '../../../src/emulator/index.js';
+import type { RunningEmulator } from '../../../src/emulator/types.js';
+import type { HealthLakeGateway } from '../../../src/aws/types.js';
+import type { WizardStore } from '../../../src/store/types.js';
+import type { AppDeps } from '../../../src/ui/app.js';
+
+/** Deps plus what the test inspects. */
+export interface TestDeps extends AppDeps {
+  exited: Promise<{ code: number; farewell?: string }>;
+  rings: number;
+  connectedSandbox: boolean[];
+}
+
+/** Starts an emulator with a short creation delay. */
+export function startTestEmulator(createDelayMs = 150): Promise<RunningEmulator> {
+  return startEmulator({ createDelayMs });
+}
+
+/** Deps whose gateway is the real one, pointed at the emulator (both "AWS" and "sandbox" go there). */
+export function emulatorDeps(
+  emulator: RunningEmulator | undefined,
+  options: { store?: WizardStore; credentialsFound?: boolean; gateway?: HealthLakeGateway } = {},
+): TestDeps {
+  let resolveExit: (value: { code: number; farewell?: string }) => void = () => undefined;
+  const exited = new Promise<{ code: number; farewell?: string }>((resolve) => (resolveExit = resolve));
+  const deps: TestDeps = {
+    exited,
+    rings: 0,
+    connectedSandbox: [],
+    async connect(sandbox, store) {
+      deps.connectedSandbox.push(sandbox);
+      const gateway =
+        options.gateway ??
+        createGateway(
+          { endpointUrl: emulator!.url, region: emulator!.region },
+          {
+            credentials: { accessKeyId: SANDBOX_CREDENTIALS.accessKeyId, secretAccessKey: SANDBOX_CREDENTIALS.secretAccessKey },
+            ...(store ? { store } : {}),
+            schedule: { afterCheck: () => 50, afterError: () => 50 },
+          },
+        );
+      return { gateway, close: async () => undefined };
+    },
+    openStore: async () => options.store,
+    detectCredentials: async () => ({ found: options.credentialsFound ?? true }),
+    now: Date.now,
+    ring: () => {
+      deps.rings += 1;
+    },
+    exit: (code, farewell) => resolveExit({ code, ...(farewell ? { farewell } : {}) }),
+  };
+  return deps;
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/types.js';
+import { createApp } from '../../src/ui/app.js';
+import { requestFromAnswers } from '../../src/ui/flow/issues.js';
+import { PARAMETERS } from '../../src/spec/index.js';
+import { drive, KEY } from './support/ink-driver.js';
+import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
+
+const ALL = PARAMETERS.map((parameter) => parameter.name);
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+afterAll(async () => {
+  await emulator.stop();
+});
+
+function wizard(initial: Record<string, unknown>, given: string[], deps = emulatorDeps(emulator)) {
+  // A token per run: the emulator honours idempotency across the tests of this file.
+  const token = randomUUID();
+  const app = createApp(deps, { mode: 'wizard', flow: { initial: initial as never, given, clientToken: token }, options: {} });
+  return { driver: drive(app), deps, token };
+}
+
+describe('the wizard, against the real gateway and emulator', () => {
+  it('types a name, reviews, confirms and follows the data store to ACTIVE', async () => {
+    const { driver, deps, token } = wizard({ DatastoreTypeVersion: 'R4' }, ALL.filter((path) => path !== 'DatastoreName'));
+    await driver.waitFor('Step 1 of 7');
+    await driver.type('clinic');
+    expect(driver.frame()).toContain('6/256 ✔ valid');
+    await driver.press(KEY.enter);
+    await driver.waitFor('Review');
+    expect(driver.frame()).toMatch(/Data store name\s+clinic/);
+    await driver.press('c');
+    expect(driver.frame()).toContain('billed per hour from the moment it is created until it is deleted');
+    await driver.press('y');
+    await driver.waitFor('The data store is ACTIVE', 10_000);
+    expect(await deps.exited).toEqual({ code: 0 });
+    expect(deps.rings).toBe(1);
+    const created = emulator.datastores().find((store) => store.request.ClientToken === token);
+    expect(created?.request).toEqual(requestFromAnswers({ DatastoreTypeVersion: 'R4', DatastoreName: 'clinic', ClientToken: token }));
+    driver.unmount();
+  });
+
+  it('ends with exit 254 and the cause when creation fails', async () => {
+    const answers = { DatastoreTypeVersion: 'R4', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY', 'SseConfiguration.KmsEncryptionConfig.KmsKeyId': 'alias/healthlake-wizard-fail' };
+    const { driver, deps } = wizard(answers, ALL);
+    await driver.waitFor('Review');
+    await driver.press('c', 'y');
+    await driver.waitFor('Creation failed', 10_000);
+    expect(driver.frame()).toContain('What to try');
+    expect((await deps.exited).code).toBe(254);
+    driver.unmount();
+  });
+});
+
+describe('editing keys', () => {
+  it('toggles the long help with ?, keeps ? out of the value, Esc goes back, arrows choose, Tab skips', async () => {
+    const { driver } = wizard({}, []);
+    await driver.waitFor('Step 1 of 7');
+    expect(driver.frame()).not.toContain('It is not unique');
+    await driver.press('?');
+    expect(driver.frame()).toContain('It is not unique');
+    await driver.press('?');
+    await driver.type('ab#');
+    expect(driver.frame()).toContain('✖ Data store name must be');
+    driver.write(KEY.enter); // blocked: the value is invalid
+    await driver.press(KEY.backspace);
+    expect(driver.frame()).toContain('2/256 ✔ valid');
+    await driver.press(KEY.enter);
+    await driver.waitFor('Step 2 of 7');
+    await driver.press(KEY.enter);
+    await driver.waitFor('Encryption › Key type');
+    await driver.press(KEY.down, KEY.down);
+    expect(driver.frame()).toMatch(/› CUSTOMER_MANAGED_KMS_KEY/);
+    await driver.press(KEY.enter);
+    await driver.waitFor('Encryption › KMS key');
+    expect(driver.frame()).toContain('required');
+    await driver.press(KEY.escape);
+    await driver.waitFor('Encryption › Key type');
+    await driver.press(KEY.tab);
+    await driver.waitFor('Sample data');
+    expect(driver.frame()).toMatch(/– Encryption/);
+    driver.unmount();
+  });
+
+  it('edits tags and flags a duplicate key', async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
+    await driver.waitFor('No tags yet');
+    await driver.press(KEY.enter);
+    await driver.type('team');
+    await driver.press(KEY.enter);
+    await driver.type('data');
+    await driver.press(KEY.enter, 'a');
+    await driver.type('team');
+    await driver.press(KEY.enter, KEY.enter);
+    await driver.waitFor('duplicate key');
+    await driver.press('d');
+    expect(driver.frame()).not.toContain('duplicate key');
+    expect(driver.frame()).toContain('team = data');
+    driver.unmount();
+  });
+
+  it('builds SMART metadata with S256 always included', async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled']);
+    await driver.waitFor('How do you want to give the metadata?');
+    await driver.press(KEY.enter);
+    await driver.type('https://a.example/authorize');
+    await driver.press(KEY.enter);
+    await driver.type('https://a.example/token');
+    await driver.press(KEY.enter);
+    await driver.waitFor('Grant types');
+    await driver.press(KEY.down, KEY.space, KEY.enter);
+    await driver.waitFor('SMART capabilities');
+    await driver.press(KEY.enter);
+    await driver.waitFor('PKCE');
+    driver.write(KEY.space); // S256 cannot be unticked
+    await driver.press(KEY.down, KEY.space);
+    expect(driver.frame()).toMatch(/\[x\]\* S256[\s\S]*\[x\] plain/);
+    driver.unmount();
+  });
+});
