@@ -13,7 +13,7 @@ import { OPTION_FLAGS } from '../request/create-flags.js';
 import { errorsOnly, InputError, type FieldIssue } from '../request/issues.js';
 import { didYouMean } from '../request/suggest.js';
 import { validateRequest } from '../request/validate.js';
-import { checkPresetName, openStore, PRESET_NAME_RULE, type LocalStore, type Preset } from '../store/index.js';
+import { checkPresetName, openStore, PRESET_NAME_RULE, requirePreset, type LocalStore, type Preset } from '../store/index.js';
 import { presetRequest, readImportedRequest, renderPresetExport } from '../store/preset-document.js';
 import { reportCommandError, usageError } from '../store/command-report.js';
 
@@ -57,11 +57,6 @@ function outputFormat(value: string | undefined): 'table' | 'json' {
   throw usageError('--output', `--output must be table or json.${didYouMean(value, ['table', 'json'])}`, 'Use --output json or --output table.', value);
 }
 
-function presetMissing(name: string, store: LocalStore): InputError {
-  const names = store.presets.list().map((preset) => preset.name);
-  return new InputError([{ field: '', flag: 'preset', rule: 'unknown', message: `There is no preset named ${JSON.stringify(name)}.${didYouMean(name, names)}`, fix: 'Run healthlake-wizard presets list to see the saved presets.', value: name, severity: 'error' }]);
-}
-
 function describePreset(preset: Preset) {
   return { name: preset.name, description: preset.description ?? '', clientTokenPolicy: preset.clientTokenPolicy, createdAt: preset.createdAt, updatedAt: preset.updatedAt, request: presetRequest(preset) };
 }
@@ -82,8 +77,7 @@ const list: Action = (args, store) => {
 const show: Action = (args, store) => {
   const { values, positionals } = parse(args, { output: { type: 'string' } }, ['NAME'], 'show');
   const format = outputFormat(values.output);
-  const preset = store().presets.get(positionals[0]!);
-  if (!preset) throw presetMissing(positionals[0]!, store());
+  const preset = requirePreset(store().presets, positionals[0]!);
   out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : renderOutput(describePreset(preset), { output: 'table', operation: 'Preset' }));
   return EXIT.ok;
 };
@@ -130,7 +124,9 @@ const save: Action = (args, store) => {
 
 const remove: Action = (args, store) => {
   const { positionals } = parse(args, {}, ['NAME'], 'delete');
-  if (!store().presets.delete(positionals[0]!)) throw presetMissing(positionals[0]!, store());
+  // Gone is what was asked: a preset deleted by another process meanwhile is not an error.
+  requirePreset(store().presets, positionals[0]!);
+  store().presets.delete(positionals[0]!);
   out(`Deleted preset ${positionals[0]}.\n`);
   return EXIT.ok;
 };
@@ -144,8 +140,7 @@ const rename: Action = (args, store) => {
 
 const exportPreset: Action = (args, store) => {
   const { values, positionals } = parse(args, { file: { type: 'string' } }, ['NAME'], 'export');
-  const preset = store().presets.get(positionals[0]!);
-  if (!preset) throw presetMissing(positionals[0]!, store());
+  const preset = requirePreset(store().presets, positionals[0]!);
   const document = renderPresetExport(preset);
   if (values.file === undefined) out(document);
   else {

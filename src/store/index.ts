@@ -16,7 +16,7 @@ export type * from './types.js';
 export { StoreError, formatStoreError } from './store-error.js';
 export { CONFIG_DIR_ENV } from './location.js';
 export { checkPresetName, PRESET_NAME_RULE } from './preset-name.js';
-export { presetAnswers, DESCRIPTION_MAX_LENGTH } from './preset-shelf.js';
+export { presetAnswers, requirePreset, DESCRIPTION_MAX_LENGTH } from './preset-shelf.js';
 
 /** How to open the store; all optional. */
 export interface OpenStoreOptions {

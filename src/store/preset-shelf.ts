@@ -47,10 +47,17 @@ export function presetAnswers(answers: Answers): Answers {
   return kept;
 }
 
-function missing(name: string, presets: PresetMap): InputError {
+function missing(name: string, names: readonly string[]): InputError {
   return new InputError([
-    issue('unknown', `There is no preset named ${JSON.stringify(name)}.${didYouMean(name, Object.keys(presets))}`, 'Run healthlake-wizard presets list to see the saved presets.', name),
+    issue('unknown', `There is no preset named ${JSON.stringify(name)}.${didYouMean(name, names)}`, 'Run healthlake-wizard presets list to see the saved presets.', name),
   ]);
+}
+
+/** The preset with this name; else throws InputError (252) naming the closest saved name (for `--preset NAME`). */
+export function requirePreset(presets: WizardStore['presets'], name: string): Preset {
+  const preset = presets.get(name);
+  if (!preset) throw missing(name, presets.list().map((known) => known.name));
+  return preset;
 }
 
 /** The presets part of the store, over presets.json. */
@@ -86,7 +93,7 @@ export function presetShelf(file: DocumentFile<PresetMap>, now: () => Date): Wiz
       requireName(to);
       let renamed: Preset | undefined;
       file.update((presets) => {
-        if (!Object.hasOwn(presets, from)) throw missing(from, presets);
+        if (!Object.hasOwn(presets, from)) throw missing(from, Object.keys(presets));
         if (from === to) {
           renamed = presets[from];
           return;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/request/issues.js';
-import { checkPresetName, openStore, type LocalStore } from '../../src/store/index.js';
+import { checkPresetName, openStore, requirePreset, type LocalStore } from '../../src/store/index.js';
 import { historyEntry, readJson, steppingClock, tempDir, VALID_ANSWERS } from './store-fixtures.js';
 
 let temp: ReturnType<typeof tempDir>;
@@ -89,6 +89,14 @@ describe('presets', () => {
     expect(inputError(() => store.presets.rename('staging', 'prod')).issues[0]!.rule).toBe('duplicate');
     expect(inputError(() => store.presets.rename('staging', 'a b')).issues[0]!.rule).toBe('pattern');
     expect(store.presets.list().map((preset) => preset.name)).toEqual(['prod', 'staging']);
+  });
+
+  it('requirePreset returns the preset or names the closest one (for --preset NAME)', () => {
+    store.presets.save('clinic-dev', VALID_ANSWERS);
+    expect(requirePreset(store.presets, 'clinic-dev').name).toBe('clinic-dev');
+    const error = inputError(() => requirePreset(store.presets, 'clinic-deb'));
+    expect(error.exitCode).toBe(252);
+    expect(error.message).toContain('There is no preset named "clinic-deb". Did you mean clinic-dev?');
   });
 
   it('treats names like "constructor" as ordinary names', () => {
