@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { DocumentFile, type DocumentContext } from './document-file.js';
 import { HISTORY_FILE, JOURNAL_FILE, PRESETS_FILE, STATE_FILE } from './document-kinds.js';
 import type { LockTiming } from './lock-file.js';
-import { configuredDirectory, ensurePrivateDirectory } from './location.js';
+import { configuredDirectory, ensurePrivateDirectory, tightenDirectory } from './location.js';
 import { presetShelf } from './preset-shelf.js';
 import { answersSafeToKeep } from './secret-guard.js';
 import type { HistoryEntry, WizardStore } from './types.js';
@@ -52,6 +52,8 @@ export function openStore(options: OpenStoreOptions = {}): LocalStore {
   const state = new DocumentFile(STATE_FILE, context);
   const history = new DocumentFile(HISTORY_FILE, context);
   const journal = new DocumentFile(JOURNAL_FILE, context);
+  // conf creates its default directory with the umask's mode; it is ours alone (named after the project).
+  if (!directory) tightenDirectory(dirname(presets.path));
   for (const file of [presets, state, history, journal]) file.check();
 
   return {

@@ -76,8 +76,9 @@ describe('files from the built binary', () => {
 
   it('go to $XDG_CONFIG_HOME/healthlake-wizard without the override', async () => {
     const xdg = join(temp.dir, 'xdg');
-    expect((await runCli(save, { HOME: temp.dir, XDG_CONFIG_HOME: xdg })).code).toBe(0);
+    expect((await runCli(save, { HOME: temp.dir, XDG_CONFIG_HOME: xdg }, { umask: '022' })).code).toBe(0);
     expect(listDir(join(xdg, 'healthlake-wizard'))).toEqual(['presets.json']);
+    expect(modeOf(join(xdg, 'healthlake-wizard'))).toBe(0o700);
     expect(existsSync(join(temp.dir, '.config'))).toBe(false);
   });
 
