@@ -66,7 +66,7 @@ export function tagsEditorReducer(state: TagsEditorState, tags: readonly Tag[], 
     }
     case 'remove': {
       if (state.mode.kind !== 'list' || state.cursor >= tags.length) return { state };
-      return { state: { ...state, cursor: Math.min(state.cursor, tags.length - 1) }, tags: tags.filter((_, index) => index !== state.cursor) };
+      return { state: { ...state, cursor: Math.min(state.cursor, Math.max(0, tags.length - 2)) }, tags: tags.filter((_, index) => index !== state.cursor) };
     }
   }
 }

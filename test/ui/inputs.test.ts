@@ -1,0 +1,59 @@
+import type { Key } from 'ink';
+import { describe, expect, it } from 'vitest';
+import { editText } from '../../src/ui/inputs/text-input/edit-text.js';
+import { tagsEditorReducer } from '../../src/ui/inputs/tags-editor/tags-editor-state.js';
+import { readMetadata, writeMetadata } from '../../src/ui/inputs/smart-metadata/metadata-document.js';
+import { footerHints, matches } from '../../src/ui/keys.js';
+
+const none: Key = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false } as Key;
+const key = (overrides: Partial<Key>): Key => ({ ...none, ...overrides });
+
+describe('editText', () => {
+  it('inserts at the cursor, deletes before it, moves, and leaves flow keys to the caller', () => {
+    expect(editText({ value: 'ac', cursor: 1 }, 'b', none)).toEqual({ value: 'abc', cursor: 2 });
+    expect(editText({ value: 'abc', cursor: 3 }, '', key({ delete: true }))).toEqual({ value: 'ab', cursor: 2 });
+    expect(editText({ value: 'abc', cursor: 3 }, '', key({ leftArrow: true }))).toEqual({ value: 'abc', cursor: 2 });
+    expect(editText({ value: 'abc', cursor: 1 }, 'u', key({ ctrl: true }))).toEqual({ value: 'bc', cursor: 0 });
+    expect(editText({ value: 'a', cursor: 1 }, '\r', key({ return: true }))).toBeUndefined();
+    expect(editText({ value: 'a', cursor: 1 }, '', key({ escape: true }))).toBeUndefined();
+  });
+
+  it('counts code points, and never types control characters', () => {
+    expect(editText({ value: 'Ñandú', cursor: 5 }, '', key({ backspace: true }))).toEqual({ value: 'Ñand', cursor: 4 });
+    expect(editText({ value: 'a', cursor: 1 }, '\x7f\r', none)).toEqual({ value: 'a', cursor: 1 });
+    expect(editText({ value: '', cursor: 0 }, '{"a":\n1}', none, { multiline: true })).toEqual({ value: '{"a": 1}', cursor: 8 });
+  });
+});
+
+describe('tags editor state', () => {
+  it('adds a row and edits key then value, cancels an empty new row, removes', () => {
+    let result = tagsEditorReducer({ cursor: 0, mode: { kind: 'list' } }, [], { type: 'add' });
+    expect(result.tags).toEqual([{ Key: '', Value: '' }]);
+    result = tagsEditorReducer(result.state, result.tags!, { type: 'type', draft: 'team' });
+    const afterKey = tagsEditorReducer(result.state, [{ Key: '', Value: '' }], { type: 'commit' });
+    expect(afterKey.tags).toEqual([{ Key: 'team', Value: '' }]);
+    expect(afterKey.state.mode).toMatchObject({ kind: 'editing', column: 'Value' });
+    const cancelled = tagsEditorReducer({ cursor: 0, mode: { kind: 'editing', column: 'Key', draft: '', isNew: true } }, [{ Key: '', Value: '' }], { type: 'cancel' });
+    expect(cancelled.tags).toEqual([]);
+    const removed = tagsEditorReducer({ cursor: 1, mode: { kind: 'list' } }, [{ Key: 'a', Value: '' }, { Key: 'b', Value: '' }], { type: 'remove' });
+    expect(removed.tags).toEqual([{ Key: 'a', Value: '' }]);
+    expect(removed.state.cursor).toBe(0);
+  });
+});
+
+describe('SMART metadata document', () => {
+  it('always writes S256 and keeps unknown members of a pasted document', () => {
+    const document = readMetadata('{"issuer":"https://x","code_challenge_methods_supported":["plain"]}')!;
+    expect(JSON.parse(writeMetadata(document))).toMatchObject({ issuer: 'https://x', code_challenge_methods_supported: ['S256', 'plain'] });
+    expect(readMetadata('{not json')).toBeUndefined();
+  });
+});
+
+describe('key bindings', () => {
+  it('generates the footer from the table the handlers use', () => {
+    expect(footerHints(['next', 'back', 'help'])).toBe('Enter next · Esc back · ? help');
+    expect(matches('next', '\r', key({ return: true }))).toBe(true);
+    expect(matches('quit', 'c', key({ ctrl: true }))).toBe(true);
+    expect(matches('submit', 'c', key({ ctrl: true }))).toBe(false);
+  });
+});

@@ -1,0 +1,157 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CreateResult, HealthLakeGateway } from '../../src/aws/types.js';
+import type { RunningEmulator } from '../../src/emulator/types.js';
+import { PARAMETERS } from '../../src/spec/index.js';
+import { openStore } from '../../src/store/index.js';
+import { createApp } from '../../src/ui/app.js';
+import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
+import { drive, KEY, type InkDriver } from './support/ink-driver.js';
+
+const ALL = PARAMETERS.map((parameter) => parameter.name);
+let emulator: RunningEmulator;
+let dir: string;
+let driver: InkDriver | undefined;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+afterAll(async () => {
+  await emulator.stop();
+});
+afterEach(() => {
+  driver?.unmount();
+  driver = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+function freshStore() {
+  dir = mkdtempSync(join(tmpdir(), 'hlw-ui-'));
+  return openStore({ configDir: dir });
+}
+
+function start(deps: ReturnType<typeof emulatorDeps>, initial: Record<string, unknown> = {}, given: string[] = [], sandbox = false) {
+  driver = drive(createApp(deps, { mode: 'wizard', flow: { initial: initial as never, given, clientToken: 'token-1', sandbox }, options: sandbox ? { sandbox } : {} }));
+  return driver;
+}
+
+describe('start screen', () => {
+  it('without credentials, explains how to configure AWS and offers the sandbox first; choosing it shows the badge', async () => {
+    const deps = emulatorDeps(emulator, { credentialsFound: false });
+    const screen = start(deps);
+    await screen.waitFor('No AWS credentials were found');
+    expect(screen.frame()).toContain('aws configure sso');
+    expect(screen.frame()).toMatch(/› Try it in the sandbox/);
+    expect(screen.frame()).not.toContain('SANDBOX');
+    await screen.press(KEY.enter);
+    await screen.waitFor('Step 1 of 7');
+    expect(screen.frame()).toContain('SANDBOX');
+    await screen.waitFor(() => deps.connectedSandbox.includes(true));
+  });
+
+  it('starts from a preset picked in the picker, asking only what the preset lacks', async () => {
+    const store = freshStore();
+    store.presets.save('team-defaults', { DatastoreTypeVersion: 'R4', DatastoreName: 'from-preset', 'PreloadDataConfig.PreloadDataType': 'SYNTHEA' });
+    const screen = start(emulatorDeps(emulator, { store }));
+    await screen.waitFor('How do you want to start?');
+    await screen.press(KEY.down);
+    expect(screen.frame()).toMatch(/› Start from a preset/);
+    await screen.press(KEY.enter);
+    await screen.waitFor('team-defaults');
+    await screen.press(KEY.enter);
+    await screen.waitFor('Encryption › Key type');
+    expect(screen.frame()).toMatch(/✔ Name/);
+  });
+
+  it('starts from the last answers with the token of this run', async () => {
+    const store = freshStore();
+    store.lastAnswers.set({ DatastoreTypeVersion: 'R4', DatastoreName: 'last-time' });
+    const screen = start(emulatorDeps(emulator, { store }));
+    await screen.waitFor('Start from the last answers');
+    await screen.press(KEY.down);
+    await screen.press(KEY.enter);
+    await screen.waitFor('last-time');
+    expect(screen.frame()).toContain('Step 1 of 7');
+  });
+
+  it('resumes a pending submission with one key and its recorded token', async () => {
+    const store = freshStore();
+    store.journal.begin({ clientToken: 'resume-token-1', request: { DatastoreTypeVersion: 'R4', DatastoreName: 'pending-one', ClientToken: 'resume-token-1' }, target: { region: emulator.region, endpoint: emulator.url, sandbox: false }, startedAt: new Date().toISOString() });
+    const deps = emulatorDeps(emulator, { store });
+    const screen = start(deps);
+    await screen.waitFor('Resume "pending-one"');
+    await screen.press('r');
+    await screen.waitFor('The data store is ACTIVE', 10_000);
+    expect(emulator.datastores().filter((datastore) => datastore.request.ClientToken === 'resume-token-1')).toHaveLength(1);
+    expect((await deps.exited).code).toBe(0);
+  });
+});
+
+describe('review', () => {
+  it('saves a preset from the dialog and refuses a bad name clearly', async () => {
+    const store = freshStore();
+    const screen = start(emulatorDeps(emulator, { store }), { DatastoreTypeVersion: 'R4', DatastoreName: 'saved' }, ALL);
+    await screen.waitFor('Review');
+    await screen.press('s');
+    await screen.waitFor('Save these answers as a preset');
+    await screen.type('bad/name');
+    await screen.press(KEY.enter);
+    expect(screen.frame()).toMatch(/✖ .*name/i);
+    for (let i = 0; i < 'bad/name'.length; i++) await screen.press(KEY.backspace);
+    await screen.type('clinic-1');
+    await screen.press(KEY.enter);
+    await screen.waitFor('Saved preset "clinic-1"');
+    expect(store.presets.get('clinic-1')?.answers).toEqual({ DatastoreTypeVersion: 'R4', DatastoreName: 'saved' });
+  });
+
+  it('returns to review on a submission error with the field highlighted and the answers kept', async () => {
+    // Narrow case: forcing one specific service error is what an in-memory gateway is for.
+    const refusing: HealthLakeGateway = {
+      target: async () => ({ region: 'us-east-1', sandbox: false }),
+      create: async () => {
+        throw { friendly: { code: 'AccessDenied', message: 'Access denied to the KMS key alias/mine.', fix: 'Let HealthLake create a grant on the key.', exitCode: 254, field: 'SseConfiguration.KmsEncryptionConfig.KmsKeyId', transient: false } };
+      },
+      resume: async () => ({}) as CreateResult,
+      describe: async () => {
+        throw new Error('unused');
+      },
+      watch: async function* () {},
+    };
+    const answers = { DatastoreTypeVersion: 'R4', DatastoreName: 'keep-me', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY', 'SseConfiguration.KmsEncryptionConfig.KmsKeyId': 'alias/mine' };
+    const screen = start(emulatorDeps(undefined, { gateway: refusing }), answers, ALL);
+    await screen.waitFor('Review');
+    await screen.press('c', 'y');
+    await screen.waitFor('Access denied to the KMS key');
+    expect(screen.frame()).toContain('Fix: Let HealthLake create a grant');
+    expect(screen.frame()).toMatch(/› ! KMS key\s+alias\/mine/);
+    expect(screen.frame()).toMatch(/Data store name\s+keep-me/);
+  });
+
+  it('edits a field from review and comes back to review', async () => {
+    const screen = start(emulatorDeps(emulator), { DatastoreTypeVersion: 'R4', DatastoreName: 'before' }, ALL);
+    await screen.waitFor('Review');
+    await screen.press('e');
+    await screen.waitFor('Step 1 of 7');
+    await screen.type('-after');
+    await screen.press(KEY.enter);
+    await screen.waitFor('Review');
+    expect(screen.frame()).toMatch(/Data store name\s+before-after/);
+  });
+});
+
+describe('Ctrl+C', () => {
+  it('asks before discarding answers, stays on n, exits 130 on y', async () => {
+    const deps = emulatorDeps(emulator);
+    const screen = start(deps, { DatastoreTypeVersion: 'R4' }, ['DatastoreTypeVersion']);
+    await screen.waitFor('Step 1 of 7');
+    await screen.press(KEY.ctrlC);
+    expect(screen.frame()).toContain('Quit and discard your answers?');
+    await screen.press('n');
+    expect(screen.frame()).not.toContain('Quit and discard');
+    await screen.press(KEY.ctrlC);
+    screen.write('y');
+    expect((await deps.exited).code).toBe(130);
+  });
+});
