@@ -1,0 +1,124 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/types.js';
+import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
+import { cursorRestored, emulatorForTests, readJsonPreview, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
+
+let emulator: RunningEmulator;
+let dirs: Sandboxed;
+let term: PtyTerminal | undefined;
+
+beforeAll(async () => {
+  requireBuild();
+  emulator = await emulatorForTests();
+});
+afterAll(async () => {
+  await emulator.stop();
+});
+afterEach(async () => {
+  await term?.close();
+  term = undefined;
+  dirs?.cleanup();
+});
+
+async function answer(text: string): Promise<void> {
+  const before = term!.screen();
+  term!.type(text);
+  await term!.waitFor((screen) => screen !== before);
+  await term!.press(KEYS.enter);
+}
+
+describe('the built wizard in a pty against the emulator', () => {
+  it('sets every parameter, reaches ACTIVE, and sends exactly the reviewed JSON', async () => {
+    dirs = tempHome();
+    term = spawnWizard(emulator, dirs);
+    await term.waitFor('Step 1 of 7');
+    await answer('e2e-full');
+    await term.waitFor('FHIR version');
+    await term.press(KEYS.enter);
+    await term.waitFor('Encryption › Key type');
+    await term.press(KEYS.down, KEYS.down, KEYS.enter);
+    await term.waitFor('Encryption › KMS key');
+    await answer('alias/e2e-key');
+    await term.waitFor('Sample data');
+    await term.press(KEYS.down, KEYS.enter);
+    await term.waitFor('No tags yet');
+    await term.press(KEYS.enter);
+    await answer('team');
+    await answer('data');
+    await term.press(KEYS.down, KEYS.down, KEYS.enter);
+    await term.waitFor('Authorization strategy');
+    await term.press(KEYS.down, KEYS.down, KEYS.enter);
+    await term.waitFor('Fine-grained authorization');
+    await term.press(KEYS.down, KEYS.enter);
+    await term.waitFor('How do you want to give the metadata?');
+    await term.press(KEYS.enter);
+    await answer('https://auth.example.com/authorize');
+    await answer('https://auth.example.com/token');
+    await term.waitFor('Grant types');
+    await term.press(KEYS.enter);
+    await term.waitFor('SMART capabilities');
+    await term.press(KEYS.down, KEYS.space, KEYS.enter);
+    await term.waitFor('PKCE');
+    await term.press(KEYS.enter);
+    await term.waitFor('IdP Lambda ARN');
+    await answer('arn:aws:lambda:us-east-1:111122223333:function:smart-decoder');
+    await term.waitFor('Client token');
+    await term.press(KEYS.enter);
+    await term.waitFor('Review');
+    await term.press(KEYS.right);
+    await term.waitFor('"DatastoreName"');
+    const reviewed = await readJsonPreview(term);
+    await term.press('c');
+    await term.waitFor('billed per hour');
+    await term.press('y');
+    await term.waitFor('The data store is ACTIVE', 20_000);
+    const { exitCode } = await term.exited;
+    expect(exitCode).toBe(0);
+    expect(term.output()).toContain('\x07');
+    const sent = emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'e2e-full');
+    expect(sent?.request).toEqual(reviewed);
+    expect(reviewed).toMatchObject({
+      SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/e2e-key' } },
+      PreloadDataConfig: { PreloadDataType: 'SYNTHEA' },
+      Tags: [{ Key: 'team', Value: 'data' }],
+      IdentityProviderConfiguration: { AuthorizationStrategy: 'SMART_ON_FHIR', FineGrainedAuthorizationEnabled: true },
+    });
+    expect(cursorRestored(term.output())).toBe(true);
+  });
+
+  it('edits a field from review, returns to review and sends the edited value', async () => {
+    dirs = tempHome();
+    term = spawnWizard(emulator, dirs, ['--datastore-type-version', 'R4', '--datastore-name', 'first-name']);
+    await term.waitFor('Encryption › Key type');
+    // Only what was not given is asked; skip the optional steps (Tab) to reach review.
+    for (let step = 0; step < 10 && !term.screen().includes('Review —'); step++) await term.press(KEYS.tab);
+    await term.waitFor(/Data store name\s+first-name/);
+    await term.press('e');
+    await term.waitFor('Step 1 of');
+    await answer('-edited');
+    await term.waitFor(/Data store name\s+first-name-edited/);
+    await term.press('c', 'y');
+    await term.waitFor('The data store is ACTIVE', 20_000);
+    expect((await term.exited).exitCode).toBe(0);
+    expect(emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'first-name-edited')).toBe(true);
+  });
+
+  it('ends CREATE_FAILED with the cause and exit 254', async () => {
+    dirs = tempHome();
+    term = spawnWizard(emulator, dirs, [
+      '--datastore-type-version', 'R4',
+      '--datastore-name', 'doomed',
+      '--sse-configuration', 'KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=alias/healthlake-wizard-fail}',
+      '--preload-data-config', 'PreloadDataType=SYNTHEA',
+      '--tags', 'Key=a,Value=b',
+      '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH',
+      '--client-token', 'doomed-token-1',
+    ]);
+    await term.waitFor('Review —');
+    await term.press('c', 'y');
+    await term.waitFor('Creation failed', 20_000);
+    expect(term.screen()).toContain('What to try');
+    expect((await term.exited).exitCode).toBe(254);
+    expect(cursorRestored(term.output())).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Shared set-up of the wizard's end-to-end tests: a temp HOME and config dir, an emulator in this process,
+ * and the built binary in a pty pointed at it with the emulator's credentials.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SANDBOX_CREDENTIALS, startEmulator } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../src/emulator/types.js';
+import { REPO_ROOT, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
+
+/** A temp HOME and config dir, removed by `cleanup()`. */
+export interface Sandboxed {
+  home: string;
+  configDir: string;
+  cleanup(): void;
+}
+
+/** Fails early with a clear message when the bundle is missing. */
+export function requireBuild(): void {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first.');
+}
+
+/** Temp directories for one run. */
+export function tempHome(): Sandboxed {
+  const root = mkdtempSync(join(tmpdir(), 'hlw-e2e-'));
+  return { home: join(root, 'home'), configDir: join(root, 'config'), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** An emulator on 127.0.0.1 with a short creation delay. */
+export function emulatorForTests(createDelayMs = 200): Promise<RunningEmulator> {
+  return startEmulator({ createDelayMs });
+}
+
+/** The wizard in an 80x24 pty, talking to the emulator with its credentials. */
+export function spawnWizard(emulator: RunningEmulator, dirs: Sandboxed, args: string[] = []): PtyTerminal {
+  return spawnCli(['--endpoint-url', emulator.url, ...args], {
+    cols: 80,
+    rows: 24,
+    env: {
+      HOME: dirs.home,
+      HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir,
+      AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
+      AWS_REGION: emulator.region,
+    },
+  });
+}
+
+/** Whether the output leaves the terminal usable: the cursor shown again after it was last hidden. */
+export function cursorRestored(output: string): boolean {
+  const hidden = output.lastIndexOf('\x1b[?25l');
+  return hidden === -1 || output.lastIndexOf('\x1b[?25h') > hidden;
+}
+
+/**
+ * Reads the review's JSON tab by scrolling it one line at a time: the pane cuts long lines at the width, so
+ * pieces as wide as the pane are joined back.
+ */
+export async function readJsonPreview(term: PtyTerminal, paneWidth = 79): Promise<unknown> {
+  const lines: string[] = [];
+  for (let offset = 0; offset < 200; offset++) {
+    const rows = term.lines();
+    const tabs = rows.findIndex((row) => row.includes('CloudFormation'));
+    const pane = rows.slice(tabs + 2);
+    const start = pane[0]?.startsWith('↑ ') ? 1 : 0;
+    const end = pane.findIndex((row) => row.startsWith('↓ ') && row.endsWith('more lines'));
+    if (end === -1) {
+      const last = pane.findIndex((row, index) => index >= start && row === '');
+      lines.push(...pane.slice(start, last === -1 ? undefined : last));
+      break;
+    }
+    lines.push(pane[start]!);
+    const before = term.screen();
+    term.write('\x1b[B');
+    await term.waitFor((screen) => screen !== before, 5000);
+  }
+  let text = '';
+  for (const line of lines) text += line.length >= paneWidth ? line : `${line}\n`;
+  return JSON.parse(text);
+}
