@@ -1,0 +1,74 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/types.js';
+import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
+import { cursorRestored, emulatorForTests, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
+
+let slowEmulator: RunningEmulator;
+let dirs: Sandboxed;
+let term: PtyTerminal | undefined;
+
+beforeAll(async () => {
+  requireBuild();
+  // Creation never finishes within the test: Ctrl+C arrives while polling.
+  slowEmulator = await emulatorForTests(10 * 60_000);
+});
+afterAll(async () => {
+  await slowEmulator.stop();
+});
+afterEach(async () => {
+  await term?.close();
+  term = undefined;
+  dirs?.cleanup();
+});
+
+describe('Ctrl+C', () => {
+  it('at a step asks first, then exits 130 with the terminal restored and nothing sent', async () => {
+    dirs = tempHome();
+    term = spawnWizard(slowEmulator, dirs);
+    await term.waitFor('Step 1 of 7');
+    term.type('half-typed');
+    await term.waitFor('half-typed');
+    await term.press(KEYS.ctrlC);
+    await term.waitFor('Quit and discard your answers?');
+    term.write('y');
+    expect((await term.exited).exitCode).toBe(130);
+    expect(term.output()).toContain('nothing was sent');
+    expect(cursorRestored(term.output())).toBe(true);
+    expect(slowEmulator.datastores().some((datastore) => datastore.request.DatastoreName === 'half-typed')).toBe(false);
+  });
+
+  it('while polling leaves the data store running and prints the resume command', async () => {
+    dirs = tempHome();
+    term = spawnWizard(slowEmulator, dirs, ['--datastore-type-version', 'R4', '--datastore-name', 'left-running', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', `left-running-${Date.now()}`]);
+    await term.waitFor('Review —');
+    await term.press('c', 'y');
+    await term.waitFor(/CREATING[\s\S]*Checked/, 20_000);
+    term.write(KEYS.ctrlC);
+    expect((await term.exited).exitCode).toBe(130);
+    const id = slowEmulator.datastores().find((datastore) => datastore.request.DatastoreName === 'left-running')?.id;
+    expect(id).toBeDefined();
+    expect(term.output()).toContain(`healthlake-wizard status ${id}`);
+    expect(cursorRestored(term.output())).toBe(true);
+  });
+});
+
+describe('first run', () => {
+  it('with an empty HOME offers the sandbox, and in it a data store reaches ACTIVE', async () => {
+    dirs = tempHome();
+    term = spawnCli([], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '300' } });
+    await term.waitFor('No AWS credentials were found');
+    expect(term.screen()).toMatch(/› Try it in the sandbox/);
+    await term.press(KEYS.enter);
+    await term.waitFor('Step 1 of 7');
+    expect(term.screen()).toContain('SANDBOX');
+    for (let step = 0; step < 12 && !term.screen().includes('Review —'); step++) {
+      await term.press(term.screen().includes('No tags yet') ? KEYS.tab : KEYS.enter);
+    }
+    await term.waitFor('Review —');
+    expect(term.screen()).toContain('SANDBOX');
+    await term.press('c', 'y');
+    await term.waitFor('The data store is ACTIVE', 20_000);
+    expect(term.screen()).toContain('SANDBOX');
+    expect((await term.exited).exitCode).toBe(0);
+  });
+});
