@@ -19,7 +19,7 @@ import { matches } from './keys.js';
 import { EditScreen } from './screens/edit-screen.js';
 import { StartScreen } from './start/start-screen.js';
 import { StatusPanel } from './status/status-panel.js';
-import { useKeys } from './use-keys.js';
+import { KeyRouter, useKeys } from './use-keys.js';
 
 export type { AppDeps, Connection } from './effects/app-deps.js';
 
@@ -43,7 +43,11 @@ function resumeHint(datastoreId: string): string {
 
 /** Builds the root element for Ink's `render`. */
 export function createApp(deps: AppDeps, input: AppInput): ReactElement {
-  return <WizardApp deps={deps} input={input} />;
+  return (
+    <KeyRouter>
+      <WizardApp deps={deps} input={input} />
+    </KeyRouter>
+  );
 }
 
 function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {

@@ -56,8 +56,7 @@ describe('first run', () => {
   it('with an empty HOME offers the sandbox, and in it a data store reaches ACTIVE', async () => {
     dirs = tempHome();
     term = spawnCli([], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '300' } });
-    await term.waitFor('No AWS credentials were found');
-    expect(term.screen()).toMatch(/› Try it in the sandbox/);
+    await term.waitFor(/No AWS credentials were found[\s\S]*› Try it in the sandbox[\s\S]*Ctrl\+C quit/);
     await term.press(KEYS.enter);
     await term.waitFor('Step 1 of 7');
     expect(term.screen()).toContain('SANDBOX');

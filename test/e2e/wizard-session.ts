@@ -71,9 +71,9 @@ export async function readJsonPreview(term: PtyTerminal, paneWidth = 79): Promis
       break;
     }
     lines.push(pane[start]!);
-    const before = term.screen();
     term.write('\x1b[B');
-    await term.waitFor((screen) => screen !== before, 5000);
+    // The whole frame for the next offset is on screen once its "↑ N more lines" marker is.
+    await term.waitFor(`↑ ${offset + 1} more lines`, 5000);
   }
   let text = '';
   for (const line of lines) text += line.length >= paneWidth ? line : `${line}\n`;

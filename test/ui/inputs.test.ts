@@ -57,3 +57,13 @@ describe('key bindings', () => {
     expect(matches('submit', 'c', key({ ctrl: true }))).toBe(false);
   });
 });
+
+describe('splitEnters', () => {
+  it('splits text and Enter that arrive in one chunk, and leaves single keys alone', async () => {
+    const { splitEnters } = await import('../../src/ui/use-keys.js');
+    expect(splitEnters('data\r')).toEqual(['data', '\r']);
+    expect(splitEnters('a\rb')).toEqual(['a', '\r', 'b']);
+    expect(splitEnters('\r')).toBeUndefined();
+    expect(splitEnters('abc')).toBeUndefined();
+  });
+});

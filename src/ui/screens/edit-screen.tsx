@@ -6,7 +6,7 @@ import { StepLayout } from '../components/step-layout.js';
 import { constraintsOf, ValidationLine } from '../components/validation-line.js';
 import { answerIssues, promptIssues } from '../flow/issues.js';
 import { stepProgress } from '../flow/progress.js';
-import { promptAt, type PromptKind } from '../flow/prompts.js';
+import { promptAt, visiblePrompts, type PromptKind } from '../flow/prompts.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
 import { ChoicePrompt } from '../inputs/choice-prompt.js';
 import type { PromptInputProps } from '../inputs/prompt-input-props.js';
@@ -47,6 +47,8 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
   );
   const Input = INPUTS[prompt.kind];
   const leafHelp = prompt.leaf && prompt.leaf.node !== prompt.parameter ? [prompt.leaf.node.help] : [];
+  // The step's own help (e.g. "cannot be changed later") leads its first question; later ones show their own.
+  const firstOfStep = visiblePrompts(state.answers).find((candidate) => candidate.step === prompt.step) === prompt;
   const title = [step.title, ...leafHelp.map((help) => help.label)].join(' › ');
   const footer: Command[] = ['next', 'back', 'help'];
   if (prompt.kind === 'choice') footer.unshift('choose');
@@ -58,7 +60,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
       sandbox={state.sandbox}
       progress={stepProgress(state)}
       title={title}
-      helps={[prompt.parameter.help, ...leafHelp]}
+      helps={state.longHelp || firstOfStep ? [prompt.parameter.help, ...leafHelp] : leafHelp}
       longHelp={state.longHelp}
       constraints={constraintsOf(prompt, issues)}
       validation={<ValidationLine prompt={prompt} value={value} issues={issues} />}

@@ -50,7 +50,14 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
         </Text>
         <Field label="Id">{result.DatastoreId}</Field>
         {phase === 'done' ? null : <Field label="ARN">{properties?.DatastoreArn ?? result.DatastoreArn}</Field>}
-        <Field label={phase === 'done' ? 'FHIR URL' : 'Endpoint'}>{endpoint}</Field>
+        {phase === 'done' ? (
+          <Text>
+            <Text dimColor>{'FHIR URL'.padEnd(10)}</Text>
+            <Text color="green">{endpoint}</Text>
+          </Text>
+        ) : (
+          <Field label="Endpoint">{endpoint}</Field>
+        )}
         {watch.lastCheckAt ? (
           <Field label="Checked">
             {formatClock(watch.lastCheckAt)}

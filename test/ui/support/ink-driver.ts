@@ -48,8 +48,7 @@ export function drive(element: ReactElement): InkDriver {
       const started = Date.now();
       const poll = () => {
         const current = frame();
-        // Resolve after React's passive effects (Ink's input subscriptions) have run for this frame.
-        if (check(current, predicate)) return void setImmediate(() => setImmediate(() => resolve(current)));
+        if (check(current, predicate)) return resolve(current);
         if (Date.now() - started > timeoutMs) return reject(new Error(`Timed out waiting for ${String(predicate)}; the frame was:\n${current}`));
         setTimeout(poll, 5);
       };
@@ -59,8 +58,6 @@ export function drive(element: ReactElement): InkDriver {
     for (const key of keys) {
       const before = frame();
       instance.stdin.write(key);
-      // The frame is written before React's passive effects run, and Ink subscribes input handlers in one;
-      // waitFor lets them flush, so the next key reaches the screen now shown.
       await waitFor((current) => current !== before);
     }
     return frame();

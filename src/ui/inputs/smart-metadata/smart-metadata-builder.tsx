@@ -129,7 +129,7 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
             locked: part === 'code_challenge_methods_supported' && choice.value === SMART_METADATA.requiredCodeChallengeMethod,
           }))}
           highlighted={highlight}
-          height={6}
+          height={5}
         />
       ) : null}
       {part !== 'how' && part !== 'raw' ? <Text dimColor wrap="truncate-end">JSON: {text ?? ''}</Text> : null}
