@@ -71,3 +71,17 @@ describe('first run', () => {
     expect((await term.exited).exitCode).toBe(0);
   });
 });
+
+describe('colour', () => {
+  it('respects NO_COLOR: no colour codes, the screen still readable', async () => {
+    dirs = tempHome();
+    term = spawnCli(['--sandbox'], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, NO_COLOR: '1' } });
+    await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
+    // eslint-disable-next-line no-control-regex
+    expect(term.output()).not.toMatch(/\x1b\[(?:3|4|9|10)[0-9](?:;[0-9]+)*m/);
+    term.write(KEYS.ctrlC);
+    await term.waitFor('Quit and discard');
+    term.write('y');
+    expect((await term.exited).exitCode).toBe(130);
+  });
+});

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGateway } from '../../src/aws/gateway.js';
+import type { RunningEmulator } from '../../src/emulator/types.js';
+import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
+import { createApp } from '../../src/ui/app.js';
+import { applyColorPreference } from '../../src/ui/render-app.js';
+import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
+import { drive } from './support/ink-driver.js';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startTestEmulator(300);
+});
+afterAll(async () => {
+  await emulator.stop();
+});
+
+describe('status panel for an existing data store', () => {
+  it('shows id, ARN, a live badge and the resume hint, then ACTIVE with next steps', async () => {
+    const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS } });
+    const created = await gateway.create({ DatastoreTypeVersion: 'R4', DatastoreName: 'panel' });
+    const deps = emulatorDeps(emulator);
+    const screen = drive(createApp(deps, { mode: 'status', datastoreId: created.DatastoreId, sandbox: false, options: {} }));
+    await screen.waitFor(/CREATING[\s\S]*Checked/);
+    expect(screen.frame()).toContain(created.DatastoreArn.slice(0, 40));
+    expect(screen.frame()).toContain(`healthlake-wizard status ${created.DatastoreId}`);
+    await screen.waitFor('The data store is ACTIVE', 10_000);
+    expect(screen.frame()).toContain(`aws healthlake delete-fhir-datastore --datastore-id ${created.DatastoreId}`);
+    expect(screen.frame()).toContain('curl --aws-sigv4');
+    expect(await deps.exited).toEqual({ code: 0 });
+    screen.unmount();
+  });
+});
+
+describe('colour preference', () => {
+  it('turns colour off for NO_COLOR and --color off, on for --color on', () => {
+    const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };
+    applyColorPreference(undefined, env);
+    expect(env.FORCE_COLOR).toBe('0');
+    const forced: NodeJS.ProcessEnv = { NO_COLOR: '1' };
+    applyColorPreference('on', forced);
+    expect(forced.FORCE_COLOR).toBe('1');
+    const off: NodeJS.ProcessEnv = {};
+    applyColorPreference('off', off);
+    expect(off.FORCE_COLOR).toBe('0');
+    const auto: NodeJS.ProcessEnv = {};
+    applyColorPreference('auto', auto);
+    expect(auto.FORCE_COLOR).toBeUndefined();
+  });
+});
