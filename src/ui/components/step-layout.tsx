@@ -1,5 +1,5 @@
 /** The shared layout of every step: header, progress, title, help, constraints, input, validation, footer. */
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import type { ReactNode } from 'react';
 import type { Target } from '../../aws/types.js';
 import type { Help } from '../../spec/index.js';
@@ -29,6 +29,9 @@ export interface StepLayoutProps {
 
 /** Lays a step out top to bottom; fits 80x24 with the short help. */
 export function StepLayout(props: StepLayoutProps) {
+  const { stdout } = useStdout();
+  // Everything but the long help takes about 16 rows (more for a list input); the help gets the rest.
+  const maxHelpLines = Math.max(4, (stdout.rows || 24) - 18);
   return (
     <Box flexDirection="column">
       <Header target={props.target} sandbox={props.sandbox} />
@@ -37,7 +40,7 @@ export function StepLayout(props: StepLayoutProps) {
         <Text bold color={ACCENT}>
           {props.title}
         </Text>
-        <HelpPanel helps={props.helps} long={props.longHelp} />
+        <HelpPanel helps={props.helps} long={props.longHelp} width={stdout.columns || 80} maxLines={maxHelpLines} />
         <Text dimColor>{props.constraints}</Text>
       </Box>
       <Box marginTop={1} flexDirection="column">

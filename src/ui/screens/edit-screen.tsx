@@ -60,7 +60,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
       sandbox={state.sandbox}
       progress={stepProgress(state)}
       title={title}
-      helps={state.longHelp || firstOfStep ? [prompt.parameter.help, ...leafHelp] : leafHelp}
+      helps={state.longHelp ? [...leafHelp, prompt.parameter.help] : firstOfStep ? [prompt.parameter.help, ...leafHelp] : leafHelp}
       longHelp={state.longHelp}
       constraints={constraintsOf(prompt, issues)}
       validation={<ValidationLine prompt={prompt} value={value} issues={issues} />}

@@ -27,6 +27,8 @@ export interface ChoiceListProps {
 export function ChoiceList({ rows, highlighted, height = rows.length, isActive = true }: ChoiceListProps) {
   const top = Math.min(Math.max(0, highlighted - height + 1), Math.max(0, rows.length - height));
   const shown = rows.slice(top, top + height);
+  // Labels padded to one width, so that the meanings form a column.
+  const labelWidth = Math.max(...rows.map((row) => row.label.length));
   return (
     <Box flexDirection="column">
       {top > 0 ? <Text dimColor>  ↑ {top} more</Text> : null}
@@ -39,9 +41,9 @@ export function ChoiceList({ rows, highlighted, height = rows.length, isActive =
             <Text color={current && isActive ? ACCENT : undefined} bold={current}>
               {current ? '› ' : '  '}
               {box}
-              {row.label}
+              {row.meaning ? row.label.padEnd(labelWidth) : row.label}
             </Text>
-            {row.meaning ? <Text dimColor> {row.meaning}</Text> : null}
+            {row.meaning ? <Text dimColor>  {row.meaning}</Text> : null}
           </Text>
         );
       })}
