@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
-import { emptyHome, runBinary } from './run-binary.js';
+import { emptyHome, runBinary } from '../cli/built-binary.js';
 
 let home: ReturnType<typeof emptyHome>;
 beforeEach(() => {

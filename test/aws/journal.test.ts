@@ -7,7 +7,7 @@ import { SANDBOX_CREDENTIALS, startEmulator, type RunningEmulator } from '../../
 import { createGateway } from '../../src/aws/gateway.js';
 import { FriendlyFailure } from '../../src/aws/errors.js';
 import { openStore } from '../../src/store/index.js';
-import { emptyHome, runBinary } from './run-binary.js';
+import { emptyHome, runBinary } from '../cli/built-binary.js';
 
 let emulator: RunningEmulator;
 let dir: string;

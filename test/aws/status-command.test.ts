@@ -4,7 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { SANDBOX_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { createGateway } from '../../src/aws/gateway.js';
 import { startSandbox } from '../../src/aws/sandbox.js';
-import { emptyHome, runBinary, startBinary } from './run-binary.js';
+import { emptyHome, runBinary, startBinary } from '../cli/built-binary.js';
 
 let emulator: RunningEmulator;
 let home: ReturnType<typeof emptyHome>;

@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmulatorUsageError, parseEmulatorArgs } from '../../src/emulator/command-line.js';
 import { SANDBOX_CREDENTIALS, SANDBOX_REGION } from '../../src/emulator/index.js';
+import { BIN } from '../support/pty-terminal.js';
+import { requireBuild } from '../cli/built-binary.js';
 import { waitFor } from './emulator-fixture.js';
 
-const BIN = fileURLToPath(new URL('../../bin/healthlake-wizard.js', import.meta.url));
-const BUNDLE = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const AWS_CLI = spawnSync('aws', ['--version'], { encoding: 'utf8' });
 const HAS_AWS_CLI = AWS_CLI.status === 0;
 
@@ -75,7 +75,7 @@ afterEach(() => {
 
 /** Starts `healthlake-wizard emulator` and resolves with its URL once it prints the listening line. */
 async function startCommand(args: string[]): Promise<{ child: ChildProcess; url: string; stdout: () => string; exit: Promise<number | null> }> {
-  if (!existsSync(BUNDLE)) throw new Error('dist/cli.js is missing: run `npm run build` before these tests');
+  requireBuild();
   const child = spawn(process.execPath, [BIN, 'emulator', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
@@ -121,7 +121,7 @@ describe('healthlake-wizard emulator (built binary)', () => {
   });
 
   it('exits 252 with a message naming the flag for a bad value', () => {
-    if (!existsSync(BUNDLE)) throw new Error('dist/cli.js is missing: run `npm run build` before these tests');
+    requireBuild();
     const result = spawnSync(process.execPath, [BIN, 'emulator', '--error-rate', 'lots'], { encoding: 'utf8', timeout: 10_000 });
     expect(result.status).toBe(252);
     expect(result.stderr).toContain('--error-rate');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCreateArgs } from '../../src/request/argv.js';
 import { CONFIG_DIR_ENV, openStore } from '../../src/store/index.js';
-import { requireBuild, runCli, type CliResult } from './run-cli.js';
+import { requireBuild, runBinary, type BinaryResult } from '../cli/built-binary.js';
 import { historyEntry, tempDir } from './store-fixtures.js';
 
 beforeAll(requireBuild);
@@ -20,10 +20,10 @@ beforeEach(() => {
 });
 afterEach(() => temp.remove());
 
-const cli = (...args: string[]) => runCli(args, { HOME: temp.dir, [CONFIG_DIR_ENV]: config });
+const cli = (...args: string[]) => runBinary(args, { HOME: temp.dir, [CONFIG_DIR_ENV]: config });
 
 /** A failure is a clear message with a fix, never a stack trace. */
-function expectCleanFailure(result: CliResult, code: number, message: RegExp): void {
+function expectCleanFailure(result: BinaryResult, code: number, message: RegExp): void {
   expect(result.code).toBe(code);
   expect(result.stderr).toMatch(message);
   expect(result.stderr).toContain('Fix:');
@@ -108,7 +108,7 @@ describe('presets command', () => {
 
   it('reports an unusable config directory as exit 253', async () => {
     writeFileSync(join(temp.dir, 'a-file'), '');
-    const result = await runCli(['presets', 'list'], { HOME: temp.dir, [CONFIG_DIR_ENV]: join(temp.dir, 'a-file', 'config') });
+    const result = await runBinary(['presets', 'list'], { HOME: temp.dir, [CONFIG_DIR_ENV]: join(temp.dir, 'a-file', 'config') });
     expectCleanFailure(result, 253, /the local store cannot be used/);
   });
 });

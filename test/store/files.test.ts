@@ -6,7 +6,7 @@ import { chmodSync, existsSync, linkSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG_DIR_ENV, openStore } from '../../src/store/index.js';
-import { runCli, requireBuild } from './run-cli.js';
+import { requireBuild, runBinary } from '../cli/built-binary.js';
 import { historyEntry, listDir, modeOf, tempDir, VALID_ANSWERS } from './store-fixtures.js';
 
 let temp: ReturnType<typeof tempDir>;
@@ -68,7 +68,7 @@ describe('files from the built binary', () => {
   const save = ['presets', 'save', 'dev', '--datastore-type-version', 'R4'];
 
   it('are 0600 even under umask 000', async () => {
-    const result = await runCli(save, { HOME: temp.dir, [CONFIG_DIR_ENV]: join(temp.dir, 'cfg') }, { umask: '000' });
+    const result = await runBinary(save, { HOME: temp.dir, [CONFIG_DIR_ENV]: join(temp.dir, 'cfg') }, { umask: '000' });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(modeOf(join(temp.dir, 'cfg', 'presets.json'))).toBe(0o600);
     expect(modeOf(join(temp.dir, 'cfg'))).toBe(0o700);
@@ -76,20 +76,20 @@ describe('files from the built binary', () => {
 
   it('go to $XDG_CONFIG_HOME/healthlake-wizard without the override', async () => {
     const xdg = join(temp.dir, 'xdg');
-    expect((await runCli(save, { HOME: temp.dir, XDG_CONFIG_HOME: xdg }, { umask: '022' })).code).toBe(0);
+    expect((await runBinary(save, { HOME: temp.dir, XDG_CONFIG_HOME: xdg }, { umask: '022' })).code).toBe(0);
     expect(listDir(join(xdg, 'healthlake-wizard'))).toEqual(['presets.json']);
     expect(modeOf(join(xdg, 'healthlake-wizard'))).toBe(0o700);
     expect(existsSync(join(temp.dir, '.config'))).toBe(false);
   });
 
   it('go to ~/.config/healthlake-wizard without XDG_CONFIG_HOME', async () => {
-    expect((await runCli(save, { HOME: temp.dir })).code).toBe(0);
+    expect((await runBinary(save, { HOME: temp.dir })).code).toBe(0);
     expect(listDir(join(temp.dir, '.config', 'healthlake-wizard'))).toEqual(['presets.json']);
   });
 
   it('follow HEALTHLAKE_WIZARD_CONFIG_DIR over XDG_CONFIG_HOME', async () => {
     const xdg = join(temp.dir, 'xdg');
-    expect((await runCli(save, { HOME: temp.dir, XDG_CONFIG_HOME: xdg, [CONFIG_DIR_ENV]: join(temp.dir, 'cfg') })).code).toBe(0);
+    expect((await runBinary(save, { HOME: temp.dir, XDG_CONFIG_HOME: xdg, [CONFIG_DIR_ENV]: join(temp.dir, 'cfg') })).code).toBe(0);
     expect(listDir(join(temp.dir, 'cfg'))).toEqual(['presets.json']);
     expect(existsSync(xdg)).toBe(false);
   });
