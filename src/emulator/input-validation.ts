@@ -6,7 +6,7 @@
  */
 import { checkScalar, validateRequest } from '../request/validate.js';
 import { errorsOnly, showValue, type FieldIssue } from '../request/issues.js';
-import { leafAt, type ScalarNode } from '../spec/index.js';
+import { leafAt, parameterByName, type ScalarNode } from '../spec/index.js';
 import { validationError, type ServiceError } from './service-error.js';
 
 /** DatastoreStatus enum of the model. */
@@ -17,7 +17,6 @@ const DATASTORE_ID_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-%@]*$/u;
 const RESOURCE_ARN_PATTERN = /^arn:aws((-us-gov)|(-iso)|(-iso-b)|(-cn))?:healthlake:[a-z0-9-]+:\d{12}:datastore\/fhir\/.{32}/u;
 const MAX_RESULTS = { min: 1, max: 500 };
 const NEXT_TOKEN_MAX = 8192;
-const TAG_LIST_MAX = 200;
 
 function specNode(path: string): ScalarNode {
   const leaf = leafAt(path);
@@ -27,6 +26,14 @@ function specNode(path: string): ScalarNode {
 const tagKeyNode = specNode('Tags[].Key');
 const tagValueNode = specNode('Tags[].Value');
 const datastoreNameNode = specNode('DatastoreName');
+// TagResource and UntagResource take as many tags (or keys) as CreateFHIRDatastore's Tags (the model's TagList).
+const TAG_LIST_MAX = tagListMax();
+
+function tagListMax(): number {
+  const tags = parameterByName('Tags');
+  if (tags?.kind !== 'list') throw new Error('the spec has no list Tags');
+  return tags.max;
+}
 
 type Body = Record<string, unknown>;
 

@@ -7,6 +7,7 @@ import {
   PARAMETERS,
   SMART_METADATA,
   SMART_STRATEGIES,
+  describeField,
   fullMatchPattern,
   leafAt,
   parameterByName,
@@ -22,6 +23,11 @@ type Report = (rule: Rule, message: string, fix: string, value?: unknown, severi
 function reporter(out: FieldIssue[], flag: string, field: string): Report {
   return (rule, message, fix, value, severity = 'error') =>
     out.push({ field, flag, rule, message, fix, value, severity });
+}
+
+/** A reporter for a field given by its path; the flag comes from the spec. */
+function fieldReporter(out: FieldIssue[], field: string): Report {
+  return reporter(out, describeField(field).flag, field);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -195,7 +201,7 @@ export function validateRequest(input: unknown): FieldIssue[] {
 function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[]): void {
   const kms = (input.SseConfiguration as { KmsEncryptionConfig?: Record<string, unknown> } | undefined)?.KmsEncryptionConfig;
   if (isPlainObject(kms)) {
-    const report = reporter(out, '--sse-configuration', 'SseConfiguration.KmsEncryptionConfig.KmsKeyId');
+    const report = fieldReporter(out, 'SseConfiguration.KmsEncryptionConfig.KmsKeyId');
     if (kms.CmkType === 'CUSTOMER_MANAGED_KMS_KEY' && (kms.KmsKeyId === undefined || kms.KmsKeyId === null)) {
       report(
         'depends-on',
@@ -224,7 +230,7 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
         seen.set(tag.Key, index);
         return;
       }
-      reporter(out, '--tags', `Tags[${index}].Key`)(
+      fieldReporter(out, `Tags[${index}].Key`)(
         'duplicate',
         `Tag key ${JSON.stringify(tag.Key)} is used twice (Tags[${first}] and Tags[${index}]).`,
         'Give each tag a different key, or remove the duplicate.',
@@ -237,7 +243,7 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
   if (!isPlainObject(idp)) return;
   const strategy = idp.AuthorizationStrategy;
   const isSmart = typeof strategy === 'string' && SMART_STRATEGIES.includes(strategy);
-  const at = (member: string) => reporter(out, '--identity-provider-configuration', `IdentityProviderConfiguration.${member}`);
+  const at = (member: string) => fieldReporter(out, `IdentityProviderConfiguration.${member}`);
   if (isSmart) {
     if (idp.Metadata === undefined || idp.Metadata === null) {
       at('Metadata')('depends-on', `${strategy} needs Metadata describing your authorization server.`, 'Add Metadata=file://smart-metadata.json (a JSON object), or build it in the wizard.');
@@ -277,7 +283,6 @@ function isHttpsUrl(value: unknown): boolean {
 /** The documented rules for the SMART metadata JSON (a string holding a JSON object). */
 export function validateSmartMetadata(text: string): FieldIssue[] {
   const out: FieldIssue[] = [];
-  const flag = '--identity-provider-configuration';
   const field = 'IdentityProviderConfiguration.Metadata';
   let parsed: unknown;
   try {
@@ -286,7 +291,7 @@ export function validateSmartMetadata(text: string): FieldIssue[] {
     return out; // checkScalar already reported the syntax error
   }
   if (!isPlainObject(parsed)) return out;
-  const at = (element: string) => reporter(out, flag, `${field}.${element}`);
+  const at = (element: string) => fieldReporter(out, `${field}.${element}`);
   for (const element of ['authorization_endpoint', 'token_endpoint']) {
     const value = parsed[element];
     if (value === undefined) at(element)('required', `SMART metadata needs ${element}.`, `Add "${element}": "https://..." (the OAuth2 ${element.split('_')[0]} URL).`);

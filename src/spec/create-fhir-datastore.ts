@@ -17,6 +17,9 @@ export const OPERATION = {
   outputShape: 'CreateFHIRDatastoreResponse',
 } as const;
 
+/** Strategies that use SMART on FHIR (and so need Metadata and an IdP Lambda). */
+export const SMART_STRATEGIES: readonly string[] = ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'];
+
 const SMART_DOCS = 'https://build.fhir.org/ig/HL7/smart-app-launch/conformance.html#metadata';
 
 export const datastoreName: TopLevelParameter = {
@@ -342,7 +345,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       name: 'FineGrainedAuthorizationEnabled',
       shape: 'Boolean',
       required: false,
-      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'] },
+      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
       help: {
         label: 'Fine-grained authorization',
         short: 'Enforce SMART scopes per resource and patient (only with a SMART strategy).',
@@ -358,7 +361,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       name: 'Metadata',
       shape: 'ConfigurationMetadata',
       required: false,
-      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'] },
+      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
       holdsJson: true,
       help: {
         label: 'SMART metadata',
@@ -384,7 +387,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       name: 'IdpLambdaArn',
       shape: 'LambdaArn',
       required: false,
-      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'] },
+      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
       min: 49,
       max: 256,
       pattern:
@@ -456,9 +459,6 @@ export const SMART_METADATA = {
     'authorize-post',
   ],
 } as const;
-
-/** Strategies that use SMART on FHIR (and so need Metadata and an IdP Lambda). */
-export const SMART_STRATEGIES: readonly string[] = ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'];
 
 /** The request's top-level members in the service model's order; skeletons print them in this order. */
 export const MODEL_MEMBER_ORDER: readonly string[] = [
