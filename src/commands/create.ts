@@ -62,21 +62,13 @@ function reportStoreFailure(error: unknown, what: string): number {
 async function withPreset(name: string, request: Record<string, unknown>): Promise<Record<string, unknown> | number> {
   const store = await openLocalStore();
   if (typeof store === 'number') return store;
-  const preset = store.presets.get(name);
-  if (!preset) {
-    const names = store.presets.list().map((p) => p.name);
-    printIssues([{
-      field: '',
-      flag: '--preset',
-      rule: 'unknown',
-      message: `There is no preset named ${JSON.stringify(name)}.`,
-      fix: names.length > 0 ? `Use one of: ${names.join(', ')}.` : 'No presets are saved yet; save one with --save-preset NAME or in the wizard.',
-      value: name,
-      severity: 'error',
-    }]);
-    return EXIT.usage;
+  try {
+    const { requirePreset } = await import('../store/index.js');
+    const preset = requirePreset(store.presets, name, '--preset');
+    return { ...(buildCreateRequest(preset.answers) as Record<string, unknown>), ...request };
+  } catch (error) {
+    return reportStoreFailure(error, `the preset ${JSON.stringify(name)} cannot be read`);
   }
-  return { ...(buildCreateRequest(preset.answers) as Record<string, unknown>), ...request };
 }
 
 /** `--save-preset NAME` without the wizard: saves the validated answers, never the client token. */

@@ -15,8 +15,8 @@ import type { Preset, WizardStore } from './types.js';
 /** Longest description kept with a preset. */
 export const DESCRIPTION_MAX_LENGTH = 256;
 
-function issue(rule: FieldIssue['rule'], message: string, fix: string, value?: unknown): FieldIssue {
-  return { field: '', flag: 'preset', rule, message, fix, ...(value === undefined ? {} : { value }), severity: 'error' };
+function issue(rule: FieldIssue['rule'], message: string, fix: string, value?: unknown, flag = 'preset'): FieldIssue {
+  return { field: '', flag, rule, message, fix, ...(value === undefined ? {} : { value }), severity: 'error' };
 }
 
 function requireName(name: string): void {
@@ -47,16 +47,18 @@ export function presetAnswers(answers: Answers): Answers {
   return kept;
 }
 
-function missing(name: string, names: readonly string[]): InputError {
-  return new InputError([
-    issue('unknown', `There is no preset named ${JSON.stringify(name)}.${didYouMean(name, names)}`, 'Run healthlake-wizard presets list to see the saved presets.', name),
-  ]);
+function missing(name: string, names: readonly string[], flag?: string): InputError {
+  const fix = names.length > 0 ? 'Run healthlake-wizard presets list to see the saved presets.' : 'No presets are saved yet; save one with healthlake-wizard presets save NAME, create --save-preset NAME, or the wizard.';
+  return new InputError([issue('unknown', `There is no preset named ${JSON.stringify(name)}.${didYouMean(name, names)}`, fix, name, flag)]);
 }
 
-/** The preset with this name; else throws InputError (252) naming the closest saved name (for `--preset NAME`). */
-export function requirePreset(presets: WizardStore['presets'], name: string): Preset {
+/**
+ * The preset with this name; else throws InputError (252) naming the closest saved name. `flag` is what the
+ * message names as the source of the name (`--preset` for `create --preset NAME`).
+ */
+export function requirePreset(presets: WizardStore['presets'], name: string, flag?: string): Preset {
   const preset = presets.get(name);
-  if (!preset) throw missing(name, presets.list().map((known) => known.name));
+  if (!preset) throw missing(name, presets.list().map((known) => known.name), flag);
   return preset;
 }
 

@@ -87,7 +87,12 @@ describe('healthlake-wizard create --dry-run (built binary)', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ DatastoreName: 'from-flag', DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }] });
     const listed = run(['create', '--no-interactive', '--dry-run', '--preset', 'other', '--datastore-type-version', 'R4']);
-    expect(listed.stderr).toContain('Use one of: team-r4.');
+    expect(listed.code).toBe(252);
+    expect(listed.stderr).toContain('--preset: There is no preset named "other".');
+    expect(listed.stderr).toContain('Fix: Run healthlake-wizard presets list');
+    const misspelt = run(['create', '--no-interactive', '--dry-run', '--preset', 'team-r5', '--datastore-type-version', 'R4']);
+    expect(misspelt.code).toBe(252);
+    expect(misspelt.stderr).toContain('There is no preset named "team-r5". Did you mean team-r4?');
   });
 
   it('reports an unknown preset with 252', () => {
