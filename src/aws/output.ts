@@ -1,10 +1,10 @@
 /**
  * Prints a response as the AWS CLI does: `--query` (JMESPath) first, then `--output json|yaml|yaml-stream|text|
- * table`. Timestamps are shown as the AWS CLI v2 shows them (ISO 8601 with an offset).
+ * table`. Timestamps are shown as the AWS CLI v2 shows them (ISO 8601 with an offset). JMESPath and YAML are
+ * imported only when `--query` or a YAML output asks for them: the default JSON output stays light.
  */
-import jmespath from 'jmespath';
-import { stringify as toYaml } from 'yaml';
 import type { OutputFormat } from '../options.js';
+import { loadYaml } from '../request/load-yaml.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -154,19 +154,22 @@ export function renderTable(data: Json, title: string, width = process.stdout.co
 }
 
 /** Renders a response for stdout, applying `--query` then `--output` (default json). */
-export function renderOutput(
+export async function renderOutput(
   response: unknown,
   options: { output?: OutputFormat; query?: string; operation: string },
-): string {
+): Promise<string> {
   let data = toPlainData(response);
-  if (options.query) data = jmespath.search(data as never, options.query) as Json;
+  if (options.query) {
+    const { default: jmespath } = await import('jmespath');
+    data = jmespath.search(data as never, options.query) as Json;
+  }
   switch (options.output ?? 'json') {
     case 'json':
       return `${JSON.stringify(data, null, 4)}\n`;
     case 'yaml':
-      return data === null ? 'null\n' : toYaml(data);
+      return data === null ? 'null\n' : (await loadYaml()).stringify(data);
     case 'yaml-stream':
-      return toYaml([data]);
+      return (await loadYaml()).stringify([data]);
     case 'text':
       return renderText(data);
     case 'table':
@@ -175,8 +178,9 @@ export function renderOutput(
 }
 
 /** A problem with a `--query` expression (to report as bad input before anything is sent), or undefined. */
-export function checkQuery(query: string | undefined): string | undefined {
+export async function checkQuery(query: string | undefined): Promise<string | undefined> {
   if (query === undefined) return undefined;
+  const { default: jmespath } = await import('jmespath');
   try {
     // `compile` parses without evaluating; the package has it, its type definitions do not.
     (jmespath as unknown as { compile(expression: string): unknown }).compile(query);

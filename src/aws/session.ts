@@ -75,7 +75,7 @@ export function describeEvent(event: StatusEvent, previous: string | undefined):
 export async function watchToExitCode(
   gateway: HealthLakeGateway,
   datastoreId: string,
-  io: { stderr: NodeJS.WritableStream; onEnd?: (event: Extract<StatusEvent, { type: 'done' }>) => void },
+  io: { stderr: NodeJS.WritableStream; onEnd?: (event: Extract<StatusEvent, { type: 'done' }>) => void | Promise<void> },
 ): Promise<number> {
   const controller = new AbortController();
   const interrupt = () => controller.abort();
@@ -87,7 +87,7 @@ export async function watchToExitCode(
       if (line) io.stderr.write(`${line}\n`);
       if (event.type === 'status') previous = event.properties.DatastoreStatus;
       if (event.type === 'done') {
-        io.onEnd?.(event);
+        await io.onEnd?.(event);
         return event.outcome === 'active' ? EXIT.ok : EXIT.service;
       }
     }

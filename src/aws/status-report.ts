@@ -33,14 +33,14 @@ export function optionsForEntry(options: GlobalOptions, entry: HistoryEntry | un
   };
 }
 
-function print(properties: DatastoreProperties, options: GlobalOptions): void {
+async function print(properties: DatastoreProperties, options: GlobalOptions): Promise<void> {
   const response = { DatastoreProperties: properties };
-  process.stdout.write(renderOutput(response, { output: options.output, query: options.query, operation: 'DescribeFHIRDatastore' }));
+  process.stdout.write(await renderOutput(response, { output: options.output, query: options.query, operation: 'DescribeFHIRDatastore' }));
 }
 
 /** Describes once (or watches with `wait`) and prints; returns the exit code. */
 export async function runStatusOnce(request: StatusRequest): Promise<number> {
-  const queryProblem = checkQuery(request.options.query);
+  const queryProblem = await checkQuery(request.options.query);
   if (queryProblem) {
     process.stderr.write(`healthlake-wizard: ${queryProblem}\n`);
     return EXIT.usage;
@@ -61,7 +61,7 @@ export async function runStatusOnce(request: StatusRequest): Promise<number> {
     if (!request.wait) {
       const properties = await session.gateway.describe(datastoreId);
       if (entry?.datastoreId === datastoreId) store?.history.updateStatus(datastoreId, properties.DatastoreStatus, new Date().toISOString());
-      print(properties, options);
+      await print(properties, options);
       return EXIT.ok;
     }
     return await watchToExitCode(session.gateway, datastoreId, {

@@ -10,7 +10,7 @@ import { openLocalStore, openSession, watchToExitCode, type Session } from '../a
 
 /** Sends the request, prints the response, optionally waits; returns the exit code. */
 export async function submitCreate(request: CreateRequest, options: CreateOptions): Promise<number> {
-  const queryProblem = checkQuery(options.query);
+  const queryProblem = await checkQuery(options.query);
   if (queryProblem) {
     process.stderr.write(`healthlake-wizard: ${queryProblem}\n`);
     return EXIT.usage;
@@ -19,7 +19,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
   try {
     session = await openSession(options, await openLocalStore());
     const created = await session.gateway.create(request);
-    process.stdout.write(renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore' }));
+    process.stdout.write(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore' }));
     if (!options.wait) return EXIT.ok;
     return await watchToExitCode(session.gateway, created.DatastoreId, { stderr: process.stderr });
   } catch (error) {

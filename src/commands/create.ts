@@ -8,10 +8,10 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { checkQuery, renderOutput } from '../aws/output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
-import { parseCreateArgs } from '../request/argv.js';
+import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
 import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request/issues.js';
-import { orderRequest } from '../request/render-json-yaml.js';
+import { orderRequest } from '../request/request-order.js';
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
@@ -86,15 +86,15 @@ async function savePreset(name: string, request: Record<string, unknown>): Promi
   }
 }
 
-function printData(data: unknown, options: CreateOptions): void {
-  process.stdout.write(renderOutput(data, { output: options.output, query: options.query, operation: OPERATION.name }));
+async function printData(data: unknown, options: CreateOptions): Promise<void> {
+  process.stdout.write(await renderOutput(data, { output: options.output, query: options.query, operation: OPERATION.name }));
 }
 
 /** Runs `create` with its arguments; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseCreateArgs(argv);
+    parsed = await readCreateArgs(argv);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     printIssues(error.issues);
@@ -117,7 +117,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(renderYamlInputSkeleton());
     return EXIT.ok;
   }
-  const queryProblem = checkQuery(options.query);
+  const queryProblem = await checkQuery(options.query);
   if (queryProblem) {
     process.stderr.write(`healthlake-wizard: ${queryProblem}\n`);
     return EXIT.usage;
@@ -134,7 +134,7 @@ export async function run(argv: string[]): Promise<number> {
   if (options.generateCliSkeleton === 'output') {
     // As the AWS CLI does, `output` validates the input first, then prints a sample response.
     if (!validateAndReport(request, false)) return EXIT.usage;
-    printData(outputSkeleton(), options);
+    await printData(outputSkeleton(), options);
     return EXIT.ok;
   }
   if (!interactive) {
@@ -144,7 +144,7 @@ export async function run(argv: string[]): Promise<number> {
       if (failed !== undefined) return failed;
     }
     if (options.dryRun) {
-      printData(orderRequest(request), options);
+      await printData(orderRequest(request), options);
       return EXIT.ok;
     }
     return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);

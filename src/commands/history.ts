@@ -74,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
     if (args.format === 'json') {
       process.stdout.write(`${JSON.stringify(entries, null, 4)}\n`);
     } else if (entries.length > 0) {
-      process.stdout.write(renderOutput(entries.map(row), { output: args.format, operation: 'History' }));
+      process.stdout.write(await renderOutput(entries.map(row), { output: args.format, operation: 'History' }));
     }
     if (entries.length === 0) {
       const which = args.sandbox === true ? ' in the sandbox' : args.sandbox === false ? ' on AWS' : '';

@@ -5,10 +5,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderOutput } from '../aws/output.js';
+import { renderTable, toPlainData } from '../aws/output.js';
 import { EXIT } from '../options.js';
 import { answersFromRequest } from '../request/answers.js';
-import { parseCreateArgs } from '../request/argv.js';
+import { readCreateArgs } from '../request/argv.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
 import { errorsOnly, InputError, type FieldIssue } from '../request/issues.js';
 import { didYouMean } from '../request/suggest.js';
@@ -34,7 +34,7 @@ Preset names: ${PRESET_NAME_RULE}.
 Presets never keep a ClientToken: every run that starts from one gets a fresh token.
 `;
 
-type Action = (args: string[], store: () => LocalStore) => number;
+type Action = (args: string[], store: () => LocalStore) => number | Promise<number>;
 
 const out = (text: string) => process.stdout.write(text);
 const note = (text: string) => process.stderr.write(`${text}\n`);
@@ -69,7 +69,7 @@ const list: Action = (args, store) => {
   else if (presets.length === 0) note('No presets yet. Save one with: healthlake-wizard presets save NAME --datastore-type-version R4');
   else {
     const rows = presets.map((preset) => ({ Name: preset.name, Description: preset.description ?? '', DatastoreName: String(preset.answers.DatastoreName ?? ''), Updated: preset.updatedAt }));
-    out(renderOutput(rows, { output: 'table', operation: 'Presets' }));
+    out(renderTable(toPlainData(rows), 'Presets'));
   }
   return EXIT.ok;
 };
@@ -78,7 +78,7 @@ const show: Action = (args, store) => {
   const { values, positionals } = parse(args, { output: { type: 'string' } }, ['NAME'], 'show');
   const format = outputFormat(values.output);
   const preset = requirePreset(store().presets, positionals[0]!);
-  out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : renderOutput(describePreset(preset), { output: 'table', operation: 'Preset' }));
+  out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : renderTable(toPlainData(describePreset(preset)), 'Preset'));
   return EXIT.ok;
 };
 
@@ -97,7 +97,7 @@ function takeDescription(args: string[]): { description?: string; rest: string[]
   return { ...(description === undefined ? {} : { description }), rest };
 }
 
-const save: Action = (args, store) => {
+const save: Action = async (args, store) => {
   const { description, rest } = takeDescription(args);
   const [name, ...flags] = rest;
   if (name === undefined || name.startsWith('--')) {
@@ -105,7 +105,7 @@ const save: Action = (args, store) => {
   }
   const nameProblem = checkPresetName(name);
   if (nameProblem) throw new InputError([nameProblem]);
-  const { request, options } = parseCreateArgs(flags);
+  const { request, options } = await readCreateArgs(flags);
   for (const key of Object.keys(options)) {
     const flag = OPTION_FLAGS.find((option) => option.key === key)?.flag ?? key;
     note(`note: ${flag} is not part of a preset; ignored.`);
@@ -202,7 +202,7 @@ export async function run(argv: string[]): Promise<number> {
     return store;
   };
   try {
-    return action(args, openOnce);
+    return await action(args, openOnce);
   } catch (error) {
     return reportCommandError(error);
   }

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import type { CreateOptions } from '../options.js';
 import { PARAMETERS, parameterByFlag, type TopLevelParameter } from '../spec/index.js';
-import { readCliInput } from './cli-input.js';
+import { loadYamlParser, readCliInput, type YamlParser } from './cli-input.js';
 import { OPTION_FLAGS, optionFlag, type OptionFlag } from './create-flags.js';
 import { InputError, type FieldIssue } from './issues.js';
 import { parseParameterValue } from './parameter-value.js';
@@ -130,8 +130,20 @@ function applyOption(options: CreateOptions, cliInput: Map<string, string>, opti
   }
 }
 
-/** Parses `create`'s argv into a partial request, the keys given and the options. Throws InputError (exit 252). */
-export function parseCreateArgs(argv: readonly string[]): ParsedCreateArgs {
+/**
+ * `parseCreateArgs`, with the YAML parser loaded first when `--cli-input-yaml` may be among the arguments. What
+ * the commands call; rejects with InputError (exit 252).
+ */
+export async function readCreateArgs(argv: readonly string[]): Promise<ParsedCreateArgs> {
+  const mayHoldYaml = argv.some((arg) => arg.startsWith('--cli-input-yaml'));
+  return parseCreateArgs(argv, mayHoldYaml ? await loadYamlParser() : undefined);
+}
+
+/**
+ * Parses `create`'s argv into a partial request, the keys given and the options. Throws InputError (exit 252).
+ * `parseYaml` is needed for `--cli-input-yaml` (readCreateArgs loads it).
+ */
+export function parseCreateArgs(argv: readonly string[], parseYaml?: YamlParser): ParsedCreateArgs {
   const issues: FieldIssue[] = [];
   const occurrences = collect(argv, issues);
   const options: CreateOptions = {};
@@ -156,7 +168,7 @@ export function parseCreateArgs(argv: readonly string[]): ParsedCreateArgs {
   };
   if (cliInput.size === 1) {
     const [flag, value] = [...cliInput][0]!;
-    read(() => Object.assign(request, readCliInput(flag as '--cli-input-json' | '--cli-input-yaml', value)));
+    read(() => Object.assign(request, readCliInput(flag as '--cli-input-json' | '--cli-input-yaml', value, parseYaml)));
   }
   for (const [parameter, args] of parameterArgs) {
     read(() => {

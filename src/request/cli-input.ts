@@ -2,25 +2,37 @@
  * `--cli-input-json` and `--cli-input-yaml`: a whole request from JSON or YAML, inline or `file://`. As in the
  * AWS CLI, flags given too replace the file's top-level keys (no deep merge), and unknown keys are errors.
  */
-import { parse as parseYaml } from 'yaml';
 import { PARAMETERS, parameterByName } from '../spec/index.js';
 import { InputError, type FieldIssue } from './issues.js';
+import { loadYaml } from './load-yaml.js';
 import { readParamFile } from './param-files.js';
 import { didYouMean } from './suggest.js';
 
 /** Which of the two flags. */
 export type CliInputFlag = '--cli-input-json' | '--cli-input-yaml';
 
-/** The request the input holds, checked to be an object whose keys are all request parameters. */
-export function readCliInput(flag: CliInputFlag, value: string): Record<string, unknown> {
+/** Parses YAML text (the `yaml` package's `parse`, loaded only when `--cli-input-yaml` is given). */
+export type YamlParser = (text: string, options: { prettyErrors: boolean }) => unknown;
+
+/** Loads the YAML parser; kept out of the start-up path, which the JSON input never needs. */
+export async function loadYamlParser(): Promise<YamlParser> {
+  return (await loadYaml()).parse;
+}
+
+/**
+ * The request the input holds, checked to be an object whose keys are all request parameters. `parseYaml` is
+ * needed for `--cli-input-yaml` (see loadYamlParser).
+ */
+export function readCliInput(flag: CliInputFlag, value: string, parseYaml?: YamlParser): Record<string, unknown> {
   const text = readParamFile(value, flag, '') ?? value;
   const format = flag === '--cli-input-json' ? 'JSON' : 'YAML';
   const fail = (issues: FieldIssue[]): never => {
     throw new InputError(issues);
   };
+  if (format === 'YAML' && !parseYaml) throw new Error('readCliInput: --cli-input-yaml needs the YAML parser (loadYamlParser)');
   let parsed: unknown;
   try {
-    parsed = format === 'JSON' ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+    parsed = format === 'JSON' || !parseYaml ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     return fail([{ field: '', flag, rule: 'syntax', message: `The input is not valid ${format} (${reason}).`, fix: `Fix the ${format}; --generate-cli-skeleton ${format === 'JSON' ? 'input' : 'yaml-input'} prints a template.`, severity: 'error' }]);

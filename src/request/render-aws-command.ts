@@ -10,7 +10,7 @@
  */
 import type { GlobalOptions } from '../options.js';
 import { OPERATION, parameterByName } from '../spec/index.js';
-import { orderRequest } from './render-json-yaml.js';
+import { orderRequest } from './request-order.js';
 import type { CreateRequest } from './types.js';
 
 /** A shell to quote for. */

@@ -5,7 +5,7 @@
  * its own requests idempotent.
  */
 import { stringify as stringifyYaml } from 'yaml';
-import { orderRequest } from './render-json-yaml.js';
+import { orderRequest } from './request-order.js';
 import type { CreateRequest } from './types.js';
 
 /** The resource type CloudFormation uses for a FHIR data store. */

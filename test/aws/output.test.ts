@@ -10,29 +10,29 @@ const created = {
 };
 
 describe('AWS CLI output formats', () => {
-  it('json: 4-space indent, SDK metadata dropped, timestamps as the AWS CLI prints them', () => {
-    const out = renderOutput({ ...created, CreatedAt: new Date(Date.UTC(2024, 4, 1, 12, 0, 0, 123)) }, { operation: 'CreateFHIRDatastore' });
+  it('json: 4-space indent, SDK metadata dropped, timestamps as the AWS CLI prints them', async () => {
+    const out = await renderOutput({ ...created, CreatedAt: new Date(Date.UTC(2024, 4, 1, 12, 0, 0, 123)) }, { operation: 'CreateFHIRDatastore' });
     expect(out).toContain('\n    "DatastoreId": "abc",');
     expect(out).not.toContain('$metadata');
     expect(out).toContain('"CreatedAt": "2024-05-01T12:00:00.123000+00:00"');
     expect(formatTimestamp(new Date(Date.UTC(2024, 0, 2, 3, 4, 5)))).toBe('2024-01-02T03:04:05+00:00');
   });
 
-  it('--query applies JMESPath before formatting', () => {
-    expect(renderOutput(created, { query: 'DatastoreId', operation: 'X' })).toBe('"abc"\n');
-    expect(renderOutput(created, { query: 'DatastoreId', output: 'text', operation: 'X' })).toBe('abc\n');
-    expect(renderOutput(created, { query: '{id: DatastoreId}', output: 'yaml', operation: 'X' })).toBe('id: abc\n');
-    expect(renderOutput(created, { query: 'Missing', output: 'text', operation: 'X' })).toBe('None\n');
+  it('--query applies JMESPath before formatting', async () => {
+    expect(await renderOutput(created, { query: 'DatastoreId', operation: 'X' })).toBe('"abc"\n');
+    expect(await renderOutput(created, { query: 'DatastoreId', output: 'text', operation: 'X' })).toBe('abc\n');
+    expect(await renderOutput(created, { query: '{id: DatastoreId}', output: 'yaml', operation: 'X' })).toBe('id: abc\n');
+    expect(await renderOutput(created, { query: 'Missing', output: 'text', operation: 'X' })).toBe('None\n');
   });
 
-  it('rejects a malformed --query before anything is sent', () => {
-    expect(checkQuery('DatastoreId')).toBeUndefined();
-    expect(checkQuery('Datastore[')).toMatch(/^--query: not a valid JMESPath expression/);
+  it('rejects a malformed --query before anything is sent', async () => {
+    expect(await checkQuery('DatastoreId')).toBeUndefined();
+    expect(await checkQuery('Datastore[')).toMatch(/^--query: not a valid JMESPath expression/);
   });
 
-  it('yaml and yaml-stream', () => {
-    expect(renderOutput(created, { output: 'yaml', operation: 'X' })).toMatch(/^DatastoreId: abc\nDatastoreArn: arn:/);
-    expect(renderOutput(created, { output: 'yaml-stream', operation: 'X' })).toMatch(/^- DatastoreId: abc\n {2}DatastoreArn: arn:/);
+  it('yaml and yaml-stream', async () => {
+    expect(await renderOutput(created, { output: 'yaml', operation: 'X' })).toMatch(/^DatastoreId: abc\nDatastoreArn: arn:/);
+    expect(await renderOutput(created, { output: 'yaml-stream', operation: 'X' })).toMatch(/^- DatastoreId: abc\n {2}DatastoreArn: arn:/);
   });
 
   it('text: sorted scalars tab-separated, nested sections named in upper case, Python-style booleans', () => {

@@ -123,17 +123,25 @@ describe('skeletons, help and version (built binary)', () => {
 });
 
 describe('what the dry run loads', () => {
-  // Strings that only the bundled React, Ink and AWS SDK code contain.
-  const MARKERS = { React: 'react.transitional.element', Ink: 'Raw mode is not supported', 'AWS SDK': 'HealthLakeServiceException' };
+  // Strings that only the bundled React, Ink, AWS SDK, YAML, JMESPath and conf code contain.
+  const MARKERS = {
+    React: 'react.transitional.element',
+    Ink: 'Raw mode is not supported',
+    'AWS SDK': 'HealthLakeServiceException',
+    YAML: 'YAMLParseError',
+    JMESPath: 'UnquotedIdentifier',
+    conf: 'Config schema violation',
+  };
   const distFiles = () => ['cli.js', ...readdirSync(join(root, 'dist', 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
   const holding = (file: string) => Object.entries(MARKERS).filter(([, marker]) => readFileSync(join(root, 'dist', file), 'utf8').includes(marker)).map(([name]) => name);
 
   it('the markers are real: each is in its package and in some built chunk', () => {
     expect(readFileSync(join(root, 'node_modules/react/cjs/react.production.js'), 'utf8')).toContain(MARKERS.React);
-    expect(distFiles().flatMap(holding).sort()).toEqual(expect.arrayContaining(['AWS SDK', 'Ink', 'React']));
+    expect(readFileSync(join(root, 'node_modules/conf/dist/source/index.js'), 'utf8')).toContain(MARKERS.conf);
+    expect(distFiles().flatMap(holding).sort()).toEqual(expect.arrayContaining(Object.keys(MARKERS)));
   });
 
-  it('loads no chunk holding React, Ink or the AWS SDK', () => {
+  it('loads no chunk holding React, Ink, the AWS SDK, YAML, JMESPath or conf', () => {
     const log = join(scratch, 'loads.log');
     const { code } = run(ACCEPTANCE, ['--import', recordLoads], { HLW_LOAD_LOG: log });
     expect(code).toBe(0);

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCreateArgs } from '../../src/request/argv.js';
+import { parse as parseYaml } from 'yaml';
+import { parseCreateArgs, readCreateArgs } from '../../src/request/argv.js';
 import { InputError } from '../../src/request/issues.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hlw-argv-'));
@@ -15,7 +16,7 @@ function file(name: string, text: string): string {
 
 function issuesOf(argv: string[]) {
   try {
-    parseCreateArgs(argv);
+    parseCreateArgs(argv, parseYaml);
   } catch (error) {
     if (error instanceof InputError) return error.issues;
     throw error;
@@ -136,9 +137,10 @@ describe('parseCreateArgs: --cli-input-json and --cli-input-yaml', () => {
     expect(parsed.given.sort()).toEqual(['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'Tags']);
   });
 
-  it('reads YAML', () => {
+  it('reads YAML, loading the YAML parser only for --cli-input-yaml', async () => {
     const yaml = 'DatastoreName: from-input\nDatastoreTypeVersion: R4\nTags:\n  - Key: a\n    Value: "1"\nSseConfiguration:\n  KmsEncryptionConfig:\n    CmkType: CUSTOMER_MANAGED_KMS_KEY\n    KmsKeyId: alias/k\n';
-    expect(parseCreateArgs(['--cli-input-yaml', `file://${file('input.yaml', yaml)}`]).request).toEqual(input);
+    expect((await readCreateArgs(['--cli-input-yaml', `file://${file('input.yaml', yaml)}`])).request).toEqual(input);
+    expect(() => parseCreateArgs(['--cli-input-yaml', yaml])).toThrow(/needs the YAML parser/);
   });
 
   it('lets a flag replace a whole top-level key, without a deep merge', () => {

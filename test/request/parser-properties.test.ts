@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseCreateArgs } from '../../src/request/argv.js';
 import { InputError } from '../../src/request/issues.js';
@@ -33,7 +34,7 @@ describe('the parsers never throw anything but their own errors', () => {
     fc.assert(
       fc.property(fc.array(argvItem, { maxLength: 8 }), (argv) => {
         try {
-          parseCreateArgs(argv);
+          parseCreateArgs(argv, parseYaml);
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           for (const issue of error.issues) {
@@ -50,7 +51,7 @@ describe('the parsers never throw anything but their own errors', () => {
     const structured = PARAMETERS.filter((p) => p.kind === 'structure' || p.kind === 'list').map((p) => p.flag);
     fc.assert(
       fc.property(fc.constantFrom(...structured), fc.array(anyText, { minLength: 1, maxLength: 3 }), (flag, values) => {
-        onlyOurErrors(() => parseCreateArgs([flag, ...values.map((v) => (v.startsWith('-') ? ` ${v}` : v))]), InputError);
+        onlyOurErrors(() => parseCreateArgs([flag, ...values.map((v) => (v.startsWith('-') ? ` ${v}` : v))], parseYaml), InputError);
       }),
       { numRuns: 3000 },
     );

@@ -51,7 +51,7 @@ describe('--generate-cli-skeleton', () => {
 
   it('the skeletons are accepted back by --cli-input-json and --cli-input-yaml', () => {
     expect(parseCreateArgs(['--cli-input-json', renderInputSkeleton()]).request).toEqual(inputSkeleton());
-    expect(parseCreateArgs(['--cli-input-yaml', renderYamlInputSkeleton()]).request).toEqual(inputSkeleton());
+    expect(parseCreateArgs(['--cli-input-yaml', renderYamlInputSkeleton()], parseYaml).request).toEqual(inputSkeleton());
   });
 
   it('output: a sample response whose members hold their own names', () => {
