@@ -6,7 +6,7 @@ import { EXIT, type GlobalOptions } from '../options.js';
 import type { WizardStore } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
 import { createGateway } from './gateway.js';
-import { startSandbox, type Sandbox } from './sandbox.js';
+import type { Sandbox } from './sandbox.js';
 import type { HealthLakeGateway, StatusEvent } from './types.js';
 
 /** A gateway ready to use, and how to release what it holds. */
@@ -35,6 +35,8 @@ export async function openSession(options: GlobalOptions, store?: WizardStore): 
   if (!options.sandbox) {
     return { gateway: createGateway(options, store ? { store } : {}), ...(store ? { store } : {}), close: async () => {} };
   }
+  // The emulator (HTTP server, SigV4 checks) is loaded only for the sandbox; a real AWS call never needs it.
+  const { startSandbox } = await import('./sandbox.js');
   const sandbox = await startSandbox();
   // The sandbox's endpoint, region and credentials win over anything configured: nothing may reach AWS.
   const gateway = createGateway({ ...options, ...sandbox.options, profile: undefined, noSignRequest: false }, {
