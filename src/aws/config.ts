@@ -37,6 +37,42 @@ export function resolveEndpoint(options: GlobalOptions, env: Env = process.env):
   return options.endpointUrl || env.AWS_ENDPOINT_URL_HEALTHLAKE || env.AWS_ENDPOINT_URL || undefined;
 }
 
+/** Where a setting came from: the command line (bad input, 252) or the environment or files (bad configuration, 253). */
+function invalidSetting(code: string, message: string, fix: string, fromCommandLine: boolean): FriendlyFailure {
+  return new FriendlyFailure({ code, message, fix, exitCode: fromCommandLine ? EXIT.usage : EXIT.config, transient: false });
+}
+
+function isHttpUrl(text: string): boolean {
+  return URL.canParse(text) && ['http:', 'https:'].includes(new URL(text).protocol);
+}
+
+/** The endpoint, checked to be an http(s) URL before the SDK sees it (it would fail with a bare "Invalid URL"). */
+function checkedEndpoint(options: GlobalOptions, env: Env): string | undefined {
+  const endpoint = resolveEndpoint(options, env);
+  if (endpoint === undefined || isHttpUrl(endpoint)) return endpoint;
+  const source = options.endpointUrl ? '--endpoint-url' : env.AWS_ENDPOINT_URL_HEALTHLAKE ? 'AWS_ENDPOINT_URL_HEALTHLAKE' : 'AWS_ENDPOINT_URL';
+  throw invalidSetting(
+    'InvalidEndpoint',
+    `${source} must be an http:// or https:// URL; got ${JSON.stringify(endpoint)}.`,
+    `Give the whole URL, e.g. https://healthlake.us-east-1.amazonaws.com, or http://127.0.0.1:PORT for the emulator.`,
+    source === '--endpoint-url',
+  );
+}
+
+// The SDK's own rule for a region (a host name component); checked here so the message names the setting.
+const REGION_PATTERN = /^[a-zA-Z0-9]$|^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$/;
+
+function checkedRegion(region: string, options: GlobalOptions): string {
+  if (REGION_PATTERN.test(region)) return region;
+  const source = options.region ? '--region' : 'the configured region (AWS_REGION, AWS_DEFAULT_REGION or the profile)';
+  throw invalidSetting(
+    'InvalidRegion',
+    `${source} must be a Region code of letters, digits and "-"; got ${JSON.stringify(region)}.`,
+    'Give a Region such as us-east-1 (HealthLake Regions: see the AWS documentation).',
+    Boolean(options.region),
+  );
+}
+
 /** `--profile`, then `AWS_PROFILE`; undefined means the default profile. */
 export function resolveProfile(options: GlobalOptions, env: Env = process.env): string | undefined {
   return options.profile || env.AWS_PROFILE || undefined;
@@ -131,9 +167,9 @@ export async function createConfiguredClient(
   settings: { credentials?: StaticCredentials; env?: Env; maxAttempts?: number } = {},
 ): Promise<ConfiguredClient> {
   const env = settings.env ?? process.env;
-  const region = await resolveRegion(options, env);
+  const endpoint = checkedEndpoint(options, env);
+  const region = checkedRegion(await resolveRegion(options, env), options);
   const profile = resolveProfile(options, env);
-  const endpoint = resolveEndpoint(options, env);
   const auth: Partial<HealthLakeClientConfig> = options.noSignRequest
     ? ANONYMOUS_AUTH
     : { credentials: settings.credentials ?? fromNodeProviderChain(profile ? { profile } : {}) };

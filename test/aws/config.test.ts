@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRequestHandler, requestHandlerSettings, resolveEndpoint, resolveProfile, resolveRegion } from '../../src/aws/config.js';
+import { createConfiguredClient, createRequestHandler, requestHandlerSettings, resolveEndpoint, resolveProfile, resolveRegion } from '../../src/aws/config.js';
 import { FriendlyFailure } from '../../src/aws/errors.js';
 
 const KEYS = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_PROFILE', 'AWS_REGION', 'AWS_DEFAULT_REGION'];
@@ -108,5 +108,45 @@ describe('HTTP settings', () => {
     expect(failure).toBeInstanceOf(FriendlyFailure);
     expect((failure as FriendlyFailure).friendly).toMatchObject({ code: 'CaBundleUnreadable', exitCode: 253 });
     expect((failure as FriendlyFailure).friendly.message).toContain(path);
+  });
+});
+
+describe('settings checked before the SDK sees them', () => {
+  async function failureOf(options: Parameters<typeof createConfiguredClient>[0], env: NodeJS.ProcessEnv = {}) {
+    const failure = await createConfiguredClient(options, { env }).then(
+      (configured) => {
+        configured.client.destroy();
+        return undefined;
+      },
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(FriendlyFailure);
+    return (failure as FriendlyFailure).friendly;
+  }
+
+  it('an --endpoint-url that is not an http(s) URL is bad input (252) naming the flag', async () => {
+    for (const endpointUrl of ['not a url', 'ftp://127.0.0.1:1', '127.0.0.1:4566']) {
+      const friendly = await failureOf({ region: 'us-east-1', endpointUrl });
+      expect(friendly).toMatchObject({ code: 'InvalidEndpoint', exitCode: 252 });
+      expect(friendly.message).toContain('--endpoint-url must be an http:// or https:// URL');
+      expect(friendly.fix).toContain('http://127.0.0.1:PORT');
+    }
+  });
+
+  it('a bad AWS_ENDPOINT_URL is a configuration error (253) naming the variable', async () => {
+    const friendly = await failureOf({ region: 'us-east-1' }, { AWS_ENDPOINT_URL: 'localhost' });
+    expect(friendly).toMatchObject({ code: 'InvalidEndpoint', exitCode: 253 });
+    expect(friendly.message).toContain('AWS_ENDPOINT_URL must be');
+  });
+
+  it('a --region that is no Region code is bad input (252); from the environment, 253', async () => {
+    expect(await failureOf({ region: 'us east' })).toMatchObject({ code: 'InvalidRegion', exitCode: 252 });
+    expect((await failureOf({}, { AWS_REGION: 'us_east/1' })).exitCode).toBe(253);
+  });
+
+  it('accepts a good endpoint and region', async () => {
+    const configured = await createConfiguredClient({ region: 'us-east-1', endpointUrl: 'http://127.0.0.1:4566' }, { env: {} });
+    configured.client.destroy();
+    expect(configured.target).toMatchObject({ region: 'us-east-1', endpoint: 'http://127.0.0.1:4566' });
   });
 });
