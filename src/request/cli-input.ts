@@ -12,7 +12,7 @@ import { didYouMean } from './suggest.js';
 export type CliInputFlag = '--cli-input-json' | '--cli-input-yaml';
 
 /** Parses YAML text (the `yaml` package's `parse`, loaded only when `--cli-input-yaml` is given). */
-export type YamlParser = (text: string, options: { prettyErrors: boolean }) => unknown;
+export type YamlParser = (text: string, options: { prettyErrors: boolean; logLevel: 'error' }) => unknown;
 
 /** Loads the YAML parser; kept out of the start-up path, which the JSON input never needs. */
 export async function loadYamlParser(): Promise<YamlParser> {
@@ -32,7 +32,7 @@ export function readCliInput(flag: CliInputFlag, value: string, parseYaml?: Yaml
   if (format === 'YAML' && !parseYaml) throw new Error('readCliInput: --cli-input-yaml needs the YAML parser (loadYamlParser)');
   let parsed: unknown;
   try {
-    parsed = format === 'JSON' || !parseYaml ? JSON.parse(text) : parseYaml(text, { prettyErrors: false });
+    parsed = format === 'JSON' || !parseYaml ? JSON.parse(text) : parseYaml(text, { prettyErrors: false, logLevel: 'error' });
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     return fail([{ field: '', flag, rule: 'syntax', message: `The input is not valid ${format} (${reason}).`, fix: `Fix the ${format}; --generate-cli-skeleton ${format === 'JSON' ? 'input' : 'yaml-input'} prints a template.`, severity: 'error' }]);

@@ -43,9 +43,18 @@ export class InputError extends Error {
   }
 }
 
+// A YAML input can hold a value that refers to itself (`&a [*a]`), which JSON cannot show.
+function jsonOrString(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Array.isArray(value) ? '[a list that contains itself]' : '[an object that contains itself]';
+  }
+}
+
 /** Shortens a value for a message. */
 export function showValue(value: unknown): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? JSON.stringify(value) : jsonOrString(value);
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -32,9 +32,11 @@ export function readParamFile(value: string, flag: string, field: string): strin
   }
   if (!value.startsWith(TEXT_PREFIX)) return undefined;
   const path = expandPath(value.slice(TEXT_PREFIX.length));
-  if (!existsSync(path) || !statSync(path).isFile()) {
+  if (!existsSync(path)) {
     fail(`The file ${path} does not exist.`, 'Check the path; a relative path is relative to the current directory.');
   }
+  // Anything but a directory is read, as the AWS CLI does: a pipe such as bash's file://<(...) works too.
+  if (statSync(path).isDirectory()) fail(`${path} is a directory, not a file.`, 'Give the path of a file inside it.');
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);

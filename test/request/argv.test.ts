@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseCreateArgs, readCreateArgs } from '../../src/request/argv.js';
-import { InputError } from '../../src/request/issues.js';
+import { InputError, formatIssue } from '../../src/request/issues.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hlw-argv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -124,6 +124,12 @@ describe('parseCreateArgs: file://', () => {
     expect(issuesOf(['--datastore-name', `file://${join(dir, 'absent.txt')}`])[0]).toMatchObject({ flag: '--datastore-name', rule: 'file' });
     expect(issuesOf(['--datastore-name', 'fileb://x'])[0]!.fix).toContain('file://x');
   });
+
+  it('says a directory is a directory, and reads what is not a regular file (a device, a pipe)', () => {
+    expect(issuesOf(['--datastore-name', `file://${dir}`])[0]!.message).toBe(`${dir} is a directory, not a file.`);
+    // /dev/null reads as empty: the value is then the empty string, refused by the name's length rule, not as a file.
+    expect(parseCreateArgs(['--datastore-name', 'file:///dev/null']).request.DatastoreName).toBe('');
+  });
 });
 
 describe('parseCreateArgs: --cli-input-json and --cli-input-yaml', () => {
@@ -165,5 +171,11 @@ describe('parseCreateArgs: --cli-input-json and --cli-input-yaml', () => {
     expect(issuesOf(['--cli-input-json', '[1]'])[0]!.rule).toBe('type');
     expect(issuesOf(['--cli-input-json', '{oops'])[0]!.rule).toBe('syntax');
     expect(issuesOf(['--cli-input-yaml', 'a: [1'])[0]!.rule).toBe('syntax');
+  });
+
+  it('reports a YAML input that contains itself as a wrong type, not a crash', () => {
+    const [issue] = issuesOf(['--cli-input-yaml', '&a [*a]']);
+    expect(issue).toMatchObject({ flag: '--cli-input-yaml', rule: 'type' });
+    expect(formatIssue(issue!)).toContain('Got [a list that contains itself].');
   });
 });
