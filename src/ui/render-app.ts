@@ -3,7 +3,7 @@
  * library) is loaded; the terminal (raw mode, cursor) is restored however the program ends.
  */
 import { Writable } from 'node:stream';
-import type { GlobalOptions } from '../options.js';
+import { EXIT, type GlobalOptions } from '../options.js';
 import type { AppDeps } from './effects/app-deps.js';
 import type { AppInput } from './app.js';
 
@@ -30,8 +30,15 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   applyColorPreference(input.options.color);
   const [{ render }, { createApp }] = await Promise.all([import('ink'), import('./app.js')]);
   const stdout = process.stdout;
-  let finish: (outcome: { code: number; farewell?: string }) => void = () => undefined;
-  const ended = new Promise<{ code: number; farewell?: string }>((resolve) => (finish = resolve));
+  let resolveEnded: (outcome: { code: number; farewell?: string }) => void = () => undefined;
+  const ended = new Promise<{ code: number; farewell?: string }>((resolve) => (resolveEnded = resolve));
+  // The first ending wins (the app's own exit, then Ink's unmount, must not overwrite it).
+  let finished = false;
+  const finish = (outcome: { code: number; farewell?: string }) => {
+    if (finished) return;
+    finished = true;
+    resolveEnded(outcome);
+  };
   const deps: AppDeps = {
     now: Date.now,
     ...commandDeps,
@@ -44,6 +51,11 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
   const instance = render(createApp(deps, input), { exitOnCtrlC: false, patchConsole: false, stdout, stdin: process.stdin });
+  // A crash inside the app (a render error) ends Ink on its own: report it and exit 255, never a silent 0.
+  instance.waitUntilExit().then(
+    () => finish({ code: EXIT.other, farewell: 'healthlake-wizard: the wizard ended unexpectedly.\n' }),
+    (error: unknown) => finish({ code: EXIT.other, farewell: `healthlake-wizard: ${error instanceof Error ? error.message : String(error)}\n` }),
+  );
   const outcome = await ended;
   instance.unmount();
   await instance.waitUntilExit().catch(() => undefined);

@@ -38,10 +38,15 @@ export function KeyRouter({ children }: { children: ReactNode }) {
       draining.current = false;
       return;
     }
-    for (const registration of [...registrations]) {
-      if (registration.active.current && registrations.has(registration)) registration.handler.current(next.input, next.key);
+    try {
+      for (const registration of [...registrations]) {
+        if (registration.active.current && registrations.has(registration)) registration.handler.current(next.input, next.key);
+      }
+    } finally {
+      // Queued after the render React scheduled for this key (its scheduler also uses setImmediate), with one
+      // more turn to spare, and even if a handler threw.
+      setImmediate(() => setImmediate(drain));
     }
-    setImmediate(drain);
   };
   useInput((input, key) => {
     const segments = key.ctrl || key.meta ? undefined : splitEnters(input);

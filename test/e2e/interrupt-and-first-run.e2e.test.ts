@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/types.js';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
-import { cursorRestored, emulatorForTests, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
+import { confirmCreate, cursorRestored, emulatorForTests, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
 
 let slowEmulator: RunningEmulator;
 let dirs: Sandboxed;
@@ -41,7 +41,7 @@ describe('Ctrl+C', () => {
     dirs = tempHome();
     term = spawnWizard(slowEmulator, dirs, ['--datastore-type-version', 'R4', '--datastore-name', 'left-running', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', `left-running-${Date.now()}`]);
     await term.waitFor('Review —');
-    await term.press('c', 'y');
+    await confirmCreate(term);
     await term.waitFor(/CREATING[\s\S]*Checked/, 20_000);
     term.write(KEYS.ctrlC);
     expect((await term.exited).exitCode).toBe(130);
@@ -65,7 +65,7 @@ describe('first run', () => {
     }
     await term.waitFor('Review —');
     expect(term.screen()).toContain('SANDBOX');
-    await term.press('c', 'y');
+    await confirmCreate(term);
     await term.waitFor('The data store is ACTIVE', 20_000);
     expect(term.screen()).toContain('SANDBOX');
     expect((await term.exited).exitCode).toBe(0);

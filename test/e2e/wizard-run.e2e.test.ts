@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/types.js';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
-import { cursorRestored, emulatorForTests, readJsonPreview, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
+import { confirmCreate, cursorRestored, emulatorForTests, readJsonPreview, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
 
 let emulator: RunningEmulator;
 let dirs: Sandboxed;
@@ -68,9 +68,7 @@ describe('the built wizard in a pty against the emulator', () => {
     await term.press(KEYS.right);
     await term.waitFor('"DatastoreName"');
     const reviewed = await readJsonPreview(term);
-    await term.press('c');
-    await term.waitFor('billed per hour');
-    await term.press('y');
+    await confirmCreate(term);
     await term.waitFor('The data store is ACTIVE', 20_000);
     const { exitCode } = await term.exited;
     expect(exitCode).toBe(0);
@@ -97,7 +95,7 @@ describe('the built wizard in a pty against the emulator', () => {
     await term.waitFor('Step 1 of');
     await answer('-edited');
     await term.waitFor(/Data store name\s+first-name-edited/);
-    await term.press('c', 'y');
+    await confirmCreate(term);
     await term.waitFor('The data store is ACTIVE', 20_000);
     expect((await term.exited).exitCode).toBe(0);
     expect(emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'first-name-edited')).toBe(true);
@@ -115,7 +113,7 @@ describe('the built wizard in a pty against the emulator', () => {
       '--client-token', 'doomed-token-1',
     ]);
     await term.waitFor('Review —');
-    await term.press('c', 'y');
+    await confirmCreate(term);
     await term.waitFor('Creation failed', 20_000);
     expect(term.screen()).toContain('What to try');
     expect((await term.exited).exitCode).toBe(254);

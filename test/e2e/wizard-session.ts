@@ -59,6 +59,7 @@ export function cursorRestored(output: string): boolean {
  */
 export async function readJsonPreview(term: PtyTerminal, paneWidth = 79): Promise<unknown> {
   const lines: string[] = [];
+  await term.waitFor((screen) => screen.includes('"DatastoreTypeVersion"') && screen.includes('Ctrl+C quit'));
   for (let offset = 0; offset < 200; offset++) {
     const rows = term.lines();
     const tabs = rows.findIndex((row) => row.includes('CloudFormation'));
@@ -72,10 +73,18 @@ export async function readJsonPreview(term: PtyTerminal, paneWidth = 79): Promis
     }
     lines.push(pane[start]!);
     term.write('\x1b[B');
-    // The whole frame for the next offset is on screen once its "↑ N more lines" marker is.
-    await term.waitFor(`↑ ${offset + 1} more lines`, 5000);
+    // The whole frame for the next offset is on screen once its "↑ N more lines" marker and the footer are.
+    await term.waitFor((screen) => screen.includes(`↑ ${offset + 1} more lines`) && screen.includes('Ctrl+C quit'), 5000);
   }
   let text = '';
   for (const line of lines) text += line.length >= paneWidth ? line : `${line}\n`;
   return JSON.parse(text);
+}
+
+/** On review: opens the confirmation and confirms, waiting for each screen (a loaded machine can be slow). */
+export async function confirmCreate(term: PtyTerminal): Promise<void> {
+  term.write('c');
+  await term.waitFor('billed per hour', 20_000);
+  term.write('y');
+  await term.waitFor((screen) => !screen.includes('billed per hour'), 20_000);
 }

@@ -22,11 +22,11 @@ describe('status panel for an existing data store', () => {
     const deps = emulatorDeps(emulator);
     const screen = drive(createApp(deps, { mode: 'status', datastoreId: created.DatastoreId, sandbox: false, options: {} }));
     await screen.waitFor(/CREATING[\s\S]*Checked/);
-    expect(screen.frame()).toContain(created.DatastoreArn.slice(0, 40));
-    expect(screen.frame()).toContain(`healthlake-wizard status ${created.DatastoreId}`);
+    await screen.waitFor(created.DatastoreArn.slice(0, 40));
+    await screen.waitFor(`healthlake-wizard status ${created.DatastoreId}`);
     await screen.waitFor('The data store is ACTIVE', 10_000);
-    expect(screen.frame()).toContain(`aws healthlake delete-fhir-datastore --datastore-id ${created.DatastoreId}`);
-    expect(screen.frame()).toContain('curl --aws-sigv4');
+    await screen.waitFor(`aws healthlake delete-fhir-datastore --datastore-id ${created.DatastoreId}`);
+    await screen.waitFor('curl --aws-sigv4');
     expect(await deps.exited).toEqual({ code: 0 });
     screen.unmount();
   });
