@@ -8,6 +8,7 @@ import { createGateway } from '../../src/aws/gateway.js';
 import { FriendlyFailure } from '../../src/aws/errors.js';
 import { openStore } from '../../src/store/index.js';
 import { emptyHome, runBinary } from '../cli/built-binary.js';
+import { waitFor } from '../emulator/emulator-fixture.js';
 
 let emulator: RunningEmulator;
 let dir: string;
@@ -19,15 +20,6 @@ afterEach(async () => {
   await emulator.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Waits for a condition, polling; fails after `timeoutMs`. */
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function journalOnDisk(): { clientToken: string }[] {
   const path = join(dir, 'journal.json');
@@ -54,7 +46,7 @@ describe('journal with the real store', () => {
     emulator.faults.set({ latencyMs: 400, loseCreateResponse: 1 });
     const sending = gateway.create({ DatastoreTypeVersion: 'R4', DatastoreName: 'journaled', ClientToken: 'token-on-disk-1' });
     const outcome = sending.then(() => undefined, (error: unknown) => error);
-    await until(() => (emulator.requests.CreateFHIRDatastore ?? 0) >= 1);
+    await waitFor(() => (emulator.requests.CreateFHIRDatastore ?? 0) >= 1, 'the create request to reach the emulator');
     expect(journalOnDisk().map((entry) => entry.clientToken)).toEqual(['token-on-disk-1']);
     expect(emulator.datastores()).toHaveLength(0); // still in flight: the journal was written first
 

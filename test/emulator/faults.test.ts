@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-healthlake';
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
-import { clientFor, emulatorForTest, rejectionOf } from './emulator-fixture.js';
+import { clientFor, emulatorForTest, rejectionOf, waitFor } from './emulator-fixture.js';
 
 const list = () => new ListFHIRDatastoresCommand({});
 
@@ -109,10 +109,7 @@ describe('fault injection', () => {
     const emulator = await startEmulator({ faults: { latencyMs: 60_000 } });
     const client = clientFor(emulator, { maxAttempts: 1 });
     const pending = client.send(list()).catch((error: Error) => error);
-    await new Promise<void>((resolve) => {
-      const check = () => (emulator.requests.ListFHIRDatastores ? resolve() : setTimeout(check, 10));
-      check();
-    });
+    await waitFor(() => emulator.requests.ListFHIRDatastores, 'the request to reach the emulator');
     const started = Date.now();
     await emulator.stop();
     expect(Date.now() - started).toBeLessThan(1000);
