@@ -3,36 +3,13 @@
  * required members, unknown keys) plus the cross-field rules the documentation states. Every problem is
  * reported at once, each naming the field, the rule, the value and the fix.
  */
-import {
-  PARAMETERS,
-  SMART_METADATA,
-  SMART_STRATEGIES,
-  describeField,
-  fullMatchPattern,
-  leafAt,
-  parameterByName,
-  type ScalarNode,
-  type SpecNode,
-  type TopLevelParameter,
-} from '../spec/index.js';
-import type { FieldIssue, Rule } from './issues.js';
+import { PARAMETERS, SMART_STRATEGIES, fullMatchPattern, leafAt, parameterByName, type ScalarNode, type SpecNode } from '../spec/index.js';
+import { fieldReporter, isPlainObject, reporter, type Report } from './issue-reporter.js';
+import type { FieldIssue } from './issues.js';
+import { validateSmartMetadata } from './smart-metadata-rules.js';
 import { didYouMean } from './suggest.js';
 
-type Report = (rule: Rule, message: string, fix: string, value?: unknown, severity?: FieldIssue['severity']) => void;
-
-function reporter(out: FieldIssue[], flag: string, field: string): Report {
-  return (rule, message, fix, value, severity = 'error') =>
-    out.push({ field, flag, rule, message, fix, value, severity });
-}
-
-/** A reporter for a field given by its path; the flag comes from the spec. */
-function fieldReporter(out: FieldIssue[], field: string): Report {
-  return reporter(out, describeField(field).flag, field);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { validateSmartMetadata } from './smart-metadata-rules.js';
 
 /** Shape rules of one scalar value; used by the whole-request validator and by the wizard as you type. */
 export function checkScalar(node: ScalarNode, value: unknown, report: Report): void {
@@ -270,64 +247,6 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
   }
 }
 
-function isHttpsUrl(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/** The documented rules for the SMART metadata JSON (a string holding a JSON object). */
-export function validateSmartMetadata(text: string): FieldIssue[] {
-  const out: FieldIssue[] = [];
-  const field = 'IdentityProviderConfiguration.Metadata';
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return out; // checkScalar already reported the syntax error
-  }
-  if (!isPlainObject(parsed)) return out;
-  const at = (element: string) => fieldReporter(out, `${field}.${element}`);
-  for (const element of ['authorization_endpoint', 'token_endpoint']) {
-    const value = parsed[element];
-    if (value === undefined) at(element)('required', `SMART metadata needs ${element}.`, `Add "${element}": "https://..." (the OAuth2 ${element.split('_')[0]} URL).`);
-    else if (!isHttpsUrl(value)) at(element)('type', `${element} must be an https URL.`, 'Use the full URL, starting with https://.', value);
-  }
-  const grants = parsed.grant_types_supported;
-  const allowedGrants: string[] = SMART_METADATA.grantTypes.map((g) => g.value);
-  if (grants === undefined) {
-    at('grant_types_supported')('required', 'SMART metadata needs grant_types_supported.', `Add "grant_types_supported": ["authorization_code"] (allowed: ${allowedGrants.join(', ')}).`);
-  } else if (!Array.isArray(grants) || grants.length === 0) {
-    at('grant_types_supported')('min-items', 'grant_types_supported must be a non-empty array.', `List at least one of: ${allowedGrants.join(', ')}.`, grants);
-  } else {
-    for (const grant of grants) {
-      if (typeof grant !== 'string' || !allowedGrants.includes(grant)) {
-        at('grant_types_supported')('enum', `Grant type ${JSON.stringify(grant)} is not supported.`, `Use only: ${allowedGrants.join(', ')}.`, grant);
-      }
-    }
-  }
-  const capabilities = parsed.capabilities;
-  if (capabilities === undefined) {
-    at('capabilities')('required', 'SMART metadata needs capabilities.', 'Add "capabilities": ["launch-standalone", ...] (an array of strings).');
-  } else if (!Array.isArray(capabilities) || capabilities.some((c) => typeof c !== 'string')) {
-    at('capabilities')('type', 'capabilities must be an array of strings.', 'Use for example ["launch-ehr", "client-public"].', capabilities);
-  }
-  const methods = parsed.code_challenge_methods_supported;
-  const required = SMART_METADATA.requiredCodeChallengeMethod;
-  if (methods === undefined) {
-    at('code_challenge_methods_supported')('required', 'SMART metadata needs code_challenge_methods_supported.', `Add "code_challenge_methods_supported": ["${required}"].`);
-  } else if (!Array.isArray(methods) || methods.some((m) => typeof m !== 'string')) {
-    at('code_challenge_methods_supported')('type', 'code_challenge_methods_supported must be an array of strings.', `Use ["${required}"].`, methods);
-  } else if (!methods.includes(required)) {
-    at('code_challenge_methods_supported')('required', `code_challenge_methods_supported must include ${required}.`, `Add "${required}" to the array.`, methods);
-  }
-  return out;
-}
-
 /** Validates one leaf value as the wizard's input is typed (shape rules only). */
 export function validateField(path: string, value: unknown): FieldIssue[] {
   const leaf = leafAt(path);
@@ -337,7 +256,3 @@ export function validateField(path: string, value: unknown): FieldIssue[] {
   return out;
 }
 
-/** The top-level parameter for a field path, for grouping issues by step. */
-export function parameterOf(field: string): TopLevelParameter | undefined {
-  return parameterByName(field.split(/[.[]/)[0] ?? '');
-}

@@ -1,6 +1,6 @@
 /** Queries over the parameter spec: leaves, lookups by path and flag, compiled patterns. */
 import { PARAMETERS } from './create-fhir-datastore.js';
-import type { ScalarNode, SpecLeaf, SpecNode, StringNode, TopLevelParameter } from './types.js';
+import type { SpecLeaf, SpecNode, StringNode, TopLevelParameter } from './types.js';
 
 export * from './create-fhir-datastore.js';
 export type * from './types.js';
@@ -57,10 +57,6 @@ export function fullMatchPattern(node: StringNode): RegExp | undefined {
   return regex;
 }
 
-/** The allowed values of an enum leaf, or undefined for other kinds. */
-export function enumValues(node: ScalarNode): string[] | undefined {
-  return node.kind === 'enum' ? node.values.map((v) => v.value) : undefined;
-}
 
 /** The AWS CLI's name for a nested key path, e.g. `--sse-configuration KmsEncryptionConfig.KmsKeyId`. */
 export function describeField(path: string): { flag: string; path: string } {

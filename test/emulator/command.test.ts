@@ -4,10 +4,9 @@
  */
 import { CreateFHIRDatastoreCommand, DescribeFHIRDatastoreCommand, HealthLakeClient } from '@aws-sdk/client-healthlake';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmulatorUsageError, parseEmulatorArgs } from '../../src/emulator/command-line.js';
 import { SANDBOX_CREDENTIALS, SANDBOX_REGION } from '../../src/emulator/index.js';

@@ -1,0 +1,22 @@
+/** Building FieldIssues: a reporter per field, with the flag from the spec. Shared by the validators. */
+import { describeField } from '../spec/index.js';
+import type { FieldIssue, Rule } from './issues.js';
+
+/** Reports one issue about a field. */
+export type Report = (rule: Rule, message: string, fix: string, value?: unknown, severity?: FieldIssue['severity']) => void;
+
+/** A reporter that appends issues about `field` (set by `flag`) to `out`. */
+export function reporter(out: FieldIssue[], flag: string, field: string): Report {
+  return (rule, message, fix, value, severity = 'error') =>
+    out.push({ field, flag, rule, message, fix, value, severity });
+}
+
+/** A reporter for a field given by its path; the flag comes from the spec. */
+export function fieldReporter(out: FieldIssue[], field: string): Report {
+  return reporter(out, describeField(field).flag, field);
+}
+
+/** A JSON object (not null, not an array). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
