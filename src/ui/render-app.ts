@@ -50,7 +50,21 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   const onSignal = (signal: NodeJS.Signals) => finish({ code: signal === 'SIGTERM' ? 143 : 129 });
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
-  const instance = render(createApp(deps, input), { exitOnCtrlC: false, patchConsole: false, stdout, stdin: process.stdin });
+  // Raw mode before the first frame: Ink turns it on in an effect after that frame, and keys typed in between
+  // would be echoed and line-buffered by the terminal (Ctrl+C even killing the process as SIGINT).
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  const onInterrupt = () => finish({ code: EXIT.interrupted, farewell: 'Interrupted.\n' });
+  process.once('SIGINT', onInterrupt);
+  const instance = render(createApp(deps, input), {
+    exitOnCtrlC: false,
+    patchConsole: false,
+    stdout,
+    stdin: process.stdin,
+    // A keystroke's echo must not wait for a 30 fps frame slot (Ink's default): renders follow state changes,
+    // which only happen on keys, status events and the status panel's one-second clock. (Ink's incremental
+    // rendering is left off: it left stale lines behind when the frame's height changed.)
+    maxFps: 1000,
+  });
   // A crash inside the app (a render error) ends Ink on its own: report it and exit 255, never a silent 0.
   instance.waitUntilExit().then(
     () => finish({ code: EXIT.other, farewell: 'healthlake-wizard: the wizard ended unexpectedly.\n' }),
@@ -61,6 +75,8 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   await instance.waitUntilExit().catch(() => undefined);
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
+  process.off('SIGINT', onInterrupt);
+  if (process.stdin.isTTY) process.stdin.setRawMode(false);
   showCursor();
   if (stdout.isTTY) stdout.write('\n');
   for (const line of later.lines) process.stderr.write(line);

@@ -10,9 +10,18 @@ export function requestFromAnswers(answers: Answers): CreateRequest {
   return buildCreateRequest(applicableAnswers(answers));
 }
 
+// Answers objects are never mutated (the reducer copies on change), so their issues can be remembered by
+// identity: a render asks several times (progress marks, the field, the review table) for the same answers.
+const remembered = new WeakMap<Answers, FieldIssue[]>();
+
 /** Every problem with the answers, as the service would see the request. */
 export function answerIssues(answers: Answers): FieldIssue[] {
-  return validateRequest(requestFromAnswers(answers));
+  let issues = remembered.get(answers);
+  if (!issues) {
+    issues = validateRequest(requestFromAnswers(answers));
+    remembered.set(answers, issues);
+  }
+  return issues;
 }
 
 /** Whether an issue's field is the prompt's, or inside it (`Tags[1].Key`, `...Metadata.token_endpoint`). */

@@ -39,6 +39,9 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
   const endpoint = properties?.DatastoreEndpoint ?? result.DatastoreEndpoint;
   const region = (typeof target === 'object' ? target.region : undefined) ?? regionOfArn(properties?.DatastoreArn ?? result.DatastoreArn) ?? 'us-east-1';
   const finishedAt = watching ? time : (watch.lastCheckAt ?? time);
+  // Elapsed since creation when the service says when that was (a resumed panel), else since submission.
+  const createdAt = properties?.CreatedAt ? new Date(properties.CreatedAt).getTime() : Number.NaN;
+  const since = Number.isFinite(createdAt) ? Math.min(createdAt, watch.startedAt) : watch.startedAt;
   return (
     <Box flexDirection="column">
       <Header target={target} sandbox={sandbox} />
@@ -46,7 +49,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
         <Text>
           <StatusBadge status={status} />
           <Text> {properties?.DatastoreName ?? 'Data store'}</Text>
-          <Text dimColor> · {formatElapsed(finishedAt - watch.startedAt)}</Text>
+          <Text dimColor> · {formatElapsed(finishedAt - since)}</Text>
         </Text>
         <Field label="Id">{result.DatastoreId}</Field>
         {phase === 'done' ? null : <Field label="ARN">{properties?.DatastoreArn ?? result.DatastoreArn}</Field>}
