@@ -21,12 +21,16 @@ export function Header({ target, sandbox }: HeaderProps) {
       : 'resolving region…';
   return (
     <Box>
-      <Text bold>healthlake-wizard</Text>
+      <Box flexShrink={0}>
+        <Text bold>healthlake-wizard</Text>
+      </Box>
       <Text dimColor wrap="truncate-end"> · {where} </Text>
       {sandbox ? (
-        <Text backgroundColor="yellow" color="black" bold>
-          {' SANDBOX '}
-        </Text>
+        <Box flexShrink={0}>
+          <Text backgroundColor="yellow" color="black" bold>
+            {' SANDBOX '}
+          </Text>
+        </Box>
       ) : null}
     </Box>
   );
