@@ -1,0 +1,65 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningEmulator } from '../../src/emulator/types.js';
+import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
+import { confirmCreate, emulatorForTests, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
+
+let emulator: RunningEmulator;
+let dirs: Sandboxed;
+let term: PtyTerminal | undefined;
+
+beforeAll(async () => {
+  requireBuild();
+  emulator = await emulatorForTests();
+});
+afterAll(async () => {
+  await emulator.stop();
+});
+afterEach(async () => {
+  await term?.close();
+  term = undefined;
+  dirs?.cleanup();
+});
+
+describe('presets across runs', () => {
+  it('a run saves a preset; the next starts from it, changes one answer and submits', async () => {
+    dirs = tempHome();
+    term = spawnWizard(emulator, dirs, ['--datastore-type-version', 'R4', '--datastore-name', 'from-preset', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=team,Value=data', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH']);
+    await term.waitFor(/Client token[\s\S]*Ctrl\+C quit/);
+    await term.press(KEYS.enter);
+    await term.waitFor('Review —');
+    term.write('s');
+    await term.waitFor('Save these answers as a preset');
+    term.type('team-defaults');
+    await term.waitFor('team-defaults');
+    term.write(KEYS.enter);
+    await term.waitFor('Saved preset "team-defaults"');
+    term.write(KEYS.ctrlC);
+    await term.waitFor('Quit and discard');
+    term.write('y');
+    expect((await term.exited).exitCode).toBe(130);
+    await term.close();
+
+    term = spawnWizard(emulator, dirs);
+    await term.waitFor(/How do you want to start\?[\s\S]*Start from a preset/);
+    await term.press(KEYS.down);
+    await term.waitFor(/› Start from a preset/);
+    term.write(KEYS.enter);
+    await term.waitFor('team-defaults');
+    term.write(KEYS.enter);
+    // Only the client token (never in a preset) is asked.
+    await term.waitFor(/Client token[\s\S]*Ctrl\+C quit/);
+    term.write(KEYS.enter);
+    await term.waitFor(/Review —[\s\S]*Data store name\s+from-preset/);
+    term.write('e');
+    await term.waitFor('Step 1 of');
+    term.type('-changed');
+    await term.waitFor('from-preset-changed');
+    term.write(KEYS.enter);
+    await term.waitFor(/Data store name\s+from-preset-changed/);
+    await confirmCreate(term);
+    await term.waitFor('The data store is ACTIVE', 20_000);
+    expect((await term.exited).exitCode).toBe(0);
+    const sent = emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'from-preset-changed');
+    expect(sent?.request).toMatchObject({ PreloadDataConfig: { PreloadDataType: 'SYNTHEA' }, Tags: [{ Key: 'team', Value: 'data' }] });
+  });
+});
