@@ -60,8 +60,10 @@ describe('first run', () => {
     await term.press(KEYS.enter);
     await term.waitFor('Step 1 of 7');
     expect(term.screen()).toContain('SANDBOX');
-    for (let step = 0; step < 12 && !term.screen().includes('Review —'); step++) {
-      await term.press(term.screen().includes('No tags yet') ? KEYS.tab : KEYS.enter);
+    // Accepting every default: one Enter per step, seven steps, then review.
+    for (let step = 1; step <= 7; step++) {
+      await term.waitFor(`Step ${step} of 7`);
+      await term.press(KEYS.enter);
     }
     await term.waitFor('Review —');
     expect(term.screen()).toContain('SANDBOX');

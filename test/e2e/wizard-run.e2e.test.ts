@@ -42,7 +42,7 @@ describe('the built wizard in a pty against the emulator', () => {
     await term.waitFor('Sample data');
     await term.press(KEYS.down, KEYS.enter);
     await term.waitFor('No tags yet');
-    await term.press(KEYS.enter);
+    await term.press('a');
     await answer('team');
     await answer('data');
     await term.press(KEYS.down, KEYS.down, KEYS.enter);

@@ -95,7 +95,7 @@ describe('editing keys', () => {
   it('edits tags and flags a duplicate key', async () => {
     const { driver } = wizard({ DatastoreTypeVersion: 'R4' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
     await settled(driver, 'No tags yet');
-    await driver.press(KEY.enter);
+    await driver.press('a');
     await driver.type('team');
     await driver.press(KEY.enter);
     await driver.type('data');

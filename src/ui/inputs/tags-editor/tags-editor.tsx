@@ -2,7 +2,7 @@
 import { Box, Text} from 'ink';
 import { useState } from 'react';
 import type { Tag } from '../../../request/types.js';
-import { matches } from '../../keys.js';
+import { footerHints, matches } from '../../keys.js';
 import { ACCENT } from '../../theme.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
@@ -15,7 +15,8 @@ const WINDOW = 6;
 /** The input for the tag list. */
 export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }: PromptInputProps) {
   const tags: Tag[] = Array.isArray(value) ? value : [];
-  const [state, setState] = useState<TagsEditorState>({ cursor: tags.length === 0 ? 0 : tags.length + 1, mode: { kind: 'list' } });
+  // The cursor starts on "Done": Enter accepts the tags as they are (none by default); `a` adds one.
+  const [state, setState] = useState<TagsEditorState>({ cursor: tags.length + 1, mode: { kind: 'list' } });
   const apply = (command: TagsEditorCommand) => {
     const result = tagsEditorReducer(state, tags, command);
     setState(result.state);
@@ -76,7 +77,7 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
       <Text dimColor>
         {editing
           ? `Editing the ${editing.column === 'Key' ? 'key' : 'value'}: Enter to keep it, Esc to cancel`
-          : 'a add · Enter edit/choose · d delete · ↑↓ move'}
+          : footerHints(['add', 'select', 'remove', 'choose'])}
       </Text>
     </Box>
   );
