@@ -53,8 +53,8 @@ export function checkScalar(node: ScalarNode, value: unknown, report: Report): v
         const bad = badCharacters(node, value);
         report(
           'pattern',
-          `${label} must be ${node.patternInWords ?? `in the form ${node.pattern}`}${bad ? `; ${bad} not allowed` : ''}.`,
-          bad ? `Remove or replace ${bad}.` : `Use a value like ${JSON.stringify(node.examples[0] ?? '')}.`,
+          `${label} must be ${node.patternInWords ?? `in the form ${node.pattern}`}${bad ? `; ${bad.phrase} not allowed` : ''}.`,
+          bad ? `Remove or replace ${bad.shown}.` : `Use a value like ${JSON.stringify(node.examples[0] ?? '')}.`,
           value,
         );
       }
@@ -72,14 +72,14 @@ export function checkScalar(node: ScalarNode, value: unknown, report: Report): v
 }
 
 /** For patterns that are a character class, names the characters the class rejects. */
-function badCharacters(node: ScalarNode & { kind: 'string' }, value: string): string | undefined {
+function badCharacters(node: ScalarNode & { kind: 'string' }, value: string): { shown: string; phrase: string } | undefined {
   const match = /^\^\(\[(.*)\]\*\)\$$/.exec(node.pattern ?? '') ?? /^\^\[(.*)\]\+\$$/.exec(node.pattern ?? '');
   if (!match) return undefined;
   const single = new RegExp(`^[${match[1]}]$`, 'u');
   const bad = [...new Set([...value].filter((ch) => !single.test(ch)))];
   if (bad.length === 0) return undefined;
   const shown = bad.slice(0, 5).map((ch) => JSON.stringify(ch)).join(' ');
-  return bad.length === 1 ? `the character ${shown} is` : `the characters ${shown} are`;
+  return { shown, phrase: bad.length === 1 ? `the character ${shown} is` : `the characters ${shown} are` };
 }
 
 function checkNode(node: SpecNode, value: unknown, flag: string, field: string, out: FieldIssue[]): void {

@@ -84,7 +84,11 @@ describe('validateField accepts and rejects each leaf', () => {
     const [issue] = validateField('DatastoreName', 'clinic 😀#');
     expect(issue!.rule).toBe('pattern');
     expect(issue!.message).toContain('"😀"');
-    expect(issue!.message).toContain('"#"');
+    expect(issue!.message).toContain('the characters "😀" "#" are not allowed');
+    expect(issue!.fix).toBe('Remove or replace "😀" "#".');
+    const [single] = validateField('DatastoreName', 'clinic — east');
+    expect(single!.message).toContain('the character "—" is not allowed');
+    expect(single!.fix).toBe('Remove or replace "—".');
   });
 });
 
