@@ -92,13 +92,44 @@ const DRY_RUN_ARGS = [
     '"grant_types_supported":["authorization_code"],"capabilities":["launch-standalone"],"code_challenge_methods_supported":["S256"]}\'',
 ];
 
+/** Bundles the smallest Ink app exactly as scripts/build.js bundles ours: the floor for a first frame. */
+async function buildInkHello(): Promise<string> {
+  const { build } = await import('esbuild');
+  const outdir = join(REPO_ROOT, '.tmp', 'ink-hello');
+  await build({
+    entryPoints: [join(REPO_ROOT, 'bench', 'fixtures', 'ink-hello.tsx')],
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    jsx: 'automatic',
+    minify: true,
+    external: ['react-devtools-core'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+    logLevel: 'warning',
+  });
+  return join(outdir, 'ink-hello.js');
+}
+
 async function startupRows(): Promise<Row[]> {
-  const bareNodePty = await medianOf(() => timeToScreen(['-e', 'process.stdout.write("ready")'], (s) => s.includes('ready'), process.execPath));
+  const ready = (s: string) => s.includes('ready');
+  const bareNodePty = await medianOf(() => timeToScreen(['-e', 'process.stdout.write("ready")'], ready, process.execPath));
+  const inkHello = await buildInkHello();
+  const inkFloor = await medianOf(() => timeToScreen([inkHello], ready, process.execPath));
   const firstFrame = await medianOf(() => timeToScreen(['--sandbox'], FIRST_FRAME));
   const bareNode = await medianOf(() => timeToExit(process.execPath, ['-e', '0']));
+  const emptyModule = await medianOf(() => timeToExit(process.execPath, [join(REPO_ROOT, 'bench', 'fixtures', 'empty-module.mjs')]));
   const dryRun = await medianOf(() => timeToExit(process.execPath, DRY_RUN_ARGS));
   const rows: Row[] = [
     { name: 'bare node in a pty (reference)', value: `${bareNodePty.toFixed(0)} ms`, target: '-', pass: true },
+    {
+      name: 'smallest Ink app, bundled (floor)',
+      value: `${inkFloor.toFixed(0)} ms = ${(inkFloor / bareNodePty).toFixed(2)}x bare node`,
+      target: '-',
+      pass: true,
+    },
     {
       name: 'time to first frame',
       value: `${firstFrame.toFixed(0)} ms = ${(firstFrame / bareNodePty).toFixed(2)}x bare node`,
@@ -106,6 +137,12 @@ async function startupRows(): Promise<Row[]> {
       pass: firstFrame / bareNodePty <= 2.5,
     },
     { name: 'bare node -e 0 (reference)', value: `${bareNode.toFixed(0)} ms`, target: '-', pass: true },
+    {
+      name: 'an empty ES module (floor)',
+      value: `${emptyModule.toFixed(0)} ms = ${(emptyModule / bareNode).toFixed(2)}x bare node`,
+      target: '-',
+      pass: true,
+    },
     {
       name: 'dry run, all parameters',
       value: `${dryRun.toFixed(0)} ms = ${(dryRun / bareNode).toFixed(2)}x bare node`,
@@ -125,14 +162,17 @@ async function startupRows(): Promise<Row[]> {
       pass: true,
     });
   } else {
-    rows.push({ name: 'aws --cli-auto-prompt', value: 'AWS CLI not installed; not compared', target: '-', pass: true });
+    rows.push({ name: 'aws --cli-auto-prompt', value: 'AWS CLI v2 not installed; not compared', target: '-', pass: true });
   }
   return rows;
 }
 
+/** The AWS CLI, when it is version 2 (version 1 has no --cli-auto-prompt). */
 function awsCliPath(): string | undefined {
   try {
-    return execFileSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).trim() || undefined;
+    const path = execFileSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).trim();
+    const version = execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return /aws-cli\/2\./.test(version) ? path : undefined;
   } catch {
     return undefined;
   }
@@ -202,21 +242,17 @@ async function memoryRows(): Promise<Row[]> {
   return [{ name: 'peak RSS, full sandbox run to ACTIVE', value: `${mb.toFixed(1)} MB`, target: '< 120 MB', pass: mb > 0 && mb < 120 }];
 }
 
-/** Accepts every default through the steps, confirms on review, and waits for ACTIVE. */
+/** Accepts every default (one Enter per step), creates from review, confirms, and waits for ACTIVE. */
 async function driveToActive(term: ReturnType<typeof spawnCli>): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    const screen = term.screen();
-    if (/ACTIVE/.test(screen)) return;
-    if (/Review/i.test(screen) && /submit/i.test(screen)) {
-      await term.press(KEYS.enter);
-      const confirm = term.screen();
-      if (/billed/i.test(confirm)) await term.press('y');
-      await term.waitFor(/ACTIVE/, 30_000);
-      return;
-    }
+  for (let step = 1; step <= 7; step++) {
+    await term.waitFor(`Step ${step} of 7`);
     await term.press(KEYS.enter);
   }
-  throw new Error(`could not reach ACTIVE; screen:\n${term.screen()}`);
+  await term.waitFor('Review —');
+  await term.press('c');
+  await term.waitFor('billed per hour');
+  await term.press('y');
+  await term.waitFor('The data store is ACTIVE', 30_000);
 }
 
 function print(rows: Row[]): void {
@@ -234,7 +270,9 @@ const sections: [string, () => Promise<Row[]> | Row[]][] = [
   ['memory', memoryRows],
   ['polling', measurePolling],
 ];
-for (const [name, run] of sections) {
+// BENCH_ONLY=start-up,memory runs a subset.
+const only = process.env.BENCH_ONLY?.split(',');
+for (const [name, run] of sections.filter(([section]) => !only || only.includes(section))) {
   process.stderr.write(`measuring ${name}...\n`);
   try {
     rows.push(...(await run()));

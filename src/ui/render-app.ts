@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { EXIT, type GlobalOptions } from '../options.js';
 import type { AppDeps } from './effects/app-deps.js';
 import type { AppInput } from './app.js';
+import { loadInkAndApp } from './load-ink.js';
 
 /** Applies `--color on|off|auto` and `NO_COLOR` for the colour library, which reads the environment on load. */
 export function applyColorPreference(color: GlobalOptions['color'], env: NodeJS.ProcessEnv = process.env): void {
@@ -28,7 +29,7 @@ export type CommandDeps = Omit<AppDeps, 'exit' | 'ring' | 'now'> & Partial<Pick<
 /** Renders until the app exits; returns its exit code. */
 export async function renderApp(input: AppInput, commandDeps: CommandDeps, later: LineCollector): Promise<number> {
   applyColorPreference(input.options.color);
-  const [{ render }, { createApp }] = await Promise.all([import('ink'), import('./app.js')]);
+  const [{ render }, { createApp }] = await loadInkAndApp();
   const stdout = process.stdout;
   let resolveEnded: (outcome: { code: number; farewell?: string }) => void = () => undefined;
   const ended = new Promise<{ code: number; farewell?: string }>((resolve) => (resolveEnded = resolve));
