@@ -67,7 +67,7 @@ async function captureSandboxRun(root: string): Promise<void> {
     await term.waitFor('Sample data');
     await term.press(KEYS.down, KEYS.enter);
     await term.waitFor('No tags yet');
-    await term.press(KEYS.enter);
+    await term.press('a');
     await typeAndEnter(term, 'team');
     await typeAndEnter(term, 'data');
     await term.waitFor('team = data');
