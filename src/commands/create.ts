@@ -149,5 +149,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);
   }
+  // Raw mode before the UI modules load: keys typed meanwhile are kept for the wizard instead of being echoed
+  // by the terminal (Ctrl+C then reaches the wizard's quit dialog rather than killing the process).
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   return (await import('../ui/run-wizard.js')).runWizard({ initial: answersFromRequest(request), given, options });
 }

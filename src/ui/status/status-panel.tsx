@@ -21,12 +21,15 @@ export interface StatusPanelProps {
   now: () => number;
 }
 
+/** A label and its value; a long value (ARN, endpoint) wraps under itself so it stays whole and copyable. */
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <Text wrap="truncate-end">
-      <Text dimColor>{label.padEnd(10)}</Text>
-      {children}
-    </Text>
+    <Box>
+      <Box width={10} flexShrink={0}>
+        <Text dimColor>{label}</Text>
+      </Box>
+      <Text wrap="wrap">{children}</Text>
+    </Box>
   );
 }
 
