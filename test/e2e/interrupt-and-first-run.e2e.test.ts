@@ -1,30 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/types.js';
+import { describe, expect, it } from 'vitest';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
-import { confirmCreate, cursorRestored, emulatorForTests, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
+import { confirmCreate, cursorRestored, useWizardFixture } from './wizard-session.js';
 
-let slowEmulator: RunningEmulator;
-let dirs: Sandboxed;
-let term: PtyTerminal | undefined;
-
-beforeAll(async () => {
-  requireBuild();
-  // Creation never finishes within the test: Ctrl+C arrives while polling.
-  slowEmulator = await emulatorForTests(10 * 60_000);
-});
-afterAll(async () => {
-  await slowEmulator.stop();
-});
-afterEach(async () => {
-  await term?.close();
-  term = undefined;
-  dirs?.cleanup();
-});
+// Creation never finishes within the test: Ctrl+C arrives while polling.
+const fx = useWizardFixture(10 * 60_000);
+let term: PtyTerminal;
 
 describe('Ctrl+C', () => {
   it('at a step asks first, then exits 130 with the terminal restored and nothing sent', async () => {
-    dirs = tempHome();
-    term = spawnWizard(slowEmulator, dirs);
+    term = fx.spawn();
     await term.waitFor('Step 1 of 7');
     term.type('half-typed');
     await term.waitFor('half-typed');
@@ -34,18 +18,17 @@ describe('Ctrl+C', () => {
     expect((await term.exited).exitCode).toBe(130);
     expect(term.output()).toContain('nothing was sent');
     expect(cursorRestored(term.output())).toBe(true);
-    expect(slowEmulator.datastores().some((datastore) => datastore.request.DatastoreName === 'half-typed')).toBe(false);
+    expect(fx.emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'half-typed')).toBe(false);
   });
 
   it('while polling leaves the data store running and prints the resume command', async () => {
-    dirs = tempHome();
-    term = spawnWizard(slowEmulator, dirs, ['--datastore-type-version', 'R4', '--datastore-name', 'left-running', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', `left-running-${Date.now()}`]);
+    term = fx.spawn(['--datastore-type-version', 'R4', '--datastore-name', 'left-running', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', `left-running-${Date.now()}`]);
     await term.waitFor('Review —');
     await confirmCreate(term);
     await term.waitFor(/CREATING[\s\S]*Checked/, 20_000);
     term.write(KEYS.ctrlC);
     expect((await term.exited).exitCode).toBe(130);
-    const id = slowEmulator.datastores().find((datastore) => datastore.request.DatastoreName === 'left-running')?.id;
+    const id = fx.emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'left-running')?.id;
     expect(id).toBeDefined();
     expect(term.output()).toContain(`healthlake-wizard status ${id}`);
     expect(cursorRestored(term.output())).toBe(true);
@@ -54,8 +37,8 @@ describe('Ctrl+C', () => {
 
 describe('first run', () => {
   it('with an empty HOME offers the sandbox, and in it a data store reaches ACTIVE', async () => {
-    dirs = tempHome();
-    term = spawnCli([], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '300' } });
+    const dirs = fx.tempHome();
+    term = fx.track(spawnCli([], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '300' } }));
     await term.waitFor(/No AWS credentials were found[\s\S]*› Try it in the sandbox[\s\S]*Ctrl\+C quit/);
     await term.press(KEYS.enter);
     await term.waitFor('Step 1 of 7');
@@ -76,8 +59,8 @@ describe('first run', () => {
 
 describe('colour', () => {
   it('respects NO_COLOR: no colour codes, the screen still readable', async () => {
-    dirs = tempHome();
-    term = spawnCli(['--sandbox'], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, NO_COLOR: '1' } });
+    const dirs = fx.tempHome();
+    term = fx.track(spawnCli(['--sandbox'], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, NO_COLOR: '1' } }));
     await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
     // eslint-disable-next-line no-control-regex
     expect(term.output()).not.toMatch(/\x1b\[(?:3|4|9|10)[0-9](?:;[0-9]+)*m/);

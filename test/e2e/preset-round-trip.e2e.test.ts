@@ -1,29 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/types.js';
+import { describe, expect, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
-import { confirmCreate, emulatorForTests, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
+import { confirmCreate, spawnWizard, useWizardFixture } from './wizard-session.js';
 
-let emulator: RunningEmulator;
-let dirs: Sandboxed;
-let term: PtyTerminal | undefined;
-
-beforeAll(async () => {
-  requireBuild();
-  emulator = await emulatorForTests();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-afterEach(async () => {
-  await term?.close();
-  term = undefined;
-  dirs?.cleanup();
-});
+const fx = useWizardFixture();
+let term: PtyTerminal;
 
 describe('presets across runs', () => {
   it('a run saves a preset; the next starts from it, changes one answer and submits', async () => {
-    dirs = tempHome();
-    term = spawnWizard(emulator, dirs, ['--datastore-type-version', 'R4', '--datastore-name', 'from-preset', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=team,Value=data', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH']);
+    const dirs = fx.tempHome();
+    term = fx.track(spawnWizard(fx.emulator, dirs, ['--datastore-type-version', 'R4', '--datastore-name', 'from-preset', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=team,Value=data', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH']));
     await term.waitFor(/Client token[\s\S]*Ctrl\+C quit/);
     await term.press(KEYS.enter);
     await term.waitFor('Review —');
@@ -39,7 +24,7 @@ describe('presets across runs', () => {
     expect((await term.exited).exitCode).toBe(130);
     await term.close();
 
-    term = spawnWizard(emulator, dirs);
+    term = fx.track(spawnWizard(fx.emulator, dirs));
     await term.waitFor(/How do you want to start\?[\s\S]*Start from a preset/);
     await term.press(KEYS.down);
     await term.waitFor(/› Start from a preset/);
@@ -59,7 +44,7 @@ describe('presets across runs', () => {
     await confirmCreate(term);
     await term.waitFor('The data store is ACTIVE', 20_000);
     expect((await term.exited).exitCode).toBe(0);
-    const sent = emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'from-preset-changed');
+    const sent = fx.emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'from-preset-changed');
     expect(sent?.request).toMatchObject({ PreloadDataConfig: { PreloadDataType: 'SYNTHEA' }, Tags: [{ Key: 'team', Value: 'data' }] });
   });
 });

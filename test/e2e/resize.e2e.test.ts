@@ -1,31 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/types.js';
+import { describe, expect, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
-import { emulatorForTests, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
+import { useWizardFixture } from './wizard-session.js';
 
-let emulator: RunningEmulator;
-let dirs: Sandboxed;
-let term: PtyTerminal | undefined;
-
-beforeAll(async () => {
-  requireBuild();
-  emulator = await emulatorForTests();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-afterEach(async () => {
-  await term?.close();
-  term = undefined;
-  dirs?.cleanup();
-});
+const fx = useWizardFixture();
+let term: PtyTerminal;
 
 const STEP_LIST = /Name {2}· FHIR version {2}· Encryption {2}· Sample data {2}· Tags {2}· Identity provider {2}· Client token/;
 
 describe('the wizard follows the terminal size', () => {
   it('re-lays out a step when the terminal narrows and widens, and keeps the typed answer', async () => {
-    dirs = tempHome();
-    term = spawnWizard(emulator, dirs);
+    term = fx.spawn();
     await term.waitFor('Step 1 of 7');
     term.type('resized');
     await term.waitFor('7/256');

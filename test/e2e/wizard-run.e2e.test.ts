@@ -1,36 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/types.js';
+import { describe, expect, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
-import { confirmCreate, cursorRestored, emulatorForTests, readJsonPreview, requireBuild, spawnWizard, tempHome, type Sandboxed } from './wizard-session.js';
+import { confirmCreate, cursorRestored, readJsonPreview, useWizardFixture } from './wizard-session.js';
 
-let emulator: RunningEmulator;
-let dirs: Sandboxed;
-let term: PtyTerminal | undefined;
-
-beforeAll(async () => {
-  requireBuild();
-  emulator = await emulatorForTests();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-afterEach(async () => {
-  await term?.close();
-  term = undefined;
-  dirs?.cleanup();
-});
+const fx = useWizardFixture();
+let term: PtyTerminal;
 
 async function answer(text: string): Promise<void> {
-  const before = term!.screen();
-  term!.type(text);
-  await term!.waitFor((screen) => screen !== before);
-  await term!.press(KEYS.enter);
+  const before = term.screen();
+  term.type(text);
+  await term.waitFor((screen) => screen !== before);
+  await term.press(KEYS.enter);
 }
 
 describe('the built wizard in a pty against the emulator', () => {
   it('sets every parameter, reaches ACTIVE, and sends exactly the reviewed JSON', async () => {
-    dirs = tempHome();
-    term = spawnWizard(emulator, dirs);
+    term = fx.spawn();
     await term.waitFor('Step 1 of 7');
     await answer('e2e-full');
     await term.waitFor('FHIR version');
@@ -73,7 +57,7 @@ describe('the built wizard in a pty against the emulator', () => {
     const { exitCode } = await term.exited;
     expect(exitCode).toBe(0);
     expect(term.output()).toContain('\x07');
-    const sent = emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'e2e-full');
+    const sent = fx.emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'e2e-full');
     expect(sent?.request).toEqual(reviewed);
     expect(reviewed).toMatchObject({
       SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/e2e-key' } },
@@ -85,8 +69,7 @@ describe('the built wizard in a pty against the emulator', () => {
   });
 
   it('edits a field from review, returns to review and sends the edited value', async () => {
-    dirs = tempHome();
-    term = spawnWizard(emulator, dirs, ['--datastore-type-version', 'R4', '--datastore-name', 'first-name']);
+    term = fx.spawn(['--datastore-type-version', 'R4', '--datastore-name', 'first-name']);
     await term.waitFor('Encryption › Key type');
     // Only what was not given is asked; skip the optional steps (Tab) to reach review.
     for (let step = 0; step < 10 && !term.screen().includes('Review —'); step++) await term.press(KEYS.tab);
@@ -98,12 +81,11 @@ describe('the built wizard in a pty against the emulator', () => {
     await confirmCreate(term);
     await term.waitFor('The data store is ACTIVE', 20_000);
     expect((await term.exited).exitCode).toBe(0);
-    expect(emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'first-name-edited')).toBe(true);
+    expect(fx.emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'first-name-edited')).toBe(true);
   });
 
   it('ends CREATE_FAILED with the cause and exit 254', async () => {
-    dirs = tempHome();
-    term = spawnWizard(emulator, dirs, [
+    term = fx.spawn([
       '--datastore-type-version', 'R4',
       '--datastore-name', 'doomed',
       '--sse-configuration', 'KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=alias/healthlake-wizard-fail}',

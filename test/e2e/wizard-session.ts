@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { SANDBOX_CREDENTIALS, startEmulator } from '../../src/emulator/index.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
 import { REPO_ROOT, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
@@ -87,4 +88,52 @@ export async function confirmCreate(term: PtyTerminal): Promise<void> {
   await term.waitFor('billed per hour', 20_000);
   term.write('y');
   await term.waitFor((screen) => !screen.includes('billed per hour'), 20_000);
+}
+
+/** What a wizard e2e file works with: its emulator, and per test temp dirs and the pty (closed after each test). */
+export interface WizardFixture {
+  readonly emulator: RunningEmulator;
+  /** New temp dirs for this test (removed after it). */
+  tempHome(): Sandboxed;
+  /** Registers a pty to close after this test; returns it. */
+  track(term: PtyTerminal): PtyTerminal;
+  /** The wizard pointed at the emulator, with new temp dirs. */
+  spawn(args?: string[]): PtyTerminal;
+}
+
+/** Registers the hooks every wizard e2e file needs and returns the fixture. */
+export function useWizardFixture(createDelayMs?: number): WizardFixture {
+  let emulator: RunningEmulator | undefined;
+  const dirs: Sandboxed[] = [];
+  const terms: PtyTerminal[] = [];
+  beforeAll(async () => {
+    requireBuild();
+    emulator = await emulatorForTests(createDelayMs);
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+  afterEach(async () => {
+    for (const term of terms.splice(0)) await term.close();
+    for (const made of dirs.splice(0)) made.cleanup();
+  });
+  const fixture: WizardFixture = {
+    get emulator() {
+      if (!emulator) throw new Error('the emulator starts in beforeAll');
+      return emulator;
+    },
+    tempHome() {
+      const made = tempHome();
+      dirs.push(made);
+      return made;
+    },
+    track(term) {
+      terms.push(term);
+      return term;
+    },
+    spawn(args = []) {
+      return fixture.track(spawnWizard(fixture.emulator, fixture.tempHome(), args));
+    },
+  };
+  return fixture;
 }

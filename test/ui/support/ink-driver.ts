@@ -6,19 +6,8 @@ import { render } from 'ink-testing-library';
 import { stripVTControlCharacters } from 'node:util';
 import type { ReactElement } from 'react';
 
-/** Key sequences as a terminal sends them. */
-export const KEY = {
-  enter: '\r',
-  escape: '\x1b',
-  tab: '\t',
-  backspace: '\x7f',
-  up: '\x1b[A',
-  down: '\x1b[B',
-  right: '\x1b[C',
-  left: '\x1b[D',
-  space: ' ',
-  ctrlC: '\x03',
-} as const;
+/** Key sequences as a terminal sends them (the same table the pty tests use). */
+export { KEYS as KEY } from '../../support/keys.js';
 
 /** A rendered element with keys and waits. */
 export interface InkDriver {
