@@ -8,6 +8,7 @@ import { EXIT } from '../options.js';
 import { didYouMean } from '../request/suggest.js';
 import { reportCommandError, usageError } from '../store/command-report.js';
 import { openStore, type HistoryEntry } from '../store/index.js';
+import { fitHelp } from '../request/help.js';
 
 const USAGE = `Usage: healthlake-wizard history [--output table|json|text] [--sandbox-only | --no-sandbox]
 
@@ -65,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const args = parseHistoryArgs(argv);
     if (args.help) {
-      process.stdout.write(USAGE);
+      process.stdout.write(fitHelp(USAGE));
       return EXIT.ok;
     }
     const store = openStore();

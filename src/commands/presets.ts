@@ -16,6 +16,7 @@ import { validateRequest } from '../request/validate.js';
 import { checkPresetName, openStore, PRESET_NAME_RULE, requirePreset, type LocalStore, type Preset } from '../store/index.js';
 import { presetRequest, readImportedRequest, renderPresetExport } from '../store/preset-document.js';
 import { reportCommandError, usageError } from '../store/command-report.js';
+import { fitHelp } from '../request/help.js';
 
 const USAGE = `Usage: healthlake-wizard presets <command>
 
@@ -184,13 +185,13 @@ const ACTIONS: Record<string, Action> = { list, show, save, delete: remove, rena
 export async function run(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
-    out(USAGE);
+    out(fitHelp(USAGE));
     return EXIT.ok;
   }
   const action = command === undefined ? undefined : Object.hasOwn(ACTIONS, command) ? ACTIONS[command] : undefined;
   if (!action) {
     const what = command === undefined ? 'presets needs a command.' : `Unknown presets command ${JSON.stringify(command)}.${didYouMean(command, Object.keys(ACTIONS))}`;
-    process.stderr.write(`healthlake-wizard: ${what}\n\n${USAGE}`);
+    process.stderr.write(`healthlake-wizard: ${what}\n\n${fitHelp(USAGE)}`);
     return EXIT.usage;
   }
   let store: LocalStore | undefined;

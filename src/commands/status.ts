@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
+import { fitHelp } from '../request/help.js';
 
 const OUTPUTS: readonly OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
 
@@ -93,11 +94,11 @@ export async function run(argv: string[]): Promise<number> {
   try {
     args = parseStatusArgs(argv);
   } catch (error) {
-    process.stderr.write(`healthlake-wizard status: ${(error as Error).message}\n${USAGE}`);
+    process.stderr.write(`healthlake-wizard status: ${(error as Error).message}\n${fitHelp(USAGE)}`);
     return EXIT.usage;
   }
   if (args === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(fitHelp(USAGE));
     return EXIT.ok;
   }
   if (args.interactive) {

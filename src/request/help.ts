@@ -97,6 +97,29 @@ function labelled(label: string, content: string, width: number): string[] {
   return oneLine.length === 1 ? oneLine : ['      ' + label, ...wrapText(content, width, '        ')];
 }
 
+/** Quotes one shell argument for bash when it needs it (braces would be brace-expanded, quotes eaten, ...). */
+function shellWord(arg: string): string {
+  return /^[\w./:=@%+,-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A command line laid out to `width`, breaking only between arguments with a ` \` continuation, so every
+ * example can be pasted as it is. An argument longer than a line stays whole on a line of its own.
+ */
+export function commandLines(args: readonly string[], width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = indent + (args[0] ?? '');
+  for (const arg of args.slice(1)) {
+    if ([...line].length + 1 + [...arg].length + 2 > width) {
+      lines.push(`${line} \\`);
+      line = `${indent}  ${arg}`;
+    } else {
+      line += ` ${arg}`;
+    }
+  }
+  return [...lines, line];
+}
+
 function parameterSection(parameter: TopLevelParameter, width: number): string[] {
   const out: string[] = [];
   const syntax = parameter.kind === 'structure' || parameter.kind === 'list' ? '<shorthand|json|file://path>' : `<${valueOutline(parameter)}>`;
@@ -111,8 +134,11 @@ function parameterSection(parameter: TopLevelParameter, width: number): string[]
     memberLines(parameter.kind === 'list' ? parameter.member : parameter, '', width, out);
   }
   for (const example of parameter.examples.slice(0, 2)) {
-    const shown = parameter.kind === 'structure' || parameter.kind === 'list' ? example : /^[\w./:=@+-]+$/.test(example) ? example : `'${example}'`;
-    out.push(...labelled('Example:', `${parameter.flag} ${shown}`, width));
+    // A list example holds several arguments (`Key=a,Value=b Key=c,Value=d`); any other is one argument.
+    const values = parameter.kind === 'list' ? example.split(' ') : [example];
+    const args = [parameter.flag, ...values.map(shellWord)];
+    const oneLine = `      Example: ${args.join(' ')}`;
+    out.push(...([...oneLine].length <= width ? [oneLine] : ['      Example:', ...commandLines(args, width, '        ')]));
   }
   return out;
 }
@@ -123,11 +149,44 @@ function optionLine(option: OptionFlag, width: number): string[] {
 }
 
 /** The whole help text of `create`, every line at most `width` columns. */
+/** The commands, for the default command's help (the first line of each command's own help says more). */
+const COMMANDS: readonly [string, string][] = [
+  ['create', 'guided creation of a FHIR data store (the default command)'],
+  ['status [DATASTORE_ID]', 'live status of a data store; without an id, the newest from history'],
+  ['history', 'the data stores created with this tool'],
+  ['presets', 'named, reusable answers: list, show, save, delete, rename, export, import'],
+  ['emulator', 'a local HealthLake emulator (no AWS account needed)'],
+];
+
+/**
+ * Lays out a help text to fit `width` columns: a line too long is wrapped with a hanging indent — under the
+ * description column for a table row (`  --flag VALUE   what it does`), a usage line under its arguments, else
+ * under the line's own indent.
+ */
+export function fitHelp(text: string, width = 80): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if ([...line].length <= width) return [line];
+      const column = /^(\s*\S.*?\s{2,})\S/.exec(line)?.[1]?.length;
+      const indent = line.length - line.trimStart().length;
+      const head = column !== undefined && column <= width * 0.6 ? line.slice(0, column) : line.slice(0, indent);
+      // A usage line continues under its first argument; anything else under its own indent or column.
+      const hanging = ' '.repeat(line.startsWith('Usage: ') ? 9 : head.length);
+      const [first, ...rest] = wrapText(line.slice(head.length), width, hanging);
+      return [head + (first ?? '').slice(hanging.length), ...rest];
+    })
+    .join('\n');
+}
+
 export function renderCreateHelp(width = 80): string {
   const out: string[] = [];
   const para = (text: string) => out.push(...wrapText(text, width, ''), '');
   para(`healthlake-wizard create: create an Amazon HealthLake FHIR data store (${OPERATION.name}).`);
   para('Usage: healthlake-wizard [create] [parameters] [options]');
+  out.push('Commands:', '');
+  out.push(fitHelp(COMMANDS.map(([name, what]) => `  ${name.padEnd(22)}  ${what}`).join('\n'), width));
+  out.push('', ...wrapText('healthlake-wizard <command> --help for more about each.', width, ''), '');
   para(
     'On a terminal a wizard asks for what the flags leave out and shows the request before sending it. With ' +
       '--no-interactive, or without a terminal, nothing is asked: the flags are validated, then sent, or printed ' +
@@ -141,8 +200,8 @@ export function renderCreateHelp(width = 80): string {
   out.push('', 'AWS CLI global options:', '');
   for (const option of OPTION_FLAGS.filter((o) => o.group === 'global')) out.push(...optionLine(option, width));
   out.push('', 'Examples:', '');
-  out.push(...wrapText('healthlake-wizard create --no-interactive --dry-run --datastore-type-version R4 --datastore-name "Pacientes 1" --tags Key=team,Value=data Key=env,Value=prod', width, '  '));
-  out.push(...wrapText('healthlake-wizard create --cli-input-yaml file://datastore.yaml --no-interactive --sandbox', width, '  '));
+  out.push(...commandLines(['healthlake-wizard', 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--datastore-name', shellWord('Pacientes 1'), '--tags', 'Key=team,Value=data', 'Key=env,Value=prod'], width, '  '));
+  out.push(...commandLines(['healthlake-wizard', 'create', '--cli-input-yaml', 'file://datastore.yaml', '--no-interactive', '--sandbox'], width, '  '));
   out.push('');
   para('Exit codes: 0 success, 252 invalid command line or value, 253 configuration (credentials, Region), 254 the service refused or the data store failed, 255 other errors, 130 interrupted.');
   return `${out.join('\n').trimEnd()}\n`;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderInputSkeleton } from '../../src/request/skeleton.js';
+import { overlongHelpLines } from '../support/help-lines.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'bin', 'healthlake-wizard.js');
@@ -116,7 +117,7 @@ describe('skeletons, help and version (built binary)', () => {
     const help = run(['create', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--identity-provider-configuration');
-    expect(help.stdout.split('\n').every((line) => [...line].length <= 80)).toBe(true);
+    expect(overlongHelpLines(help.stdout, 80)).toEqual([]);
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
     expect(run(['create', '--version']).stdout).toMatch(new RegExp(`^healthlake-wizard/${pkg.version.replaceAll('.', '\\.')} `));
   });

@@ -1,0 +1,36 @@
+/** Every command's --help, from the built binary: within 80 columns, and naming every flag its parser accepts. */
+import { describe, expect, it } from 'vitest';
+import { OPTION_FLAGS } from '../../src/request/create-flags.js';
+import { PARAMETERS } from '../../src/spec/index.js';
+import { overlongHelpLines } from '../support/help-lines.js';
+import { requireBuild, runBinary } from './built-binary.js';
+
+requireBuild();
+
+const COMMANDS: Record<string, { args: string[]; flags: string[] }> = {
+  default: { args: ['--help'], flags: [...PARAMETERS.map((p) => p.flag), ...OPTION_FLAGS.map((o) => o.flag)] },
+  status: { args: ['status', '--help'], flags: ['--wait', '--no-interactive', '--sandbox', '--output', '--query', '--region', '--profile', '--endpoint-url'] },
+  history: { args: ['history', '--help'], flags: ['--output', '--sandbox-only', '--no-sandbox'] },
+  presets: { args: ['presets', '--help'], flags: ['--output', '--description', '--file', '--name', '--force'] },
+  emulator: {
+    args: ['emulator', '--help'],
+    flags: ['--port', '--host', '--region', '--account-id', '--create-delay-ms', '--delete-delay-ms', '--state', '--throttle-rate', '--error-rate', '--reset-rate', '--latency-ms', '--lose-create-response', '--seed', '--access-key-id', '--secret-access-key', '--no-verify-signatures'],
+  },
+};
+
+describe('--help of every command', () => {
+  for (const [name, { args, flags }] of Object.entries(COMMANDS)) {
+    it(`${name}: exits 0, fits 80 columns and names each of its flags`, async () => {
+      const result = await runBinary(args, {});
+      expect(result.code).toBe(0);
+      expect(overlongHelpLines(result.stdout, 80)).toEqual([]);
+      for (const flag of flags) expect(result.stdout).toMatch(new RegExp(`${flag}\\b`));
+    });
+  }
+
+  it('the default help lists the commands and points to their own help', async () => {
+    const { stdout } = await runBinary(['--help'], {});
+    for (const command of ['create', 'status', 'history', 'presets', 'emulator']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    expect(stdout).toContain('healthlake-wizard <command> --help');
+  });
+});
