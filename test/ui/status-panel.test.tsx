@@ -25,7 +25,7 @@ describe('status panel for an existing data store', () => {
     await screen.waitFor(created.DatastoreArn.slice(0, 40));
     await screen.waitFor(`healthlake-wizard status ${created.DatastoreId}`);
     await screen.waitFor('The data store is ACTIVE', 10_000);
-    await screen.waitFor(`aws healthlake delete-fhir-datastore --datastore-id ${created.DatastoreId}`);
+    await screen.waitFor(new RegExp(`aws healthlake delete-fhir-datastore \\\\?\\s*--datastore-id ${created.DatastoreId}`));
     await screen.waitFor('curl --aws-sigv4');
     expect(await deps.exited).toEqual({ code: 0 });
     screen.unmount();

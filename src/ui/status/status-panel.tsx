@@ -57,10 +57,9 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
         <Field label="Id">{result.DatastoreId}</Field>
         {phase === 'done' ? null : <Field label="ARN">{properties?.DatastoreArn ?? result.DatastoreArn}</Field>}
         {phase === 'done' ? (
-          <Text>
-            <Text dimColor>{'FHIR URL'.padEnd(10)}</Text>
+          <Field label="FHIR URL">
             <Text color="green">{endpoint}</Text>
-          </Text>
+          </Field>
         ) : (
           <Field label="Endpoint">{endpoint}</Field>
         )}
