@@ -1,28 +1,182 @@
-// Bundles src/ into dist/ with esbuild. Code splitting keeps the heavy parts (Ink/React, the AWS SDK,
-// conf, YAML) in chunks that are only loaded when a command needs them, so start-up stays lean.
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+// Builds dist/ in three steps (see src/launcher.ts for why):
+//   1. esbuild bundles src/ with code splitting, so each command loads only the chunks it needs (the dry run never
+//      loads Ink or the AWS SDK; the first frame never loads the SDK);
+//   2. each chunk is turned from an ES module into a CommonJS module body, a script the launcher
+//      (dist/launcher.cjs) can compile with V8's code cache; the chunks that always load together are packed into
+//      one script (dist/app.cjs for the command line, dist/chunks/wizard-pack.cjs for the first frame);
+//   3. a warm-up runs the built program (a dry run, a sandbox creation, the wizard up to its first frame) and
+//      keeps the code V8 compiled for them in dist/code-cache/.
+import { build, transform } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli.ts' },
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const bin = join(root, 'bin', 'healthlake-wizard.cjs');
+const cacheDir = join(dist, 'code-cache');
+rmSync(dist, { recursive: true, force: true });
+
+/**
+ * A script cannot hold a top-level await, and two modules Ink loads have one:
+ * - yoga-layout awaits its WebAssembly; Ink's `import Yoga from 'yoga-layout'` resolves to our
+ *   src/ui/layout-engine.ts instead, which loads yoga (through `yoga-layout/load`) before Ink runs;
+ * - Ink's reconciler awaits react-devtools only when DEV=true; that branch is dropped (devtools are not bundled).
+ */
+const scriptSafe = {
+  name: 'script-safe',
+  setup(builder) {
+    builder.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: join(root, 'src', 'ui', 'layout-engine.ts') }));
+    builder.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const devtools = /\nif \(isDev\(\)\) \{\n\s+try \{\n\s+await import\('\.\/devtools\.js'\);[\s\S]*?\n\}\n/;
+      const packageJson = '? await loadPackageJson()';
+      if (!devtools.test(source) || !source.includes(packageJson)) {
+        throw new Error('ink/build/reconciler.js has changed: update the script-safe plugin in scripts/build.js');
+      }
+      const withoutDevtools = source.replace(devtools, '\n').replace(packageJson, '? { name: undefined, version: undefined }');
+      return { contents: withoutDevtools, loader: 'js' };
+    });
+  },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
+
+// The launcher: node built-ins and env-paths only.
+await build({ ...common, entryPoints: { launcher: 'src/launcher.ts' }, outdir: dist, format: 'cjs', outExtension: { '.js': '.cjs' } });
+
+// 1. The program, split into chunks.
+const { outputFiles, metafile } = await build({
+  ...common,
+  absWorkingDir: root,
+  entryPoints: { app: 'src/cli.ts' },
   outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  jsx: 'automatic',
-  sourcemap: 'linked',
-  legalComments: 'none',
-  minify: true,
+  outExtension: { '.js': '.cjs' },
   chunkNames: 'chunks/[name]-[hash]',
+  format: 'esm',
+  splitting: true,
+  write: false,
+  metafile: true,
+  jsx: 'automatic',
   // Ink imports react-devtools-core only when DEV=true; it is not a dependency.
   external: ['react-devtools-core'],
   define: { 'process.env.NODE_ENV': '"production"' },
-  // Some bundled CommonJS packages call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __hlwCreateRequire } from 'node:module'; const require = __hlwCreateRequire(import.meta.url);",
-  },
-  logLevel: 'warning',
+  plugins: [scriptSafe],
 });
+
+// 2. Each chunk as a CommonJS module body, wrapped as Node wraps one (the launcher runs it): imports become
+// require() calls the launcher serves, dynamic imports become lazy require() calls, exports stay live bindings.
+const bodies = new Map();
+for (const file of outputFiles) {
+  const { code } = await transform(file.text, {
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    supported: { 'dynamic-import': false },
+    // yoga's loader reads import.meta.url (to find files it does not need: its WebAssembly is inlined).
+    ...(file.text.includes('import.meta')
+      ? { define: { 'import.meta.url': '__importMetaUrl' }, banner: 'var __importMetaUrl=require("node:url").pathToFileURL(__filename).href;' }
+      : {}),
+    logLevel: 'warning',
+  });
+  // ES modules are strict; so stays their CommonJS form.
+  bodies.set(chunkName(file.path), `(function (exports, require, module, __filename, __dirname) {"use strict";${code}\n})`);
+}
+
+// Chunks that always load together go into one script, a pack: the command line's (the entry and `create`, which
+// is the dry run's whole path) into app.cjs, and the wizard's first frame (Ink, React, the app) into another.
+const outputs = metafile.outputs;
+const byEntryPoint = (entryPoint) => {
+  const found = Object.keys(outputs).find((output) => outputs[output].entryPoint === entryPoint);
+  if (!found) throw new Error(`no chunk has the entry point ${entryPoint} (update the packs in scripts/build.js)`);
+  return found;
+};
+/** The chunks a chunk loads before it runs (its static imports, transitively). */
+const staticClosure = (roots) => {
+  const seen = new Set();
+  const visit = (output) => {
+    if (seen.has(output)) return;
+    seen.add(output);
+    for (const imported of outputs[output].imports) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+  };
+  roots.forEach(visit);
+  return seen;
+};
+const cliPack = staticClosure([byEntryPoint('src/cli.ts'), byEntryPoint('src/commands/create.ts')]);
+const wizardPack = [...staticClosure([
+  byEntryPoint('src/ui/run-wizard.ts'),
+  byEntryPoint('src/ui/app.tsx'),
+  byEntryPoint('node_modules/ink/build/index.js'),
+])].filter((output) => !cliPack.has(output));
+const WIZARD_PACK = 'chunks/wizard-pack.cjs';
+const packText = (members, index) =>
+  `({chunks:{${members.map((output) => `${JSON.stringify(chunkName(output))}:${bodies.get(chunkName(output))}`).join(',')}}` +
+  `${index ? `,packs:${JSON.stringify(index)}` : ''}})`;
+const packed = new Set([...cliPack, ...wizardPack].map(chunkName));
+write('app.cjs', packText([...cliPack], Object.fromEntries(wizardPack.map((output) => [chunkName(output), WIZARD_PACK]))));
+write(WIZARD_PACK, packText(wizardPack));
+for (const [name, body] of bodies) if (!packed.has(name)) write(name, body);
+
+/** A chunk's path inside dist/, with forward slashes. */
+function chunkName(path) {
+  return relative(dist, resolve(root, path)).split('\\').join('/');
+}
+
+function write(name, text) {
+  mkdirSync(dirname(join(dist, name)), { recursive: true });
+  writeFileSync(join(dist, name), text);
+}
+
+// 3. The warm-up. Each run adds the code it compiled to the cache folder (HEALTHLAKE_WIZARD_WRITE_CODE_CACHE).
+const scratch = mkdtempSync(join(tmpdir(), 'hlw-build-'));
+const warmEnv = {
+  ...process.env,
+  HOME: scratch,
+  HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'),
+  HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'cache'),
+  HEALTHLAKE_WIZARD_WRITE_CODE_CACHE: cacheDir,
+};
+const warmUps = [
+  ['create', '--no-interactive', '--dry-run', '--datastore-name', 'warm-up', '--datastore-type-version', 'R4',
+    '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--tags', 'Key=team,Value=data'],
+  // A whole creation in the sandbox, for the chunks after the first frame: the SDK, the emulator, the watcher.
+  ['create', '--no-interactive', '--sandbox', '--wait', '--datastore-name', 'warm-up', '--datastore-type-version', 'R4'],
+];
+for (const args of warmUps) {
+  const run = spawnSync(process.execPath, [bin, ...args], { env: { ...warmEnv, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '0' }, stdio: 'ignore', timeout: 60_000 });
+  if (run.status !== 0) warn(`\`${args.slice(0, 3).join(' ')}\` exited ${run.status}`);
+}
+await warmUpWizard().catch((error) => warn(error.message));
+rmSync(scratch, { recursive: true, force: true });
+
+/** Runs the wizard in a pseudo-terminal up to its first frame, then quits it (the launcher saves at that frame). */
+async function warmUpWizard() {
+  const { spawn } = await import('@lydell/node-pty');
+  const pty = spawn(process.execPath, [bin, '--sandbox'], { cols: 80, rows: 24, env: warmEnv, name: 'xterm-256color' });
+  let output = '';
+  let asked = false;
+  let confirmed = false;
+  const exited = new Promise((resolve) => pty.onExit(resolve));
+  pty.onData((data) => {
+    output += data;
+    if (!asked && output.includes('Step 1 of')) {
+      asked = true;
+      pty.write('\x03');
+    }
+    if (!confirmed && output.includes('Quit and discard')) {
+      confirmed = true;
+      pty.write('y');
+    }
+  });
+  const timer = setTimeout(() => pty.kill(), 20_000);
+  await exited;
+  clearTimeout(timer);
+  if (!output.includes('Step 1 of')) throw new Error('the wizard did not show its first step');
+}
+
+function warn(what) {
+  process.stderr.write(`build: code-cache warm-up: ${what}; the program works, its starts are slower\n`);
+}

@@ -3,6 +3,7 @@
  * when chosen, so that a command pays only for what it uses (the dry run never loads Ink or the AWS SDK).
  */
 import { EXIT } from './options.js';
+import { setStartupHooks, type StartupHooks } from './startup-hooks.js';
 
 type CommandModule = { run(argv: string[]): Promise<number> };
 
@@ -15,7 +16,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 };
 
 /** Runs the command named by argv and sets the process exit code. */
-export async function main(argv: string[]): Promise<void> {
+export async function main(argv: string[], hooks: StartupHooks = {}): Promise<void> {
+  setStartupHooks(hooks);
   const [first, ...rest] = argv;
   const named = first !== undefined && Object.hasOwn(COMMANDS, first);
   const load = named ? COMMANDS[first]! : COMMANDS.create!;

@@ -7,6 +7,7 @@ import { EXIT, type GlobalOptions } from '../options.js';
 import type { AppDeps } from './effects/app-deps.js';
 import type { AppInput } from './app.js';
 import { loadInkAndApp } from './load-ink.js';
+import { firstFrameShown } from '../startup-hooks.js';
 
 /** Applies `--color on|off|auto` and `NO_COLOR` for the colour library, which reads the environment on load. */
 export function applyColorPreference(color: GlobalOptions['color'], env: NodeJS.ProcessEnv = process.env): void {
@@ -66,6 +67,7 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
     // rendering is left off: it left stale lines behind when the frame's height changed.)
     maxFps: 1000,
   });
+  firstFrameShown();
   // A crash inside the app (a render error) ends Ink on its own: report it and exit 255, never a silent 0.
   instance.waitUntilExit().then(
     () => finish({ code: EXIT.other, farewell: 'healthlake-wizard: the wizard ended unexpectedly.\n' }),

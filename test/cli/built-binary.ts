@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../support/pty-terminal.js';
+import { testCodeCacheDir } from '../support/code-cache-dir.js';
 
 /** What the child printed and how it ended. */
 export interface BinaryResult {
@@ -25,7 +26,7 @@ const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** Fails early with a clear message when `npm run build` has not been run. */
 export function requireBuild(): void {
-  if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) throw new Error('dist/cli.js is missing: run `npm run build` before these tests');
+  if (!existsSync(new URL('../../dist/app.cjs', import.meta.url))) throw new Error('dist/app.cjs is missing: run `npm run build` before these tests');
 }
 
 /** The child with exactly `env` (plus PATH, and NO_COLOR unless `env` says otherwise), collecting its output. */
@@ -33,7 +34,7 @@ function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | und
   const [file, argv] = umask
     ? ['/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, BIN, ...args]]
     : [process.execPath, [BIN, ...args]];
-  const child = spawn(file, argv, { env: { PATH: process.env.PATH, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, argv, { env: { PATH: process.env.PATH, NO_COLOR: '1', HEALTHLAKE_WIZARD_CACHE_DIR: testCodeCacheDir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const output = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));

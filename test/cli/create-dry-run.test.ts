@@ -10,14 +10,13 @@ import { renderInputSkeleton } from '../../src/request/skeleton.js';
 import { overlongHelpLines } from '../support/help-lines.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'bin', 'healthlake-wizard.js');
-const recordLoads = fileURLToPath(new URL('./fixtures/record-loads.mjs', import.meta.url));
+const bin = join(root, 'bin', 'healthlake-wizard.cjs');
 const scratch = mkdtempSync(join(tmpdir(), 'hlw-cli-'));
 // A private config home, so that presets and history never touch the user's.
 const env = { ...process.env, XDG_CONFIG_HOME: join(scratch, 'config'), HOME: scratch, AWS_CONFIG_FILE: join(scratch, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(scratch, 'none'), NO_COLOR: '1' };
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+  if (!existsSync(join(root, 'dist', 'app.cjs'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -133,24 +132,23 @@ describe('what the dry run loads', () => {
     JMESPath: 'UnquotedIdentifier',
     conf: 'Config schema violation',
   };
-  const distFiles = () => ['cli.js', ...readdirSync(join(root, 'dist', 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)];
+  const distFiles = () => ['app.cjs', ...readdirSync(join(root, 'dist', 'chunks')).filter((f) => f.endsWith('.cjs')).map((f) => `chunks/${f}`)];
   const holding = (file: string) => Object.entries(MARKERS).filter(([, marker]) => readFileSync(join(root, 'dist', file), 'utf8').includes(marker)).map(([name]) => name);
 
-  it('the markers are real: each is in its package and in some built chunk', () => {
+  it('the markers are real: each is in its package and in some built script', () => {
     expect(readFileSync(join(root, 'node_modules/react/cjs/react.production.js'), 'utf8')).toContain(MARKERS.React);
     expect(readFileSync(join(root, 'node_modules/conf/dist/source/index.js'), 'utf8')).toContain(MARKERS.conf);
     expect(distFiles().flatMap(holding).sort()).toEqual(expect.arrayContaining(Object.keys(MARKERS)));
   });
 
-  it('loads no chunk holding React, Ink, the AWS SDK, YAML, JMESPath or conf', () => {
-    const log = join(scratch, 'loads.log');
-    const { code } = run(ACCEPTANCE, ['--import', recordLoads], { HLW_LOAD_LOG: log });
+  it('loads no script holding React, Ink, the AWS SDK, YAML, JMESPath or conf, and each from the code cache', () => {
+    // --debug makes the launcher say which scripts it loads, and whether V8 took their cached code.
+    const { code, stderr } = run([...ACCEPTANCE, '--debug'], [], { HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'code-cache') });
     expect(code).toBe(0);
-    const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:') && url.includes('/dist/'));
-    const distRoot = join(root, 'dist') + '/';
-    const files = loaded.map((url) => fileURLToPath(url).slice(distRoot.length));
-    expect(files).toContain('cli.js'); // the hook saw the bundle being loaded
-    expect(files.length).toBeGreaterThan(1); // and the create chunk(s)
-    expect(files.flatMap((file) => holding(file).map((name) => `${file}: ${name}`))).toEqual([]);
+    const loads = [...stderr.matchAll(/code cache: loaded (\S+) \((.+)\)/g)].map(([, file, outcome]) => ({ file: file!, outcome }));
+    expect(loads.map((load) => load.file)).toContain('app.cjs');
+    expect(loads.flatMap(({ file }) => holding(file).map((name) => `${file}: ${name}`))).toEqual([]);
+    expect(loads.filter((load) => load.outcome !== 'cached code')).toEqual([]);
+    expect(existsSync(join(scratch, 'code-cache'))).toBe(false); // the built cache fitted: nothing was written
   });
 });

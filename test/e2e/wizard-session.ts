@@ -19,7 +19,7 @@ export interface Sandboxed {
 
 /** Fails early with a clear message when the bundle is missing. */
 export function requireBuild(): void {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first.');
+  if (!existsSync(join(REPO_ROOT, 'dist', 'app.cjs'))) throw new Error('dist/app.cjs is missing: run `npm run build` first.');
 }
 
 /** Temp directories for one run. */

@@ -37,9 +37,11 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed tarball', () => {
-  it('holds only what is needed: the launcher, the bundle, the docs, README and licence', () => {
-    for (const file of files) expect(file).toMatch(/^(bin\/healthlake-wizard\.js|dist\/.+\.js|docs\/.+\.md|README\.md|LICENSE|package\.json)$/);
-    expect(files).toContain('dist/cli.js');
+  it('holds only what is needed: the launcher, the bundle and its code cache, the docs, README and licence', () => {
+    for (const file of files) {
+      expect(file).toMatch(/^(bin\/healthlake-wizard\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.v8|docs\/.+\.md|README\.md|LICENSE|package\.json)$/);
+    }
+    expect(files).toEqual(expect.arrayContaining(['dist/launcher.cjs', 'dist/app.cjs', 'dist/code-cache/app.cjs.v8']));
     expect(files.some((file) => file.startsWith('src/') || file.startsWith('test/') || file.endsWith('.map'))).toBe(false);
   });
 
@@ -51,6 +53,15 @@ describe('the packed tarball', () => {
   it('runs a dry run', () => {
     const out = run('healthlake-wizard', ['create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--datastore-name', 'packed']);
     expect(JSON.parse(out)).toEqual({ DatastoreName: 'packed', DatastoreTypeVersion: 'R4' });
+  });
+
+  it('starts from the code cache it ships (same Node as the build)', () => {
+    const out = execFileSync('sh', ['-c', 'healthlake-wizard create --no-interactive --dry-run --datastore-type-version R4 --debug 2>&1 >/dev/null'], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH}`, HOME: home },
+    });
+    expect(out).toContain('code cache: loaded app.cjs (cached code)');
   });
 
   it('creates a data store in the sandbox and waits for ACTIVE', () => {

@@ -8,13 +8,14 @@ import xterm from '@xterm/headless';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testCodeCacheDir } from './code-cache-dir.js';
 
 const { Terminal } = xterm;
 
 /** The repository root: the nearest folder above this module with our package.json (works when bundled too). */
 export const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 /** The launcher of the built bundle. */
-export const BIN = join(REPO_ROOT, 'bin', 'healthlake-wizard.js');
+export const BIN = join(REPO_ROOT, 'bin', 'healthlake-wizard.cjs');
 
 function findRepoRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
@@ -194,6 +195,7 @@ function cleanEnv(extra: Record<string, string | undefined> = {}): Record<string
   }
   env.TERM = 'xterm-256color';
   env.AWS_EC2_METADATA_DISABLED = 'true';
+  env.HEALTHLAKE_WIZARD_CACHE_DIR = testCodeCacheDir();
   for (const [key, value] of Object.entries(extra)) {
     if (value === undefined) delete env[key];
     else env[key] = value;

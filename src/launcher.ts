@@ -1,0 +1,231 @@
+/**
+ * The program's entry (bin/healthlake-wizard.cjs): loads the bundle's scripts through V8's code cache.
+ *
+ * Most of a first frame's time went to compiling JavaScript: React, its reconciler, Ink and the wizard. V8 can
+ * keep the compiled code of a script and reuse it in the next process, skipping the parse and the lazy compiles.
+ * Node 22 does this for every module (`module.enableCompileCache()`); Node 20 only offers `vm.Script`'s
+ * `cachedData`, for scripts. So the build turns each chunk of the bundle into a CommonJS module body (a script
+ * whose value is the module-wrapper function), packs the chunks that always load together into one script, and
+ * this launcher is their module loader: it compiles each script with its cached code, runs each chunk once with a
+ * `require` that loads sibling chunks the same way, and hands anything else to Node's `require`.
+ *
+ * The build warms a cache beside the bundle (dist/code-cache/). V8 rejects an entry made by another Node; then,
+ * or for scripts the warm-up never loaded, the launcher writes a fresh entry to the user's cache folder, at the
+ * first frame and at exit. A cache is only ever an optimisation: any failure to read or write one is ignored.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { Script } from 'node:vm';
+import envPaths from 'env-paths';
+
+/** What the bundle's entry exports. */
+interface AppModule {
+  main(argv: string[], hooks: { firstFrameShown(): void }): Promise<void>;
+}
+
+/** Where a launch finds its bundle and its code caches (one file of V8 code per chunk, named after the chunk). */
+export interface LaunchPaths {
+  /** The entry chunk. */
+  entry: string;
+  /** The cache the build warmed beside the bundle. */
+  builtCache: string;
+  /** The cache this Node writes for chunks the built one has no fitting code for. */
+  userCache: string;
+}
+
+/** Makes the launcher write every loaded chunk's code into this folder, whatever it read (the build's warm-up). */
+export const WRITE_CACHE_ENV = 'HEALTHLAKE_WIZARD_WRITE_CODE_CACHE';
+
+/** The paths for the bundle in `distDir`; the user cache's name ties it to this V8 (V8 also checks each source). */
+export function launchPaths(distDir: string, env: NodeJS.ProcessEnv = process.env): LaunchPaths {
+  const cacheDir = env.HEALTHLAKE_WIZARD_CACHE_DIR || envPaths('healthlake-wizard', { suffix: '' }).cache;
+  const runtime = `${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_');
+  return {
+    entry: join(distDir, 'app.cjs'),
+    builtCache: join(distDir, 'code-cache'),
+    userCache: join(cacheDir, `code-${runtime}`),
+  };
+}
+
+/** A folder of cached code: `<chunk>.v8` for each chunk (its path inside dist/). */
+export class CodeCacheDir {
+  /** Whether the folder existed when opened: a missing one is never read (no failing reads on every start). */
+  private readonly present: boolean;
+
+  constructor(readonly dir: string) {
+    this.present = existsSync(dir);
+  }
+
+  private file(chunk: string): string {
+    return join(this.dir, `${chunk}.v8`);
+  }
+
+  read(chunk: string): Buffer | undefined {
+    if (!this.present) return undefined;
+    try {
+      return readFileSync(this.file(chunk));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes one entry whole or not at all (a concurrent reader never sees half of one). */
+  write(chunk: string, data: Buffer): void {
+    const file = this.file(chunk);
+    const temporary = `${file}.${process.pid}.tmp`;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
+  }
+
+  /** Removes the entries of chunks that are not in `distDir` (left by an earlier version). */
+  prune(distDir: string): void {
+    for (const entry of readdirSync(this.dir, { recursive: true, encoding: 'utf8' })) {
+      const chunk = entry.split('\\').join('/');
+      if (chunk.endsWith('.v8') && !existsSync(join(distDir, chunk.slice(0, -'.v8'.length)))) rmSync(join(this.dir, entry), { force: true });
+    }
+  }
+}
+
+interface LoadedChunk {
+  script: Script;
+  /** False when V8 had to compile it without cached code. */
+  fromCache: boolean;
+}
+
+/** A chunk's body, as the build wraps it: Node's CommonJS module wrapper. */
+type ChunkFunction = (exports: unknown, require: (specifier: string) => unknown, module: { exports: unknown }, filename: string, dirname: string) => void;
+
+/**
+ * What a pack script exports. The build packs the chunks that are always loaded together (the command line's,
+ * the first frame's) into one script each: one read and one compile instead of a dozen.
+ */
+interface Pack {
+  /** The chunks in this pack, by name. */
+  chunks: Record<string, ChunkFunction>;
+  /** For the entry pack: which pack holds each packed chunk. */
+  packs?: Record<string, string>;
+}
+
+/** A CommonJS loader for the bundle's chunks that compiles each script with its cached code. */
+export class ChunkLoader {
+  private readonly modules = new Map<string, { exports: unknown }>();
+  private readonly loaded = new Map<string, LoadedChunk>();
+  private readonly packed = new Map<string, ChunkFunction>();
+  private packOf: Record<string, string> = {};
+  private readonly nodeRequire: NodeJS.Require;
+
+  constructor(
+    private readonly distDir: string,
+    private readonly cachedCode: (script: string) => Buffer[],
+    private readonly options: { trace?: (line: string) => void; snapshotAll?: boolean } = {},
+  ) {
+    this.nodeRequire = createRequire(join(distDir, 'app.cjs'));
+  }
+
+  /** Loads a chunk (a path inside the bundle) or, for anything else, asks Node. */
+  require(file: string): unknown {
+    const existing = this.modules.get(file);
+    if (existing) return existing.exports;
+    const name = relative(this.distDir, file).split('\\').join('/');
+    let body = this.packed.get(name);
+    if (!body) {
+      const pack = this.packOf[name];
+      if (pack) {
+        this.loadPack(pack);
+      } else {
+        const compiled = this.compile(name) as ChunkFunction | Pack;
+        if (typeof compiled === 'function') body = compiled;
+        else this.registerPack(compiled);
+      }
+      body ??= this.packed.get(name);
+      if (!body) throw new Error(`the bundle is incomplete: ${name} is in no pack (run \`npm run build\`)`);
+    }
+    const module = { exports: {} };
+    this.modules.set(file, module);
+    const localRequire = (specifier: string) =>
+      specifier.startsWith('./') || specifier.startsWith('../') ? this.require(resolve(dirname(file), specifier)) : this.nodeRequire(specifier);
+    body(module.exports, localRequire, module, file, dirname(file));
+    return module.exports;
+  }
+
+  private loadPack(name: string): void {
+    this.registerPack(this.compile(name) as Pack);
+  }
+
+  private registerPack(pack: Pack): void {
+    for (const [chunk, body] of Object.entries(pack.chunks)) this.packed.set(chunk, body);
+    if (pack.packs) this.packOf = { ...this.packOf, ...pack.packs };
+  }
+
+  /**
+   * Compiles and runs one script of dist/ (a chunk or a pack) with the first cached code V8 accepts (the user's,
+   * then the built one: another Node's flags may have made the user's), and returns what the script evaluates to.
+   */
+  private compile(name: string): unknown {
+    const file = join(this.distDir, name);
+    const source = readFileSync(file, 'utf8');
+    let script: Script | undefined;
+    let outcome = 'no cache';
+    for (const cachedData of this.cachedCode(name)) {
+      script = new Script(source, { filename: file, cachedData });
+      if (!script.cachedDataRejected) {
+        outcome = 'cached code';
+        break;
+      }
+      outcome = 'cache rejected';
+    }
+    const fromCache = outcome === 'cached code';
+    // A rejected cache still leaves a compiled script.
+    script ??= new Script(source, { filename: file });
+    this.options.trace?.(`loaded ${name} (${outcome})`);
+    this.loaded.set(name, { script: script!, fromCache: fromCache && !this.options.snapshotAll });
+    return script!.runInThisContext();
+  }
+
+  /** The chunks that ran without cached code and have not been saved since: a cache of them would speed the next start. */
+  private unsaved(): [string, LoadedChunk][] {
+    return [...this.loaded].filter(([, chunk]) => !chunk.fromCache);
+  }
+
+  stale(): boolean {
+    return this.unsaved().length > 0;
+  }
+
+  /**
+   * Writes the code of each unsaved chunk as compiled so far, lazily compiled functions included. Each chunk is
+   * taken once: the chunks of the first frame at the first frame, those loaded after it at exit.
+   */
+  saveTo(cache: CodeCacheDir): void {
+    for (const [name, chunk] of this.unsaved()) {
+      cache.write(name, chunk.script.createCachedData());
+      chunk.fromCache = true;
+    }
+  }
+}
+
+/** Runs the bundle's `main` with the command line. */
+export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const paths = launchPaths(distDir, env);
+  const forced = env[WRITE_CACHE_ENV];
+  const built = new CodeCacheDir(forced || paths.builtCache);
+  const user = forced ? built : new CodeCacheDir(paths.userCache);
+  const trace = argv.includes('--debug') ? (line: string) => process.stderr.write(`healthlake-wizard: code cache: ${line}\n`) : undefined;
+  // The warm-up starts from what its earlier runs saved, so the cache ends up with the union of their code.
+  const candidates = forced ? [built] : [user, built];
+  const loader = new ChunkLoader(distDir, (name) => candidates.flatMap((cache) => cache.read(name) ?? []), { trace, snapshotAll: Boolean(forced) });
+  const save = () => {
+    if (!loader.stale()) return;
+    try {
+      loader.saveTo(user);
+      if (!forced) user.prune(distDir);
+      trace?.(`saved to ${user.dir}`);
+    } catch {
+      // Only an optimisation: a read-only or full disk costs the next start its speed, nothing else.
+    }
+  };
+  process.once('exit', save);
+  const app = loader.require(paths.entry) as AppModule;
+  void app.main(argv, { firstFrameShown: save });
+}

@@ -1,0 +1,50 @@
+/**
+ * The built program on a Node whose V8 rejects the shipped code cache (simulated by a copy of the bundle whose
+ * cache files hold foreign bytes): it still runs, writes a cache of its own to the user's cache folder, and the
+ * next start takes its code from there.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/pty-terminal.js';
+import { requireBuild } from './built-binary.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'hlw-foreign-cache-'));
+const copy = join(scratch, 'package');
+const userCache = join(scratch, 'user-cache');
+
+beforeAll(() => {
+  requireBuild();
+  for (const folder of ['bin', 'dist']) cpSync(join(REPO_ROOT, folder), join(copy, folder), { recursive: true });
+  const built = join(copy, 'dist', 'code-cache');
+  for (const entry of readdirSync(built, { recursive: true, encoding: 'utf8' })) {
+    if (entry.endsWith('.v8')) writeFileSync(join(built, entry), 'code from another Node');
+  }
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function dryRun() {
+  const result = spawnSync(
+    process.execPath,
+    [join(copy, 'bin', 'healthlake-wizard.cjs'), 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--debug'],
+    { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: userCache }, encoding: 'utf8', timeout: 20_000 },
+  );
+  const loads = [...result.stderr.matchAll(/code cache: loaded (\S+) \((.+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
+  return { code: result.status, stdout: result.stdout, loads };
+}
+
+describe('a shipped code cache that does not fit this Node', () => {
+  it('is rejected, the program runs all the same, and its own cache is written for the next start', () => {
+    const first = dryRun();
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ DatastoreTypeVersion: 'R4' });
+    expect(first.loads).toEqual(['app.cjs: cache rejected']);
+    expect(existsSync(join(userCache, `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_'), 'app.cjs.v8'))).toBe(true);
+
+    const second = dryRun();
+    expect(second.code).toBe(0);
+    expect(second.loads).toEqual(['app.cjs: cached code']);
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The launcher's module loader and code cache, on a small bundle written here in the build's format: chunks are
+ * scripts whose value is a module-wrapper function, packs are scripts whose value is `{ chunks, packs }`.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChunkLoader, CodeCacheDir, launchPaths } from '../../src/launcher.js';
+
+let dist: string;
+let scratch: string;
+
+const chunk = (body: string) => `(function (exports, require, module, __filename, __dirname) {"use strict";${body}\n})`;
+
+function write(name: string, text: string): void {
+  mkdirSync(join(dist, name, '..'), { recursive: true });
+  writeFileSync(join(dist, name), text);
+}
+
+/** app.cjs packs the entry and a shared chunk; a second pack and a lone chunk are loaded on demand. */
+function writeBundle(): void {
+  write(
+    'app.cjs',
+    `({chunks:{` +
+      `"app.cjs":${chunk(`const shared=require("./chunks/shared.cjs");const { join }=require("node:path");` +
+        `globalThis.__runs=(globalThis.__runs||0)+1;` +
+        `exports.main=()=>({ shared: shared.count(), again: require("./chunks/shared.cjs")===shared, joined: join("a","b"),` +
+        ` strict: (function(){return this})()===undefined, lazy: require("./chunks/lazy.cjs").value, packed: require("./chunks/ui.cjs").value });`)},` +
+      `"chunks/shared.cjs":${chunk('let n=0;exports.count=()=>++n;')}` +
+      `},packs:{"chunks/ui.cjs":"chunks/ui-pack.cjs"}})`,
+  );
+  write('chunks/ui-pack.cjs', `({chunks:{"chunks/ui.cjs":${chunk('exports.value="from the pack";')}}})`);
+  write('chunks/lazy.cjs', chunk('exports.value="from its own file";'));
+}
+
+beforeEach(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'hlw-launcher-'));
+  dist = join(scratch, 'dist');
+  writeBundle();
+});
+afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+function traced(cache: (name: string) => Buffer[]) {
+  const lines: string[] = [];
+  const loader = new ChunkLoader(dist, cache, { trace: (line) => lines.push(line) });
+  return { loader, lines };
+}
+
+describe('ChunkLoader', () => {
+  it('runs each chunk once, from packs and lone files, with relative requires, Node built-ins and strict mode', () => {
+    const { loader, lines } = traced(() => []);
+    const app = loader.require(join(dist, 'app.cjs')) as { main(): Record<string, unknown> };
+    expect(app.main()).toEqual({ shared: 1, again: true, joined: join('a', 'b'), strict: true, lazy: 'from its own file', packed: 'from the pack' });
+    expect(loader.require(join(dist, 'app.cjs'))).toBe(app);
+    expect(lines).toEqual(['loaded app.cjs (no cache)', 'loaded chunks/lazy.cjs (no cache)', 'loaded chunks/ui-pack.cjs (no cache)']);
+  });
+
+  it('saves the code it compiled, and the next loader takes it from the cache with nothing left to save', () => {
+    const cache = new CodeCacheDir(join(scratch, 'cache'));
+    const first = traced(() => []);
+    (first.loader.require(join(dist, 'app.cjs')) as { main(): unknown }).main();
+    expect(first.loader.stale()).toBe(true);
+    first.loader.saveTo(cache);
+    expect(first.loader.stale()).toBe(false);
+
+    const reopened = new CodeCacheDir(join(scratch, 'cache'));
+    const second = traced((name) => [reopened.read(name)].filter((data): data is Buffer => data !== undefined));
+    (second.loader.require(join(dist, 'app.cjs')) as { main(): unknown }).main();
+    expect(second.lines).toEqual(['loaded app.cjs (cached code)', 'loaded chunks/lazy.cjs (cached code)', 'loaded chunks/ui-pack.cjs (cached code)']);
+    expect(second.loader.stale()).toBe(false);
+  });
+
+  it('runs a script whose cached code V8 rejects, and marks it to be saved again', () => {
+    const { loader, lines } = traced((name) => (name === 'app.cjs' ? [Buffer.from('not V8 code at all')] : []));
+    const app = loader.require(join(dist, 'app.cjs')) as { main(): { shared: number } };
+    expect(app.main().shared).toBe(1);
+    expect(lines[0]).toBe('loaded app.cjs (cache rejected)');
+    expect(loader.stale()).toBe(true);
+  });
+
+  it('takes the first cached code V8 accepts, in the order given', () => {
+    const good = new CodeCacheDir(join(scratch, 'good'));
+    const seed = traced(() => []);
+    seed.loader.require(join(dist, 'app.cjs'));
+    seed.loader.saveTo(good);
+    const { loader, lines } = traced((name) => [Buffer.from('stale'), good.read(name)!]);
+    loader.require(join(dist, 'app.cjs'));
+    expect(lines).toEqual(['loaded app.cjs (cached code)']);
+    expect(loader.stale()).toBe(false);
+  });
+
+  it('names a chunk that is in no pack and has no file', () => {
+    write('app.cjs', `({chunks:{"app.cjs":${chunk('require("./chunks/missing.cjs");')}},packs:{"chunks/missing.cjs":"chunks/gone-pack.cjs"}})`);
+    write('chunks/gone-pack.cjs', '({chunks:{}})');
+    const { loader } = traced(() => []);
+    expect(() => loader.require(join(dist, 'app.cjs'))).toThrow('the bundle is incomplete: chunks/missing.cjs is in no pack');
+  });
+});
+
+describe('CodeCacheDir', () => {
+  it('reads nothing from a folder that does not exist, and writes entries under the chunk names', () => {
+    const cache = new CodeCacheDir(join(scratch, 'absent'));
+    expect(cache.read('app.cjs')).toBeUndefined();
+    cache.write('chunks/lazy.cjs', Buffer.from([1, 2, 3]));
+    expect(new CodeCacheDir(cache.dir).read('chunks/lazy.cjs')).toEqual(Buffer.from([1, 2, 3]));
+    expect(readdirSync(join(scratch, 'absent', 'chunks'))).toEqual(['lazy.cjs.v8']); // no temporary file left
+  });
+
+  it('prunes the entries of chunks that are no longer in the bundle', () => {
+    const cache = new CodeCacheDir(join(scratch, 'cache'));
+    cache.write('app.cjs', Buffer.from('a'));
+    cache.write('chunks/lazy.cjs', Buffer.from('b'));
+    cache.write('chunks/old-ABCDEF.cjs', Buffer.from('c'));
+    cache.prune(dist);
+    expect(readdirSync(join(scratch, 'cache'), { recursive: true }).map(String).sort()).toEqual(['app.cjs.v8', 'chunks', join('chunks', 'lazy.cjs.v8')]);
+  });
+});
+
+describe('launchPaths', () => {
+  it('keeps the user cache under HEALTHLAKE_WIZARD_CACHE_DIR, in a folder named after this V8 and CPU', () => {
+    const paths = launchPaths('/opt/hlw/dist', { HEALTHLAKE_WIZARD_CACHE_DIR: '/var/cache/hlw' });
+    expect(paths.entry).toBe(join('/opt/hlw/dist', 'app.cjs'));
+    expect(paths.builtCache).toBe(join('/opt/hlw/dist', 'code-cache'));
+    expect(paths.userCache).toBe(join('/var/cache/hlw', `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_')));
+  });
+});
