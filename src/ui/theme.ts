@@ -2,12 +2,20 @@
 import type { StepMark } from './flow/progress.js';
 import type { DatastoreStatus } from '../aws/types.js';
 
+/**
+ * The marks for a valid answer, an error and a warning. Not ✔ ✖ ⚠: those are emoji code points, which some
+ * terminals draw two columns wide (and the two string-width versions inside Ink disagree on them), so a line
+ * holding one could be cut or misaligned. These are one column everywhere, and need no grapheme segmentation to
+ * measure (see fast-string-width.ts).
+ */
+export const MARK = { ok: '✓', error: '✗', warning: '▲' } as const;
+
 /** The mark before a step in the step list. */
 export const STEP_MARKS: Record<StepMark, { symbol: string; color?: string }> = {
   current: { symbol: '›', color: 'cyan' },
-  done: { symbol: '✔', color: 'green' },
+  done: { symbol: MARK.ok, color: 'green' },
   skipped: { symbol: '–', color: 'gray' },
-  error: { symbol: '✖', color: 'red' },
+  error: { symbol: MARK.error, color: 'red' },
   todo: { symbol: '·', color: 'gray' },
 };
 

@@ -24,6 +24,6 @@ describe('the wizard follows the terminal size', () => {
 
     await term.press(KEYS.enter);
     await term.waitFor('Step 2 of 7');
-    expect(term.screen()).toMatch(/✔ Name/);
+    expect(term.screen()).toMatch(/✓ Name/);
   });
 });

@@ -68,7 +68,7 @@ describe('start screen', () => {
     await screen.waitFor('team-defaults');
     await screen.press(KEY.enter);
     await screen.waitFor('Encryption › Key type');
-    await screen.waitFor(/✔ Name/);
+    await screen.waitFor(/✓ Name/);
   });
 
   it('starts from the last answers with the token of this run', async () => {
@@ -104,7 +104,7 @@ describe('review', () => {
     await screen.waitFor('Save these answers as a preset');
     await screen.type('bad/name');
     await screen.press(KEY.enter);
-    await screen.waitFor(/✖ .*name/i);
+    await screen.waitFor(/✗ .*name/i);
     for (let i = 0; i < 'bad/name'.length; i++) await screen.press(KEY.backspace);
     await screen.type('clinic-1');
     await screen.press(KEY.enter);

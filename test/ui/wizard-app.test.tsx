@@ -35,7 +35,7 @@ describe('the wizard, against the real gateway and emulator', () => {
     const { driver, deps, token } = wizard({ DatastoreTypeVersion: 'R4' }, ALL.filter((path) => path !== 'DatastoreName'));
     await settled(driver, 'Step 1 of 7');
     await driver.type('clinic');
-    await driver.waitFor('6/256 ✔ valid');
+    await driver.waitFor('6/256 ✓ valid');
     await driver.press(KEY.enter);
     await driver.waitFor('Review');
     await driver.waitFor(/Data store name\s+clinic/);
@@ -71,10 +71,10 @@ describe('editing keys', () => {
     await driver.waitFor('It is not unique');
     await driver.press('?');
     await driver.type('ab#');
-    await driver.waitFor('✖ Data store name must be');
+    await driver.waitFor('✗ Data store name must be');
     driver.write(KEY.enter); // blocked: the value is invalid
     await driver.press(KEY.backspace);
-    await driver.waitFor('2/256 ✔ valid');
+    await driver.waitFor('2/256 ✓ valid');
     await driver.press(KEY.enter);
     await driver.waitFor('Step 2 of 7');
     await driver.press(KEY.enter);

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import type { FieldIssue } from '../../request/issues.js';
 import type { Prompt } from '../flow/prompts.js';
+import { MARK } from '../theme.js';
 
 /** Props of `ValidationLine`. */
 export interface ValidationLineProps {
@@ -29,7 +30,7 @@ export function constraintsOf(prompt: Prompt, issues: readonly FieldIssue[] = []
   return parts.join(' · ');
 }
 
-/** One or two lines: `12/256 ✔` or `✖ message  Fix: ...`. */
+/** One or two lines: `12/256 ✓` or `✗ message  Fix: ...`. */
 export function ValidationLine({ prompt, value, issues }: ValidationLineProps) {
   const node = prompt.leaf?.node;
   const count = node?.kind === 'string' && node.max !== undefined ? `${typeof value === 'string' ? [...value].length : 0}/${node.max} ` : '';
@@ -39,7 +40,7 @@ export function ValidationLine({ prompt, value, issues }: ValidationLineProps) {
     return (
       <Box flexDirection="column">
         <Text color="red">
-          {count}✖ {error.message}
+          {count}{MARK.error} {error.message}
         </Text>
         <Text dimColor>  Fix: {error.fix}</Text>
       </Box>
@@ -48,7 +49,7 @@ export function ValidationLine({ prompt, value, issues }: ValidationLineProps) {
   return (
     <Text color={warning ? 'yellow' : 'green'}>
       {count}
-      {warning ? `⚠ ${warning.message}` : '✔ valid'}
+      {warning ? `${MARK.warning} ${warning.message}` : `${MARK.ok} valid`}
     </Text>
   );
 }

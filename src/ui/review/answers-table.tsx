@@ -1,6 +1,6 @@
 /** Every answer in one table, problems flagged, the selected row's problem spelled out. */
 import { Box, Text } from 'ink';
-import { ACCENT } from '../theme.js';
+import { ACCENT, MARK } from '../theme.js';
 import type { AnswerRow } from './answer-rows.js';
 
 /** Props of `AnswersTable`. */
@@ -23,7 +23,7 @@ export function AnswersTable({ rows, selected, highlightedField, width }: Answer
       {rows.map((row, index) => {
         const error = row.issues.some((issue) => issue.severity === 'error');
         const flagged = error || row.path === highlightedField;
-        const mark = error ? '✖' : row.issues.length > 0 ? '⚠' : row.path === highlightedField ? '!' : ' ';
+        const mark = error ? MARK.error : row.issues.length > 0 ? MARK.warning : row.path === highlightedField ? '!' : ' ';
         const value = row.shown.length > valueWidth ? `${row.shown.slice(0, valueWidth - 1)}…` : row.shown;
         return (
           <Text key={row.path} wrap="truncate-end">
@@ -37,7 +37,7 @@ export function AnswersTable({ rows, selected, highlightedField, width }: Answer
       {problem ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color={problem.severity === 'error' ? 'red' : 'yellow'}>
-            {problem.severity === 'error' ? '✖' : '⚠'} {problem.message}
+            {problem.severity === 'error' ? MARK.error : MARK.warning} {problem.message}
           </Text>
           <Text dimColor>  Fix: {problem.fix}</Text>
         </Box>

@@ -19,6 +19,7 @@ import { PREVIEW_TABS } from './previews.js';
 import { SavePresetDialog } from './save-preset-dialog.js';
 import { TabBar } from './tab-bar.js';
 import { useKeys } from '../use-keys.js';
+import { MARK } from '../theme.js';
 
 /** Props of `ReviewScreen`. */
 export interface ReviewScreenProps {
@@ -106,11 +107,11 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
       </Box>
       {state.submitError ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text color="red">✖ {state.submitError.message}</Text>
+          <Text color="red">{MARK.error} {state.submitError.message}</Text>
           <Text dimColor>  Fix: {state.submitError.fix}</Text>
         </Box>
       ) : null}
-      {blocked && !dialogOpen ? <Text color="red">Fix the fields marked ✖ before creating.</Text> : null}
+      {blocked && !dialogOpen ? <Text color="red">Fix the fields marked {MARK.error} before creating.</Text> : null}
       {state.notice && !dialogOpen ? <Text color="green">{state.notice}</Text> : null}
       <Box marginTop={1}>
         <Footer commands={dialogOpen ? [] : footer} />

@@ -5,6 +5,7 @@ import { Footer } from '../components/footer.js';
 import { TextInput } from '../inputs/text-input/text-input.js';
 import { matches } from '../keys.js';
 import { useKeys } from '../use-keys.js';
+import { MARK } from '../theme.js';
 
 /** Props of `SavePresetDialog`. */
 export interface SavePresetDialogProps {
@@ -36,7 +37,7 @@ export function SavePresetDialog({ onSave, onCancel, isActive }: SavePresetDialo
         <Text>Name: </Text>
         <TextInput value={name} onChange={(next) => { setName(next); setError(undefined); }} isActive={isActive} placeholder="e.g. clinic-prod" />
       </Box>
-      {error ? <Text color="red">✖ {error}</Text> : null}
+      {error ? <Text color="red">{MARK.error} {error}</Text> : null}
       <Footer commands={['select', 'back']} />
     </Box>
   );

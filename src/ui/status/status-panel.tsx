@@ -11,6 +11,7 @@ import { formatClock, formatElapsed, regionOfArn } from './format-time.js';
 import { NextSteps } from './next-steps.js';
 import { StatusBadge } from './status-badge.js';
 import { useTickingClock } from './use-ticking-clock.js';
+import { MARK } from '../theme.js';
 
 /** Props of `StatusPanel`. */
 export interface StatusPanelProps {
@@ -72,7 +73,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
       </Box>
       {watch.transientError ? (
         <Box marginTop={1} flexDirection="column">
-          <Text color="yellow">⚠ {watch.transientError.message} Retrying…</Text>
+          <Text color="yellow">{MARK.warning} {watch.transientError.message} Retrying…</Text>
           <Text dimColor>  {watch.transientError.fix}</Text>
         </Box>
       ) : null}
@@ -87,7 +88,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
       {phase === 'done' ? (
         <Box marginTop={1} flexDirection="column">
           <Text color="green" bold>
-            ✔ The data store is ACTIVE.
+            {MARK.ok} The data store is ACTIVE.
           </Text>
           <NextSteps datastoreId={result.DatastoreId} endpoint={endpoint} region={region} sandbox={sandbox} />
         </Box>
@@ -95,7 +96,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
       {phase === 'failed' ? (
         <Box marginTop={1} flexDirection="column">
           <Text color="red" bold>
-            ✖ Creation failed ({status}).
+            {MARK.error} Creation failed ({status}).
           </Text>
           <Text>{properties?.ErrorCause?.ErrorMessage ?? 'HealthLake gave no cause.'}</Text>
           {properties?.ErrorCause?.ErrorCategory ? <Text dimColor>Category: {properties.ErrorCause.ErrorCategory}</Text> : null}

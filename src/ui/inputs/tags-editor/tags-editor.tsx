@@ -3,7 +3,7 @@ import { Box, Text} from 'ink';
 import { useState } from 'react';
 import type { Tag } from '../../../request/types.js';
 import { footerHints, matches } from '../../keys.js';
-import { ACCENT } from '../../theme.js';
+import { ACCENT, MARK } from '../../theme.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
 import { tagsEditorReducer, type TagsEditorCommand, type TagsEditorState } from './tags-editor-state.js';
@@ -67,7 +67,7 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
             {cell('Key')}
             <Text dimColor> = </Text>
             {cell('Value')}
-            {problem ? <Text color="red"> ✖ {problem.rule === 'duplicate' ? 'duplicate key' : problem.message}</Text> : null}
+            {problem ? <Text color="red"> {MARK.error} {problem.rule === 'duplicate' ? 'duplicate key' : problem.message}</Text> : null}
           </Box>
         );
       })}
