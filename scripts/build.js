@@ -42,6 +42,35 @@ const scriptSafe = {
   },
 };
 
+/**
+ * Every bundled string-width (Ink has two versions) answers from src/ui/fast-string-width.ts when the text is only
+ * one-column characters, and loads the real module, with its costly Unicode regexes and segmenter, only for other
+ * text. The real module is required lazily: esbuild runs an ES module's body at its first require().
+ */
+const fastStringWidth = {
+  name: 'fast-string-width',
+  setup(builder) {
+    builder.onResolve({ filter: /^string-width$/ }, async ({ importer, resolveDir, kind, pluginData }) => {
+      if (pluginData?.real) return undefined;
+      const real = await builder.resolve('string-width', { importer, resolveDir, kind, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'fast-string-width' };
+    });
+    builder.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, ({ path }) => ({
+      resolveDir: root,
+      loader: 'js',
+      contents: `import { oneColumnWidth } from ${JSON.stringify(join(root, 'src', 'ui', 'fast-string-width.ts'))};
+let real;
+export default function stringWidth(text, options) {
+  const width = oneColumnWidth(text, options);
+  if (width !== undefined) return width;
+  real ??= require(${JSON.stringify(path)}).default;
+  return real(text, options);
+}`,
+    }));
+  },
+};
+
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
 
 // The launcher: node built-ins and env-paths only.
@@ -63,7 +92,7 @@ const { outputFiles, metafile } = await build({
   // Ink imports react-devtools-core only when DEV=true; it is not a dependency.
   external: ['react-devtools-core'],
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [scriptSafe],
+  plugins: [scriptSafe, fastStringWidth],
 });
 
 // 2. Each chunk as a CommonJS module body, wrapped as Node wraps one (the launcher runs it): imports become

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
+import { oneColumnWidth } from '../../src/ui/fast-string-width.js';
 import { confirmCreate, cursorRestored, useWizardFixture } from './wizard-session.js';
 
 // Creation never finishes within the test: Ctrl+C arrives while polling.
@@ -35,14 +36,22 @@ describe('Ctrl+C', () => {
   });
 });
 
+/**
+ * Lines string-width would have to segment into graphemes. The first screens must have none: the bundle's
+ * string-width answers one-column text without loading its Unicode tables (src/ui/fast-string-width.ts).
+ */
+const notOneColumn = (lines: string[]) => lines.filter((line) => oneColumnWidth(line) === undefined);
+
 describe('first run', () => {
   it('with an empty HOME offers the sandbox, and in it a data store reaches ACTIVE', async () => {
     const dirs = fx.tempHome();
     term = fx.track(spawnCli([], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '300' } }));
     await term.waitFor(/No AWS credentials were found[\s\S]*› Try it in the sandbox[\s\S]*Ctrl\+C quit/);
+    expect(notOneColumn(term.lines())).toEqual([]);
     await term.press(KEYS.enter);
     await term.waitFor('Step 1 of 7');
     expect(term.screen()).toContain('SANDBOX');
+    expect(notOneColumn(term.lines())).toEqual([]);
     // Accepting every default: one Enter per step, seven steps, then review.
     for (let step = 1; step <= 7; step++) {
       await term.waitFor(`Step ${step} of 7`);
