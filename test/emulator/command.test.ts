@@ -11,8 +11,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EmulatorUsageError, parseEmulatorArgs } from '../../src/emulator/command-line.js';
 import { SANDBOX_CREDENTIALS, SANDBOX_REGION } from '../../src/emulator/index.js';
 import { BIN } from '../support/pty-terminal.js';
+import { testCodeCacheDir } from '../support/code-cache-dir.js';
 import { requireBuild } from '../cli/built-binary.js';
 import { waitFor } from './emulator-fixture.js';
+
+/** This process's environment, with any code cache the program writes kept out of the user's cache folder. */
+const childEnv = () => ({ ...process.env, HEALTHLAKE_WIZARD_CACHE_DIR: testCodeCacheDir() });
 
 const AWS_CLI = spawnSync('aws', ['--version'], { encoding: 'utf8' });
 const HAS_AWS_CLI = AWS_CLI.status === 0;
@@ -75,7 +79,7 @@ afterEach(() => {
 /** Starts `healthlake-wizard emulator` and resolves with its URL once it prints the listening line. */
 async function startCommand(args: string[]): Promise<{ child: ChildProcess; url: string; stdout: () => string; exit: Promise<number | null> }> {
   requireBuild();
-  const child = spawn(process.execPath, [BIN, 'emulator', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'emulator', ...args], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   let err = '';
@@ -121,7 +125,7 @@ describe('healthlake-wizard emulator (built binary)', () => {
 
   it('exits 252 with a message naming the flag for a bad value', () => {
     requireBuild();
-    const result = spawnSync(process.execPath, [BIN, 'emulator', '--error-rate', 'lots'], { encoding: 'utf8', timeout: 10_000 });
+    const result = spawnSync(process.execPath, [BIN, 'emulator', '--error-rate', 'lots'], { env: childEnv(), encoding: 'utf8', timeout: 10_000 });
     expect(result.status).toBe(252);
     expect(result.stderr).toContain('--error-rate');
     expect(result.stderr).toContain('Fix:');
