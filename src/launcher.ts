@@ -88,10 +88,11 @@ export class CodeCacheDir {
   }
 }
 
-interface LoadedChunk {
+/** A script the loader compiled (a chunk or a pack). */
+interface LoadedScript {
   script: Script;
-  /** False when V8 had to compile it without cached code. */
-  fromCache: boolean;
+  /** True when a cache holds its code: V8 took it from one, or this run saved it. */
+  cached: boolean;
 }
 
 /** A chunk's body, as the build wraps it: Node's CommonJS module wrapper. */
@@ -111,14 +112,15 @@ interface Pack {
 /** A CommonJS loader for the bundle's chunks that compiles each script with its cached code. */
 export class ChunkLoader {
   private readonly modules = new Map<string, { exports: unknown }>();
-  private readonly loaded = new Map<string, LoadedChunk>();
+  private readonly loaded = new Map<string, LoadedScript>();
   private readonly packed = new Map<string, ChunkFunction>();
   private packOf: Record<string, string> = {};
   private readonly nodeRequire: NodeJS.Require;
 
   constructor(
     private readonly distDir: string,
-    private readonly cachedCode: (script: string) => Buffer[],
+    /** The cached code to try for a script, best first. */
+    private readonly cachedCode: (script: string) => Iterable<Buffer>,
     private readonly options: { trace?: (line: string) => void; snapshotAll?: boolean } = {},
   ) {
     this.nodeRequire = createRequire(join(distDir, 'app.cjs'));
@@ -180,13 +182,13 @@ export class ChunkLoader {
     // A rejected cache still leaves a compiled script.
     script ??= new Script(source, { filename: file });
     this.options.trace?.(`loaded ${name} (${outcome})`);
-    this.loaded.set(name, { script: script!, fromCache: fromCache && !this.options.snapshotAll });
-    return script!.runInThisContext();
+    this.loaded.set(name, { script, cached: fromCache && !this.options.snapshotAll });
+    return script.runInThisContext();
   }
 
-  /** The chunks that ran without cached code and have not been saved since: a cache of them would speed the next start. */
-  private unsaved(): [string, LoadedChunk][] {
-    return [...this.loaded].filter(([, chunk]) => !chunk.fromCache);
+  /** The scripts compiled without cached code and not saved since: caching them would speed the next start. */
+  private unsaved(): [string, LoadedScript][] {
+    return [...this.loaded].filter(([, loaded]) => !loaded.cached);
   }
 
   stale(): boolean {
@@ -194,13 +196,13 @@ export class ChunkLoader {
   }
 
   /**
-   * Writes the code of each unsaved chunk as compiled so far, lazily compiled functions included. Each chunk is
-   * taken once: the chunks of the first frame at the first frame, those loaded after it at exit.
+   * Writes the code of each unsaved script as compiled so far, lazily compiled functions included. Each script is
+   * taken once: those of the first frame at the first frame, those loaded after it at exit.
    */
   saveTo(cache: CodeCacheDir): void {
-    for (const [name, chunk] of this.unsaved()) {
-      cache.write(name, chunk.script.createCachedData());
-      chunk.fromCache = true;
+    for (const [name, loaded] of this.unsaved()) {
+      cache.write(name, loaded.script.createCachedData());
+      loaded.cached = true;
     }
   }
 }
@@ -214,7 +216,13 @@ export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv =
   const trace = argv.includes('--debug') ? (line: string) => process.stderr.write(`healthlake-wizard: code cache: ${line}\n`) : undefined;
   // The warm-up starts from what its earlier runs saved, so the cache ends up with the union of their code.
   const candidates = forced ? [built] : [user, built];
-  const loader = new ChunkLoader(distDir, (name) => candidates.flatMap((cache) => cache.read(name) ?? []), { trace, snapshotAll: Boolean(forced) });
+  function* cachedCode(name: string): Iterable<Buffer> {
+    for (const cache of candidates) {
+      const data = cache.read(name);
+      if (data) yield data;
+    }
+  }
+  const loader = new ChunkLoader(distDir, cachedCode, { trace, snapshotAll: Boolean(forced) });
   const save = () => {
     if (!loader.stale()) return;
     try {
