@@ -8,6 +8,7 @@ import { formatFriendlyError, toFriendlyError } from './errors.js';
 import { checkQuery, renderOutput } from './output.js';
 import { openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
 import type { DatastoreProperties } from './types.js';
+import { writeStdout } from '../stdout.js';
 
 /** What `status` was asked. */
 export interface StatusRequest {
@@ -35,7 +36,7 @@ export function optionsForEntry(options: GlobalOptions, entry: HistoryEntry | un
 
 async function print(properties: DatastoreProperties, options: GlobalOptions): Promise<void> {
   const response = { DatastoreProperties: properties };
-  process.stdout.write(await renderOutput(response, { output: options.output, query: options.query, operation: 'DescribeFHIRDatastore' }));
+  writeStdout(await renderOutput(response, { output: options.output, query: options.query, operation: 'DescribeFHIRDatastore' }));
 }
 
 /** Describes once (or watches with `wait`) and prints; returns the exit code. */

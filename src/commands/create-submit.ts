@@ -7,6 +7,7 @@ import type { CreateRequest } from '../request/types.js';
 import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
 import { checkQuery, renderOutput } from '../aws/output.js';
 import { openLocalStore, openSession, watchToExitCode, type Session } from '../aws/session.js';
+import { writeStdout } from '../stdout.js';
 
 /** Sends the request, prints the response, optionally waits; returns the exit code. */
 export async function submitCreate(request: CreateRequest, options: CreateOptions): Promise<number> {
@@ -19,7 +20,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
   try {
     session = await openSession(options, await openLocalStore());
     const created = await session.gateway.create(request);
-    process.stdout.write(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore' }));
+    writeStdout(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore' }));
     if (!options.wait) return EXIT.ok;
     return await watchToExitCode(session.gateway, created.DatastoreId, { stderr: process.stderr });
   } catch (error) {

@@ -17,6 +17,7 @@ import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
 import { validateRequest } from '../request/validate.js';
 import { OPERATION } from '../spec/index.js';
+import { writeStdout } from '../stdout.js';
 
 function printIssues(issues: readonly FieldIssue[]): void {
   if (issues.length > 0) process.stderr.write(`${issues.map(formatIssue).join('\n')}\n`);
@@ -87,7 +88,7 @@ async function savePreset(name: string, request: Record<string, unknown>): Promi
 }
 
 async function printData(data: unknown, options: CreateOptions): Promise<void> {
-  process.stdout.write(await renderOutput(data, { output: options.output, query: options.query, operation: OPERATION.name }));
+  writeStdout(await renderOutput(data, { output: options.output, query: options.query, operation: OPERATION.name }));
 }
 
 /** Runs `create` with its arguments; returns the exit code. */
@@ -102,19 +103,19 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { given, options } = parsed;
   if (options.help) {
-    process.stdout.write(renderCreateHelp(Math.min(80, process.stdout.columns || 80)));
+    writeStdout(renderCreateHelp(Math.min(80, process.stdout.columns || 80)));
     return EXIT.ok;
   }
   if (options.version) {
-    process.stdout.write(`healthlake-wizard/${packageJson.version} node/${process.versions.node} ${process.platform}/${process.arch}\n`);
+    writeStdout(`healthlake-wizard/${packageJson.version} node/${process.versions.node} ${process.platform}/${process.arch}\n`);
     return EXIT.ok;
   }
   if (options.generateCliSkeleton === 'input') {
-    process.stdout.write(renderInputSkeleton());
+    writeStdout(renderInputSkeleton());
     return EXIT.ok;
   }
   if (options.generateCliSkeleton === 'yaml-input') {
-    process.stdout.write(renderYamlInputSkeleton());
+    writeStdout(renderYamlInputSkeleton());
     return EXIT.ok;
   }
   const queryProblem = await checkQuery(options.query);

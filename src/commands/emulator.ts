@@ -5,6 +5,7 @@
 import { EMULATOR_HELP, EmulatorUsageError, parseEmulatorArgs } from '../emulator/command-line.js';
 import { EXIT } from '../options.js';
 import { fitHelp } from '../request/help.js';
+import { writeStdout } from '../stdout.js';
 
 /** Runs the emulator; resolves with the exit code once it was stopped by a signal. */
 export async function run(argv: string[]): Promise<number> {
@@ -17,7 +18,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   if (command.help) {
-    process.stdout.write(fitHelp(EMULATOR_HELP));
+    writeStdout(fitHelp(EMULATOR_HELP));
     return EXIT.ok;
   }
   const { options } = command;

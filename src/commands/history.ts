@@ -9,6 +9,7 @@ import { didYouMean } from '../request/suggest.js';
 import { reportCommandError, usageError } from '../store/command-report.js';
 import { openStore, type HistoryEntry } from '../store/index.js';
 import { fitHelp } from '../request/help.js';
+import { writeStdout } from '../stdout.js';
 
 const USAGE = `Usage: healthlake-wizard history [--output table|json|text] [--sandbox-only | --no-sandbox]
 
@@ -66,16 +67,16 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const args = parseHistoryArgs(argv);
     if (args.help) {
-      process.stdout.write(fitHelp(USAGE));
+      writeStdout(fitHelp(USAGE));
       return EXIT.ok;
     }
     const store = openStore();
     for (const notice of store.notices()) process.stderr.write(`healthlake-wizard: ${notice}\n`);
     const entries = store.history.list().filter((entry) => args.sandbox === undefined || entry.sandbox === args.sandbox);
     if (args.format === 'json') {
-      process.stdout.write(`${JSON.stringify(entries, null, 4)}\n`);
+      writeStdout(`${JSON.stringify(entries, null, 4)}\n`);
     } else if (entries.length > 0) {
-      process.stdout.write(await renderOutput(entries.map(row), { output: args.format, operation: 'History' }));
+      writeStdout(await renderOutput(entries.map(row), { output: args.format, operation: 'History' }));
     }
     if (entries.length === 0) {
       const which = args.sandbox === true ? ' in the sandbox' : args.sandbox === false ? ' on AWS' : '';

@@ -17,6 +17,7 @@ import { checkPresetName, openStore, PRESET_NAME_RULE, requirePreset, type Local
 import { presetRequest, readImportedRequest, renderPresetExport } from '../store/preset-document.js';
 import { reportCommandError, usageError } from '../store/command-report.js';
 import { fitHelp } from '../request/help.js';
+import { writeStdout } from '../stdout.js';
 
 const USAGE = `Usage: healthlake-wizard presets <command>
 
@@ -37,7 +38,7 @@ Presets never keep a ClientToken: every run that starts from one gets a fresh to
 
 type Action = (args: string[], store: () => LocalStore) => number | Promise<number>;
 
-const out = (text: string) => process.stdout.write(text);
+const out = (text: string) => writeStdout(text);
 const note = (text: string) => process.stderr.write(`${text}\n`);
 
 function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T, positionals: string[], command: string) {

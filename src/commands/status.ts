@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
 import { fitHelp } from '../request/help.js';
+import { writeStdout } from '../stdout.js';
 
 const OUTPUTS: readonly OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
 
@@ -98,7 +99,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   if (args === 'help') {
-    process.stdout.write(fitHelp(USAGE));
+    writeStdout(fitHelp(USAGE));
     return EXIT.ok;
   }
   if (args.interactive) {
