@@ -73,11 +73,20 @@ function timeToExit(file: string, args: string[]): Promise<number> {
   });
 }
 
-async function medianOf(measure: () => Promise<number>): Promise<number> {
-  const values: number[] = [];
-  await measure(); // warm the file cache
-  for (let i = 0; i < RUNS; i++) values.push(await measure());
-  return median(values);
+/**
+ * Medians of several measures taken in turns (a, b, c, a, b, c...), so that a slower moment of a shared machine
+ * falls on all of them alike rather than on whichever ran then. One warm-up round first (file cache).
+ */
+async function interleavedMedians<K extends string>(measures: Record<K, () => Promise<number>>, rounds: number): Promise<Record<K, number>> {
+  const keys = Object.keys(measures) as K[];
+  const values = Object.fromEntries(keys.map((key) => [key, [] as number[]])) as Record<K, number[]>;
+  for (let round = -1; round < rounds; round++) {
+    for (const key of keys) {
+      const value = await measures[key]();
+      if (round >= 0) values[key].push(value);
+    }
+  }
+  return Object.fromEntries(keys.map((key) => [key, median(values[key])])) as Record<K, number>;
 }
 
 /** The first frame: the wizard's first question on screen. */
@@ -121,17 +130,30 @@ async function buildInkHello(): Promise<string> {
 
 async function startupRows(): Promise<Row[]> {
   const ready = (s: string) => s.includes('ready');
-  const bareNodePty = await medianOf(() => timeToScreen(['-e', 'process.stdout.write("ready")'], ready, process.execPath));
   const inkHello = await buildInkHello();
-  const inkFloor = await medianOf(() => timeToScreen([inkHello], ready, process.execPath));
-  const firstFrame = await medianOf(() => timeToScreen(['--sandbox'], FIRST_FRAME));
-  const bareNode = await medianOf(() => timeToExit(process.execPath, ['-e', '0']));
-  const emptyModule = await medianOf(() => timeToExit(process.execPath, [join(REPO_ROOT, 'bench', 'fixtures', 'empty-module.mjs')]));
-  const dryRun = await medianOf(() => timeToExit(process.execPath, DRY_RUN_ARGS));
   // The first start on a Node whose V8 rejects the shipped code cache: the same bundle, with no cache beside it.
   const uncachedBin = copyWithoutCodeCache();
-  const firstFrameUncached = await medianOf(() => timeToScreen([uncachedBin, '--sandbox'], FIRST_FRAME, process.execPath));
-  const dryRunUncached = await medianOf(() => timeToExit(process.execPath, [uncachedBin, ...DRY_RUN_ARGS.slice(1)]));
+  const pty = await interleavedMedians(
+    {
+      bareNodePty: () => timeToScreen(['-e', 'process.stdout.write("ready")'], ready, process.execPath),
+      inkFloor: () => timeToScreen([inkHello], ready, process.execPath),
+      firstFrame: () => timeToScreen(['--sandbox'], FIRST_FRAME),
+      firstFrameUncached: () => timeToScreen([uncachedBin, '--sandbox'], FIRST_FRAME, process.execPath),
+    },
+    RUNS,
+  );
+  // Short processes are the noisiest: three times the rounds.
+  const exits = await interleavedMedians(
+    {
+      bareNode: () => timeToExit(process.execPath, ['-e', '0']),
+      emptyModule: () => timeToExit(process.execPath, [join(REPO_ROOT, 'bench', 'fixtures', 'empty-module.mjs')]),
+      dryRun: () => timeToExit(process.execPath, DRY_RUN_ARGS),
+      dryRunUncached: () => timeToExit(process.execPath, [uncachedBin, ...DRY_RUN_ARGS.slice(1)]),
+    },
+    RUNS * 3,
+  );
+  const { bareNodePty, inkFloor, firstFrame, firstFrameUncached } = pty;
+  const { bareNode, emptyModule, dryRun, dryRunUncached } = exits;
   const rows: Row[] = [
     { name: 'bare node in a pty (reference)', value: `${bareNodePty.toFixed(0)} ms`, target: '-', pass: true },
     {
@@ -174,8 +196,9 @@ async function startupRows(): Promise<Row[]> {
   ];
   const aws = awsCliPath();
   if (aws) {
-    const autoPrompt = await medianOf(() =>
-      timeToScreen(['healthlake', 'create-fhir-datastore', '--cli-auto-prompt'], (s) => /datastore/i.test(s), aws),
+    const { autoPrompt } = await interleavedMedians(
+      { autoPrompt: () => timeToScreen(['healthlake', 'create-fhir-datastore', '--cli-auto-prompt'], (s) => s.includes('--datastore-type-version'), aws) },
+      RUNS,
     );
     rows.push({
       name: 'aws --cli-auto-prompt first frame',
@@ -198,15 +221,21 @@ function copyWithoutCodeCache(): string {
   return join(copy, 'bin', 'healthlake-wizard.cjs');
 }
 
-/** The AWS CLI, when it is version 2 (version 1 has no --cli-auto-prompt). */
+/** An AWS CLI version 2 on PATH, if any (version 1 has no --cli-auto-prompt; both can be installed at once). */
 function awsCliPath(): string | undefined {
+  let candidates: string[];
   try {
-    const path = execFileSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).trim();
-    const version = execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return /aws-cli\/2\./.test(version) ? path : undefined;
+    candidates = execFileSync('sh', ['-c', 'which -a aws'], { encoding: 'utf8' }).split('\n').filter(Boolean);
   } catch {
     return undefined;
   }
+  return candidates.find((path) => {
+    try {
+      return /aws-cli\/2\./.test(execFileSync(path, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Keystroke latency: from each write until the screen shows the new character count. */
