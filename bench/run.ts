@@ -341,7 +341,7 @@ for (const [name, run] of sections.filter(([section]) => !only || only.includes(
   }
 }
 console.log(`\nhealthlake-wizard benchmarks — node ${process.version}, ${cpus().length} x ${cpus()[0]?.model.trim()}, ` +
-  `${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${RUNS} runs each (median)\n`);
+  `${(totalmem() / 2 ** 30).toFixed(0)} GiB; medians of ${RUNS} rounds (${RUNS * 3} without a terminal), measures taken in turns\n`);
 print(rows);
 void REPO_ROOT;
 process.exitCode = rows.every((row) => row.pass) ? 0 : 1;
