@@ -161,8 +161,11 @@ function write(name, text) {
 
 // 3. The warm-up. Each run adds the code it compiled to the cache folder (HEALTHLAKE_WIZARD_WRITE_CODE_CACHE).
 const scratch = mkdtempSync(join(tmpdir(), 'hlw-build-'));
+// NODE_OPTIONS may carry V8 flags, and V8 takes cached code only under the flags it was made with: the warm-up
+// runs as a plain `node` does.
+const { NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
 const warmEnv = {
-  ...process.env,
+  ...inherited,
   HOME: scratch,
   HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'),
   HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'cache'),
