@@ -170,19 +170,22 @@ export class ChunkLoader {
     const source = readFileSync(file, 'utf8');
     let script: Script | undefined;
     let outcome = 'no cache';
+    let rejected = 0;
     for (const cachedData of this.cachedCode(name)) {
       script = new Script(source, { filename: file, cachedData });
       if (!script.cachedDataRejected) {
         outcome = 'cached code';
         break;
       }
+      rejected += 1;
       outcome = 'cache rejected';
     }
     const fromCache = outcome === 'cached code';
     // A rejected cache still leaves a compiled script.
     script ??= new Script(source, { filename: file });
-    this.options.trace?.(`loaded ${name} (${outcome})`);
-    this.loaded.set(name, { script, cached: fromCache && !this.options.snapshotAll });
+    this.options.trace?.(`loaded ${name} (${rejected > 0 && fromCache ? 'cached code, after a rejected one' : outcome})`);
+    // A rejected entry (made under other V8 flags, say) would cost a compile at every start: it is rewritten.
+    this.loaded.set(name, { script, cached: fromCache && rejected === 0 && !this.options.snapshotAll });
     return script.runInThisContext();
   }
 

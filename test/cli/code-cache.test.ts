@@ -1,12 +1,12 @@
 /**
  * The built program on a Node whose V8 rejects the shipped code cache (simulated by a copy of the bundle whose
  * cache files hold foreign bytes): it still runs, writes a cache of its own to the user's cache folder, and the
- * next start takes its code from there.
+ * next start takes its code from there; and a user cache V8 rejects is passed over and rewritten.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/pty-terminal.js';
 import { requireBuild } from './built-binary.js';
@@ -25,15 +25,18 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function dryRun() {
+function dryRun(packageRoot = copy, cacheDir = userCache) {
   const result = spawnSync(
     process.execPath,
-    [join(copy, 'bin', 'healthlake-wizard.cjs'), 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--debug'],
-    { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: userCache }, encoding: 'utf8', timeout: 20_000 },
+    [join(packageRoot, 'bin', 'healthlake-wizard.cjs'), 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--debug'],
+    { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir }, encoding: 'utf8', timeout: 20_000 },
   );
   const loads = [...result.stderr.matchAll(/code cache: loaded (\S+) \((.+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
   return { code: result.status, stdout: result.stdout, loads };
 }
+
+/** Where the launcher keeps this Node's code for app.cjs under a user cache folder. */
+const userEntry = (cacheDir: string) => join(cacheDir, `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_'), 'app.cjs.v8');
 
 describe('a shipped code cache that does not fit this Node', () => {
   it('is rejected, the program runs all the same, and its own cache is written for the next start', () => {
@@ -41,10 +44,23 @@ describe('a shipped code cache that does not fit this Node', () => {
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({ DatastoreTypeVersion: 'R4' });
     expect(first.loads).toEqual(['app.cjs: cache rejected']);
-    expect(existsSync(join(userCache, `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_'), 'app.cjs.v8'))).toBe(true);
+    expect(existsSync(userEntry(userCache))).toBe(true);
 
     const second = dryRun();
     expect(second.code).toBe(0);
     expect(second.loads).toEqual(['app.cjs: cached code']);
+  });
+});
+
+describe('a user cache that does not fit (made under other V8 flags, say)', () => {
+  it('is passed over for the shipped one, and rewritten so that later starts do not compile again', () => {
+    const cacheDir = join(scratch, 'foreign-user-cache');
+    mkdirSync(dirname(userEntry(cacheDir)), { recursive: true });
+    writeFileSync(userEntry(cacheDir), 'code from other flags');
+    const first = dryRun(REPO_ROOT, cacheDir);
+    expect(first.code).toBe(0);
+    expect(first.loads).toEqual(['app.cjs: cached code, after a rejected one']);
+    expect(readFileSync(userEntry(cacheDir), 'utf8')).not.toBe('code from other flags');
+    expect(dryRun(REPO_ROOT, cacheDir).loads).toEqual(['app.cjs: cached code']);
   });
 });

@@ -2,7 +2,7 @@
  * The launcher's module loader and code cache, on a small bundle written here in the build's format: chunks are
  * scripts whose value is a module-wrapper function, packs are scripts whose value is `{ chunks, packs }`.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -41,9 +41,19 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-function traced(cache: (name: string) => Buffer[]) {
+/**
+ * A copy of the bundle in a folder of its own, as another process would load it: V8 keeps the scripts this
+ * process compiled, by file name, and would hand those back without looking at the cached data.
+ */
+function freshCopy(label: string): string {
+  const copy = join(scratch, label);
+  cpSync(dist, copy, { recursive: true });
+  return copy;
+}
+
+function traced(cache: (name: string) => Buffer[], distDir = dist) {
   const lines: string[] = [];
-  const loader = new ChunkLoader(dist, cache, { trace: (line) => lines.push(line) });
+  const loader = new ChunkLoader(distDir, cache, { trace: (line) => lines.push(line) });
   return { loader, lines };
 }
 
@@ -65,8 +75,9 @@ describe('ChunkLoader', () => {
     expect(first.loader.stale()).toBe(false);
 
     const reopened = new CodeCacheDir(join(scratch, 'cache'));
-    const second = traced((name) => [reopened.read(name)].filter((data): data is Buffer => data !== undefined));
-    (second.loader.require(join(dist, 'app.cjs')) as { main(): unknown }).main();
+    const next = freshCopy('next');
+    const second = traced((name) => [reopened.read(name)].filter((data): data is Buffer => data !== undefined), next);
+    (second.loader.require(join(next, 'app.cjs')) as { main(): unknown }).main();
     expect(second.lines).toEqual(['loaded app.cjs (cached code)', 'loaded chunks/lazy.cjs (cached code)', 'loaded chunks/ui-pack.cjs (cached code)']);
     expect(second.loader.stale()).toBe(false);
   });
@@ -79,15 +90,23 @@ describe('ChunkLoader', () => {
     expect(loader.stale()).toBe(true);
   });
 
-  it('takes the first cached code V8 accepts, in the order given', () => {
+  it('takes the first cached code V8 accepts, in the order given, and rewrites a rejected one before it', () => {
     const good = new CodeCacheDir(join(scratch, 'good'));
     const seed = traced(() => []);
     seed.loader.require(join(dist, 'app.cjs'));
     seed.loader.saveTo(good);
-    const { loader, lines } = traced((name) => [Buffer.from('stale'), good.read(name)!]);
-    loader.require(join(dist, 'app.cjs'));
-    expect(lines).toEqual(['loaded app.cjs (cached code)']);
-    expect(loader.stale()).toBe(false);
+    const one = freshCopy('one');
+    const first = traced((name) => [good.read(name)!], one);
+    first.loader.require(join(one, 'app.cjs'));
+    expect(first.lines).toEqual(['loaded app.cjs (cached code)']);
+    expect(first.loader.stale()).toBe(false);
+
+    // A rejected entry before the accepted one is to be rewritten, or every start would compile it once more.
+    const copy = freshCopy('two');
+    const second = traced((name) => [Buffer.from('stale'), good.read(name)!], copy);
+    second.loader.require(join(copy, 'app.cjs'));
+    expect(second.lines).toEqual(['loaded app.cjs (cached code, after a rejected one)']);
+    expect(second.loader.stale()).toBe(true);
   });
 
   it('names a chunk that is in no pack and has no file', () => {
