@@ -27,6 +27,8 @@ export interface RegistryOptions {
   now: () => number;
   /** Called after every change (to persist). */
   onChange?: (registry: DatastoreRegistry) => void;
+  /** Called before every operation: the data stores to start from instead, when someone else changed them. */
+  refresh?: () => readonly EmulatedDatastore[] | undefined;
 }
 
 /** Stable JSON (sorted keys), to compare two requests for idempotency. */
@@ -68,8 +70,13 @@ export class DatastoreRegistry {
     this.settle();
   }
 
-  /** Applies the transitions due by now; forgets DELETED data stores past retention. */
+  /** Takes what changed elsewhere, applies the transitions due by now, forgets DELETED ones past retention. */
   settle(): void {
+    const external = this.options.refresh?.();
+    if (external) {
+      this.byId.clear();
+      for (const datastore of external) this.byId.set(datastore.id, datastore);
+    }
     const now = this.options.now();
     let changed = false;
     for (const datastore of this.byId.values()) {

@@ -5,7 +5,7 @@
 import { DatastoreRegistry } from './datastore-registry.js';
 import { FaultInjector } from './fault-injector.js';
 import { createEmulatorServer } from './http-server.js';
-import { loadState, saveState } from './state-file.js';
+import { SharedStateFile } from './state-file.js';
 import type { EmulatorCredentials, EmulatorOptions, RunningEmulator } from './types.js';
 
 export type * from './types.js';
@@ -38,7 +38,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!/^\d{12}$/.test(accountId)) throw new RangeError(`accountId must be 12 digits; got ${JSON.stringify(accountId)}.`);
   if (!/^[a-z0-9-]+$/.test(region)) throw new RangeError(`region must look like us-east-1; got ${JSON.stringify(region)}.`);
   const now = options.now ?? Date.now;
-  const statePath = options.statePath;
+  const stateFile = options.statePath ? new SharedStateFile(options.statePath) : undefined;
   const registry = new DatastoreRegistry(
     {
       region,
@@ -46,9 +46,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       createDelayMs: options.createDelayMs ?? DEFAULT_DELAY_MS,
       deleteDelayMs: options.deleteDelayMs ?? DEFAULT_DELAY_MS,
       now,
-      onChange: statePath ? (changed) => saveState(statePath, changed.snapshot()) : undefined,
+      onChange: stateFile ? (changed) => stateFile.save(changed.snapshot()) : undefined,
+      refresh: stateFile ? () => stateFile.changedElsewhere() : undefined,
     },
-    statePath ? loadState(statePath) : [],
+    stateFile ? stateFile.load() : [],
   );
   const faults = new FaultInjector(options.faults);
   const requests: Record<string, number> = {};

@@ -45,6 +45,23 @@ describe('state file', () => {
     expect((JSON.parse(readFileSync(statePath, 'utf8')) as { datastores: { status: string }[] }).datastores[0]!.status).toBe('ACTIVE');
   });
 
+  it('is shared by two emulators at once (two sandbox runs): neither loses what the other created', async () => {
+    const statePath = stateFile();
+    const one = await emulatorForTest({ statePath, createDelayMs: 0 });
+    const two = await emulatorForTest({ statePath, createDelayMs: 0 });
+    const created = [];
+    for (const [emulator, name] of [[one, 'first'], [two, 'second'], [one, 'third']] as const) {
+      const { DatastoreId } = await clientFor(emulator).send(new CreateFHIRDatastoreCommand({ DatastoreTypeVersion: 'R4', DatastoreName: name }));
+      created.push(DatastoreId);
+    }
+    const saved = JSON.parse(readFileSync(statePath, 'utf8')) as { datastores: { id: string }[] };
+    expect(saved.datastores.map((d) => d.id).sort()).toEqual([...created].sort());
+    // Each answers for the data stores the other created.
+    const { DatastoreProperties } = await clientFor(two).send(new DescribeFHIRDatastoreCommand({ DatastoreId: created[2] }));
+    expect(DatastoreProperties?.DatastoreName).toBe('third');
+    expect(one.datastores().map((d) => d.id).sort()).toEqual([...created].sort());
+  });
+
   it('refuses a corrupt state file with a clear error, and leaves it untouched', async () => {
     const statePath = stateFile();
     mkdirSync(join(statePath, '..'), { recursive: true });
