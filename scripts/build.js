@@ -43,23 +43,27 @@ const scriptSafe = {
 };
 
 /**
- * Every bundled string-width (Ink has two versions) answers from src/ui/fast-string-width.ts when the text is only
- * one-column characters, and loads the real module, with its costly Unicode regexes and segmenter, only for other
- * text. The real module is required lazily: esbuild runs an ES module's body at its first require().
+ * Ink's text libraries answer from src/ui/one-column-text.ts for one-column text (all of the wizard's own), and use
+ * Unicode's heavy machinery only for other text:
+ * - every bundled string-width (Ink has two versions) becomes a wrapper that requires the real one, with its
+ *   costly Unicode-property regexes, on first need (esbuild runs an ES module's body at its first require());
+ * - the grapheme segmenters that @alcalzone/ansi-tokenize and slice-ansi make when they load become one that
+ *   makes the real `Intl.Segmenter` (ICU's break rules: the first costs 10 ms) on first need.
  */
-const fastStringWidth = {
-  name: 'fast-string-width',
+const oneColumnText = {
+  name: 'one-column-text',
   setup(builder) {
+    const shortcuts = JSON.stringify(join(root, 'src', 'ui', 'one-column-text.ts'));
     builder.onResolve({ filter: /^string-width$/ }, async ({ importer, resolveDir, kind, pluginData }) => {
       if (pluginData?.real) return undefined;
       const real = await builder.resolve('string-width', { importer, resolveDir, kind, pluginData: { real: true } });
       if (real.errors.length > 0) return { errors: real.errors };
-      return { path: real.path, namespace: 'fast-string-width' };
+      return { path: real.path, namespace: 'one-column-string-width' };
     });
-    builder.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, ({ path }) => ({
+    builder.onLoad({ filter: /.*/, namespace: 'one-column-string-width' }, ({ path }) => ({
       resolveDir: root,
       loader: 'js',
-      contents: `import { oneColumnWidth } from ${JSON.stringify(join(root, 'src', 'ui', 'fast-string-width.ts'))};
+      contents: `import { oneColumnWidth } from ${shortcuts};
 let real;
 export default function stringWidth(text, options) {
   const width = oneColumnWidth(text, options);
@@ -68,6 +72,18 @@ export default function stringWidth(text, options) {
   return real(text, options);
 }`,
     }));
+    const segmenterFiles = /[\\/](@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize|slice-ansi[\\/]tokenize-ansi)\.js$/;
+    builder.onLoad({ filter: segmenterFiles }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const made = /new Intl\.Segmenter\(undefined, ?\{ ?granularity: ?["']grapheme["'] ?\}\)/g;
+      if ((source.match(made) ?? []).length !== 1) {
+        throw new Error(`${relative(root, path)} has changed: update the one-column-text plugin in scripts/build.js`);
+      }
+      return {
+        loader: 'js',
+        contents: `import { graphemeSegmenter as __graphemeSegmenter } from ${shortcuts};\n${source.replace(made, '__graphemeSegmenter')}`,
+      };
+    });
   },
 };
 
@@ -92,7 +108,7 @@ const { outputFiles, metafile } = await build({
   // Ink imports react-devtools-core only when DEV=true; it is not a dependency.
   external: ['react-devtools-core'],
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [scriptSafe, fastStringWidth],
+  plugins: [scriptSafe, oneColumnText],
 });
 
 // 2. Each chunk as a CommonJS module body, wrapped as Node wraps one (the launcher runs it): imports become

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
-import { oneColumnWidth } from '../../src/ui/fast-string-width.js';
+import { oneColumnWidth } from '../../src/ui/one-column-text.js';
 import { confirmCreate, cursorRestored, useWizardFixture } from './wizard-session.js';
 
 // Creation never finishes within the test: Ctrl+C arrives while polling.
@@ -38,7 +38,7 @@ describe('Ctrl+C', () => {
 
 /**
  * Lines string-width would have to segment into graphemes. The first screens must have none: the bundle's
- * string-width answers one-column text without loading its Unicode tables (src/ui/fast-string-width.ts).
+ * string-width answers one-column text without loading its Unicode tables (src/ui/one-column-text.ts).
  */
 const notOneColumn = (lines: string[]) => lines.filter((line) => oneColumnWidth(line) === undefined);
 

@@ -1,13 +1,14 @@
 /**
- * The fast path agrees with every string-width Ink bundles, character by character and on random text, and
- * leaves everything else (emoji, CJK, combining marks, tabs, other options) to the real module.
+ * The shortcuts agree with what they stand in for: oneColumnWidth with every string-width Ink bundles, the
+ * grapheme segmenter with Intl.Segmenter, character by character and on random text; and they leave everything
+ * else (emoji, CJK, combining marks, tabs, other options) to the real ones.
  */
 import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { oneColumnWidth } from '../../src/ui/fast-string-width.js';
+import { graphemeSegmenter, oneColumnWidth } from '../../src/ui/one-column-text.js';
 import { REPO_ROOT } from '../support/pty-terminal.js';
 
 type StringWidth = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
@@ -70,5 +71,38 @@ describe('oneColumnWidth', () => {
     expect(oneColumnWidth('· ambiguous', { ambiguousIsNarrow: false })).toBeUndefined();
     expect(oneColumnWidth('\u001B[31mred\u001B[39m', { countAnsiEscapeCodes: true })).toBeUndefined();
     expect(oneColumnWidth('plain ASCII')).toBe(11);
+  });
+});
+
+describe('graphemeSegmenter', () => {
+  const real = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const plain = (segments: Iterable<Intl.SegmentData>) => [...segments].map(({ segment, index }) => ({ segment, index }));
+
+  it('segments styled one-column text as Intl.Segmenter does, and finds the segment containing each index', () => {
+    const characters = fastCharacters();
+    const piece = fc.oneof(
+      fc.array(fc.constantFrom(...characters), { minLength: 1, maxLength: 12 }).map((chars) => chars.join('')),
+      fc.constantFrom('\u001B[31m', '\u001B[39m', '\u001B[1;38;5;45m', '\u009B0m', '\u001B]8;;https://example.com\u001B\\'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join('');
+        const fast = graphemeSegmenter.segment(text);
+        const expected = real.segment(text);
+        expect(plain(fast)).toEqual(plain(expected));
+        for (let index = -1; index <= text.length; index++) {
+          const found = fast.containing(index);
+          const wanted = expected.containing(index);
+          expect(found && { segment: found.segment, index: found.index }).toEqual(wanted && { segment: wanted.segment, index: wanted.index });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hands other text to Intl.Segmenter', () => {
+    for (const text of ['e\u0301', '👩‍💻 x', '🇩🇪', 'a\r\nb', '数据']) {
+      expect(plain(graphemeSegmenter.segment(text))).toEqual(plain(real.segment(text)));
+    }
   });
 });
