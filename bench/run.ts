@@ -168,7 +168,7 @@ async function startupRows(): Promise<Row[]> {
     ratioRow('time to first frame', firstFrame, bareNodePty, 2.5),
     ratioRow('first frame, no code cache (another Node)', firstFrameUncached, bareNodePty),
     reference('bare node -e 0 (reference)', bareNode),
-    ratioRow('an empty ES module (floor)', emptyModule, bareNode),
+    ratioRow('an empty ES module (reference)', emptyModule, bareNode),
     ratioRow('dry run, all parameters', dryRun, bareNode, 1.5),
     ratioRow('dry run, no code cache (another Node)', dryRunUncached, bareNode),
   ];
