@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
+import { pasteAndEnter, smartOnFhirUpToCapabilities } from '../support/wizard-steps.js';
 import { confirmCreate, cursorRestored, readJsonPreview, useWizardFixture } from './wizard-session.js';
 
 const fx = useWizardFixture();
 let term: PtyTerminal;
 
-async function answer(text: string): Promise<void> {
-  const before = term.screen();
-  term.type(text);
-  await term.waitFor((screen) => screen !== before);
-  await term.press(KEYS.enter);
-}
+const answer = (text: string) => pasteAndEnter(term, text);
 
 describe('the built wizard in a pty against the emulator', () => {
   it('sets every parameter, reaches ACTIVE, and sends exactly the reviewed JSON', async () => {
@@ -30,17 +26,7 @@ describe('the built wizard in a pty against the emulator', () => {
     await answer('team');
     await answer('data');
     await term.press(KEYS.down, KEYS.down, KEYS.enter);
-    await term.waitFor('Authorization strategy');
-    await term.press(KEYS.down, KEYS.down, KEYS.enter);
-    await term.waitFor('Fine-grained authorization');
-    await term.press(KEYS.down, KEYS.enter);
-    await term.waitFor('How do you want to give the metadata?');
-    await term.press(KEYS.enter);
-    await answer('https://auth.example.com/authorize');
-    await answer('https://auth.example.com/token');
-    await term.waitFor('Grant types');
-    await term.press(KEYS.enter);
-    await term.waitFor('SMART capabilities');
+    await smartOnFhirUpToCapabilities(term);
     await term.press(KEYS.down, KEYS.space, KEYS.enter);
     await term.waitFor('PKCE');
     await term.press(KEYS.enter);

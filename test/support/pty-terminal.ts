@@ -147,6 +147,18 @@ export class PtyTerminal {
     });
   }
 
+  /** Resolves once the program has written nothing for `quietMs` (a frame drawn in several writes is whole). */
+  async settled(quietMs = 150, timeoutMs = 5_000): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    for (;;) {
+      await this.pending;
+      const last = this.events.at(-1)?.at ?? 0;
+      const quietFor = performance.now() - this.started - last;
+      if (quietFor >= quietMs || performance.now() >= deadline) return;
+      await new Promise((resolve) => setTimeout(resolve, quietMs - quietFor));
+    }
+  }
+
   /** Sends raw input. */
   write(data: string): void {
     this.pty.write(data);

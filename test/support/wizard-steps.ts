@@ -1,0 +1,31 @@
+/**
+ * Steps through the built wizard that more than one driver takes: the full-run e2e test and the media capture
+ * script answer the same SMART on FHIR questions.
+ */
+import { KEYS, type PtyTerminal } from './pty-terminal.js';
+
+/** Pastes an answer (one write), waits until it shows, and goes on. */
+export async function pasteAndEnter(term: PtyTerminal, text: string): Promise<void> {
+  const before = term.screen();
+  term.type(text);
+  await term.waitFor((screen) => screen !== before);
+  await term.press(KEYS.enter);
+}
+
+/**
+ * At the identity provider step: SMART on FHIR with fine-grained authorization, metadata from the builder with
+ * example endpoints and the default grant type, up to the SMART capabilities question.
+ */
+export async function smartOnFhirUpToCapabilities(term: PtyTerminal): Promise<void> {
+  await term.waitFor('Authorization strategy');
+  await term.press(KEYS.down, KEYS.down, KEYS.enter);
+  await term.waitFor('Fine-grained authorization');
+  await term.press(KEYS.down, KEYS.enter);
+  await term.waitFor('How do you want to give the metadata?');
+  await term.press(KEYS.enter);
+  await pasteAndEnter(term, 'https://auth.example.com/authorize');
+  await pasteAndEnter(term, 'https://auth.example.com/token');
+  await term.waitFor('Grant types');
+  await term.press(KEYS.enter);
+  await term.waitFor('SMART capabilities');
+}
