@@ -14,7 +14,7 @@ export class StateFileError extends Error {
 }
 
 /** The data stores in the file; none when it does not exist yet. */
-export function loadState(path: string): EmulatedDatastore[] {
+function loadState(path: string): EmulatedDatastore[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -36,7 +36,7 @@ export function loadState(path: string): EmulatedDatastore[] {
 }
 
 /** Writes the data stores; readers never see a half-written file. */
-export function saveState(path: string, datastores: readonly EmulatedDatastore[]): void {
+function saveState(path: string, datastores: readonly EmulatedDatastore[]): void {
   mkdirSync(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, `${JSON.stringify({ version: VERSION, datastores }, null, 2)}\n`, { mode: 0o600 });

@@ -67,6 +67,7 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
     // rendering is left off: it left stale lines behind when the frame's height changed.)
     maxFps: 1000,
   });
+  // Ink has drawn the first frame inside render(); the effects, and the AWS SDK they load, come after.
   firstFrameShown();
   // A crash inside the app (a render error) ends Ink on its own: report it and exit 255, never a silent 0.
   instance.waitUntilExit().then(

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/pty-terminal.js';
+import { REPO_ROOT, spawnCli } from '../support/pty-terminal.js';
 import { requireBuild } from './built-binary.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'hlw-foreign-cache-'));
@@ -62,5 +62,19 @@ describe('a user cache that does not fit (made under other V8 flags, say)', () =
     expect(first.loads).toEqual(['app.cjs: cached code, after a rejected one']);
     expect(readFileSync(userEntry(cacheDir), 'utf8')).not.toBe('code from other flags');
     expect(dryRun(REPO_ROOT, cacheDir).loads).toEqual(['app.cjs: cached code']);
+  });
+});
+
+describe('the first frame', () => {
+  it('is drawn from the shipped code cache: every script before it takes its cached code', async () => {
+    const term = spawnCli(['--sandbox', '--debug'], { env: { HOME: scratch, HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'), HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'first-frame-cache') } });
+    try {
+      await term.waitFor('Step 1 of 7');
+      const beforeFrame = term.output().slice(0, term.output().indexOf('Step 1 of 7'));
+      const loads = [...beforeFrame.matchAll(/code cache: loaded (\S+) \(([^)]+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
+      expect(loads).toEqual(['app.cjs: cached code', 'chunks/wizard-pack.cjs: cached code']);
+    } finally {
+      await term.close();
+    }
   });
 });
