@@ -29,6 +29,8 @@ const scriptSafe = {
   name: 'script-safe',
   setup(builder) {
     builder.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: join(root, 'src', 'ui', 'layout-engine.ts') }));
+    // Not for the script: Ink must draw on a terminal even when CI variables are set (see the file).
+    builder.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: join(root, 'src', 'ui', 'ink-on-a-terminal.ts') }));
     builder.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, ({ path }) => {
       const source = readFileSync(path, 'utf8');
       const devtools = /\nif \(isDev\(\)\) \{\n\s+try \{\n\s+await import\('\.\/devtools\.js'\);[\s\S]*?\n\}\n/;
@@ -193,9 +195,15 @@ const warmUps = [
   // A whole creation in the sandbox, for the chunks after the first frame: the SDK, the emulator, the watcher.
   ['create', '--no-interactive', '--sandbox', '--wait', '--datastore-name', 'warm-up', '--datastore-type-version', 'R4'],
 ];
+// Every run of the warm-up has a deadline and is then killed outright: a build must never wait on it.
 for (const args of warmUps) {
-  const run = spawnSync(process.execPath, [bin, ...args], { env: { ...warmEnv, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '0' }, stdio: 'ignore', timeout: 60_000 });
-  if (run.status !== 0) warn(`\`${args.slice(0, 3).join(' ')}\` exited ${run.status}`);
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    env: { ...warmEnv, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '0' },
+    stdio: 'ignore',
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
+  });
+  if (run.status !== 0) warn(`\`${args.slice(0, 3).join(' ')}\` ${run.error ? run.error.message : `exited ${run.status ?? run.signal}`}`);
 }
 await warmUpWizard().catch((error) => warn(error.message));
 rmSync(scratch, { recursive: true, force: true });
@@ -219,10 +227,26 @@ async function warmUpWizard() {
       pty.write('y');
     }
   });
-  const timer = setTimeout(() => pty.kill(), 20_000);
-  await exited;
-  clearTimeout(timer);
-  if (!output.includes('Step 1 of')) throw new Error('the wizard did not show its first step');
+  const kill = (signal) => () => {
+    try {
+      pty.kill(signal);
+    } catch {
+      // already gone
+    }
+  };
+  const timers = [setTimeout(kill('SIGTERM'), 20_000), setTimeout(kill('SIGKILL'), 25_000)];
+  const gaveUp = new Promise((resolve) => timers.push(setTimeout(() => resolve('gave up'), 30_000)));
+  const ending = await Promise.race([exited, gaveUp]);
+  for (const timer of timers) clearTimeout(timer);
+  if (ending === 'gave up') throw new Error('the wizard did not end, even killed');
+  if (!asked) throw new Error(`the wizard did not show its first step within 20 s (it showed: ${JSON.stringify(plain(output).slice(-200))})`);
+  if (!confirmed) throw new Error('the wizard did not ask to confirm Ctrl+C');
+}
+
+/** Terminal output without its escape sequences. */
+function plain(output) {
+  // eslint-disable-next-line no-control-regex
+  return output.replace(/\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b[\]P_^][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b./g, '').replace(/\s+/g, ' ').trim();
 }
 
 function warn(what) {

@@ -4,7 +4,7 @@
  */
 import { Writable } from 'node:stream';
 import { EXIT, type GlobalOptions } from '../options.js';
-import type { AppDeps } from './effects/app-deps.js';
+import type { AppDeps, Connection } from './effects/app-deps.js';
 import type { AppInput } from './app.js';
 import { loadInkAndApp } from './load-ink.js';
 import { firstFrameShown } from '../startup-hooks.js';
@@ -41,9 +41,11 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
     finished = true;
     resolveEnded(outcome);
   };
+  const connections = new ConnectionTracker();
   const deps: AppDeps = {
     now: Date.now,
     ...commandDeps,
+    connect: (sandbox, store) => connections.track(commandDeps.connect(sandbox, store)),
     ring: () => stdout.write('\x07'),
     exit: (code, farewell) => finish({ code, ...(farewell ? { farewell } : {}) }),
   };
@@ -77,6 +79,9 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   const outcome = await ended;
   instance.unmount();
   await instance.waitUntilExit().catch(() => undefined);
+  // The app closes its connections before its own exit; a signal or a crash skips that, and a sandbox left
+  // listening would keep the process alive after the terminal is gone.
+  await connections.closeAll();
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
   process.off('SIGINT', onInterrupt);
@@ -86,4 +91,22 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   for (const line of later.lines) process.stderr.write(line);
   if (outcome.farewell) stdout.write(outcome.farewell);
   return outcome.code;
+}
+
+/** Every connection the app opened, each closed once, however the render ends. */
+class ConnectionTracker {
+  private readonly opened: Promise<Connection>[] = [];
+
+  track(opening: Promise<Connection>): Promise<Connection> {
+    const once = opening.then((connection) => {
+      let closing: Promise<void> | undefined;
+      return { ...connection, close: () => (closing ??= connection.close()) };
+    });
+    this.opened.push(once);
+    return once;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.allSettled(this.opened.map((opening) => opening.then((connection) => connection.close())));
+  }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
 import { oneColumnWidth } from '../../src/ui/one-column-text.js';
@@ -75,6 +77,48 @@ describe('colour', () => {
     expect(term.output()).not.toMatch(/\x1b\[(?:3|4|9|10)[0-9](?:;[0-9]+)*m/);
     term.write(KEYS.ctrlC);
     await term.waitFor('Quit and discard');
+    term.write('y');
+    expect((await term.exited).exitCode).toBe(130);
+  });
+});
+
+/** Every parameter as a flag, so the wizard opens on its review. */
+const allParameters = (name: string) => ['--datastore-type-version', 'R4', '--datastore-name', name, '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', `${name}-${Date.now()}`];
+
+describe('signals', () => {
+  it('SIGHUP (the terminal closed) while the sandbox polls ends the program with 129, the data store kept', async () => {
+    const dirs = fx.tempHome();
+    term = fx.track(spawnCli(['--sandbox', ...allParameters('hung-up')], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '600000' } }));
+    await term.waitFor('Review —');
+    await confirmCreate(term);
+    await term.waitFor(/CREATING[\s\S]*Checked/, 20_000);
+    // The in-process sandbox is listening now: it must not keep the program alive once the terminal is gone.
+    term.signal('SIGHUP');
+    expect((await term.exited).exitCode).toBe(129);
+    expect(readFileSync(join(dirs.configDir, 'sandbox-state.json'), 'utf8')).toContain('"hung-up"');
+  });
+
+  it('SIGTERM at a step ends the program with 143', async () => {
+    const dirs = fx.tempHome();
+    term = fx.track(spawnCli(['--sandbox'], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
+    await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
+    await term.settled();
+    term.signal('SIGTERM');
+    expect((await term.exited).exitCode).toBe(143);
+    expect(cursorRestored(term.output())).toBe(true);
+  });
+});
+
+describe('CI variables', () => {
+  it('do not stop the wizard drawing on a terminal (Ink would wait for its unmount)', async () => {
+    const dirs = fx.tempHome();
+    const ci = { CI: 'true', CONTINUOUS_INTEGRATION: 'true', CI_JOB_ID: '1' };
+    term = fx.track(spawnCli(['--sandbox'], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, ...ci } }));
+    await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
+    term.type('drawn-per-key');
+    await term.waitFor('drawn-per-key');
+    await term.press(KEYS.ctrlC);
+    await term.waitFor('Quit and discard your answers?');
     term.write('y');
     expect((await term.exited).exitCode).toBe(130);
   });

@@ -183,6 +183,11 @@ export class PtyTerminal {
     this.term.resize(cols, rows);
   }
 
+  /** Sends a signal to the program (as a closed terminal sends SIGHUP, or `kill` SIGTERM). */
+  signal(signal: NodeJS.Signals): void {
+    process.kill(this.pty.pid, signal);
+  }
+
   /** Kills the process if it is still running and waits for it. */
   async close(): Promise<void> {
     if (!this.exitInfo) {
