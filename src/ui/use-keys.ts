@@ -6,7 +6,8 @@
  * further input can be read, and always the latest render's.
  *
  * Ink also delivers text and a following Enter as one chunk ("data\r") when they arrive together; the router
- * splits it, and hands each key over only after the previous one has rendered.
+ * splits it, and hands each key over only after the previous one has rendered. A line feed counts as Enter
+ * (see `splitEnters`): Ink would report it as a key of its own that no binding knows.
  */
 import { useInput, type Key } from 'ink';
 import { createContext, createElement, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
@@ -17,10 +18,17 @@ interface Registration {
   active: { current: boolean };
 }
 
-/** Splits "text\rtext" into text and Enter segments; undefined when there is nothing to split. */
+/**
+ * Splits "text\rtext" into text and Enter segments; undefined when there is nothing to split. A line feed is an
+ * Enter too: keys typed before the program put the terminal in raw mode arrive with the terminal's CR -> LF
+ * translation applied, and a pasted Windows line ends in CR LF (one Enter).
+ */
 export function splitEnters(input: string): string[] | undefined {
-  if (input.length < 2 || !input.includes('\r')) return undefined;
-  return input.split(/(\r)/).filter((segment) => segment !== '');
+  if (input === '\r' || !/[\r\n]/.test(input)) return undefined;
+  return input
+    .split(/(\r\n|\r|\n)/)
+    .filter((segment) => segment !== '')
+    .map((segment) => (/^[\r\n]+$/.test(segment) ? '\r' : segment));
 }
 
 const KeyRouterContext = createContext<Set<Registration> | undefined>(undefined);

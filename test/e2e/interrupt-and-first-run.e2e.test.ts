@@ -123,3 +123,17 @@ describe('CI variables', () => {
     expect((await term.exited).exitCode).toBe(130);
   });
 });
+
+describe('keys typed before the first frame', () => {
+  it('reach the steps they were meant for, Enter included (sent as LF, as the terminal turns it before raw mode)', async () => {
+    const dirs = fx.tempHome();
+    term = fx.track(spawnCli(['--sandbox'], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
+    // Written at once, before Node has even started: the name, Enter, and Enter again on the FHIR version.
+    term.write('typed-ahead\n\n');
+    await term.waitFor(/Step 3 of 7[\s\S]*Ctrl\+C quit/);
+    expect(term.screen()).toMatch(/✓ Name\s+✓ FHIR version\s+› Encryption/);
+    await term.press(KEYS.escape);
+    await term.press(KEYS.escape);
+    await term.waitFor(/Step 1 of 7[\s\S]*typed-ahead/);
+  });
+});

@@ -65,5 +65,9 @@ describe('splitEnters', () => {
     expect(splitEnters('a\rb')).toEqual(['a', '\r', 'b']);
     expect(splitEnters('\r')).toBeUndefined();
     expect(splitEnters('abc')).toBeUndefined();
+    // Typed ahead before raw mode (the terminal turned each Enter into LF), and a Windows paste.
+    expect(splitEnters('early\n\x1b[B\n')).toEqual(['early', '\r', '\x1b[B', '\r']);
+    expect(splitEnters('\n')).toEqual(['\r']);
+    expect(splitEnters('a\r\nb\r\n')).toEqual(['a', '\r', 'b', '\r']);
   });
 });
