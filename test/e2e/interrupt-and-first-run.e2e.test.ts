@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
 import { oneColumnWidth } from '../../src/ui/one-column-text.js';
-import { confirmCreate, cursorRestored, useWizardFixture } from './wizard-session.js';
+import { confirmCreate, cursorRestored, quitAndDiscard, useWizardFixture } from './wizard-session.js';
 
 // Creation never finishes within the test: Ctrl+C arrives while polling.
 const fx = useWizardFixture(10 * 60_000);
@@ -15,10 +15,7 @@ describe('Ctrl+C', () => {
     await term.waitFor('Step 1 of 7');
     term.type('half-typed');
     await term.waitFor('half-typed');
-    await term.press(KEYS.ctrlC);
-    await term.waitFor('Quit and discard your answers?');
-    term.write('y');
-    expect((await term.exited).exitCode).toBe(130);
+    expect(await quitAndDiscard(term)).toBe(130);
     expect(term.output()).toContain('nothing was sent');
     expect(cursorRestored(term.output())).toBe(true);
     expect(fx.emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'half-typed')).toBe(false);
@@ -75,10 +72,7 @@ describe('colour', () => {
     await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
     // eslint-disable-next-line no-control-regex
     expect(term.output()).not.toMatch(/\x1b\[(?:3|4|9|10)[0-9](?:;[0-9]+)*m/);
-    term.write(KEYS.ctrlC);
-    await term.waitFor('Quit and discard');
-    term.write('y');
-    expect((await term.exited).exitCode).toBe(130);
+    expect(await quitAndDiscard(term)).toBe(130);
   });
 });
 
@@ -117,10 +111,7 @@ describe('CI variables', () => {
     await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
     term.type('drawn-per-key');
     await term.waitFor('drawn-per-key');
-    await term.press(KEYS.ctrlC);
-    await term.waitFor('Quit and discard your answers?');
-    term.write('y');
-    expect((await term.exited).exitCode).toBe(130);
+    expect(await quitAndDiscard(term)).toBe(130);
   });
 });
 

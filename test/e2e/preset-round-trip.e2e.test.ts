@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
-import { confirmCreate, spawnWizard, useWizardFixture } from './wizard-session.js';
+import { confirmCreate, quitAndDiscard, spawnWizard, useWizardFixture } from './wizard-session.js';
 
 const fx = useWizardFixture();
 let term: PtyTerminal;
@@ -18,10 +18,7 @@ describe('presets across runs', () => {
     await term.waitFor('team-defaults');
     term.write(KEYS.enter);
     await term.waitFor('Saved preset "team-defaults"');
-    term.write(KEYS.ctrlC);
-    await term.waitFor('Quit and discard');
-    term.write('y');
-    expect((await term.exited).exitCode).toBe(130);
+    expect(await quitAndDiscard(term)).toBe(130);
     await term.close();
 
     term = fx.track(spawnWizard(fx.emulator, dirs));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { SANDBOX_CREDENTIALS, startEmulator } from '../../src/emulator/index.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
-import { REPO_ROOT, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
+import { KEYS, REPO_ROOT, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
 
 /** A temp HOME and config dir, removed by `cleanup()`. */
 export interface Sandboxed {
@@ -88,6 +88,14 @@ export async function confirmCreate(term: PtyTerminal): Promise<void> {
   await term.waitFor('billed per hour', 20_000);
   term.write('y');
   await term.waitFor((screen) => !screen.includes('billed per hour'), 20_000);
+}
+
+/** At a step: Ctrl+C, waits for the quit question, answers yes; resolves with the exit code. */
+export async function quitAndDiscard(term: PtyTerminal): Promise<number> {
+  await term.press(KEYS.ctrlC);
+  await term.waitFor('Quit and discard your answers?');
+  term.write('y');
+  return (await term.exited).exitCode;
 }
 
 /** What a wizard e2e file works with: its emulator, and per test temp dirs and the pty (closed after each test). */
