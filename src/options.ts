@@ -52,3 +52,9 @@ export const EXIT = {
   /** Any other failure. */
   other: 255,
 } as const;
+
+/** The signals that stop a run early, with the exit code a shell gives for each (128 + the signal's number). */
+export const STOP_SIGNALS = { SIGINT: EXIT.interrupted, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/** A signal of STOP_SIGNALS. */
+export type StopSignal = keyof typeof STOP_SIGNALS;

@@ -2,7 +2,7 @@
  * What a non-interactive command needs to talk to HealthLake: a gateway (on the sandbox when asked), the local
  * store, and a `close()` that stops the sandbox. Also the shared "watch and print one line per change" loop.
  */
-import { EXIT, type GlobalOptions } from '../options.js';
+import { EXIT, STOP_SIGNALS, type GlobalOptions, type StopSignal } from '../options.js';
 import type { WizardStore } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
 import { createGateway } from './gateway.js';
@@ -72,7 +72,8 @@ export function describeEvent(event: StatusEvent, previous: string | undefined):
 
 /**
  * Watches a data store, printing one line per status change to stderr. Returns the exit code: 0 when ACTIVE,
- * 254 when CREATE_FAILED/DELETED, 130 on Ctrl+C (the data store keeps being created), the error's code otherwise.
+ * 254 when CREATE_FAILED/DELETED, the error's code on an error. Ctrl+C, SIGTERM and SIGHUP stop the watch only
+ * (the data store keeps being created): the resume command is printed, and the code is the signal's (130, 143, 129).
  */
 export async function watchToExitCode(
   gateway: HealthLakeGateway,
@@ -80,8 +81,13 @@ export async function watchToExitCode(
   io: { stderr: NodeJS.WritableStream; onEnd?: (event: Extract<StatusEvent, { type: 'done' }>) => void | Promise<void> },
 ): Promise<number> {
   const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  process.once('SIGINT', interrupt);
+  let stoppedBy: StopSignal = 'SIGINT';
+  const stop = (signal: StopSignal) => {
+    stoppedBy = signal;
+    controller.abort();
+  };
+  const signals = Object.keys(STOP_SIGNALS) as StopSignal[];
+  for (const signal of signals) process.once(signal, stop);
   let previous: string | undefined;
   try {
     for await (const event of gateway.watch(datastoreId, { signal: controller.signal })) {
@@ -94,12 +100,12 @@ export async function watchToExitCode(
       }
     }
     io.stderr.write(`Stopped watching; the data store is still being created. Check it with: healthlake-wizard status ${datastoreId}\n`);
-    return EXIT.interrupted;
+    return STOP_SIGNALS[stoppedBy];
   } catch (error) {
     const friendly = toFriendlyError(error);
     io.stderr.write(formatFriendlyError(friendly));
     return friendly.exitCode;
   } finally {
-    process.off('SIGINT', interrupt);
+    for (const signal of signals) process.off(signal, stop);
   }
 }

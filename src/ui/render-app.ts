@@ -3,7 +3,7 @@
  * library) is loaded; the terminal (raw mode, cursor) is restored however the program ends.
  */
 import { Writable } from 'node:stream';
-import { EXIT, type GlobalOptions } from '../options.js';
+import { EXIT, STOP_SIGNALS, type GlobalOptions } from '../options.js';
 import type { AppDeps, Connection } from './effects/app-deps.js';
 import type { AppInput } from './app.js';
 import { loadInkAndApp } from './load-ink.js';
@@ -51,7 +51,7 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   };
   const showCursor = () => stdout.isTTY && stdout.write('\x1b[?25h');
   process.once('exit', showCursor);
-  const onSignal = (signal: NodeJS.Signals) => finish({ code: signal === 'SIGTERM' ? 143 : 129 });
+  const onSignal = (signal: 'SIGTERM' | 'SIGHUP') => finish({ code: STOP_SIGNALS[signal] });
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
   // Raw mode before the first frame: Ink turns it on in an effect after that frame, and keys typed in between

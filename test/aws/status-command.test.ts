@@ -68,15 +68,19 @@ describe('status (non-interactive)', () => {
     expect(result.stderr).toMatch(/CREATE_FAILED: .+/);
   });
 
-  it('Ctrl+C while waiting: exit 130, the data store left running, the command to check it later printed', async () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)('%s while waiting: exit %i, the data store left running, the command to check it later printed', async (signal, code) => {
     const slow = await startEmulator({ port: 0, createDelayMs: 60_000 });
     try {
       const gateway = createGateway({ endpointUrl: slow.url, region: slow.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
       const { DatastoreId: id } = await gateway.create({ DatastoreTypeVersion: 'R4' });
       const running = await startBinary(['status', id, '--endpoint-url', slow.url, '--wait'], signed(), /CREATING/);
-      running.child.kill('SIGINT');
+      running.child.kill(signal);
       const result = await running.ended;
-      expect(result.code).toBe(130);
+      expect(result.code).toBe(code);
       expect(result.stderr).toContain(`healthlake-wizard status ${id}`);
       expect(slow.datastores()[0]?.status).toBe('CREATING');
     } finally {
