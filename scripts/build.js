@@ -89,6 +89,27 @@ export default function stringWidth(text, options) {
   },
 };
 
+/**
+ * Ink's incremental renderer (only the lines that changed are written) starts each frame one line too low when
+ * the previous frame ended in a newline, as every frame shorter than the terminal does: from the line below the
+ * frame, going up one line less than the frame's height lands on its second line. The fix goes up the whole
+ * height then.
+ */
+const inkLineDiff = {
+  name: 'ink-line-diff',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]ink[\\/]build[\\/]log-update\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const offByOne = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
+      if (source.split(offByOne).length !== 2) {
+        throw new Error('ink/build/log-update.js has changed: update the ink-line-diff plugin in scripts/build.js');
+      }
+      const fixed = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
+      return { contents: source.replace(offByOne, fixed), loader: 'js' };
+    });
+  },
+};
+
 const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
 
 // The launcher: node built-ins and env-paths only.
@@ -110,7 +131,7 @@ const { outputFiles, metafile } = await build({
   // Ink imports react-devtools-core only when DEV=true; it is not a dependency.
   external: ['react-devtools-core'],
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [scriptSafe, oneColumnText],
+  plugins: [scriptSafe, oneColumnText, inkLineDiff],
 });
 
 // 2. Each chunk as a CommonJS module body, wrapped as Node wraps one (the launcher runs it): imports become

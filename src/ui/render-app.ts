@@ -65,9 +65,11 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
     stdout,
     stdin: process.stdin,
     // A keystroke's echo must not wait for a 30 fps frame slot (Ink's default): renders follow state changes,
-    // which only happen on keys, status events and the status panel's one-second clock. (Ink's incremental
-    // rendering is left off: it left stale lines behind when the frame's height changed.)
+    // which only happen on keys, status events and the status panel's one-second clock.
     maxFps: 1000,
+    // Only the lines that changed are written: a key rewrites its input line and the counter, not the frame.
+    // (The bundle mends an off-by-one of Ink's in this mode: the ink-line-diff plugin in scripts/build.js.)
+    incrementalRendering: true,
   });
   // Ink has drawn the first frame inside render(); the effects, and the AWS SDK they load, come after.
   firstFrameShown();
