@@ -17,7 +17,8 @@ async function writtenDuring(act: () => Promise<void>): Promise<string> {
 describe('redrawing', () => {
   it('a key rewrites only the lines it changes, and every frame sits where the last one did', async () => {
     term = fx.spawn();
-    await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
+    // The header changes once the target is resolved (the SDK loads after the first frame): wait for that.
+    await term.waitFor(/healthlake-wizard · region us-east-1[\s\S]*Step 1 of 7[\s\S]*Ctrl\+C quit/);
     const frameTop = term.lines().findIndex((line) => line.startsWith('healthlake-wizard'));
 
     const written = await writtenDuring(async () => {
