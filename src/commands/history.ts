@@ -2,9 +2,9 @@
  * `healthlake-wizard history`: the data stores created with this tool, newest first (id, name, region, status,
  * sandbox or AWS, created time), as a table, text or JSON.
  */
-import { parseArgs } from 'node:util';
 import { renderOutput } from '../aws/output.js';
 import { EXIT } from '../options.js';
+import { INERT_GLOBAL_OPTIONS, parseCommandArgs } from './command-args.js';
 import { didYouMean } from '../request/suggest.js';
 import { reportCommandError, usageError } from '../store/command-report.js';
 import { openStore, type HistoryEntry } from '../store/index.js';
@@ -28,16 +28,12 @@ interface HistoryArgs {
 }
 
 function parseHistoryArgs(argv: string[]): HistoryArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { output: { type: 'string' }, 'sandbox-only': { type: 'boolean' }, 'no-sandbox': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    });
-  } catch (error) {
-    throw usageError('history', (error as Error).message.split('\n')[0]!, 'Run healthlake-wizard history --help.');
-  }
+  const parsed = parseCommandArgs(
+    'history',
+    argv,
+    { output: { type: 'string' }, 'sandbox-only': { type: 'boolean' }, 'no-sandbox': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...INERT_GLOBAL_OPTIONS },
+    false,
+  );
   const { values } = parsed;
   const output = values.output ?? 'table';
   if (!(FORMATS as readonly string[]).includes(output)) {

@@ -4,9 +4,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { renderTable, toPlainData } from '../aws/output.js';
 import { EXIT } from '../options.js';
+import { INERT_GLOBAL_OPTIONS, parseCommandArgs } from './command-args.js';
 import { answersFromRequest } from '../request/answers.js';
 import { readCreateArgs } from '../request/argv.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
@@ -41,15 +41,16 @@ type Action = (args: string[], store: () => LocalStore) => number | Promise<numb
 const out = (text: string) => writeStdout(text);
 const note = (text: string) => process.stderr.write(`${text}\n`);
 
+/** `presets COMMAND --help`: the usage of every presets command, on stdout. */
+class HelpRequested extends Error {}
+
 function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T, positionals: string[], command: string) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw usageError(`presets ${command}`, (error as Error).message.split('\n')[0]!, `Usage: healthlake-wizard presets ${command} ${positionals.join(' ')}`);
-  }
+  const parsed = parseCommandArgs(`presets ${command}`, args, { ...options, ...INERT_GLOBAL_OPTIONS, help: { type: 'boolean', short: 'h' } }, true);
+  if ((parsed.values as { help?: boolean }).help) throw new HelpRequested();
   if (parsed.positionals.length !== positionals.length) {
-    throw usageError(`presets ${command}`, `Expected ${positionals.join(' ')}, got ${parsed.positionals.length === 0 ? 'nothing' : parsed.positionals.map((p) => JSON.stringify(p)).join(' ')}.`, `Usage: healthlake-wizard presets ${command} ${positionals.join(' ')}`);
+    const expected = positionals.length === 0 ? 'no arguments' : positionals.join(' ');
+    const got = parsed.positionals.length === 0 ? 'nothing' : parsed.positionals.map((p) => JSON.stringify(p)).join(' ');
+    throw usageError(`presets ${command}`, `Expected ${expected}, got ${got}.`, `Usage: healthlake-wizard presets ${[command, ...positionals].join(' ')}`);
   }
   return parsed;
 }
@@ -101,6 +102,7 @@ function takeDescription(args: string[]): { description?: string; rest: string[]
 
 const save: Action = async (args, store) => {
   const { description, rest } = takeDescription(args);
+  if (rest.includes('--help') || rest.includes('-h')) throw new HelpRequested();
   const [name, ...flags] = rest;
   if (name === undefined || name.startsWith('--')) {
     throw usageError('presets save', 'presets save needs the preset name first.', 'Usage: healthlake-wizard presets save NAME [--description TEXT] [create flags]');
@@ -206,6 +208,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     return await action(args, openOnce);
   } catch (error) {
-    return reportCommandError(error);
+    if (!(error instanceof HelpRequested)) return reportCommandError(error);
+    out(fitHelp(USAGE));
+    return EXIT.ok;
   }
 }

@@ -3,9 +3,10 @@
  * [--profile ...] [--sandbox]`: the live panel on a terminal; otherwise (no TTY, `--no-interactive`, `--wait`)
  * describe once and print as the AWS CLI does, or follow the status until ACTIVE/CREATE_FAILED.
  */
-import { parseArgs } from 'node:util';
 import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
 import { fitHelp } from '../request/help.js';
+import { formatIssue, InputError } from '../request/issues.js';
+import { parseCommandArgs } from './command-args.js';
 import { writeStdout } from '../stdout.js';
 
 const OUTPUTS: readonly OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
@@ -53,7 +54,7 @@ function seconds(flag: string, raw: string | undefined): number | undefined {
 }
 
 function parseStatusArgs(argv: string[]): StatusArgs | 'help' {
-  const { values, positionals } = parseArgs({ args: argv, options: FLAGS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandArgs('status', argv, FLAGS, true);
   if (values.help) return 'help';
   if (positionals.length > 1) throw new UsageError(`expected at most one DATASTORE_ID; got ${positionals.join(' ')}.`);
   const output = values.output as OutputFormat | undefined;
@@ -95,7 +96,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     args = parseStatusArgs(argv);
   } catch (error) {
-    process.stderr.write(`healthlake-wizard status: ${(error as Error).message}\n${fitHelp(USAGE)}`);
+    const problem = error instanceof InputError ? error.issues.map((issue) => `healthlake-wizard: ${formatIssue(issue)}\n`).join('') : `healthlake-wizard status: ${(error as Error).message}\n`;
+    process.stderr.write(`${problem}${fitHelp(USAGE)}`);
     return EXIT.usage;
   }
   if (args === 'help') {

@@ -9,7 +9,7 @@ import type { CreateOptions } from '../options.js';
 import { PARAMETERS, parameterByFlag, type TopLevelParameter } from '../spec/index.js';
 import { loadYamlParser, readCliInput, type YamlParser } from './cli-input.js';
 import { OPTION_FLAGS, optionFlag, type OptionFlag } from './create-flags.js';
-import { InputError, type FieldIssue } from './issues.js';
+import { FLAG_SYNTAX, InputError, syntaxIssue, type FieldIssue } from './issues.js';
 import { parseParameterValue } from './parameter-value.js';
 import { didYouMean } from './suggest.js';
 
@@ -35,9 +35,6 @@ function suggestFlag(flag: string): string {
   return extensions.length === 1 ? ` Did you mean ${extensions[0]}?` : didYouMean(flag, ALL_FLAGS);
 }
 
-function usageIssue(flag: string, message: string, fix: string, value?: unknown): FieldIssue {
-  return { field: '', flag, rule: 'syntax', message, fix, value, severity: 'error' };
-}
 
 function parseTokens(argv: readonly string[]) {
   const options = Object.fromEntries(
@@ -56,7 +53,7 @@ function collect(argv: readonly string[], issues: FieldIssue[]): Occurrence[] {
   let open: Occurrence | undefined;
   for (const token of parseTokens(argv)) {
     if (token.kind === 'option-terminator') {
-      issues.push(usageIssue('--', 'A bare "--" is not accepted here.', 'Remove it; quote values that start with a dash as --flag=VALUE.'));
+      issues.push(syntaxIssue('--', 'A bare "--" is not accepted here.', 'Remove it; quote values that start with a dash as --flag=VALUE.'));
       open = undefined;
       continue;
     }
@@ -68,7 +65,7 @@ function collect(argv: readonly string[], issues: FieldIssue[]): Occurrence[] {
         open.value = token.value;
         open = undefined;
       } else {
-        issues.push(usageIssue('healthlake-wizard create', `Unexpected argument ${JSON.stringify(token.value)}.`, 'Every value follows its flag, e.g. --datastore-name NAME; quote values that hold spaces.', token.value));
+        issues.push(syntaxIssue('healthlake-wizard create', `Unexpected argument ${JSON.stringify(token.value)}.`, 'Every value follows its flag, e.g. --datastore-name NAME; quote values that hold spaces.', token.value));
         open = undefined;
       }
       continue;
@@ -78,20 +75,20 @@ function collect(argv: readonly string[], issues: FieldIssue[]): Occurrence[] {
     const parameter = parameterByFlag(flag);
     const option = optionFlag(flag);
     if (!parameter && !option) {
-      issues.push(usageIssue(flag, `Unknown flag ${flag}.${suggestFlag(flag)}`, 'Run healthlake-wizard create --help for the list of flags.'));
+      issues.push(FLAG_SYNTAX.unknown(flag, 'create', suggestFlag(flag)));
       open = { type: 'unknown' };
       continue;
     }
     const value = token.value;
     const takesValue = parameter !== undefined || (option!.kind !== 'boolean' && option!.kind !== 'optional-choice');
     if (takesValue && (value === undefined || (!token.inlineValue && value.startsWith('-') && value.length > 1))) {
-      issues.push(usageIssue(flag, `${flag} needs a value.`, `Give one after it (${flag} VALUE); a value starting with "-" is written ${flag}=-VALUE.`));
+      issues.push(FLAG_SYNTAX.needsValue(flag));
       // The dash-led word was a flag: tokenize again from there so it is not lost.
       if (value !== undefined && !token.inlineValue) occurrences.push(...collect(argv.slice(token.index + 1), issues));
       return occurrences;
     }
     if (!takesValue && option!.kind === 'boolean' && token.inlineValue) {
-      issues.push(usageIssue(flag, `${flag} takes no value.`, `Write ${flag} alone.`, value));
+      issues.push(FLAG_SYNTAX.takesNoValue(flag, value));
       continue;
     }
     const occurrence: Occurrence = parameter
@@ -112,7 +109,7 @@ function applyOption(options: CreateOptions, cliInput: Map<string, string>, opti
     case 'integer': {
       const number = Number(value);
       if (!/^\d+$/.test(value ?? '') || !Number.isSafeInteger(number)) {
-        issues.push(usageIssue(option.flag, `${option.flag} must be a whole number of seconds.`, `Use for example ${option.flag} 30 (0 waits forever).`, value));
+        issues.push(syntaxIssue(option.flag, `${option.flag} must be a whole number of seconds.`, `Use for example ${option.flag} 30 (0 waits forever).`, value));
       } else set(number);
       return;
     }
@@ -120,7 +117,7 @@ function applyOption(options: CreateOptions, cliInput: Map<string, string>, opti
     case 'optional-choice': {
       const chosen = value ?? option.defaultChoice;
       if (chosen === undefined || !option.choices!.includes(chosen)) {
-        issues.push(usageIssue(option.flag, `${option.flag} must be one of ${option.choices!.join(', ')}.${didYouMean(chosen ?? '', option.choices!)}`, `Use ${option.flag} ${option.choices![0]}.`, value));
+        issues.push(syntaxIssue(option.flag, `${option.flag} must be one of ${option.choices!.join(', ')}.${didYouMean(chosen ?? '', option.choices!)}`, `Use ${option.flag} ${option.choices![0]}.`, value));
       } else set(chosen);
       return;
     }
@@ -155,7 +152,7 @@ export function parseCreateArgs(argv: readonly string[], parseYaml?: YamlParser)
     else if (occurrence.type === 'option') applyOption(options, cliInput, occurrence.option, occurrence.value, issues);
   }
   if (cliInput.size > 1) {
-    issues.push(usageIssue('--cli-input-json', 'Only one of --cli-input-json and --cli-input-yaml may be given.', 'Keep one of them.'));
+    issues.push(syntaxIssue('--cli-input-json', 'Only one of --cli-input-json and --cli-input-yaml may be given.', 'Keep one of them.'));
   }
   const request: Record<string, unknown> = {};
   const read = (work: () => void) => {

@@ -70,3 +70,18 @@ export function formatIssue(issue: FieldIssue): string {
 export function errorsOnly(issues: readonly FieldIssue[]): FieldIssue[] {
   return issues.filter((issue) => issue.severity === 'error');
 }
+
+/** A problem with how the command line is written (not with a value's content). */
+export function syntaxIssue(flag: string, message: string, fix: string, value?: unknown): FieldIssue {
+  return { field: '', flag, rule: 'syntax', message, fix, ...(value === undefined ? {} : { value }), severity: 'error' };
+}
+
+/** The flag-syntax problems every command words alike. */
+export const FLAG_SYNTAX = {
+  /** `suggestion` is a " Did you mean …?" sentence, or empty. */
+  unknown: (flag: string, command: string, suggestion: string): FieldIssue =>
+    syntaxIssue(flag, `Unknown flag ${flag}.${suggestion}`, `Run healthlake-wizard ${command} --help for the list of flags.`),
+  needsValue: (flag: string): FieldIssue =>
+    syntaxIssue(flag, `${flag} needs a value.`, `Give one after it (${flag} VALUE); a value starting with "-" is written ${flag}=-VALUE.`),
+  takesNoValue: (flag: string, value?: unknown): FieldIssue => syntaxIssue(flag, `${flag} takes no value.`, `Write ${flag} alone.`, value),
+};

@@ -1,6 +1,6 @@
 /** How the store's commands (`presets`, `history`) turn failures into messages and exit codes. */
 import { EXIT } from '../options.js';
-import { formatIssue, InputError } from '../request/issues.js';
+import { formatIssue, InputError, syntaxIssue } from '../request/issues.js';
 import { CONFIG_DIR_ENV } from './location.js';
 import { formatStoreError, StoreError } from './store-error.js';
 
@@ -9,7 +9,7 @@ const FILE_SYSTEM_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOSP
 
 /** Bad command-line usage as an InputError (exit 252). */
 export function usageError(flag: string, message: string, fix: string, value?: unknown): InputError {
-  return new InputError([{ field: '', flag, rule: 'syntax', message, fix, ...(value === undefined ? {} : { value }), severity: 'error' }]);
+  return new InputError([syntaxIssue(flag, message, fix, value)]);
 }
 
 /** Prints a failure on stderr and returns its exit code; anything unexpected is rethrown for the CLI's last resort. */

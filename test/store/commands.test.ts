@@ -148,6 +148,33 @@ describe('history command', () => {
   it('refuses bad flags with exit 252', async () => {
     expectCleanFailure(await cli('history', '--output', 'xml'), 252, /--output must be one of table, json, text/);
     expectCleanFailure(await cli('history', '--sandbox-only', '--no-sandbox'), 252, /exclude each other/);
-    expectCleanFailure(await cli('history', '--bogus'), 252, /Unknown option '--bogus'/);
+    expectCleanFailure(await cli('history', '--bogus'), 252, /--bogus: Unknown flag --bogus\./);
+  });
+});
+
+describe('flag syntax of history, presets and status', () => {
+  it.each([
+    [['history', '--outptu', 'json'], /--outptu: Unknown flag --outptu\. Did you mean --output\?\n {2}Fix: Run healthlake-wizard history --help for the list of flags\./],
+    [['history', '--output'], /--output: --output needs a value\.\n {2}Fix: Give one after it \(--output VALUE\)/],
+    [['history', 'stray'], /history: takes no arguments\. Got "stray"\.\n {2}Fix: Remove it/],
+    [['presets', 'list', '--outptu=json'], /--outptu: Unknown flag --outptu\. Did you mean --output\?\n {2}Fix: Run healthlake-wizard presets list --help/],
+    [['presets', 'list', 'stray'], /presets list: Expected no arguments, got "stray"\.\n {2}Fix: Usage: healthlake-wizard presets list\n/],
+    [['presets', 'delete', '--force=yes', 'x'], /--force: Unknown flag --force\./],
+    [['status', '--wait=yes'], /--wait: --wait takes no value\.\n {2}Fix: Write --wait alone\./],
+    [['status', '--endpoint-ulr', 'http://127.0.0.1:1'], /Did you mean --endpoint-url\?/],
+  ])('%j: names the flag, the rule and the fix (252), never Node\'s wording', async (args, message) => {
+    const result = await cli(...args);
+    expectCleanFailure(result, 252, message);
+    expect(result.stderr).not.toMatch(/positional argument|argument missing|Unknown option/);
+  });
+
+  it('history and presets accept the AWS CLI globals --debug and --no-cli-pager, and `presets COMMAND --help`', async () => {
+    expect((await cli('history', '--debug', '--no-cli-pager', '--output', 'json')).code).toBe(0);
+    expect((await cli('presets', 'list', '--debug', '--no-cli-pager')).code).toBe(0);
+    for (const command of ['list', 'show', 'save']) {
+      const help = await cli('presets', command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Usage: healthlake-wizard presets <command>');
+    }
   });
 });
