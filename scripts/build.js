@@ -4,8 +4,8 @@
 //   2. each chunk is turned from an ES module into a CommonJS module body, a script the launcher
 //      (dist/launcher.cjs) can compile with V8's code cache; the chunks that always load together are packed into
 //      one script (dist/app.cjs for the command line, dist/chunks/wizard-pack.cjs for the first frame);
-//   3. a warm-up runs the built program (a dry run, a sandbox creation, the wizard up to its first frame) and
-//      keeps the code V8 compiled for them in dist/code-cache/.
+//   3. a warm-up runs the built program (a dry run, a sandbox creation, status, history, presets, the wizard up
+//      to its first frame) and keeps the code V8 compiled for them in dist/code-cache/.
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -215,6 +215,10 @@ const warmUps = [
     '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--tags', 'Key=team,Value=data'],
   // A whole creation in the sandbox, for the chunks after the first frame: the SDK, the emulator, the watcher.
   ['create', '--no-interactive', '--sandbox', '--wait', '--datastore-name', 'warm-up', '--datastore-type-version', 'R4'],
+  // The other commands, on what that creation left in the scratch home.
+  ['status', '--no-interactive'],
+  ['history'],
+  ['presets', 'list'],
 ];
 // Every run of the warm-up has a deadline and is then killed outright: a build must never wait on it.
 for (const args of warmUps) {
