@@ -3,8 +3,11 @@
  * table`. Timestamps are shown as the AWS CLI v2 shows them (ISO 8601 with an offset). JMESPath and YAML are
  * imported only when `--query` or a YAML output asks for them: the default JSON output stays light.
  */
-import type { OutputFormat } from '../options.js';
+import type { GlobalOptions, OutputFormat } from '../options.js';
+import { isatty } from 'node:tty';
 import { loadYaml } from '../request/load-yaml.js';
+import { COLORED, pythonText, renderAwsTable } from './table-output.js';
+import { inShapeOrder, type ResponseShapeName } from '../spec/response-shapes.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -31,20 +34,12 @@ export function toPlainData(value: unknown): Json {
   return (value ?? null) as Json;
 }
 
-/** Python's str() of a scalar, as the text format shows it. */
-function scalarText(value: Json): string {
-  if (value === null) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  return String(value);
-}
-
 const isContainer = (value: Json): value is Json[] | { [key: string]: Json } => typeof value === 'object' && value !== null;
 
 function textOf(item: Json, lines: string[], identifier?: string, scalarKeys?: string[]): void {
   if (Array.isArray(item)) return textOfList(item, lines, identifier);
   if (isContainer(item)) return textOfDict(item, lines, identifier, scalarKeys);
-  lines.push(scalarText(item));
+  lines.push(pythonText(item));
 }
 
 function textOfList(items: Json[], lines: string[], identifier?: string): void {
@@ -62,8 +57,8 @@ function textOfList(items: Json[], lines: string[], identifier?: string): void {
   }
   const scalars = items.filter((item) => !isContainer(item));
   if (scalars.length) {
-    if (identifier) for (const item of scalars) lines.push(`${identifier.toUpperCase()}\t${scalarText(item)}`);
-    else lines.push(scalars.map(scalarText).join('\t'));
+    if (identifier) for (const item of scalars) lines.push(`${identifier.toUpperCase()}\t${pythonText(item)}`);
+    else lines.push(scalars.map(pythonText).join('\t'));
   }
   for (const item of items.filter(isContainer)) textOf(item, lines, identifier);
 }
@@ -72,13 +67,13 @@ function textOfDict(item: { [key: string]: Json }, lines: string[], identifier?:
   const scalars: string[] = [];
   const nested: [string, Json][] = [];
   if (scalarKeys) {
-    for (const key of scalarKeys) scalars.push(item[key] === undefined ? '' : scalarText(item[key]!));
+    for (const key of scalarKeys) scalars.push(item[key] === undefined ? '' : pythonText(item[key]!));
     for (const key of Object.keys(item).filter((k) => !scalarKeys.includes(k)).sort()) nested.push([key, item[key]!]);
   } else {
     for (const key of Object.keys(item).sort()) {
       const value = item[key]!;
       if (isContainer(value)) nested.push([key, value]);
-      else scalars.push(scalarText(value));
+      else scalars.push(pythonText(value));
     }
   }
   if (scalars.length) lines.push((identifier ? [identifier.toUpperCase(), ...scalars] : scalars).join('\t'));
@@ -92,73 +87,36 @@ export function renderText(data: Json): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-const center = (text: string, width: number) => {
-  const left = Math.floor((width - text.length) / 2);
-  return ' '.repeat(left) + text + ' '.repeat(width - text.length - left);
-};
-
-function tableSection(title: string, data: Json, out: string[], depth: number, maxWidth: number): void {
-  const indent = '  '.repeat(depth);
-  if (Array.isArray(data) && data.every((row) => !isContainer(row))) {
-    const rows = data.map((row) => [scalarText(row)]);
-    return tableBlock(title, [], rows, out, indent);
-  }
-  const records = Array.isArray(data) ? data.filter((row) => isContainer(row) && !Array.isArray(row)) : [data];
-  const dicts = records as { [key: string]: Json }[];
-  const headers = [...new Set(dicts.flatMap((row) => Object.keys(row).filter((key) => !isContainer(row[key]!))))].sort();
-  const rows = dicts.map((row) => headers.map((key) => (row[key] === undefined ? '' : scalarText(row[key]!))));
-  const wide = headers.reduce((sum, key, i) => sum + Math.max(key.length, ...rows.map((row) => row[i]!.length)) + 5, 1);
-  if (isContainer(data) && !Array.isArray(data) && headers.length === 0) out.push(...tableTitle(title, indent, title.length + 6));
-  // One object too wide for a row of columns reads better as key/value lines.
-  else if (!Array.isArray(data) && wide > maxWidth - indent.length) tableBlock(title, [], headers.map((key, i) => [key, rows[0]![i]!]), out, indent);
-  else tableBlock(title, headers, rows, out, indent);
-  for (const row of dicts) {
-    for (const key of Object.keys(row).sort()) if (isContainer(row[key]!)) tableSection(key, row[key]!, out, depth + 1, maxWidth);
-  }
+/** The width the AWS CLI lays a table out for: the terminal's, or 80 when the output is not a terminal. */
+function terminalWidth(): number {
+  return isatty(1) ? process.stdout.columns || 80 : 80;
 }
 
-function tableTitle(title: string, indent: string, width: number): string[] {
-  return [`${indent}${'-'.repeat(width)}`, `${indent}|${center(title, width - 2)}|`];
+/** The AWS CLI's `table` output of `data`, titled (see table-output.ts); coloured as the AWS CLI's when asked. */
+export function renderTable(data: Json, title: string, width = terminalWidth(), colored = false): string {
+  return renderAwsTable(data, title, width, colored ? COLORED : undefined);
 }
 
-function tableBlock(title: string, headers: string[], rows: string[][], out: string[], indent: string): void {
-  const columns = Math.max(headers.length, rows[0]?.length ?? 1);
-  const widths = Array.from({ length: columns }, (_, i) =>
-    Math.max((headers[i] ?? '').length, ...rows.map((row) => (row[i] ?? '').length)) + 4,
-  );
-  let total = widths.reduce((sum, width) => sum + width, 0) + columns + 1;
-  if (total < title.length + 4) {
-    widths[widths.length - 1]! += title.length + 4 - total;
-    total = title.length + 4;
-  }
-  const rule = `+${widths.map((width) => '-'.repeat(width)).join('+')}+`;
-  out.push(...tableTitle(title, indent, total));
-  out.push(indent + rule);
-  if (headers.length) {
-    out.push(`${indent}|${headers.map((header, i) => center(header, widths[i]!)).join('|')}|`);
-    out.push(indent + rule);
-  }
-  for (const row of rows) out.push(`${indent}|${row.map((cell, i) => `  ${cell}`.padEnd(widths[i]!)).join('|')}|`);
-  out.push(indent + rule);
+/** `--color on`, or `auto` (the default) on a terminal without NO_COLOR: the AWS CLI colours its tables then. */
+function tableColored(color: GlobalOptions['color']): boolean {
+  return color === 'on' || (color !== 'off' && isatty(1) && !process.env.NO_COLOR);
 }
 
 /**
- * The AWS CLI's `table` output: a titled box per object, nested objects and lists as indented sub-tables. `width`
- * is where a row of columns stops fitting (the terminal's, else 120); a wider object is shown as key/value rows.
+ * YAML as the AWS CLI writes it: keys sorted, lists not indented under their key, single quotes, and strings
+ * that a YAML reader would take for a date quoted too.
  */
-export function renderTable(data: Json, title: string, width = process.stdout.columns || 120): string {
-  if (!isContainer(data)) return `${scalarText(data)}\n`;
-  const out: string[] = [];
-  tableSection(title, data, out, 0, width);
-  return `${out.join('\n')}\n`;
-}
+const AWS_CLI_YAML = { sortMapEntries: true, indentSeq: false, singleQuote: true, customTags: ['timestamp' as const] };
 
-/** Renders a response for stdout, applying `--query` then `--output` (default json). */
+/**
+ * Renders data for stdout, applying `--query` then `--output` (default json). With `shape`, the data is a
+ * service response and is printed as the AWS CLI prints it: members in the model's order, YAML in its style.
+ */
 export async function renderOutput(
   response: unknown,
-  options: { output?: OutputFormat; query?: string; operation: string },
+  options: { output?: OutputFormat; query?: string; operation: string; shape?: ResponseShapeName; color?: GlobalOptions['color'] },
 ): Promise<string> {
-  let data = toPlainData(response);
+  let data = toPlainData(options.shape ? inShapeOrder(response, options.shape) : response);
   if (options.query) {
     const { default: jmespath } = await import('jmespath');
     data = jmespath.search(data as never, options.query) as Json;
@@ -167,13 +125,14 @@ export async function renderOutput(
     case 'json':
       return `${JSON.stringify(data, null, 4)}\n`;
     case 'yaml':
-      return data === null ? 'null\n' : (await loadYaml()).stringify(data);
+      // A lone scalar (a --query result) is printed as JSON, as the AWS CLI does: "ACTIVE", null.
+      return isContainer(data) ? (await loadYaml()).stringify(data, options.shape ? AWS_CLI_YAML : {}) : `${JSON.stringify(data)}\n`;
     case 'yaml-stream':
-      return (await loadYaml()).stringify([data]);
+      return (await loadYaml()).stringify([data], options.shape ? AWS_CLI_YAML : {});
     case 'text':
       return renderText(data);
     case 'table':
-      return renderTable(data, options.operation);
+      return renderTable(data, options.operation, terminalWidth(), tableColored(options.color));
   }
 }
 

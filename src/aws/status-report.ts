@@ -36,7 +36,7 @@ export function optionsForEntry(options: GlobalOptions, entry: HistoryEntry | un
 
 async function print(properties: DatastoreProperties, options: GlobalOptions): Promise<void> {
   const response = { DatastoreProperties: properties };
-  writeStdout(await renderOutput(response, { output: options.output, query: options.query, operation: 'DescribeFHIRDatastore' }));
+  writeStdout(await renderOutput(response, { output: options.output, query: options.query, operation: 'DescribeFHIRDatastore', shape: 'DescribeFHIRDatastoreResponse', color: options.color }));
 }
 
 /** Describes once (or watches with `wait`) and prints; returns the exit code. */

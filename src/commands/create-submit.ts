@@ -20,7 +20,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
   try {
     session = await openSession(options, await openLocalStore());
     const created = await session.gateway.create(request);
-    writeStdout(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore' }));
+    writeStdout(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
     if (!options.wait) return EXIT.ok;
     return await watchToExitCode(session.gateway, created.DatastoreId, { stderr: process.stderr });
   } catch (error) {

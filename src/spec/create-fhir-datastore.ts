@@ -6,6 +6,7 @@
  * AWS CLI reference page. Prompts, validation, the shorthand parser, skeletons, `--help`, the parameter docs and
  * the emulator's validation all read this table.
  */
+import { RESPONSE_SHAPES } from './response-shapes.js';
 import type { ListNode, StepId, StructureNode, TopLevelParameter } from './types.js';
 
 /** The AWS CLI's operation name for this command. */
@@ -472,4 +473,4 @@ export const MODEL_MEMBER_ORDER: readonly string[] = [
 ];
 
 /** CreateFHIRDatastoreResponse's members, in the model's order (for `--generate-cli-skeleton output`). */
-export const RESPONSE_MEMBERS: readonly string[] = ['DatastoreId', 'DatastoreArn', 'DatastoreStatus', 'DatastoreEndpoint'];
+export const RESPONSE_MEMBERS: readonly string[] = Object.keys(RESPONSE_SHAPES.CreateFHIRDatastoreResponse);

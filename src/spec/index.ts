@@ -3,6 +3,7 @@ import { PARAMETERS } from './create-fhir-datastore.js';
 import type { SpecLeaf, SpecNode, StringNode, TopLevelParameter } from './types.js';
 
 export * from './create-fhir-datastore.js';
+export * from './response-shapes.js';
 export type * from './types.js';
 
 function collectLeaves(parameter: TopLevelParameter, node: SpecNode, path: string, out: SpecLeaf[]): void {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LEAVES, MODEL_MEMBER_ORDER, OPERATION, PARAMETERS, RESPONSE_MEMBERS, type SpecNode } from '../../src/spec/index.js';
+import { LEAVES, MODEL_MEMBER_ORDER, OPERATION, PARAMETERS, RESPONSE_MEMBERS, RESPONSE_SHAPES, type SpecNode } from '../../src/spec/index.js';
 import { validateField } from '../../src/request/validate.js';
 
 // A copy of the HealthLake service model (API 2017-07-01) is kept in the repository, so the test runs on any clone;
@@ -119,6 +119,17 @@ describe('the parameter spec agrees with the HealthLake service model', () => {
 
   it('lists the response members in the model order', () => {
     expect([...RESPONSE_MEMBERS]).toEqual(Object.keys(shape(OPERATION.outputShape).members!));
+  });
+
+  it.each(Object.entries(RESPONSE_SHAPES))('has the members of %s in the model order, each with its structure', (name, members) => {
+    const modelMembers = shape(name).members!;
+    expect(Object.keys(members)).toEqual(Object.keys(modelMembers));
+    for (const [member, structure] of Object.entries(members)) {
+      const target = shape(modelMembers[member]!.shape);
+      const held = target.type === 'list' ? shape(target.member!.shape) : target;
+      const heldName = target.type === 'list' ? target.member!.shape : modelMembers[member]!.shape;
+      expect(structure, `${name}.${member}`).toBe(held.type === 'structure' ? heldName : null);
+    }
   });
 
   it('has patterns that compile with the u flag and examples that pass validation', () => {
