@@ -49,9 +49,17 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
     ring: () => stdout.write('\x07'),
     exit: (code, farewell) => finish({ code, ...(farewell ? { farewell } : {}) }),
   };
-  const showCursor = () => stdout.isTTY && stdout.write('\x1b[?25h');
+  // Once the terminal is gone (SIGHUP, or a write failing with EIO first), nothing more is written to it and the
+  // program ends quietly with SIGHUP's code.
+  let hungUp = false;
+  const terminalGone = () => {
+    hungUp = true;
+    finish({ code: STOP_SIGNALS.SIGHUP });
+  };
+  for (const stream of [stdout, process.stderr, process.stdin]) stream.on('error', terminalGone);
+  const showCursor = () => !hungUp && stdout.isTTY && stdout.write('\x1b[?25h');
   process.once('exit', showCursor);
-  const onSignal = (signal: 'SIGTERM' | 'SIGHUP') => finish({ code: STOP_SIGNALS[signal] });
+  const onSignal = (signal: 'SIGTERM' | 'SIGHUP') => (signal === 'SIGHUP' ? terminalGone() : finish({ code: STOP_SIGNALS.SIGTERM }));
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
   // Raw mode before the first frame: Ink turns it on in an effect after that frame, and keys typed in between
@@ -87,6 +95,7 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
   process.off('SIGINT', onInterrupt);
+  if (hungUp) return outcome.code;
   if (process.stdin.isTTY) process.stdin.setRawMode(false);
   showCursor();
   if (stdout.isTTY) stdout.write('\n');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
+import { BIN, KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
 import { oneColumnWidth } from '../../src/ui/one-column-text.js';
 import { confirmCreate, cursorRestored, quitAndDiscard, useWizardFixture } from './wizard-session.js';
 
@@ -128,3 +128,27 @@ describe('keys typed before the first frame', () => {
     await term.waitFor(/Step 1 of 7[\s\S]*typed-ahead/);
   });
 });
+
+describe('a closed terminal', () => {
+  it('ends the program quietly: SIGHUP, no error about the writes that fail, nothing left running', async () => {
+    const dirs = fx.tempHome();
+    const errors = join(dirs.configDir, '..', 'stderr.txt');
+    // stderr goes to a file, to read what the program says once its terminal is gone.
+    term = fx.track(spawnCli(['-c', 'exec "$0" "$1" --sandbox 2>"$2"', process.execPath, BIN, errors], { file: '/bin/sh', env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
+    await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
+    await term.settled();
+    const pid = term.pid;
+    term.hangUp();
+    await expect.poll(() => alive(pid), { timeout: 10_000 }).toBe(false);
+    expect(readFileSync(errors, 'utf8')).not.toMatch(/Error|\n\s+at /);
+  });
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

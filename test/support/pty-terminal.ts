@@ -188,6 +188,16 @@ export class PtyTerminal {
     process.kill(this.pty.pid, signal);
   }
 
+  /** The program's process id. */
+  get pid(): number {
+    return this.pty.pid;
+  }
+
+  /** Closes the terminal, as closing its window does: the program gets SIGHUP and its writes fail. */
+  hangUp(): void {
+    (this.pty as IPty & { destroy(): void }).destroy();
+  }
+
   /** Kills the process if it is still running and waits for it. */
   async close(): Promise<void> {
     if (!this.exitInfo) {
