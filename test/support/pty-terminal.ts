@@ -61,6 +61,9 @@ export class PtyTerminal {
   private pending = Promise.resolve();
   private listeners = new Set<() => void>();
   private exitInfo: { exitCode: number; signal?: number } | undefined;
+  private syncTail = '';
+  private syncOpen = false;
+  private midFrame = false;
 
   constructor(args: string[], options: SpawnOptions = {}) {
     const cols = options.cols ?? 80;
@@ -77,9 +80,13 @@ export class PtyTerminal {
     });
     this.pty.onData((data) => {
       this.events.push({ at: performance.now() - this.started, data });
+      const midFrame = this.syncState(data);
       // xterm parses asynchronously; chain writes so listeners see the screen after each chunk is applied.
       this.pending = this.pending.then(() => new Promise<void>((resolve) => this.term.write(data, resolve)));
-      void this.pending.then(() => this.notify());
+      void this.pending.then(() => {
+        this.midFrame = midFrame;
+        this.notify();
+      });
     });
     this.exited = new Promise((resolve) => {
       this.pty.onExit(({ exitCode, signal }) => {
@@ -90,6 +97,21 @@ export class PtyTerminal {
         });
       });
     });
+  }
+
+  /**
+   * Whether the output stops inside a synchronized update (`ESC[?2026h` ... `ESC[?2026l`, which Ink wraps each
+   * frame in). A terminal shows such a frame only once it is whole, and so do `waitFor` and `lines()` checks: with
+   * only changed lines written, the unchanged footer is no sign that a frame has arrived.
+   */
+  private syncState(data: string): boolean {
+    const window = this.syncTail + data;
+    this.syncTail = window.slice(-8);
+    const opened = window.lastIndexOf('\x1b[?2026h');
+    const closed = window.lastIndexOf('\x1b[?2026l');
+    if (opened === -1 && closed === -1) return this.syncOpen;
+    this.syncOpen = opened > closed;
+    return this.syncOpen;
   }
 
   private notify(): void {
@@ -125,6 +147,7 @@ export class PtyTerminal {
   waitFor(predicate: ScreenPredicate, timeoutMs = 15_000): Promise<string> {
     return new Promise((resolve, reject) => {
       const check = () => {
+        if (this.midFrame && !this.exitInfo) return;
         const screen = this.screen();
         if (matches(screen, predicate)) {
           cleanup();
