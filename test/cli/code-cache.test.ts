@@ -69,7 +69,8 @@ describe('the first frame', () => {
   it('is drawn from the shipped code cache: every script before it takes its cached code', async () => {
     const term = spawnCli(['--sandbox', '--debug'], { env: { HOME: scratch, HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'), HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'first-frame-cache') } });
     try {
-      await term.waitFor('Step 1 of 7');
+      // In the output, not on the screen: the debug lines that follow the frame can scroll it away.
+      await term.waitFor(() => term.output().includes('Step 1 of 7'));
       const beforeFrame = term.output().slice(0, term.output().indexOf('Step 1 of 7'));
       const loads = [...beforeFrame.matchAll(/code cache: loaded (\S+) \(([^)]+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
       expect(loads).toEqual(['app.cjs: cached code', 'chunks/wizard-pack.cjs: cached code']);
