@@ -216,7 +216,15 @@ export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv =
   const forced = env[WRITE_CACHE_ENV];
   const built = new CodeCacheDir(forced || paths.builtCache);
   const user = forced ? built : new CodeCacheDir(paths.userCache);
-  const trace = argv.includes('--debug') ? (line: string) => process.stderr.write(`healthlake-wizard: code cache: ${line}\n`) : undefined;
+  // From the first frame on the wizard owns the screen: debug lines wait until the program exits.
+  let held: string[] | undefined;
+  const trace = argv.includes('--debug')
+    ? (line: string) => {
+        const text = `healthlake-wizard: code cache: ${line}\n`;
+        if (held) held.push(text);
+        else process.stderr.write(text);
+      }
+    : undefined;
   // The warm-up starts from what its earlier runs saved, so the cache ends up with the union of their code.
   const candidates = forced ? [built] : [user, built];
   function* cachedCode(name: string): Iterable<Buffer> {
@@ -236,7 +244,15 @@ export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv =
       // Only an optimisation: a read-only or full disk costs the next start its speed, nothing else.
     }
   };
-  process.once('exit', save);
+  process.once('exit', () => {
+    save();
+    if (held?.length) process.stderr.write(held.join(''));
+  });
   const app = loader.require(paths.entry) as AppModule;
-  void app.main(argv, { firstFrameShown: save });
+  void app.main(argv, {
+    firstFrameShown() {
+      save();
+      if (trace) held = [];
+    },
+  });
 }

@@ -66,14 +66,22 @@ describe('a user cache that does not fit (made under other V8 flags, say)', () =
 });
 
 describe('the first frame', () => {
-  it('is drawn from the shipped code cache: every script before it takes its cached code', async () => {
+  it('is drawn from the shipped code cache: every script before it takes its cached code, the later ones told after the wizard', async () => {
     const term = spawnCli(['--sandbox', '--debug'], { env: { HOME: scratch, HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'), HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'first-frame-cache') } });
     try {
-      // In the output, not on the screen: the debug lines that follow the frame can scroll it away.
-      await term.waitFor(() => term.output().includes('Step 1 of 7'));
+      await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
       const beforeFrame = term.output().slice(0, term.output().indexOf('Step 1 of 7'));
       const loads = [...beforeFrame.matchAll(/code cache: loaded (\S+) \(([^)]+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
       expect(loads).toEqual(['app.cjs: cached code', 'chunks/wizard-pack.cjs: cached code']);
+      // The scripts loaded after the frame (the SDK, the sandbox) are told only once the wizard has ended: while
+      // it owns the screen, a line written below it would scroll it.
+      await term.settled(300);
+      expect(term.output().slice(beforeFrame.length)).not.toContain('code cache:');
+      term.write('\x03');
+      await term.waitFor('Quit and discard');
+      term.write('y');
+      await term.exited;
+      expect(term.output().slice(beforeFrame.length)).toMatch(/code cache: loaded chunks\/session-\w+\.cjs/);
     } finally {
       await term.close();
     }
