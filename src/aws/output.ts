@@ -4,12 +4,10 @@
  * imported only when `--query` or a YAML output asks for them: the default JSON output stays light.
  */
 import type { GlobalOptions, OutputFormat } from '../options.js';
-import { isatty } from 'node:tty';
 import { loadYaml } from '../request/load-yaml.js';
-import { COLORED, pythonText, renderAwsTable } from './table-output.js';
+import { pythonText, type Json } from './python-text.js';
 import { inShapeOrder, type ResponseShapeName } from '../spec/response-shapes.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A Date as the AWS CLI prints it: `2024-05-01T12:00:00.123000+00:00` (no fraction when it is zero). */
 export function formatTimestamp(date: Date): string {
@@ -89,17 +87,21 @@ export function renderText(data: Json): string {
 
 /** The width the AWS CLI lays a table out for: the terminal's, or 80 when the output is not a terminal. */
 function terminalWidth(): number {
-  return isatty(1) ? process.stdout.columns || 80 : 80;
+  return process.stdout.isTTY ? process.stdout.columns || 80 : 80;
 }
 
-/** The AWS CLI's `table` output of `data`, titled (see table-output.ts); coloured as the AWS CLI's when asked. */
-export function renderTable(data: Json, title: string, width = terminalWidth(), colored = false): string {
+/**
+ * The AWS CLI's `table` output of `data`, titled (see table-output.ts, loaded only for tables); coloured as the
+ * AWS CLI's when asked.
+ */
+export async function renderTable(data: Json, title: string, width = terminalWidth(), colored = false): Promise<string> {
+  const { COLORED, renderAwsTable } = await import('./table-output.js');
   return renderAwsTable(data, title, width, colored ? COLORED : undefined);
 }
 
 /** `--color on`, or `auto` (the default) on a terminal without NO_COLOR: the AWS CLI colours its tables then. */
 function tableColored(color: GlobalOptions['color']): boolean {
-  return color === 'on' || (color !== 'off' && isatty(1) && !process.env.NO_COLOR);
+  return color === 'on' || (color !== 'off' && process.stdout.isTTY === true && !process.env.NO_COLOR);
 }
 
 /**

@@ -5,32 +5,12 @@
  * Written from the AWS CLI's documented behaviour and checked against its output (test/aws/table-output.test.ts).
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import { pythonText, type Json } from './python-text.js';
+
 type Dict = { [key: string]: Json };
 
 const isDict = (value: Json | undefined): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isScalar = (value: Json | undefined) => typeof value !== 'object' || value === null;
-
-/** Python's str() of a value, as the AWS CLI prints it: a list or object in a cell shows as Python's repr. */
-export function pythonText(value: Json): string {
-  return typeof value === 'string' ? value : pythonRepr(value);
-}
-
-function pythonRepr(value: Json): string {
-  if (value === null) return 'None';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') {
-    const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
-    const escaped = value.replace(/[\\\n\r\t]|[\x00-\x1f\x7f]/g, (char) =>
-      ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
-    );
-    return quote + (quote === "'" ? escaped.replace(/'/g, "\\'") : escaped) + quote;
-  }
-  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
-  return `{${Object.entries(value).map(([key, member]) => `${pythonRepr(key)}: ${pythonRepr(member)}`).join(', ')}}`;
-}
 
 // East Asian wide and fullwidth characters take two columns, as the AWS CLI counts them.
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;

@@ -64,7 +64,7 @@ function describePreset(preset: Preset) {
   return { name: preset.name, description: preset.description ?? '', clientTokenPolicy: preset.clientTokenPolicy, createdAt: preset.createdAt, updatedAt: preset.updatedAt, request: presetRequest(preset) };
 }
 
-const list: Action = (args, store) => {
+const list: Action = async (args, store) => {
   const { values } = parse(args, { output: { type: 'string' } }, [], 'list');
   const format = outputFormat(values.output);
   const presets = store().presets.list();
@@ -72,16 +72,16 @@ const list: Action = (args, store) => {
   else if (presets.length === 0) note('No presets yet. Save one with: healthlake-wizard presets save NAME --datastore-type-version R4');
   else {
     const rows = presets.map((preset) => ({ Name: preset.name, Description: preset.description ?? '', DatastoreName: String(preset.answers.DatastoreName ?? ''), Updated: preset.updatedAt }));
-    out(renderTable(toPlainData(rows), 'Presets'));
+    out(await renderTable(toPlainData(rows), 'Presets'));
   }
   return EXIT.ok;
 };
 
-const show: Action = (args, store) => {
+const show: Action = async (args, store) => {
   const { values, positionals } = parse(args, { output: { type: 'string' } }, ['NAME'], 'show');
   const format = outputFormat(values.output);
   const preset = requirePreset(store().presets, positionals[0]!);
-  out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : renderTable(toPlainData(describePreset(preset)), 'Preset'));
+  out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : await renderTable(toPlainData(describePreset(preset)), 'Preset'));
   return EXIT.ok;
 };
 

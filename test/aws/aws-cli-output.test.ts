@@ -18,11 +18,11 @@ const cases = readdirSync(dir)
 
 describe.each(cases)('$name, as the AWS CLI printed it', ({ name, operation, json, data }) => {
   const shape = `${operation}Response` as ResponseShapeName;
-  it('--output table (80 columns, as when the output is not a terminal)', () => {
-    expect(renderTable(data, operation, 80)).toBe(read(`${name}.table.txt`));
+  it('--output table (80 columns, as when the output is not a terminal)', async () => {
+    expect(await renderTable(data, operation, 80)).toBe(read(`${name}.table.txt`));
   });
-  it('--output table --color on: the same table, values and nesting borders coloured as the AWS CLI colours them', () => {
-    const colored = renderTable(data, operation, 80, true);
+  it('--output table --color on: the same table, values and nesting borders coloured as the AWS CLI colours them', async () => {
+    const colored = await renderTable(data, operation, 80, true);
     // eslint-disable-next-line no-control-regex
     expect(colored.replace(/\x1b\[[0-9;]*m/g, '')).toBe(read(`${name}.table.txt`));
     // A lone scalar prints only the title box (as the AWS CLI does): nothing to colour then.

@@ -50,12 +50,12 @@ describe('AWS CLI output formats', () => {
     expect(renderText(toPlainData(created))).toBe(`${[created.DatastoreArn, created.DatastoreEndpoint, 'abc', 'CREATING'].join('\t')}\n`);
   });
 
-  it('table: titled, columns when they fit, key/value rows when they do not', () => {
-    const narrow = renderTable(toPlainData({ Id: 'abc', Status: 'ACTIVE' }), 'Op', 80).split('\n');
+  it('table: titled, columns when they fit, key/value rows when they do not', async () => {
+    const narrow = (await renderTable(toPlainData({ Id: 'abc', Status: 'ACTIVE' }), 'Op', 80)).split('\n');
     expect(narrow[1]).toMatch(/^\|\s+Op\s+\|$/);
     expect(narrow[3]).toMatch(/^\|\s+Id\s+\|\s+Status\s+\|$/);
     expect(narrow[5]).toMatch(/^\|  abc\s+\|  ACTIVE\s+\|$/);
-    const wide = renderTable(toPlainData(created), 'CreateFHIRDatastore', 100).split('\n');
+    const wide = (await renderTable(toPlainData(created), 'CreateFHIRDatastore', 100)).split('\n');
     expect(wide.some((line) => /^\|  DatastoreId\s+\|  abc\s+\|$/.test(line))).toBe(true);
     for (const line of wide.filter(Boolean)) expect(line.length).toBe(wide[0]!.length);
   });
