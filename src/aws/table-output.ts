@@ -2,9 +2,9 @@
  * The AWS CLI's `--output table`, line for line: a response becomes titled sections (one per object or list of
  * objects, nested ones indented by `|` on both sides), every section as wide as the widest, columns scaled to
  * fill it; when the widest section is wider than the terminal, every one-row section turns into key/value rows.
- * Written from the AWS CLI's documented behaviour and checked against its output (test/aws/table-output.test.ts).
+ * It follows the AWS CLI's table formatter (awscli/formatter.py and awscli/table.py) and is checked against
+ * output recorded from the AWS CLI (test/aws/aws-cli-output.test.ts).
  */
-
 import { pythonText, type Json } from './python-text.js';
 
 type Dict = { [key: string]: Json };
