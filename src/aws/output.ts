@@ -8,7 +8,6 @@ import { loadYaml } from '../request/load-yaml.js';
 import { pythonText, type Json } from './python-text.js';
 import { inShapeOrder, type ResponseShapeName } from '../spec/response-shapes.js';
 
-
 /** A Date as the AWS CLI prints it: `2024-05-01T12:00:00.123000+00:00` (no fraction when it is zero). */
 export function formatTimestamp(date: Date): string {
   const iso = date.toISOString(); // 2024-05-01T12:00:00.123Z

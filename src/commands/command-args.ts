@@ -29,7 +29,9 @@ function commandArgsIssue(command: string, error: unknown, flags: string[]): Fie
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return FLAG_SYNTAX.unknown(flag, command, didYouMean(flag, flags));
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return message.includes('argument missing') ? FLAG_SYNTAX.needsValue(flag) : FLAG_SYNTAX.takesNoValue(flag);
+      // "does not take an argument" for a boolean given one; "argument missing" or "ambiguous" (a dash-led word
+      // after it) for a flag without its value.
+      return message.includes('does not take an argument') ? FLAG_SYNTAX.takesNoValue(flag) : FLAG_SYNTAX.needsValue(flag);
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return syntaxIssue(command, 'takes no arguments.', `Remove it; run healthlake-wizard ${command} --help for what it takes.`, quoted);
     default:

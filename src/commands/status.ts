@@ -5,7 +5,8 @@
  */
 import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
 import { fitHelp } from '../request/help.js';
-import { formatIssue, InputError } from '../request/issues.js';
+import { formatIssue, InputError, syntaxIssue } from '../request/issues.js';
+import { didYouMean } from '../request/suggest.js';
 import { parseCommandArgs } from './command-args.js';
 import { writeStdout } from '../stdout.js';
 
@@ -44,25 +45,28 @@ interface StatusArgs {
   options: GlobalOptions;
 }
 
-class UsageError extends Error {}
+/** Bad usage, worded as every command's: the flag, the rule, what was given, the fix. */
+function usage(flag: string, message: string, fix: string, value?: unknown): InputError {
+  return new InputError([syntaxIssue(flag, message, fix, value)]);
+}
 
 function seconds(flag: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new UsageError(`${flag}: expected a number of seconds (0 = no limit); got ${JSON.stringify(raw)}.`);
+  if (!Number.isFinite(value) || value < 0) throw usage(flag, `${flag} must be a number of seconds (0 = no limit).`, `Use for example ${flag} 30.`, raw);
   return value;
 }
 
 function parseStatusArgs(argv: string[]): StatusArgs | 'help' {
   const { values, positionals } = parseCommandArgs('status', argv, FLAGS, true);
   if (values.help) return 'help';
-  if (positionals.length > 1) throw new UsageError(`expected at most one DATASTORE_ID; got ${positionals.join(' ')}.`);
+  if (positionals.length > 1) throw usage('status', 'takes at most one DATASTORE_ID.', 'Give one data store id, or none for the newest in history.', positionals.join(' '));
   const output = values.output as OutputFormat | undefined;
   if (output !== undefined && !OUTPUTS.includes(output)) {
-    throw new UsageError(`--output: expected one of ${OUTPUTS.join(', ')}; got ${JSON.stringify(output)}.`);
+    throw usage('--output', `--output must be one of ${OUTPUTS.join(', ')}.${didYouMean(output, OUTPUTS)}`, 'Use for example --output json.', output);
   }
   const color = values.color as GlobalOptions['color'];
-  if (color !== undefined && !['on', 'off', 'auto'].includes(color)) throw new UsageError(`--color: expected on, off or auto; got ${JSON.stringify(color)}.`);
+  if (color !== undefined && !['on', 'off', 'auto'].includes(color)) throw usage('--color', '--color must be on, off or auto.', 'Use --color on, --color off or --color auto.', color);
   const options: GlobalOptions = {
     ...(values.region ? { region: values.region } : {}),
     ...(values.profile ? { profile: values.profile } : {}),
@@ -96,8 +100,8 @@ export async function run(argv: string[]): Promise<number> {
   try {
     args = parseStatusArgs(argv);
   } catch (error) {
-    const problem = error instanceof InputError ? error.issues.map((issue) => `healthlake-wizard: ${formatIssue(issue)}\n`).join('') : `healthlake-wizard status: ${(error as Error).message}\n`;
-    process.stderr.write(`${problem}${fitHelp(USAGE)}`);
+    if (!(error instanceof InputError)) throw error;
+    process.stderr.write(`${error.issues.map((issue) => `healthlake-wizard: ${formatIssue(issue)}\n`).join('')}${fitHelp(USAGE)}`);
     return EXIT.usage;
   }
   if (args === 'help') {

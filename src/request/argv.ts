@@ -35,7 +35,6 @@ function suggestFlag(flag: string): string {
   return extensions.length === 1 ? ` Did you mean ${extensions[0]}?` : didYouMean(flag, ALL_FLAGS);
 }
 
-
 function parseTokens(argv: readonly string[]) {
   const options = Object.fromEntries(
     ALL_FLAGS.map((flag) => {

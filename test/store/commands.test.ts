@@ -162,6 +162,9 @@ describe('flag syntax of history, presets and status', () => {
     [['presets', 'delete', '--force=yes', 'x'], /--force: Unknown flag --force\./],
     [['status', '--wait=yes'], /--wait: --wait takes no value\.\n {2}Fix: Write --wait alone\./],
     [['status', '--endpoint-ulr', 'http://127.0.0.1:1'], /Did you mean --endpoint-url\?/],
+    [['status', '--cli-read-timeout', '-3'], /--cli-read-timeout: --cli-read-timeout needs a value\.\n {2}Fix: .*--cli-read-timeout=-VALUE/],
+    [['status', '--output', 'xml'], /--output: --output must be one of json, yaml, yaml-stream, text, table\..* Got "xml"\.\n {2}Fix: /],
+    [['status', 'a', 'b'], /status: takes at most one DATASTORE_ID\. Got "a b"\./],
   ])('%j: names the flag, the rule and the fix (252), never Node\'s wording', async (args, message) => {
     const result = await cli(...args);
     expectCleanFailure(result, 252, message);
