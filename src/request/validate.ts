@@ -44,7 +44,7 @@ export function checkScalar(node: ScalarNode, value: unknown, report: Report): v
         report(
           'max-length',
           `${label} may have at most ${node.max} characters; it has ${length}.`,
-          `Shorten it by ${length - node.max} characters.`,
+          `Shorten it by ${length - node.max} ${length - node.max === 1 ? 'character' : 'characters'}.`,
           value,
         );
       }
