@@ -20,12 +20,17 @@ export interface GlobalOptions {
   debug?: boolean;
   noSignRequest?: boolean;
   noCliPager?: boolean;
+  /** `--no-paginate`: accepted as the AWS CLI does; nothing here answers in pages. */
+  noPaginate?: boolean;
+  /** `--cli-binary-format`: accepted as the AWS CLI does; no parameter is a blob. */
+  cliBinaryFormat?: 'base64' | 'raw-in-base64-out';
   /** Run against the built-in emulator, started in-process, instead of AWS. */
   sandbox?: boolean;
 }
 
 /** What `create` accepts besides the request parameters. */
 export interface CreateOptions extends GlobalOptions {
+  /** `--no-interactive` or `--no-cli-auto-prompt`; `--cli-auto-prompt` sets it back to false. */
   noInteractive?: boolean;
   dryRun?: boolean;
   preset?: string;

@@ -58,6 +58,10 @@ export const OPTION_FLAGS: readonly OptionFlag[] = [
   { flag: '--debug', key: 'debug', kind: 'boolean', sets: true, group: 'global', help: 'Print debug logs (never credentials).' },
   { flag: '--no-sign-request', key: 'noSignRequest', kind: 'boolean', sets: true, group: 'global', help: 'Do not sign requests (credentials are not loaded).' },
   { flag: '--no-cli-pager', key: 'noCliPager', kind: 'boolean', sets: true, group: 'global', help: 'Accepted for compatibility; output is never paged.' },
+  { flag: '--no-paginate', key: 'noPaginate', kind: 'boolean', sets: true, group: 'global', help: 'Accepted for compatibility; CreateFHIRDatastore answers in one page.' },
+  { flag: '--cli-binary-format', key: 'cliBinaryFormat', kind: 'choice', choices: ['base64', 'raw-in-base64-out'], group: 'global', help: 'Accepted for compatibility; no parameter here is a blob.' },
+  { flag: '--cli-auto-prompt', key: 'noInteractive', kind: 'boolean', sets: false, group: 'global', help: 'The wizard: on a terminal it asks for what the flags leave out (the default here).' },
+  { flag: '--no-cli-auto-prompt', key: 'noInteractive', kind: 'boolean', sets: true, group: 'global', help: 'Never prompt; the same as --no-interactive.' },
   { flag: '--version', key: 'version', kind: 'boolean', sets: true, group: 'global', help: 'Print the version.' },
 ];
 

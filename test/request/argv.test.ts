@@ -44,6 +44,11 @@ describe('parseCreateArgs: flags', () => {
       sandbox: true, preset: 'dev', savePreset: 'dev2', wait: false,
     });
     expect(parseCreateArgs(['--wait']).options.wait).toBe(true);
+    // AWS CLI v2 habits: accepted, and the auto-prompt pair chooses the wizard or no prompting.
+    expect(parseCreateArgs(['--no-paginate', '--cli-binary-format', 'raw-in-base64-out']).options).toEqual({ noPaginate: true, cliBinaryFormat: 'raw-in-base64-out' });
+    expect(parseCreateArgs(['--no-cli-auto-prompt']).options.noInteractive).toBe(true);
+    expect(parseCreateArgs(['--no-interactive', '--cli-auto-prompt']).options.noInteractive).toBe(false);
+    expect(issuesOf(['--cli-binary-format', 'raw'])[0]!.message).toContain('base64, raw-in-base64-out');
     expect(parseCreateArgs(['--help']).options.help).toBe(true);
     expect(parseCreateArgs(['--version']).options.version).toBe(true);
   });
