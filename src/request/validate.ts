@@ -63,7 +63,11 @@ export function checkScalar(node: ScalarNode, value: unknown, report: Report): v
           const parsed: unknown = JSON.parse(value);
           if (!isPlainObject(parsed)) report('json', `${label} must be a JSON object.`, 'Give a JSON object: {"key": ...}.', value);
         } catch (error) {
-          report('json', `${label} is not valid JSON (${(error as Error).message}).`, 'Fix the JSON syntax, or build it with the wizard.', value);
+          // As in the AWS CLI, `Metadata=file://x` in shorthand is the text "file://x"; only `@=` reads the file.
+          const fix = /^fileb?:\/\//.test(value)
+            ? `To read the JSON from a file, write ${node.name}@=${value} (with @=); ${node.name}=${value} is that text itself.`
+            : 'Fix the JSON syntax, or build it with the wizard.';
+          report('json', `${label} is not valid JSON (${(error as Error).message}).`, fix, value);
         }
       }
       return;
@@ -223,7 +227,7 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
   const at = (member: string) => fieldReporter(out, `IdentityProviderConfiguration.${member}`);
   if (isSmart) {
     if (idp.Metadata === undefined || idp.Metadata === null) {
-      at('Metadata')('depends-on', `${strategy} needs Metadata describing your authorization server.`, 'Add Metadata=file://smart-metadata.json (a JSON object), or build it in the wizard.');
+      at('Metadata')('depends-on', `${strategy} needs Metadata describing your authorization server.`, 'Add Metadata@=file://smart-metadata.json (a JSON object), or build it in the wizard.');
     } else if (typeof idp.Metadata === 'string') {
       out.push(...validateSmartMetadata(idp.Metadata));
     }
