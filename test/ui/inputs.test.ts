@@ -32,11 +32,18 @@ describe('tags editor state', () => {
     let result = tagsEditorReducer({ cursor: 0, mode: { kind: 'list' } }, [], { type: 'add' });
     expect(result.tags).toEqual([{ Key: '', Value: '' }]);
     result = tagsEditorReducer(result.state, result.tags!, { type: 'type', draft: 'team' });
-    const afterKey = tagsEditorReducer(result.state, [{ Key: '', Value: '' }], { type: 'commit' });
+    // The draft is in the tags as it is typed: validation speaks of what is on screen.
+    expect(result.tags).toEqual([{ Key: 'team', Value: '' }]);
+    const afterKey = tagsEditorReducer(result.state, result.tags!, { type: 'commit' });
     expect(afterKey.tags).toEqual([{ Key: 'team', Value: '' }]);
     expect(afterKey.state.mode).toMatchObject({ kind: 'editing', column: 'Value' });
-    const cancelled = tagsEditorReducer({ cursor: 0, mode: { kind: 'editing', column: 'Key', draft: '', isNew: true } }, [{ Key: '', Value: '' }], { type: 'cancel' });
+    const cancelled = tagsEditorReducer({ cursor: 0, mode: { kind: 'editing', column: 'Key', draft: 'x', original: '', isNew: true } }, [{ Key: 'x', Value: '' }], { type: 'cancel' });
     expect(cancelled.tags).toEqual([]);
+    // Esc on an edited row puts its value back as it was.
+    const edited = tagsEditorReducer({ cursor: 0, mode: { kind: 'list' } }, [{ Key: 'team', Value: 'a' }], { type: 'edit' });
+    const typed = tagsEditorReducer(edited.state, [{ Key: 'team', Value: 'a' }], { type: 'type', draft: 'te' });
+    expect(typed.tags).toEqual([{ Key: 'te', Value: 'a' }]);
+    expect(tagsEditorReducer(typed.state, typed.tags!, { type: 'cancel' }).tags).toEqual([{ Key: 'team', Value: 'a' }]);
     const removed = tagsEditorReducer({ cursor: 1, mode: { kind: 'list' } }, [{ Key: 'a', Value: '' }, { Key: 'b', Value: '' }], { type: 'remove' });
     expect(removed.tags).toEqual([{ Key: 'a', Value: '' }]);
     expect(removed.state.cursor).toBe(0);
