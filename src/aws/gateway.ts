@@ -87,6 +87,8 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
   const now = deps.now ?? Date.now;
   const clients = new Map<string, Promise<ConfiguredClient>>();
   const warn = deps.warn ?? (() => undefined);
+  // Where each data store this gateway created or resumed lives: a resumed one may be elsewhere than the current target.
+  const homes = new Map<string, Target>();
 
   function clientFor(target?: Target): Promise<ConfiguredClient> {
     // A resumed submission goes where it was first sent (its region, endpoint and profile) — except in the
@@ -168,6 +170,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
         DatastoreStatus: response.DatastoreStatus as CreateResult['DatastoreStatus'],
         DatastoreEndpoint: response.DatastoreEndpoint!,
       };
+      if (target) homes.set(result.DatastoreId, target);
       recordCreated(request, result, configured.target, token, journaled);
       return result;
     } catch (error) {
@@ -182,7 +185,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
   async function describe(datastoreId: string, opts: { signal?: AbortSignal } = {}): Promise<DatastoreProperties> {
     let configured: ConfiguredClient | undefined;
     try {
-      configured = await clientFor();
+      configured = await clientFor(homes.get(datastoreId));
       const response = await configured.client.send(new DescribeFHIRDatastoreCommand({ DatastoreId: datastoreId }), {
         ...(opts.signal ? { abortSignal: opts.signal } : {}),
       });
