@@ -38,6 +38,8 @@ export interface CreateOptions extends GlobalOptions {
   /** `--wait` / `--no-wait`; undefined means the command's default. */
   wait?: boolean;
   generateCliSkeleton?: 'input' | 'yaml-input' | 'output';
+  /** `--no-journal`: send without journaling the ClientToken (also when the local store cannot be opened). */
+  noJournal?: boolean;
   /** `--help`: print the command's help and exit. */
   help?: boolean;
   /** `--version`: print the version and exit. */

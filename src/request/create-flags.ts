@@ -43,6 +43,7 @@ export const OPTION_FLAGS: readonly OptionFlag[] = [
   { flag: '--save-preset', key: 'savePreset', kind: 'string', valueName: '<name>', group: 'command', help: 'Save the answers as a preset (never the client token).' },
   { flag: '--wait', key: 'wait', kind: 'boolean', sets: true, group: 'command', help: 'Wait until the data store is ACTIVE (or failed) before exiting.' },
   { flag: '--no-wait', key: 'wait', kind: 'boolean', sets: false, group: 'command', help: 'Exit as soon as the creation is accepted.' },
+  { flag: '--no-journal', key: 'noJournal', kind: 'boolean', sets: true, group: 'command', help: 'Send without journaling the ClientToken first (needed when the local store cannot be opened): a lost response can then be neither resumed nor safely retried.' },
   { flag: '--sandbox', key: 'sandbox', kind: 'boolean', sets: true, group: 'command', help: 'Send to the built-in local emulator instead of AWS; no account needed.' },
   { flag: '--help', key: 'help', kind: 'boolean', sets: true, group: 'command', help: 'Show this help.' },
   { flag: '--region', key: 'region', kind: 'string', valueName: '<region>', group: 'global', help: 'The AWS Region, e.g. us-east-1.' },

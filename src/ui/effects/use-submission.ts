@@ -7,6 +7,16 @@ import type { AppDeps, Connection } from './app-deps.js';
 import { friendlyOf } from './friendly-error.js';
 import { withoutClientToken } from './use-start-choices.js';
 
+/** Whether the journal still holds this token (the resend's outcome is unknown); unreadable counts as held. */
+async function isStillPending(store: Promise<WizardStore | undefined>, clientToken: string): Promise<boolean> {
+  try {
+    const opened = await store;
+    return opened ? opened.journal.pending().some((submission) => submission.clientToken === clientToken) : true;
+  } catch {
+    return true;
+  }
+}
+
 /** Runs the submission side effect of the `submitting` phase. */
 export function useSubmission(
   state: WizardState,
@@ -28,7 +38,8 @@ export function useSubmission(
         (await store)?.lastAnswers.set(withoutClientToken(state.answers));
         if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
       } catch (error) {
-        if (!controller.signal.aborted) dispatch({ type: 'submitFailed', error: friendlyOf(error) });
+        const stillPending = state.resuming ? await isStillPending(store, state.resuming.clientToken) : false;
+        if (!controller.signal.aborted) dispatch({ type: 'submitFailed', error: friendlyOf(error), stillPending });
       }
     })();
     // Leaving mid-request does not abort it: the journal keeps the token so the next start can resume.

@@ -4,6 +4,7 @@
  */
 import { Box, Text, useStdout } from 'ink';
 import { useState, type Dispatch } from 'react';
+import { describeTarget } from '../../aws/pending-submission.js';
 import type { Target } from '../../aws/types.js';
 import type { GlobalOptions } from '../../options.js';
 import { Footer } from '../components/footer.js';
@@ -84,8 +85,11 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   );
 
   // On a preview, `w` takes the place of `e` in the footer (which must fit 80 columns); `e` still works.
-  const footer: Command[] = preview ? ['choose', 'nextTab', 'writeFile'] : ['choose', 'edit', 'nextTab'];
-  footer.push('savePreset', 'submit', 'back', 'quit');
+  // A pending submission is resent as it was: no edit, no going back into the steps.
+  const footer: Command[] = preview ? ['choose', 'nextTab', 'writeFile'] : state.resuming ? ['choose', 'nextTab'] : ['choose', 'edit', 'nextTab'];
+  footer.push('savePreset', 'submit');
+  if (!state.resuming) footer.push('back');
+  footer.push('quit');
   // Header, tabs, footer, status lines and margins take about 9 rows; the rest is for the table or preview.
   const bodyHeight = Math.max(5, height - 10);
   return (
@@ -118,6 +122,12 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
           <Text color="red">{MARK.error} {state.submitError.message}</Text>
           <Text dimColor>  Fix: {state.submitError.fix}</Text>
         </Box>
+      ) : null}
+      {state.resuming && !dialogOpen ? (
+        <Text color="yellow">
+          The submission of {state.resuming.startedAt.slice(0, 16).replace('T', ' ')} to {describeTarget(state.resuming.target)} is still pending: c sends it
+          there again with its ClientToken (never a second data store). It cannot be edited until its outcome is known.
+        </Text>
       ) : null}
       {blocked && !dialogOpen ? <Text color="red">Fix the fields marked {MARK.error} before creating.</Text> : null}
       {state.notice && !dialogOpen ? <Text color="green">{state.notice}</Text> : null}
