@@ -30,14 +30,18 @@ export async function openLocalStore(stderr: NodeJS.WritableStream = process.std
   }
 }
 
-/** Opens a session: starts the sandbox when `options.sandbox`, else targets AWS as configured. */
-export async function openSession(options: GlobalOptions, store?: WizardStore): Promise<Session> {
+/**
+ * Opens a session: starts the sandbox when `options.sandbox`, else targets AWS as configured. What the sandbox
+ * worked around on start goes to `stderr` (a collector that prints after the UI, for the wizard).
+ */
+export async function openSession(options: GlobalOptions, store?: WizardStore, stderr: NodeJS.WritableStream = process.stderr): Promise<Session> {
   if (!options.sandbox) {
     return { gateway: createGateway(options, store ? { store } : {}), ...(store ? { store } : {}), close: async () => {} };
   }
   // The emulator (HTTP server, SigV4 checks) is loaded only for the sandbox; a real AWS call never needs it.
   const { startSandbox } = await import('./sandbox.js');
   const sandbox = await startSandbox();
+  for (const notice of sandbox.notices) stderr.write(`healthlake-wizard: sandbox: ${notice}\n`);
   // The sandbox's endpoint, region and credentials win over anything configured: nothing may reach AWS.
   const gateway = createGateway({ ...options, ...sandbox.options, profile: undefined, noSignRequest: false }, {
     credentials: sandbox.credentials,

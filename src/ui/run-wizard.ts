@@ -21,7 +21,7 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
     {
       async connect(sandbox, store) {
         const { openSession } = await import('../aws/session.js');
-        const session = await openSession({ ...options, sandbox }, store);
+        const session = await openSession({ ...options, sandbox }, store, later);
         return { gateway: session.gateway, close: () => session.close() };
       },
       async openStore() {
