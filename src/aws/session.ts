@@ -30,6 +30,7 @@ export async function tryOpenStore(stderr: NodeJS.WritableStream = process.stder
 }
 
 /**
+/**
  * Opens the local store; a broken store is reported and the command goes on without it. `without` says what is
  * lost then (the default suits commands that only read or record history).
  */
@@ -40,17 +41,21 @@ export async function openLocalStore(stderr: NodeJS.WritableStream = process.std
   return undefined;
 }
 
-/** What a session's gateway is told besides the options: how to journal, where warnings go, retries (tests). */
-export type SessionDeps = Pick<GatewayDeps, 'journal' | 'warn' | 'maxAttempts'>;
+/**
+ * What a session's gateway is told besides the options: how to journal, where warnings go, retries (tests); and
+ * where what the sandbox worked around on start goes (`stderr`: a collector that prints after the UI, for the wizard).
+ */
+export type SessionDeps = Pick<GatewayDeps, 'journal' | 'warn' | 'maxAttempts'> & { stderr?: NodeJS.WritableStream };
 
 /** Opens a session: starts the sandbox when `options.sandbox`, else targets AWS as configured. */
-export async function openSession(options: GlobalOptions, store?: WizardStore, deps: SessionDeps = {}): Promise<Session> {
+export async function openSession(options: GlobalOptions, store?: WizardStore, { stderr = process.stderr, ...deps }: SessionDeps = {}): Promise<Session> {
   if (!options.sandbox) {
     return { gateway: createGateway(options, { ...deps, ...(store ? { store } : {}) }), ...(store ? { store } : {}), close: async () => {} };
   }
   // The emulator (HTTP server, SigV4 checks) is loaded only for the sandbox; a real AWS call never needs it.
   const { startSandbox } = await import('./sandbox.js');
   const sandbox = await startSandbox();
+  for (const notice of sandbox.notices) stderr.write(`healthlake-wizard: sandbox: ${notice}\n`);
   // The sandbox's endpoint, region and credentials win over anything configured: nothing may reach AWS.
   const gateway = createGateway({ ...options, ...sandbox.options, profile: undefined, noSignRequest: false }, {
     ...deps,

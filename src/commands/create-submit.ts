@@ -74,6 +74,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
       journal: options.noJournal ? 'skip' : 'required',
       warn: (message) => stderr.write(`healthlake-wizard: warning: ${message}\n`),
       ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}),
+      stderr,
     });
     const created = await sendOrResend(session, request, journaled ? store : undefined, stderr);
     writeStdout(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));

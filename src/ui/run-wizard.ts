@@ -25,6 +25,7 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
         const session = await openSession({ ...options, sandbox }, store, {
           journal: options.noJournal ? 'skip' : 'required',
           warn: (message) => later.write(`healthlake-wizard: warning: ${message}\n`),
+          stderr: later,
         });
         return { gateway: session.gateway, close: () => session.close() };
       },
