@@ -5,13 +5,12 @@
  * React nor the AWS SDK: those come in through dynamic imports only when needed.
  */
 import packageJson from '../../package.json' with { type: 'json' };
-import { checkQuery, renderOutput } from '../aws/output.js';
+import { checkQuery, renderDryRun, renderOutput } from '../aws/output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
 import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
 import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request/issues.js';
-import { orderRequest } from '../request/request-order.js';
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
@@ -145,7 +144,7 @@ export async function run(argv: string[]): Promise<number> {
       if (failed !== undefined) return failed;
     }
     if (options.dryRun) {
-      await printData(orderRequest(request), options);
+      writeStdout(await renderDryRun(request, options));
       return EXIT.ok;
     }
     return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);

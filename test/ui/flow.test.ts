@@ -35,7 +35,14 @@ describe('visible prompts', () => {
 
   it('offers "leave out" only where the request allows it', () => {
     expect(choiceOptions(promptAt('DatastoreTypeVersion')!).map((o) => o.label)).toEqual(['R4']);
-    expect(choiceOptions(promptAt(CMK)!).map((o) => o.label)).toEqual(['Leave out', 'AWS_OWNED_KMS_KEY', 'CUSTOMER_MANAGED_KMS_KEY']);
+    expect(choiceOptions(promptAt(CMK)!).map((o) => o.label)).toEqual(['Leave out (AWS owned key)', 'AWS_OWNED_KMS_KEY', 'CUSTOMER_MANAGED_KMS_KEY']);
+  });
+
+  it('names the default that applies when a choice is left out', () => {
+    const leaveOut = (path: string) => choiceOptions(promptAt(path)!)[0]!;
+    expect(leaveOut('PreloadDataConfig.PreloadDataType')).toEqual({ value: undefined, label: 'Leave out (no sample data)', meaning: 'Not set: the service uses its default, no sample data.' });
+    expect(leaveOut(STRATEGY).label).toBe('Leave out (AWS_AUTH)');
+    expect(leaveOut('IdentityProviderConfiguration.FineGrainedAuthorizationEnabled').label).toBe('Leave out (false)');
   });
 
   it('drops answers that no longer apply from the request', () => {
@@ -78,8 +85,24 @@ describe('wizard reducer', () => {
     expect(state.cursor).toBe('DatastoreTypeVersion');
   });
 
-  it('skips an optional step, clearing its answers, but not a required one', () => {
-    let state = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'x' }, { type: 'skip' });
+  it('skips an empty optional step at once, but not a required one', () => {
+    const state = run(fresh(), { type: 'skip' });
+    expect(state.dialog).toBe('none');
+    expect(state.cursor).toBe('DatastoreTypeVersion');
+    expect(run(state, { type: 'skip' })).toBe(state);
+    expect(stepProgress(state).steps.find((s) => s.id === 'name')?.mark).toBe('skipped');
+  });
+
+  it('asks before skipping a step with answers (Tab never throws typed work away): n keeps them, y clears them', () => {
+    const asked = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'x' }, { type: 'skip' });
+    expect(asked.dialog).toBe('confirm-skip');
+    expect(asked.answers.DatastoreName).toBe('x');
+    expect(asked.cursor).toBe('DatastoreName');
+    const stayed = run(asked, { type: 'closeDialog' });
+    expect(stayed.answers.DatastoreName).toBe('x');
+    expect(stayed.dialog).toBe('none');
+    const state = run(asked, { type: 'confirmSkip' });
+    expect(state.dialog).toBe('none');
     expect(state.answers.DatastoreName).toBeUndefined();
     expect(state.cursor).toBe('DatastoreTypeVersion');
     expect(run(state, { type: 'skip' })).toBe(state);

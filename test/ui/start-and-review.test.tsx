@@ -138,7 +138,11 @@ describe('review', () => {
   it('edits a field from review and comes back to review', async () => {
     const screen = start(emulatorDeps(emulator), { DatastoreTypeVersion: 'R4', DatastoreName: 'before' }, ALL);
     await settled(screen, 'Review');
-    await screen.press('e');
+    // The primary action is selected; ↓ wraps to the first row, and Enter on a row edits it.
+    await screen.waitFor(/› +Create data store[\s\S]*Enter create/);
+    await screen.press(KEY.down);
+    await screen.waitFor(/› +Data store name[\s\S]*Enter edit/);
+    await screen.press(KEY.enter);
     await screen.waitFor('Step 1 of 7');
     await screen.type('-after');
     await screen.press(KEY.enter);

@@ -7,7 +7,7 @@ import type { PendingSubmission, Preset } from '../../store/types.js';
 export type Phase = 'start' | 'editing' | 'review' | 'submitting' | 'watching' | 'done' | 'failed';
 
 /** A dialog over the current screen. */
-export type Dialog = 'none' | 'confirm-submit' | 'save-preset' | 'confirm-quit';
+export type Dialog = 'none' | 'confirm-submit' | 'save-preset' | 'confirm-quit' | 'confirm-skip';
 
 /** What the start screen can offer, learned after the first frame (store and credentials load lazily). */
 export interface StartChoices {
@@ -49,6 +49,8 @@ export interface WizardState {
   longHelp: boolean;
   /** Run against the in-process emulator. */
   sandbox: boolean;
+  /** `--dry-run`: the review's action prints the request; nothing is ever sent. */
+  dryRun: boolean;
   /** A key was pressed: start-screen choices arriving late no longer interrupt. */
   touched: boolean;
   start?: StartChoices;
@@ -67,6 +69,8 @@ export type WizardEvent =
   | { type: 'next' }
   | { type: 'back' }
   | { type: 'skip' }
+  /** Skip the step even though it has answers (after the question `skip` asked). */
+  | { type: 'confirmSkip' }
   | { type: 'jumpTo'; path: string }
   | { type: 'toggleHelp' }
   | { type: 'review' }
