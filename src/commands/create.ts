@@ -15,7 +15,7 @@ import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '..
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
 import { validateRequest } from '../request/validate.js';
-import { OPERATION } from '../spec/index.js';
+import { OPERATION, PARAMETERS } from '../spec/index.js';
 import { writeStdout } from '../stdout.js';
 
 function printIssues(issues: readonly FieldIssue[]): void {
@@ -100,7 +100,8 @@ export async function run(argv: string[]): Promise<number> {
     printIssues(error.issues);
     return EXIT.usage;
   }
-  const { given, options } = parsed;
+  const { options } = parsed;
+  let given = parsed.given;
   if (options.help) {
     writeStdout(renderCreateHelp(Math.min(80, process.stdout.columns || 80)));
     return EXIT.ok;
@@ -128,6 +129,9 @@ export async function run(argv: string[]): Promise<number> {
     const merged = await withPreset(options.preset, request);
     if (typeof merged === 'number') return merged;
     request = merged;
+    // A preset is a whole set of answers, as when picked on the start screen: every parameter counts as given,
+    // so the wizard asks only for what is missing or invalid, then shows review.
+    given = PARAMETERS.map((parameter) => parameter.name);
   }
 
   const interactive = !options.noInteractive && process.stdin.isTTY === true && process.stdout.isTTY === true;

@@ -116,3 +116,43 @@ describe('--save-preset in the wizard', () => {
     expect((await cli(dirs, ['presets', 'list'])).stdout).toContain('kept-on-quit');
   });
 });
+
+describe('preset entry points agree', () => {
+  it('--preset NAME, and --preset NAME with flags, go to review; an invalid flag is the one thing asked', async () => {
+    const dirs = fx.tempHome();
+    // A preset that leaves encryption and the identity provider out.
+    const saved = await cli(dirs, ['create', '--no-interactive', '--dry-run', '--save-preset', 'clinic', '--datastore-type-version', 'R4', '--datastore-name', 'from-preset', '--tags', 'Key=team,Value=data']);
+    expect(saved.code).toBe(0);
+    term = withEmulator(dirs, ['--preset', 'clinic']);
+    await term.waitFor(/Review —[\s\S]*Data store name\s+from-preset[\s\S]*Tags\s+1 tag: team=data[\s\S]*› +Create data store/);
+    await term.close();
+    term = withEmulator(dirs, ['--preset', 'clinic', '--datastore-name', 'flag-wins']);
+    await term.waitFor(/Review —[\s\S]*Data store name\s+flag-wins[\s\S]*› +Create data store/);
+    await term.close();
+    term = withEmulator(dirs, ['--preset', 'clinic', '--datastore-name', 'bad#name']);
+    await term.waitFor(/Step 1 of 7[\s\S]*bad#name/);
+    for (let i = 0; i < '#name'.length; i++) await term.press(KEYS.backspace);
+    await term.press(KEYS.enter);
+    await term.waitFor(/Review —[\s\S]*Data store name\s+bad\s[\s\S]*Tags\s+1 tag: team=data/);
+  });
+});
+
+describe('Esc and quitting', () => {
+  it('Esc on step 1 goes back to the start screen (the footer says so); quitting leaves no dialog on screen', async () => {
+    const dirs = fx.tempHome();
+    term = spawnIn(dirs, []);
+    await term.waitFor(/› Try it in the sandbox[\s\S]*Ctrl\+C quit/);
+    await term.press(KEYS.enter);
+    await term.waitFor(/Step 1 of 7[\s\S]*Esc back/);
+    await term.press(KEYS.escape);
+    await term.waitFor(/How do you want to start\?[\s\S]*› Start fresh/);
+    await term.press(KEYS.enter);
+    await term.waitFor('Step 1 of 7');
+    await term.press(KEYS.ctrlC);
+    await term.waitFor('Quit and discard your answers?');
+    term.write('y');
+    expect((await term.exited).exitCode).toBe(130);
+    expect(term.screen()).not.toContain('Quit and discard');
+    expect(term.screen()).toContain('Answers discarded; nothing was sent.');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialWizardState, wizardReducer } from '../../src/ui/flow/reducer.js';
+import { canGoBack, initialWizardState, wizardReducer } from '../../src/ui/flow/reducer.js';
 import { requestFromAnswers } from '../../src/ui/flow/issues.js';
 import { choiceOptions, promptAt, visiblePrompts } from '../../src/ui/flow/prompts.js';
 import { stepProgress } from '../../src/ui/flow/progress.js';
@@ -182,5 +182,51 @@ describe('given top-level keys', () => {
       given: ['DatastoreTypeVersion', 'SseConfiguration', 'DatastoreName', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration', 'ClientToken'],
     });
     expect(state.cursor).toBe(KEY);
+  });
+});
+
+describe('the flow a newcomer meets', () => {
+  const noChoices = { presets: [], pending: [], credentialsMissing: false };
+  const preset = { name: 'team', answers: { DatastoreTypeVersion: 'R4', DatastoreName: 'from-preset' }, clientTokenPolicy: 'generate' as const, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+
+  it('Esc on step 1 goes back to the start screen when there is one, and only then offers Esc', () => {
+    const firstRun = run(fresh(), { type: 'startChoices', choices: { ...noChoices, credentialsMissing: true } }, { type: 'useSandbox' });
+    expect(firstRun.phase).toBe('editing');
+    expect(canGoBack(firstRun)).toBe(true);
+    const typed = run(firstRun, { type: 'answer', path: 'DatastoreName', value: 'kept' }, { type: 'back' });
+    expect(typed.phase).toBe('start');
+    expect(typed.answers.DatastoreName).toBe('kept');
+    const nothingToOffer = run(fresh(), { type: 'startChoices', choices: noChoices });
+    expect(canGoBack(nothingToOffer)).toBe(false);
+    expect(run(nothingToOffer, { type: 'back' }).phase).toBe('editing');
+  });
+
+  it('choosing the sandbox on a first run still offers the last answers or a preset', () => {
+    const start = run(fresh(), { type: 'startChoices', choices: { ...noChoices, credentialsMissing: true, presets: [preset] } });
+    const sandbox = run(start, { type: 'useSandbox' });
+    expect(sandbox).toMatchObject({ phase: 'start', sandbox: true });
+    const picked = run(sandbox, { type: 'startFrom', answers: preset.answers, label: 'preset "team"', asGiven: true });
+    expect(picked).toMatchObject({ phase: 'review', sandbox: true });
+    expect(picked.answers).toMatchObject({ DatastoreName: 'from-preset', ClientToken: TOKEN });
+  });
+
+  it('a run from given values (flags, --preset, a picked preset) asks only what is missing or invalid, then shows review', () => {
+    const flags = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'a' }, given: ['DatastoreTypeVersion', 'DatastoreName', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration'], clientToken: TOKEN });
+    expect(flags.phase).toBe('review');
+    const invalid = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'bad#' }, given: ['DatastoreTypeVersion', 'DatastoreName', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration'], clientToken: TOKEN });
+    expect(invalid.cursor).toBe('DatastoreName');
+    expect(run(invalid, { type: 'answer', path: 'DatastoreName', value: 'good' }, next).phase).toBe('review');
+  });
+
+  it('a dry run has no path to sending: no confirmation, no submit, no resume', () => {
+    const dry = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: ['DatastoreTypeVersion', 'DatastoreName', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration'], dryRun: true });
+    expect(dry.phase).toBe('review');
+    expect(dry.answers.ClientToken).toBeUndefined();
+    expect(run(dry, { type: 'openDialog', dialog: 'confirm-submit' }).dialog).toBe('none');
+    expect(run({ ...dry, dialog: 'confirm-submit' }, { type: 'submit' }).phase).toBe('review');
+    const pending = { clientToken: 't', request: { DatastoreTypeVersion: 'R4' }, target: { region: 'us-east-1', sandbox: false }, startedAt: '2026-01-01T00:00:00.000Z' };
+    const start = run(dry, { type: 'startChoices', choices: { ...noChoices, pending: [pending] } });
+    expect(start.start?.pending).toEqual([]);
+    expect(run({ ...start, phase: 'start' }, { type: 'resume', submission: pending }).phase).toBe('start');
   });
 });

@@ -4,7 +4,7 @@
  */
 import { answersFromRequest, type Answers } from '../../request/answers.js';
 import type { CreateResult } from '../../aws/types.js';
-import { STEPS } from '../../spec/index.js';
+import { PARAMETERS, STEPS } from '../../spec/index.js';
 import { answerIssues, hasErrors, promptIssues } from './issues.js';
 import { choiceOptions, promptAt, visiblePrompts, type Prompt } from './prompts.js';
 import type { StartChoices, WizardEvent, WizardState } from './state.js';
@@ -194,7 +194,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return state.phase === 'start' ? { ...state, phase: 'editing', touched: true } : state;
     case 'startFrom':
       if (state.phase !== 'start') return state;
-      return { ...restart(state, event.answers, event.asGiven ? Object.keys(event.answers) : []), notice: `Starting from ${event.label}.` };
+      // A preset is a whole set of answers (what it leaves out is left out): every parameter counts as given.
+      return { ...restart(state, event.answers, event.asGiven ? PARAMETERS.map((parameter) => parameter.name) : []), notice: `Starting from ${event.label}.` };
     case 'useSandbox': {
       if (state.phase !== 'start') return state;
       // With last answers or presets, the start screen stays to offer them, now in the sandbox.

@@ -76,7 +76,7 @@ export type WizardEvent =
   | { type: 'review' }
   | { type: 'startChoices'; choices: StartChoices }
   | { type: 'startFresh' }
-  | { type: 'startFrom'; answers: Answers; label: string; /** Treat them as given (a preset): only what is missing or invalid is asked. */ asGiven?: boolean }
+  | { type: 'startFrom'; answers: Answers; label: string; /** A preset: every parameter counts as given, so only what is missing (required) or invalid is asked. */ asGiven?: boolean }
   | { type: 'useSandbox' }
   | { type: 'resume'; submission: PendingSubmission }
   | { type: 'openDialog'; dialog: Exclude<Dialog, 'none'> }
