@@ -37,6 +37,10 @@ const TABLE = {
   /** Review: Enter on a row edits it; Enter on the primary action runs it (create, or print with --dry-run). */
   editRow: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'edit' },
   create: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'create' },
+  /** Tags editor: Enter on "+ Add a tag" adds one. */
+  addRow: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'add' },
+  /** Tags editor: Enter on "Done" goes on to the next step. */
+  done: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'continue' },
   printRequest: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'print request' },
   /** The primary action from any row (kept for people used to it; the footer shows Enter). */
   submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },

@@ -112,6 +112,21 @@ describe('editing keys', () => {
     driver.unmount();
   });
 
+  it('on the tags step, the hint says what Enter does on each row, and Enter does it', async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }] }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
+    await settled(driver, '› Done — continue');
+    // The step footer does not claim "Enter next" where Enter edits or adds.
+    expect(driver.frame()).not.toContain('Enter next');
+    await driver.waitFor('Enter continue ·');
+    await driver.press(KEY.up);
+    await driver.waitFor(/› \+ Add a tag[\s\S]*Enter add ·/);
+    await driver.press(KEY.up);
+    await driver.waitFor(/› team = data[\s\S]*Enter edit ·/);
+    await driver.press(KEY.enter);
+    await driver.waitFor('Editing the key');
+    driver.unmount();
+  });
+
   it('builds SMART metadata with S256 always included', async () => {
     const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled']);
     await settled(driver, 'How do you want to give the metadata?');

@@ -54,7 +54,8 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
   // The step's own help (e.g. "cannot be changed later") leads its first question; later ones show their own.
   const firstOfStep = visiblePrompts(state.answers).find((candidate) => candidate.step === prompt.step) === prompt;
   const title = [step.title, ...leafHelp.map((help) => help.label)].join(' › ');
-  const footer: Command[] = ['next', ...(canGoBack(state) ? (['back'] as Command[]) : []), 'help'];
+  // The tags editor says what Enter does on its own hint line (edit a tag, add one, or go on).
+  const footer: Command[] = [...(prompt.kind === 'tags' ? [] : (['next'] as Command[])), ...(canGoBack(state) ? (['back'] as Command[]) : []), 'help'];
   if (prompt.kind === 'choice') footer.unshift('choose');
   if (step.optional) footer.push('skip');
   footer.push('quit');
