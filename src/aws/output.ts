@@ -7,6 +7,8 @@ import type { GlobalOptions, OutputFormat } from '../options.js';
 import { loadYaml } from '../request/load-yaml.js';
 import { pythonText, type Json } from './python-text.js';
 import { inShapeOrder, type ResponseShapeName } from '../spec/response-shapes.js';
+import { orderRequest } from '../request/request-order.js';
+import { OPERATION } from '../spec/create-fhir-datastore.js';
 
 /** A Date as the AWS CLI prints it: `2024-05-01T12:00:00.123000+00:00` (no fraction when it is zero). */
 export function formatTimestamp(date: Date): string {
@@ -135,6 +137,14 @@ export async function renderOutput(
     case 'table':
       return renderTable(data, options.operation, terminalWidth(), tableColored(options.color));
   }
+}
+
+/**
+ * What `--dry-run` prints: the request in the service model's member order, through `--output` and `--query`.
+ * The non-interactive dry run and the wizard's "Print request" both print this.
+ */
+export function renderDryRun(request: Record<string, unknown>, options: { output?: OutputFormat; query?: string }): Promise<string> {
+  return renderOutput(orderRequest(request), { output: options.output, query: options.query, operation: OPERATION.name });
 }
 
 /** A problem with a `--query` expression (to report as bad input before anything is sent), or undefined. */

@@ -5,18 +5,17 @@
  * React nor the AWS SDK: those come in through dynamic imports only when needed.
  */
 import packageJson from '../../package.json' with { type: 'json' };
-import { checkQuery, renderOutput } from '../aws/output.js';
+import { checkQuery, renderDryRun, renderOutput } from '../aws/output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
 import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
 import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request/issues.js';
-import { orderRequest } from '../request/request-order.js';
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
 import { validateRequest } from '../request/validate.js';
-import { OPERATION } from '../spec/index.js';
+import { OPERATION, PARAMETERS } from '../spec/index.js';
 import { writeStdout } from '../stdout.js';
 
 function printIssues(issues: readonly FieldIssue[]): void {
@@ -101,7 +100,8 @@ export async function run(argv: string[]): Promise<number> {
     printIssues(error.issues);
     return EXIT.usage;
   }
-  const { given, options } = parsed;
+  const { options } = parsed;
+  let given = parsed.given;
   if (options.help) {
     writeStdout(renderCreateHelp(Math.min(80, process.stdout.columns || 80)));
     return EXIT.ok;
@@ -129,6 +129,9 @@ export async function run(argv: string[]): Promise<number> {
     const merged = await withPreset(options.preset, request);
     if (typeof merged === 'number') return merged;
     request = merged;
+    // A preset is a whole set of answers, as when picked on the start screen: every parameter counts as given,
+    // so the wizard asks only for what is missing or invalid, then shows review.
+    given = PARAMETERS.map((parameter) => parameter.name);
   }
 
   const interactive = !options.noInteractive && process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -145,7 +148,7 @@ export async function run(argv: string[]): Promise<number> {
       if (failed !== undefined) return failed;
     }
     if (options.dryRun) {
-      await printData(orderRequest(request), options);
+      writeStdout(await renderDryRun(request, options));
       return EXIT.ok;
     }
     return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);

@@ -143,6 +143,8 @@ export const sseConfiguration: TopLevelParameter = {
   flag: '--sse-configuration',
   step: 'encryption',
   required: false,
+  fixedAfterCreation: true,
+  whenLeftOut: 'AWS owned key',
   help: {
     label: 'Encryption',
     short: 'How data is encrypted at rest. Leave it out to use an AWS owned key. Cannot be changed later.',
@@ -162,6 +164,8 @@ export const preloadDataConfig: TopLevelParameter = {
   flag: '--preload-data-config',
   step: 'preload',
   required: false,
+  fixedAfterCreation: true,
+  whenLeftOut: 'no sample data',
   help: {
     label: 'Preload sample data',
     short: 'Fill the new data store with synthetic patients from Synthea. Cannot be changed later.',
@@ -294,6 +298,8 @@ export const identityProviderConfiguration: TopLevelParameter = {
   flag: '--identity-provider-configuration',
   step: 'identity',
   required: false,
+  fixedAfterCreation: true,
+  whenLeftOut: 'AWS_AUTH',
   help: {
     label: 'Identity provider',
     short: 'How FHIR requests are authorized: AWS SigV4 (default) or SMART on FHIR with your OAuth server.',
@@ -347,6 +353,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       shape: 'Boolean',
       required: false,
       appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
+      whenLeftOut: 'false',
       help: {
         label: 'Fine-grained authorization',
         short: 'Enforce SMART scopes per resource and patient (only with a SMART strategy).',

@@ -34,7 +34,17 @@ const TABLE = {
   previousTab: { bindings: [{ named: 'leftArrow' }], shown: '←', label: '' },
   nextTab: { bindings: [{ named: 'rightArrow' }], shown: '←→', label: 'tabs' },
   edit: { bindings: [{ char: 'e' }], shown: 'e', label: 'edit' },
+  /** Review: Enter on a row edits it; Enter on the primary action runs it (create, or print with --dry-run). */
+  editRow: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'edit' },
+  create: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'create' },
+  /** Tags editor: Enter on "+ Add a tag" adds one. */
+  addRow: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'add' },
+  /** Tags editor: Enter on "Done" goes on to the next step. */
+  done: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'continue' },
+  printRequest: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'print request' },
+  /** The primary action from any row (kept for people used to it; the footer shows Enter). */
   submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },
+  viewWhole: { bindings: [{ char: 'v' }], shown: 'v', label: 'view whole' },
   savePreset: { bindings: [{ char: 's' }], shown: 's', label: 'save' },
   writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write file' },
   confirm: { bindings: [{ char: 'y' }], shown: 'y', label: 'yes' },

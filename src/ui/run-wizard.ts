@@ -17,7 +17,8 @@ export interface RunWizardInput {
 export async function runWizard({ initial, given, options }: RunWizardInput): Promise<number> {
   const later = new LineCollector();
   return renderApp(
-    { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID() }, options },
+    // A dry run gets no generated ClientToken: it prints what `--no-interactive --dry-run` prints for the same input.
+    { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }) }, options },
     {
       async connect(sandbox, store) {
         const { openSession } = await import('../aws/session.js');

@@ -57,8 +57,9 @@ describe('start screen', () => {
     await screen.waitFor(() => deps.connectedSandbox.includes(true));
   });
 
-  it('starts from a preset picked in the picker, asking only what the preset lacks', async () => {
+  it('starts from a preset picked in the picker, asking only what is missing or invalid', async () => {
     const store = freshStore();
+    // What the preset leaves out (encryption, tags, identity provider) stays left out: nothing is missing.
     store.presets.save('team-defaults', { DatastoreTypeVersion: 'R4', DatastoreName: 'from-preset', 'PreloadDataConfig.PreloadDataType': 'SYNTHEA' });
     const screen = start(emulatorDeps(emulator, { store }));
     await screen.waitFor('How do you want to start?');
@@ -67,8 +68,7 @@ describe('start screen', () => {
     await screen.press(KEY.enter);
     await screen.waitFor('team-defaults');
     await screen.press(KEY.enter);
-    await screen.waitFor('Encryption › Key type');
-    await screen.waitFor(/✓ Name/);
+    await screen.waitFor(/Review[\s\S]*Data store name\s+from-preset[\s\S]*Preloaded data type\s+SYNTHEA/);
   });
 
   it('starts from the last answers with the token of this run', async () => {
@@ -164,10 +164,57 @@ describe('review', () => {
     await screen.waitFor(/Data store name\s+keep-me/);
   });
 
+  it('keeps the last answers when a submission fails before anything was sent', async () => {
+    const store = freshStore();
+    const noCredentials: HealthLakeGateway = {
+      target: async () => ({ region: 'us-east-1', sandbox: false }),
+      create: async () => {
+        throw { friendly: { code: 'NoCredentials', message: 'No AWS credentials were found.', fix: 'Run aws configure.', exitCode: 253, transient: false } };
+      },
+      resume: async () => ({}) as CreateResult,
+      describe: async () => {
+        throw new Error('unused');
+      },
+      watch: async function* () {},
+    };
+    const screen = start(emulatorDeps(undefined, { gateway: noCredentials, store }), { DatastoreTypeVersion: 'R4', DatastoreName: 'typed-once' }, ALL);
+    await settled(screen, 'Review');
+    await screen.press(KEY.enter);
+    await screen.waitFor('Create the data store "typed-once"?');
+    await screen.press('y');
+    await screen.waitFor('No AWS credentials were found.');
+    expect(store.lastAnswers.get()).toEqual({ DatastoreTypeVersion: 'R4', DatastoreName: 'typed-once' });
+  });
+
+  it('shows a long value whole on demand (v) and back', async () => {
+    const lambda = 'arn:aws:lambda:us-east-1:111122223333:function:a-very-long-token-decoder-name-for-the-smart-on-fhir-data-store:live';
+    const metadata = JSON.stringify({ authorization_endpoint: 'https://auth.example.com/authorize', token_endpoint: 'https://auth.example.com/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], code_challenge_methods_supported: ['S256'] });
+    const answers = { DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': metadata, 'IdentityProviderConfiguration.IdpLambdaArn': lambda };
+    const screen = start(emulatorDeps(emulator), answers, ALL);
+    await settled(screen, 'Review');
+    await screen.waitFor(/› +Create data store/);
+    expect(screen.frame()).not.toContain(lambda);
+    // ↑ from the action: the client token, then the Lambda ARN.
+    await screen.press(KEY.up, KEY.up);
+    await screen.waitFor(/› +IdP Lambda ARN[\s\S]*v view whole/);
+    await screen.press('v');
+    await screen.waitFor(lambda.slice(0, 60));
+    await screen.press(KEY.escape);
+    await screen.waitFor(/› +IdP Lambda ARN/);
+    await screen.press(KEY.up);
+    await screen.waitFor(/› +SMART metadata[\s\S]*v view whole/);
+    await screen.press('v');
+    await screen.waitFor('"token_endpoint": "https://auth.example.com/token"');
+  });
+
   it('edits a field from review and comes back to review', async () => {
     const screen = start(emulatorDeps(emulator), { DatastoreTypeVersion: 'R4', DatastoreName: 'before' }, ALL);
     await settled(screen, 'Review');
-    await screen.press('e');
+    // The primary action is selected; ↓ wraps to the first row, and Enter on a row edits it.
+    await screen.waitFor(/› +Create data store[\s\S]*Enter create/);
+    await screen.press(KEY.down);
+    await screen.waitFor(/› +Data store name[\s\S]*Enter edit/);
+    await screen.press(KEY.enter);
     await screen.waitFor('Step 1 of 7');
     await screen.type('-after');
     await screen.press(KEY.enter);

@@ -86,7 +86,10 @@ describe('editing keys', () => {
     await driver.waitFor('required');
     await driver.press(KEY.escape);
     await driver.waitFor('Encryption › Key type');
+    // The step has an answer (the key type): Tab asks before clearing it.
     await driver.press(KEY.tab);
+    await driver.waitFor('Skip Encryption and clear its answers?');
+    await driver.press('y');
     await driver.waitFor('Sample data');
     await driver.waitFor(/– Encryption/);
     driver.unmount();
@@ -106,6 +109,21 @@ describe('editing keys', () => {
     await driver.press('d');
     await driver.waitFor((frame) => !frame.includes('duplicate key'));
     await driver.waitFor('team = data');
+    driver.unmount();
+  });
+
+  it('on the tags step, the hint says what Enter does on each row, and Enter does it', async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }] }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
+    await settled(driver, '› Done — continue');
+    // The step footer does not claim "Enter next" where Enter edits or adds.
+    expect(driver.frame()).not.toContain('Enter next');
+    await driver.waitFor('Enter continue ·');
+    await driver.press(KEY.up);
+    await driver.waitFor(/› \+ Add a tag[\s\S]*Enter add ·/);
+    await driver.press(KEY.up);
+    await driver.waitFor(/› team = data[\s\S]*Enter edit ·/);
+    await driver.press(KEY.enter);
+    await driver.waitFor('Editing the key');
     driver.unmount();
   });
 

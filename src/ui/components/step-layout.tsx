@@ -15,6 +15,8 @@ import { StepProgress } from './step-progress.js';
 export interface StepLayoutProps {
   target?: Target | 'unresolved';
   sandbox: boolean;
+  /** `--dry-run`: the header says that nothing will be sent. */
+  dryRun?: boolean;
   progress: { steps: Progress[]; current: number; total: number };
   title: string;
   helps: Help[];
@@ -34,7 +36,7 @@ export function StepLayout(props: StepLayoutProps) {
   const maxHelpLines = Math.max(4, (stdout.rows || 24) - 18);
   return (
     <Box flexDirection="column">
-      <Header target={props.target} sandbox={props.sandbox} />
+      <Header target={props.target} sandbox={props.sandbox} dryRun={props.dryRun} />
       <StepProgress {...props.progress} />
       <Box marginTop={1} flexDirection="column">
         <Text bold color={ACCENT}>

@@ -1,5 +1,9 @@
-/** Sends the request (or resumes a pending one) when the flow enters `submitting`; saves the last answers. */
+/**
+ * Sends the request (or resumes a pending one) when the flow enters `submitting`; keeps the last answers, and
+ * saves the `--save-preset` preset once the data store is created.
+ */
 import { useEffect, type Dispatch } from 'react';
+import type { Answers } from '../../request/answers.js';
 import type { WizardStore } from '../../store/types.js';
 import { requestFromAnswers } from '../flow/issues.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
@@ -17,6 +21,33 @@ async function isStillPending(store: Promise<WizardStore | undefined>, clientTok
   }
 }
 
+/**
+ * Saves the answers (never the client token) as the named preset; tells `report` what happened, as
+ * `--no-interactive --save-preset` does. True when saved.
+ */
+export function savePresetAs(store: WizardStore | undefined, name: string, answers: Answers, report: (line: string) => void): boolean {
+  if (!store) {
+    report(`healthlake-wizard: the local store is not available; the preset ${JSON.stringify(name)} was not saved.\n`);
+    return false;
+  }
+  try {
+    store.presets.save(name, withoutClientToken(answers));
+    report(`healthlake-wizard: saved preset ${JSON.stringify(name)}.\n`);
+    return true;
+  } catch (error) {
+    report(`healthlake-wizard: the preset ${JSON.stringify(name)} cannot be saved: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
+  }
+}
+
+async function keepLastAnswers(store: Promise<WizardStore | undefined>, answers: Answers): Promise<void> {
+  try {
+    (await store)?.lastAnswers.set(withoutClientToken(answers));
+  } catch {
+    // The store reports its own problems when opened; a failed write must not hide the submission's error.
+  }
+}
+
 /** Runs the submission side effect of the `submitting` phase. */
 export function useSubmission(
   state: WizardState,
@@ -24,6 +55,8 @@ export function useSubmission(
   deps: AppDeps,
   connection: (sandbox: boolean) => Promise<Connection>,
   store: Promise<WizardStore | undefined>,
+  /** `--save-preset NAME`: saved when the data store is created. */
+  presetName?: string,
 ): void {
   const submitting = state.phase === 'submitting';
   useEffect(() => {
@@ -35,10 +68,15 @@ export function useSubmission(
         const result = state.resuming
           ? await gateway.resume(state.resuming, { signal: controller.signal })
           : await gateway.create(requestFromAnswers(state.answers), { signal: controller.signal });
-        (await store)?.lastAnswers.set(withoutClientToken(state.answers));
+        const opened = await store;
+        opened?.lastAnswers.set(withoutClientToken(state.answers));
+        if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
         if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
       } catch (error) {
         const stillPending = state.resuming ? await isStillPending(store, state.resuming.clientToken) : false;
+        // The answers are kept for the next run too: a failure (no credentials, no region, a refused request)
+        // must not cost the person what they typed.
+        if (!state.resuming) await keepLastAnswers(store, state.answers);
         if (!controller.signal.aborted) dispatch({ type: 'submitFailed', error: friendlyOf(error), stillPending });
       }
     })();

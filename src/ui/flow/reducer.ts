@@ -4,10 +4,10 @@
  */
 import { answersFromRequest, type Answers } from '../../request/answers.js';
 import type { CreateResult } from '../../aws/types.js';
-import { STEPS } from '../../spec/index.js';
+import { PARAMETERS, STEPS } from '../../spec/index.js';
 import { answerIssues, hasErrors, promptIssues } from './issues.js';
 import { choiceOptions, promptAt, visiblePrompts, type Prompt } from './prompts.js';
-import type { WizardEvent, WizardState } from './state.js';
+import type { StartChoices, WizardEvent, WizardState } from './state.js';
 
 /** How a wizard run begins. */
 export interface InitialFlow {
@@ -16,6 +16,8 @@ export interface InitialFlow {
   /** Paths given explicitly (flags, `--cli-input-json`, `--preset`): skipped when valid. */
   given: readonly string[];
   sandbox?: boolean;
+  /** `--dry-run`: the run ends by printing the request; nothing is sent. */
+  dryRun?: boolean;
   /** A fresh ClientToken, shown (and overridable) on the last step unless one was given. */
   clientToken?: string;
 }
@@ -50,11 +52,14 @@ export function initialWizardState(flow: InitialFlow): WizardState {
   for (const prompt of visiblePrompts(answers)) {
     if (prompt.kind === 'choice' && !prompt.omittable && answers[prompt.path] === undefined) answers[prompt.path] = choiceOptions(prompt)[0]?.value;
   }
+  // The client token is generated (or, in a dry run, left out): not a question to ask when a run starts from
+  // given values (flags, a preset), which then asks only for what is missing or invalid and shows review.
+  const given = flow.given.length > 0 && !flow.given.includes(CLIENT_TOKEN_PATH) ? [...flow.given, CLIENT_TOKEN_PATH] : flow.given;
   const base: WizardState = {
     phase: 'editing',
     dialog: 'none',
     answers,
-    given: flow.given,
+    given,
     cursor: '',
     trail: [],
     visited: [],
@@ -62,6 +67,7 @@ export function initialWizardState(flow: InitialFlow): WizardState {
     returnToReview: false,
     longHelp: false,
     sandbox: flow.sandbox ?? false,
+    dryRun: flow.dryRun ?? false,
     touched: false,
   };
   const first = nextToAsk(base);
@@ -86,6 +92,19 @@ function advance(state: WizardState): WizardState {
   return { ...state, visited, skipped, cursor: next.path, trail: [...state.trail, prompt.path], longHelp: false };
 }
 
+/** Whether the start screen has something to offer for these choices (it is shown before step 1, and Esc returns to it). */
+function startOffers(state: Pick<WizardState, 'given'>, choices: StartChoices | undefined): boolean {
+  if (!choices) return false;
+  return choices.credentialsMissing || choices.pending.length > 0 || (state.given.length === 0 && (choices.lastAnswers !== undefined || choices.presets.length > 0));
+}
+
+/** Whether Esc does something on the current step (the footer shows "Esc back" only then). */
+export function canGoBack(state: WizardState): boolean {
+  if (state.phase !== 'editing') return state.phase === 'review';
+  const visible = new Set(visiblePrompts(state.answers).map((prompt) => prompt.path));
+  return state.trail.some((path) => visible.has(path)) || state.returnToReview || startOffers(state, state.start);
+}
+
 function goBack(state: WizardState): WizardState {
   if (state.phase === 'review') {
     const prompts = visiblePrompts(state.answers);
@@ -98,7 +117,21 @@ function goBack(state: WizardState): WizardState {
     if (visible.has(previous)) return { ...state, cursor: previous, trail, longHelp: false };
   }
   if (state.returnToReview) return { ...state, phase: 'review', returnToReview: false, trail: [] };
+  // Esc on the first step goes back to the start screen, when there is one; the answers are kept.
+  if (startOffers(state, state.start)) return { ...state, phase: 'start', longHelp: false };
   return state;
+}
+
+/** The answers of the current step that skipping it would clear (a typed name, chosen options, tags). */
+export function answersOfStep(state: Pick<WizardState, 'answers' | 'cursor'>): string[] {
+  const step = promptAt(state.cursor)?.step;
+  return visiblePrompts(state.answers)
+    .filter((prompt) => prompt.step === step)
+    .filter((prompt) => {
+      const value = state.answers[prompt.path];
+      return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+    })
+    .map((prompt) => prompt.path);
 }
 
 function skipStep(state: WizardState): WizardState {
@@ -118,7 +151,7 @@ function skipStep(state: WizardState): WizardState {
 }
 
 function restart(state: WizardState, answers: Answers, given: readonly string[]): WizardState {
-  const fresh = initialWizardState({ initial: answers, given, sandbox: state.sandbox, clientToken: state.answers[CLIENT_TOKEN_PATH] as string | undefined });
+  const fresh = initialWizardState({ initial: answers, given, sandbox: state.sandbox, dryRun: state.dryRun, clientToken: state.answers[CLIENT_TOKEN_PATH] as string | undefined });
   return { ...fresh, start: state.start, touched: true };
 }
 
@@ -139,7 +172,12 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (state.resuming) return state; // a pending submission is resent as it was, never edited
       return state.phase === 'editing' || state.phase === 'review' ? goBack({ ...state, touched: true }) : state;
     case 'skip':
-      return state.phase === 'editing' && state.dialog === 'none' ? skipStep(state) : state;
+      if (state.phase !== 'editing' || state.dialog !== 'none') return state;
+      // Tab never throws typed work away: a step with answers asks first.
+      if (STEPS.find((step) => step.id === promptAt(state.cursor)?.step)?.optional && answersOfStep(state).length > 0) return { ...state, dialog: 'confirm-skip' };
+      return skipStep(state);
+    case 'confirmSkip':
+      return state.phase === 'editing' && state.dialog === 'confirm-skip' ? skipStep({ ...state, dialog: 'none' }) : state;
     case 'jumpTo':
       if (!(state.phase === 'review' || state.phase === 'editing') || !promptAt(event.path) || state.resuming) return state;
       return { ...state, phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
@@ -148,26 +186,28 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'review':
       return state.phase === 'editing' ? { ...state, phase: 'review', trail: [], returnToReview: false } : state;
     case 'startChoices': {
-      const choices = event.choices;
-      const offer =
-        choices.credentialsMissing ||
-        choices.pending.length > 0 ||
-        (state.given.length === 0 && (choices.lastAnswers !== undefined || choices.presets.length > 0));
-      const show = offer && !state.touched && (state.phase === 'editing' || state.phase === 'review');
+      // A dry run sends nothing, so it offers no pending submission to resume.
+      const choices = state.dryRun ? { ...event.choices, pending: [] } : event.choices;
+      const show = startOffers(state, choices) && !state.touched && (state.phase === 'editing' || state.phase === 'review');
       return { ...state, start: choices, phase: show ? 'start' : state.phase };
     }
     case 'startFresh':
       return state.phase === 'start' ? { ...state, phase: 'editing', touched: true } : state;
     case 'startFrom':
       if (state.phase !== 'start') return state;
-      return { ...restart(state, event.answers, event.asGiven ? Object.keys(event.answers) : []), notice: `Starting from ${event.label}.` };
-    case 'useSandbox':
-      return state.phase === 'start' ? { ...state, sandbox: true, phase: 'editing', touched: true } : state;
-    case 'resume':
+      // A preset is a whole set of answers (what it leaves out is left out): every parameter counts as given.
+      return { ...restart(state, event.answers, event.asGiven ? PARAMETERS.map((parameter) => parameter.name) : []), notice: `Starting from ${event.label}.` };
+    case 'useSandbox': {
       if (state.phase !== 'start') return state;
+      // With last answers or presets, the start screen stays to offer them, now in the sandbox.
+      const more = state.given.length === 0 && state.start !== undefined && (state.start.lastAnswers !== undefined || state.start.presets.length > 0);
+      return { ...state, sandbox: true, phase: more ? 'start' : 'editing', touched: true };
+    }
+    case 'resume':
+      if (state.phase !== 'start' || state.dryRun) return state;
       return { ...state, phase: 'submitting', resuming: event.submission, answers: answersFromRequest(event.submission.request), touched: true };
     case 'openDialog':
-      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || hasErrors(answerIssues(state.answers)))) return state;
+      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || state.dryRun || hasErrors(answerIssues(state.answers)))) return state;
       if (event.dialog === 'save-preset' && state.phase !== 'review') return state;
       return { ...state, dialog: event.dialog };
     case 'closeDialog':
@@ -175,7 +215,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'presetSaved':
       return { ...state, dialog: 'none', notice: `Saved preset "${event.name}".` };
     case 'submit':
-      if (state.phase !== 'review' || state.dialog !== 'confirm-submit' || hasErrors(answerIssues(state.answers))) return state;
+      // A dry run never sends: there is no path from its review to `submitting`.
+      if (state.phase !== 'review' || state.dryRun || state.dialog !== 'confirm-submit' || hasErrors(answerIssues(state.answers))) return state;
       return { ...state, phase: 'submitting', dialog: 'none', submitError: undefined, notice: undefined };
     case 'submitted':
       if (state.phase !== 'submitting') return state;

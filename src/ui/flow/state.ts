@@ -7,7 +7,7 @@ import type { PendingSubmission, Preset } from '../../store/types.js';
 export type Phase = 'start' | 'editing' | 'review' | 'submitting' | 'watching' | 'done' | 'failed';
 
 /** A dialog over the current screen. */
-export type Dialog = 'none' | 'confirm-submit' | 'save-preset' | 'confirm-quit';
+export type Dialog = 'none' | 'confirm-submit' | 'save-preset' | 'confirm-quit' | 'confirm-skip';
 
 /** What the start screen can offer, learned after the first frame (store and credentials load lazily). */
 export interface StartChoices {
@@ -49,6 +49,8 @@ export interface WizardState {
   longHelp: boolean;
   /** Run against the in-process emulator. */
   sandbox: boolean;
+  /** `--dry-run`: the review's action prints the request; nothing is ever sent. */
+  dryRun: boolean;
   /** A key was pressed: start-screen choices arriving late no longer interrupt. */
   touched: boolean;
   start?: StartChoices;
@@ -70,12 +72,14 @@ export type WizardEvent =
   | { type: 'next' }
   | { type: 'back' }
   | { type: 'skip' }
+  /** Skip the step even though it has answers (after the question `skip` asked). */
+  | { type: 'confirmSkip' }
   | { type: 'jumpTo'; path: string }
   | { type: 'toggleHelp' }
   | { type: 'review' }
   | { type: 'startChoices'; choices: StartChoices }
   | { type: 'startFresh' }
-  | { type: 'startFrom'; answers: Answers; label: string; /** Treat them as given (a preset): only what is missing or invalid is asked. */ asGiven?: boolean }
+  | { type: 'startFrom'; answers: Answers; label: string; /** A preset: every parameter counts as given, so only what is missing (required) or invalid is asked. */ asGiven?: boolean }
   | { type: 'useSandbox' }
   | { type: 'resume'; submission: PendingSubmission }
   | { type: 'openDialog'; dialog: Exclude<Dialog, 'none'> }

@@ -2,11 +2,14 @@
 import type { Dispatch } from 'react';
 import type { Target } from '../../aws/types.js';
 import { STEPS } from '../../spec/index.js';
+import { SkipStepDialog } from '../components/skip-step-dialog.js';
 import { StepLayout } from '../components/step-layout.js';
 import { constraintsOf, ValidationLine } from '../components/validation-line.js';
 import { answerIssues, promptIssues } from '../flow/issues.js';
 import { stepProgress } from '../flow/progress.js';
 import { promptAt, visiblePrompts, type PromptKind } from '../flow/prompts.js';
+import { answersOfStep, canGoBack } from '../flow/reducer.js';
+import { answerRows } from '../review/answer-rows.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
 import { ChoicePrompt } from '../inputs/choice-prompt.js';
 import type { PromptInputProps } from '../inputs/prompt-input-props.js';
@@ -38,19 +41,21 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
   const issues = promptIssues(prompt, answerIssues(state.answers));
   const value = state.answers[prompt.path];
   const ownsHelpKey = prompt.kind === 'json';
+  const askingSkip = state.dialog === 'confirm-skip';
   useKeys(
     (input, key) => {
       if (!ownsHelpKey && matches('help', input, key)) dispatch({ type: 'toggleHelp' });
       else if (matches('skip', input, key)) dispatch({ type: 'skip' });
     },
-    { isActive },
+    { isActive: isActive && !askingSkip },
   );
   const Input = INPUTS[prompt.kind];
   const leafHelp = prompt.leaf && prompt.leaf.node !== prompt.parameter ? [prompt.leaf.node.help] : [];
   // The step's own help (e.g. "cannot be changed later") leads its first question; later ones show their own.
   const firstOfStep = visiblePrompts(state.answers).find((candidate) => candidate.step === prompt.step) === prompt;
   const title = [step.title, ...leafHelp.map((help) => help.label)].join(' › ');
-  const footer: Command[] = ['next', 'back', 'help'];
+  // The tags editor says what Enter does on its own hint line (edit a tag, add one, or go on).
+  const footer: Command[] = [...(prompt.kind === 'tags' ? [] : (['next'] as Command[])), ...(canGoBack(state) ? (['back'] as Command[]) : []), 'help'];
   if (prompt.kind === 'choice') footer.unshift('choose');
   if (step.optional) footer.push('skip');
   footer.push('quit');
@@ -58,6 +63,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
     <StepLayout
       target={target}
       sandbox={state.sandbox}
+      dryRun={state.dryRun}
       progress={stepProgress(state)}
       title={title}
       helps={state.longHelp ? [...leafHelp, prompt.parameter.help] : firstOfStep ? [prompt.parameter.help, ...leafHelp] : leafHelp}
@@ -71,12 +77,29 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
         prompt={prompt}
         value={value}
         issues={issues}
-        isActive={isActive}
+        isActive={isActive && !askingSkip}
         onAnswer={(answer) => dispatch({ type: 'answer', path: prompt.path, value: answer })}
         onNext={() => dispatch({ type: 'next' })}
         onBack={() => dispatch({ type: 'back' })}
         onHelp={() => dispatch({ type: 'toggleHelp' })}
       />
+      {askingSkip ? (
+        <SkipStepDialog
+          stepTitle={step.title}
+          cleared={skippedAnswers(state)}
+          onSkip={() => dispatch({ type: 'confirmSkip' })}
+          onStay={() => dispatch({ type: 'closeDialog' })}
+          isActive={isActive}
+        />
+      ) : null}
     </StepLayout>
   );
+}
+
+/** The step's answers as the review shows them, e.g. `Data store name: clinic`, `Tags: 2 tags: a=b, c=d`. */
+function skippedAnswers(state: WizardState): string[] {
+  const paths = answersOfStep(state);
+  return answerRows(state.answers)
+    .filter((row) => paths.includes(row.path))
+    .map((row) => `${row.label}: ${row.shown}`);
 }

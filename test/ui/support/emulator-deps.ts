@@ -12,6 +12,8 @@ export interface TestDeps extends AppDeps {
   exited: Promise<{ code: number; farewell?: string }>;
   rings: number;
   connectedSandbox: boolean[];
+  /** Lines the app left for stderr. */
+  reports: string[];
 }
 
 /** Starts an emulator with a short creation delay. */
@@ -30,6 +32,7 @@ export function emulatorDeps(
     exited,
     rings: 0,
     connectedSandbox: [],
+    reports: [],
     async connect(sandbox, store) {
       deps.connectedSandbox.push(sandbox);
       const gateway =
@@ -46,6 +49,13 @@ export function emulatorDeps(
     },
     openStore: async () => options.store,
     detectCredentials: async () => ({ found: options.credentialsFound ?? true }),
+    renderDryRun: async (request) => {
+      const { renderDryRun } = await import('../../../src/aws/output.js');
+      return renderDryRun(request as Record<string, unknown>, {});
+    },
+    report: (line) => {
+      deps.reports.push(line);
+    },
     now: Date.now,
     writeFile: (fileName, text) => {
       if (!options.writeDir) throw new Error('pass writeDir to emulatorDeps to let the app write files');

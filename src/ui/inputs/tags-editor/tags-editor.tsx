@@ -86,7 +86,7 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
       <Text dimColor>
         {editing
           ? `Editing the ${editing.column === 'Key' ? 'key' : 'value'}: Enter to keep it, Esc to cancel`
-          : footerHints(['add', 'select', 'remove', 'choose'])}
+          : footerHints([state.cursor < tags.length ? 'editRow' : state.cursor === tags.length ? 'addRow' : 'done', 'add', 'remove', 'choose'])}
       </Text>
     </Box>
   );
