@@ -107,7 +107,7 @@ describe('start screen', () => {
       await screen.waitFor('Resume "bound-one"');
       await screen.press('r');
       await screen.waitFor('was interrupted', 15_000);
-      await screen.waitFor(/is still pending:\s+c sends it\s+there again/);
+      await screen.waitFor(/is still pending:\s+Enter sends\s+it there again/);
       expect(store.journal.pending()).toEqual([submission]);
       screen.write('e'); // editing is refused while bound: the next key still acts on review
       await screen.press('c');
@@ -198,7 +198,8 @@ describe('review', () => {
     await screen.press(KEY.up, KEY.up);
     await screen.waitFor(/› +IdP Lambda ARN[\s\S]*v view whole/);
     await screen.press('v');
-    await screen.waitFor(lambda.slice(0, 60));
+    // Wider than the terminal: wrapped between its parts, never cut.
+    await screen.waitFor((frame) => frame.replace(/\n/g, '').includes(lambda));
     await screen.press(KEY.escape);
     await screen.waitFor(/› +IdP Lambda ARN/);
     await screen.press(KEY.up);
