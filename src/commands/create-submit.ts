@@ -15,9 +15,10 @@ import type { FriendlyError } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
 import { writeStdout } from '../stdout.js';
 
-/** What the submission may be given instead of the real world (tests): retries of the gateway, stderr. */
+/** What the submission may be given instead of the real world (tests): retries of the gateway, the outputs. */
 export interface SubmitDeps {
   maxAttempts?: SessionDeps['maxAttempts'];
+  stdout?: (text: string) => void;
   stderr?: NodeJS.WritableStream;
 }
 
@@ -77,7 +78,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
       stderr,
     });
     const created = await sendOrResend(session, request, journaled ? store : undefined, stderr);
-    writeStdout(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
+    (deps.stdout ?? writeStdout)(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
     if (!options.wait) return EXIT.ok;
     return await watchToExitCode(session.gateway, created.DatastoreId, { stderr });
   } catch (error) {
