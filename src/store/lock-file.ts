@@ -26,7 +26,7 @@ interface LockOwner {
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-/** Blocks this thread for a few milliseconds: the store's API is synchronous, as conf's is. */
+/** Blocks this thread for a few milliseconds: the store's API is synchronous. */
 function pause(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
