@@ -3,6 +3,7 @@
  * (`presets.json`, `state.json`, `history.json`, `journal.json`) in `HEALTHLAKE_WIZARD_CONFIG_DIR` or the
  * platform's config directory for `healthlake-wizard`. Loaded lazily by the commands that need it.
  */
+import { redactUrlUserinfo } from '../aws/redact-url.js';
 import { DocumentFile, type DocumentContext } from './document-file.js';
 import { HISTORY_FILE, JOURNAL_FILE, PRESETS_FILE, STATE_FILE } from './document-kinds.js';
 import type { LockTiming } from './lock-file.js';
@@ -31,6 +32,15 @@ export interface OpenStoreOptions {
 export interface LocalStore extends WizardStore {
   /** The directory holding the files. */
   readonly directory: string;
+}
+
+/** The entry with the user info (a password) of its URLs redacted: never written to a file. */
+function withoutUrlPasswords(entry: HistoryEntry): HistoryEntry {
+  return {
+    ...entry,
+    endpoint: redactUrlUserinfo(entry.endpoint),
+    ...(entry.serviceEndpoint ? { serviceEndpoint: redactUrlUserinfo(entry.serviceEndpoint) } : {}),
+  };
 }
 
 function newestFirst(a: HistoryEntry, b: HistoryEntry): number {
@@ -71,7 +81,8 @@ export function openStore(options: OpenStoreOptions = {}): LocalStore {
     history: {
       // A stable sort: entries created in the same millisecond keep the newest-added first.
       list: () => history.read().reverse().sort(newestFirst),
-      add(entry) {
+      add(given) {
+        const entry = withoutUrlPasswords(given);
         history.update((entries) => {
           const index = entries.findIndex((known) => known.datastoreId === entry.datastoreId);
           if (index >= 0) entries[index] = { ...entries[index]!, ...entry };
@@ -87,7 +98,8 @@ export function openStore(options: OpenStoreOptions = {}): LocalStore {
       },
     },
     journal: {
-      begin(submission) {
+      begin(given) {
+        const submission = given.target.endpoint ? { ...given, target: { ...given.target, endpoint: redactUrlUserinfo(given.target.endpoint) } } : given;
         // Written to a temporary file that is fsynced before the rename: durable once this returns.
         journal.update((pending) => [...pending.filter((known) => known.clientToken !== submission.clientToken), submission]);
       },
