@@ -13,8 +13,9 @@ import type { CreateRequest } from '../request/types.js';
 import type { PendingSubmission, WizardStore } from '../store/types.js';
 import { CONFIG_DIR_ENV } from '../store/location.js';
 import { describeTarget, isResendOf } from './pending-submission.js';
-import { createConfiguredClient, type ConfiguredClient, type StaticCredentials } from './config.js';
+import { createConfiguredClient, resolveEndpoint, type ConfiguredClient, type StaticCredentials } from './config.js';
 import { FriendlyFailure, toFriendlyError, type ErrorContext } from './errors.js';
+import { redactUrlUserinfo } from './redact-url.js';
 import type { CreateResult, DatastoreProperties, FriendlyError, HealthLakeGateway, StatusEvent, Target } from './types.js';
 import { watchDatastoreStatus, type WatchSchedule } from './watch.js';
 
@@ -95,7 +96,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     // sandbox, whose endpoint changes from run to run: there the current sandbox is the target.
     const effective: GlobalOptions =
       target && !target.sandbox
-        ? { ...options, region: target.region, profile: target.profile, endpointUrl: target.endpoint }
+        ? { ...options, region: target.region, profile: target.profile, endpointUrl: unredactedEndpoint(target.endpoint) }
         : options;
     const key = JSON.stringify([effective.region, effective.profile, effective.endpointUrl]);
     let client = clients.get(key);
@@ -110,6 +111,15 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       clients.set(key, client);
     }
     return client;
+  }
+
+  /**
+   * A journaled target's endpoint has its password redacted; when the endpoint configured now is the same URL,
+   * the configured one (with its password) is used.
+   */
+  function unredactedEndpoint(endpoint: string | undefined): string | undefined {
+    const configured = resolveEndpoint(options, deps.env ?? process.env);
+    return endpoint !== undefined && configured !== undefined && redactUrlUserinfo(configured) === endpoint ? configured : endpoint;
   }
 
   function context(target: Target | undefined, extra: ErrorContext): ErrorContext {

@@ -53,7 +53,7 @@ export function createApp(deps: AppDeps, input: AppInput): ReactElement {
 
 function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => startState(input, deps.now()));
-  // Opened once, after the first frame (the timer lets Ink paint before conf is loaded).
+  // Opened once, after the first frame (the timer lets Ink paint before the store is loaded).
   const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
   const [openedStore, setOpenedStore] = useState<WizardStore>();
   useEffect(() => {

@@ -140,25 +140,25 @@ describe('skeletons, help and version (built binary)', () => {
 });
 
 describe('what the dry run loads', () => {
-  // Strings that only the bundled React, Ink, AWS SDK, YAML, JMESPath and conf code contain.
+  // Strings that only the bundled React, Ink, AWS SDK, YAML, JMESPath and local store code contain.
   const MARKERS = {
     React: 'react.transitional.element',
     Ink: 'Raw mode is not supported',
     'AWS SDK': 'HealthLakeServiceException',
     YAML: 'YAMLParseError',
     JMESPath: 'UnquotedIdentifier',
-    conf: 'Config schema violation',
+    'local store': 'was written by a newer healthlake-wizard',
   };
   const distFiles = () => ['app.cjs', ...readdirSync(join(root, 'dist', 'chunks')).filter((f) => f.endsWith('.cjs')).map((f) => `chunks/${f}`)];
   const holding = (file: string) => Object.entries(MARKERS).filter(([, marker]) => readFileSync(join(root, 'dist', file), 'utf8').includes(marker)).map(([name]) => name);
 
   it('the markers are real: each is in its package and in some built script', () => {
     expect(readFileSync(join(root, 'node_modules/react/cjs/react.production.js'), 'utf8')).toContain(MARKERS.React);
-    expect(readFileSync(join(root, 'node_modules/conf/dist/source/index.js'), 'utf8')).toContain(MARKERS.conf);
+    expect(readFileSync(join(root, 'src/store/document-file.ts'), 'utf8')).toContain(MARKERS['local store']);
     expect(distFiles().flatMap(holding).sort()).toEqual(expect.arrayContaining(Object.keys(MARKERS)));
   });
 
-  it('loads no script holding React, Ink, the AWS SDK, YAML, JMESPath or conf, and each from the code cache', () => {
+  it('loads no script holding React, Ink, the AWS SDK, YAML, JMESPath or the local store, and each from the code cache', () => {
     // --debug makes the launcher say which scripts it loads, and whether V8 took their cached code.
     const { code, stderr } = run([...ACCEPTANCE, '--debug'], [], { HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'code-cache') });
     expect(code).toBe(0);
