@@ -9,6 +9,8 @@
  * against the installed AWS CLI.
  */
 
+import { MAX_NESTING } from './nesting.js';
+
 /** A parsed shorthand value: strings, lists and objects only. */
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue };
 
@@ -65,8 +67,6 @@ const DOUBLE_QUOTED = /"(?:\\"|[^"])*"/y;
 const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/;
 /** Python's string.whitespace: the grammar skips only ASCII whitespace between tokens. */
 const WHITESPACE = ' \t\n\r\v\f';
-/** Deeper nesting than any real parameter; stops a hostile input from exhausting the stack. */
-const MAX_DEPTH = 64;
 
 /** Sets a key as an own property, so that a key such as `__proto__` is data, never a prototype change. */
 function define(target: Record<string, ShorthandValue>, key: string, value: ShorthandValue): void {
@@ -253,7 +253,8 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) throw this.syntaxError(`at most ${MAX_DEPTH} nested levels`, 'deeper nesting');
+    // Deeper than any parameter needs (see nesting.ts); stops a hostile input from exhausting the stack.
+    if (++this.depth > MAX_NESTING) throw this.syntaxError(`at most ${MAX_NESTING} levels of nested [ ] and { }`, 'one more');
   }
 
   private describeCurrent(): string {
