@@ -15,7 +15,8 @@ export type Rule =
   | 'json'
   | 'depends-on'
   | 'syntax'
-  | 'file';
+  | 'file'
+  | 'nesting';
 
 /** One problem with the input, naming the field, the rule, the value and the fix. */
 export interface FieldIssue {
@@ -43,12 +44,14 @@ export class InputError extends Error {
   }
 }
 
-// A YAML input can hold a value that refers to itself (`&a [*a]`), which JSON cannot show.
+// A YAML input can hold a value that refers to itself (`&a [*a]`), which JSON cannot show (a TypeError); a
+// value nested thousands of levels deep exhausts the stack instead (a RangeError).
 function jsonOrString(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
-  } catch {
-    return Array.isArray(value) ? '[a list that contains itself]' : '[an object that contains itself]';
+  } catch (error) {
+    const kind = Array.isArray(value) ? 'list' : 'object';
+    return error instanceof RangeError ? `[a ${kind} nested too deeply to show]` : `[a ${kind} that contains itself]`;
   }
 }
 
