@@ -1,5 +1,5 @@
 /** The shared layout of every step: header, progress, title, help, constraints, input, validation, footer. */
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { Target } from '../../aws/types.js';
 import type { Help } from '../../spec/index.js';
@@ -8,7 +8,8 @@ import type { StepProgress as Progress } from '../flow/progress.js';
 import { ACCENT } from '../theme.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';
-import { HelpPanel } from './help-panel.js';
+import { HelpPanel, longHelpRows } from './help-panel.js';
+import { useTerminalSize } from '../use-terminal-size.js';
 import { StepProgress } from './step-progress.js';
 
 /** Props of `StepLayout`. */
@@ -19,6 +20,8 @@ export interface StepLayoutProps {
   title: string;
   helps: Help[];
   longHelp: boolean;
+  /** How far the long help is scrolled. */
+  helpOffset?: number;
   constraints: string;
   /** The current step's input (only it is mounted). */
   children: ReactNode;
@@ -29,9 +32,7 @@ export interface StepLayoutProps {
 
 /** Lays a step out top to bottom; fits 80x24 with the short help. */
 export function StepLayout(props: StepLayoutProps) {
-  const { stdout } = useStdout();
-  // Everything but the long help takes about 16 rows (more for a list input); the help gets the rest.
-  const maxHelpLines = Math.max(4, (stdout.rows || 24) - 18);
+  const { columns, rows } = useTerminalSize();
   return (
     <Box flexDirection="column">
       <Header target={props.target} sandbox={props.sandbox} />
@@ -40,7 +41,7 @@ export function StepLayout(props: StepLayoutProps) {
         <Text bold color={ACCENT}>
           {props.title}
         </Text>
-        <HelpPanel helps={props.helps} long={props.longHelp} width={stdout.columns || 80} maxLines={maxHelpLines} />
+        <HelpPanel helps={props.helps} long={props.longHelp} width={columns} maxLines={longHelpRows(rows)} offset={props.helpOffset} />
         <Text dimColor>{props.constraints}</Text>
       </Box>
       <Box marginTop={1} flexDirection="column">
