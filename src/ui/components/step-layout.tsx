@@ -1,14 +1,15 @@
 /** The shared layout of every step: header, progress, title, help, constraints, input, validation, footer. */
 import { Box, Text } from 'ink';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Target } from '../../aws/types.js';
 import type { Help } from '../../spec/index.js';
-import type { Command } from '../keys.js';
+import { matches, type Command } from '../keys.js';
+import { useKeys } from '../use-keys.js';
 import type { StepProgress as Progress } from '../flow/progress.js';
 import { ACCENT } from '../theme.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';
-import { HelpPanel, longHelpRows } from './help-panel.js';
+import { HelpPanel, longHelpLines, longHelpRows, maxHelpOffset } from './help-panel.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { StepProgress } from './step-progress.js';
 
@@ -20,8 +21,6 @@ export interface StepLayoutProps {
   title: string;
   helps: Help[];
   longHelp: boolean;
-  /** How far the long help is scrolled. */
-  helpOffset?: number;
   constraints: string;
   /** The current step's input (only it is mounted). */
   children: ReactNode;
@@ -30,9 +29,23 @@ export interface StepLayoutProps {
   footer: readonly Command[];
 }
 
-/** Lays a step out top to bottom; fits 80x24 with the short help. */
+/** Lays a step out top to bottom; fits 80x24 with the short help, the long help scrolling (PgUp/PgDn). */
 export function StepLayout(props: StepLayoutProps) {
   const { columns, rows } = useTerminalSize();
+  const helpRows = longHelpRows(rows);
+  // The long help scrolls page by page; the offset belongs to the help of this title (0 for any other).
+  const [helpScroll, setHelpScroll] = useState({ for: '', by: 0 });
+  const helpMax = props.longHelp ? maxHelpOffset(longHelpLines(props.helps, columns).length, helpRows) : 0;
+  const helpOffset = helpScroll.for === props.title ? Math.min(helpScroll.by, helpMax) : 0;
+  useKeys(
+    (input, key) => {
+      const page = Math.max(1, helpRows - 3);
+      if (matches('helpDown', input, key)) setHelpScroll({ for: props.title, by: Math.min(helpMax, helpOffset + page) });
+      else if (matches('helpUp', input, key)) setHelpScroll({ for: props.title, by: Math.max(0, helpOffset - page) });
+    },
+    { isActive: helpMax > 0 },
+  );
+  const footer: readonly Command[] = helpMax > 0 ? [...props.footer.filter((command) => command !== 'quit'), 'helpDown', ...props.footer.filter((command) => command === 'quit')] : props.footer;
   return (
     <Box flexDirection="column">
       <Header target={props.target} sandbox={props.sandbox} />
@@ -41,7 +54,7 @@ export function StepLayout(props: StepLayoutProps) {
         <Text bold color={ACCENT}>
           {props.title}
         </Text>
-        <HelpPanel helps={props.helps} long={props.longHelp} width={columns} maxLines={longHelpRows(rows)} offset={props.helpOffset} />
+        <HelpPanel helps={props.helps} long={props.longHelp} width={columns} maxLines={longHelpRows(rows)} offset={helpOffset} />
         <Text dimColor>{props.constraints}</Text>
       </Box>
       <Box marginTop={1} flexDirection="column">
@@ -49,7 +62,7 @@ export function StepLayout(props: StepLayoutProps) {
       </Box>
       {props.validation ? <Box marginTop={1}>{props.validation}</Box> : null}
       <Box marginTop={1}>
-        <Footer commands={props.footer} />
+        <Footer commands={footer} />
       </Box>
     </Box>
   );

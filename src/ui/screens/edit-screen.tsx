@@ -1,12 +1,12 @@
 /** The editing screen: the current prompt in the step layout, with its input chosen by the prompt's kind. */
-import { useState, type Dispatch } from 'react';
+import type { Dispatch } from 'react';
 import type { Target } from '../../aws/types.js';
-import { STEPS, type Help } from '../../spec/index.js';
+import { STEPS } from '../../spec/index.js';
 import { StepLayout } from '../components/step-layout.js';
 import { constraintsOf, ValidationLine } from '../components/validation-line.js';
 import { answerIssues, promptIssues } from '../flow/issues.js';
 import { stepProgress } from '../flow/progress.js';
-import { promptAt, visiblePrompts, type Prompt, type PromptKind } from '../flow/prompts.js';
+import { promptAt, visiblePrompts, type PromptKind } from '../flow/prompts.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
 import { ChoicePrompt } from '../inputs/choice-prompt.js';
 import type { PromptInputProps } from '../inputs/prompt-input-props.js';
@@ -15,8 +15,6 @@ import { TagsEditor } from '../inputs/tags-editor/tags-editor.js';
 import { TextPrompt } from '../inputs/text-prompt.js';
 import { matches, type Command } from '../keys.js';
 import { useKeys } from '../use-keys.js';
-import { useTerminalSize } from '../use-terminal-size.js';
-import { longHelpLines, longHelpRows, maxHelpOffset } from '../components/help-panel.js';
 
 const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> = {
   text: TextPrompt,
@@ -40,33 +38,21 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
   const issues = promptIssues(prompt, answerIssues(state.answers));
   const value = state.answers[prompt.path];
   const ownsHelpKey = prompt.kind === 'json';
-  const helps = state.longHelp ? [...leafHelpOf(prompt), prompt.parameter.help] : [];
-  // The long help scrolls page by page; the offset belongs to this prompt's help (0 for any other).
-  const { columns, rows } = useTerminalSize();
-  const [helpScroll, setHelpScroll] = useState({ for: '', by: 0 });
-  const helpOffset = state.longHelp && helpScroll.for === prompt.path ? helpScroll.by : 0;
-  const helpRows = longHelpRows(rows);
-  const helpMax = state.longHelp ? maxHelpOffset(longHelpLines(helps, columns).length, helpRows) : 0;
-  const scrollHelp = (pages: number) =>
-    setHelpScroll({ for: prompt.path, by: Math.min(helpMax, Math.max(0, helpOffset + pages * Math.max(1, helpRows - 3))) });
   useKeys(
     (input, key) => {
       if (!ownsHelpKey && matches('help', input, key)) dispatch({ type: 'toggleHelp' });
       else if (matches('skip', input, key)) dispatch({ type: 'skip' });
-      else if (matches('helpDown', input, key)) scrollHelp(1);
-      else if (matches('helpUp', input, key)) scrollHelp(-1);
     },
     { isActive },
   );
   const Input = INPUTS[prompt.kind];
-  const leafHelp = leafHelpOf(prompt);
+  const leafHelp = prompt.leaf && prompt.leaf.node !== prompt.parameter ? [prompt.leaf.node.help] : [];
   // The step's own help (e.g. "cannot be changed later") leads its first question; later ones show their own.
   const firstOfStep = visiblePrompts(state.answers).find((candidate) => candidate.step === prompt.step) === prompt;
   const title = [step.title, ...leafHelp.map((help) => help.label)].join(' › ');
   const footer: Command[] = ['next', 'back', 'help'];
   if (prompt.kind === 'choice') footer.unshift('choose');
   if (step.optional) footer.push('skip');
-  if (helpMax > 0) footer.push('helpDown');
   footer.push('quit');
   return (
     <StepLayout
@@ -74,9 +60,8 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
       sandbox={state.sandbox}
       progress={stepProgress(state)}
       title={title}
-      helps={state.longHelp ? helps : firstOfStep ? [prompt.parameter.help, ...leafHelp] : leafHelp}
+      helps={state.longHelp ? [...leafHelp, prompt.parameter.help] : firstOfStep ? [prompt.parameter.help, ...leafHelp] : leafHelp}
       longHelp={state.longHelp}
-      helpOffset={helpOffset}
       constraints={constraintsOf(prompt, issues)}
       validation={<ValidationLine prompt={prompt} value={value} issues={issues} />}
       footer={footer}
@@ -94,9 +79,4 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
       />
     </StepLayout>
   );
-}
-
-/** The help of the member a prompt asks for, when it is not the whole parameter. */
-function leafHelpOf(prompt: Prompt): Help[] {
-  return prompt.leaf && prompt.leaf.node !== prompt.parameter ? [prompt.leaf.node.help] : [];
 }
