@@ -9,7 +9,7 @@ interface Binding {
   /** A printable character, e.g. `?`. */
   char?: string;
   /** A named key from Ink's `Key`. */
-  named?: 'return' | 'escape' | 'tab' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'backspace' | 'delete';
+  named?: 'return' | 'escape' | 'tab' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'backspace' | 'delete' | 'pageUp' | 'pageDown';
   ctrl?: boolean;
 }
 
@@ -25,6 +25,8 @@ const TABLE = {
   next: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'next' },
   back: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'back' },
   help: { bindings: [{ char: '?' }], shown: '?', label: 'help' },
+  helpUp: { bindings: [{ named: 'pageUp' }], shown: '', label: '' },
+  helpDown: { bindings: [{ named: 'pageDown' }], shown: 'PgUp/PgDn', label: 'scroll' },
   skip: { bindings: [{ named: 'tab' }], shown: 'Tab', label: 'skip step' },
   up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '↑', label: 'up' },
   down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↓', label: 'down' },

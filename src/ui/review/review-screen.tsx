@@ -137,7 +137,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         <Text bold>Review</Text>
         <Text dimColor>{state.dryRun ? ' — check every answer; the request is printed, never sent.' : ' — check every answer; nothing is sent until you confirm.'}</Text>
       </Text>
-      <TabBar titles={TITLES} active={tab} />
+      <TabBar titles={TITLES} active={tab} width={width} />
       <Box marginTop={1} flexDirection="column">
         {state.dialog === 'confirm-submit' ? (
           <ConfirmSubmitDialog
