@@ -1,11 +1,10 @@
 /** Sends the request (or resumes a pending one) when the flow enters `submitting`; saves the last answers. */
 import { useEffect, type Dispatch } from 'react';
 import type { WizardStore } from '../../store/types.js';
-import { requestFromAnswers } from '../flow/issues.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
 import type { AppDeps, Connection } from './app-deps.js';
 import { friendlyOf } from './friendly-error.js';
-import { withoutClientToken } from './use-start-choices.js';
+import { submitAnswers } from './submit-answers.js';
 
 /** Runs the submission side effect of the `submitting` phase. */
 export function useSubmission(
@@ -22,10 +21,7 @@ export function useSubmission(
     void (async () => {
       try {
         const { gateway } = await connection(state.sandbox);
-        const result = state.resuming
-          ? await gateway.resume(state.resuming, { signal: controller.signal })
-          : await gateway.create(requestFromAnswers(state.answers), { signal: controller.signal });
-        (await store)?.lastAnswers.set(withoutClientToken(state.answers));
+        const result = await submitAnswers(state, gateway, await store, { signal: controller.signal });
         if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
       } catch (error) {
         if (!controller.signal.aborted) dispatch({ type: 'submitFailed', error: friendlyOf(error) });
