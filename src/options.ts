@@ -27,6 +27,8 @@ export interface GlobalOptions {
 /** What `create` accepts besides the request parameters. */
 export interface CreateOptions extends GlobalOptions {
   noInteractive?: boolean;
+  /** `--plain` (or `TERM=dumb`): ask line by line, without cursor movement or redraws. */
+  plain?: boolean;
   dryRun?: boolean;
   preset?: string;
   savePreset?: string;
