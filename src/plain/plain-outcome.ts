@@ -10,10 +10,9 @@ export function outcomeLines(event: Extract<StatusEvent, { type: 'done' }>, requ
   if (event.outcome === 'failed') {
     const cause = properties.ErrorCause;
     const customerKey = request.SseConfiguration?.KmsEncryptionConfig.CmkType === 'CUSTOMER_MANAGED_KMS_KEY';
+    // The last status line already gave the cause (describeEvent): said once is enough for a screen reader.
     return [
-      `${MARK.error} Creation failed (${properties.DatastoreStatus}).`,
-      cause?.ErrorMessage ?? 'HealthLake gave no cause.',
-      ...(cause?.ErrorCategory ? [`Category: ${cause.ErrorCategory}`] : []),
+      `${MARK.error} Creation failed (${properties.DatastoreStatus})${cause?.ErrorMessage ? '.' : ': HealthLake gave no cause.'}`,
       customerKey
         ? `What to try: check that the KMS key exists in ${target?.region ?? 'the data store\'s Region'}, is symmetric and enabled, and that its key policy lets HealthLake create a grant; then run the wizard again (from the last answers).`
         : 'What to try: read the cause above, then run the wizard again (from the last answers).',

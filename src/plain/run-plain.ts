@@ -69,6 +69,9 @@ class StopSignals {
 /** Runs the plain mode to its end; resolves with the exit code (0 ACTIVE or printed, 254 failed, 130 quit). */
 export async function runPlainWizard(input: RunWizardInput, io: PlainIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const run = new PlainWizard(input, io);
+  // A closed terminal fails writes with EIO before (or after) its SIGHUP: the signal ends the run; nothing to say.
+  const terminalGone = () => undefined;
+  for (const stream of [io.stdin, io.stdout, io.stderr]) stream.on('error', terminalGone);
   try {
     return await run.run();
   } catch (error) {
@@ -77,6 +80,7 @@ export async function runPlainWizard(input: RunWizardInput, io: PlainIo = { stdi
     return error.code;
   } finally {
     await run.close();
+    for (const stream of [io.stdin, io.stdout, io.stderr]) stream.off('error', terminalGone);
   }
 }
 

@@ -99,6 +99,22 @@ describe('--plain', () => {
   });
 });
 
+describe('the plain review', () => {
+  it('changes an answer by its row number and comes back; n quits without sending anything', async () => {
+    const term = fx.spawn(['--plain', '--datastore-type-version', 'R4', '--datastore-name', 'first', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', 'plain-review-token']);
+    // Everything was given and valid: the review comes first.
+    await answer(term, 'Create? [y/N]: ', '1');
+    expect(written(term)).toContain('  1. Data store name: first\n');
+    await answer(term, 'Name [first]: ', 'second');
+    await answer(term, 'Create? [y/N]: ', 'n');
+    expect((await term.exited).exitCode).toBe(130);
+    const text = written(term);
+    expect(text.slice(text.indexOf('Name [first]: second'))).toContain('  1. Data store name: second\n');
+    expect(text).toContain('Not created. Answers discarded; nothing was sent.');
+    expect(fx.emulator.datastores().some((datastore) => ['first', 'second'].includes(String(datastore.request.DatastoreName)))).toBe(false);
+  });
+});
+
 describe('TERM=dumb', () => {
   it('selects the plain mode; the end of input (Ctrl+D) quits without creating, exit 130', async () => {
     const dirs = fx.tempHome();
