@@ -13,7 +13,7 @@ import { answerRows } from '../ui/review/answer-rows.js';
 import { MARK } from '../ui/theme.js';
 
 /** What a person types instead of an answer. */
-export const PLAIN_COMMANDS = { help: '?', back: '<', leaveOut: '-' } as const;
+export const PLAIN_COMMANDS = { help: '?', back: '<', leaveOut: '-', build: 'build' } as const;
 
 /** A typed line read as an answer, or a problem with it (worded as the validation's issues are). */
 export type ReadAnswer = { value: Answers[string] } | { problem: Pick<FieldIssue, 'message' | 'fix'> };
@@ -43,7 +43,7 @@ function howToAnswer(prompt: Prompt, value: Answers[string], optional: boolean):
     case 'tags':
       return `${keep}type tags as KEY=VALUE, one per line, and an empty line to end (they replace the list)${leaveOut}.`;
     case 'json':
-      return `${keep}type the JSON document on one line, or file://PATH to read it from a file${leaveOut}.`;
+      return `${keep || 'Enter builds it question by question; '}${keep ? `${PLAIN_COMMANDS.build} changes it question by question; ` : ''}or type the JSON document on one line, or file://PATH to read it from a file${leaveOut}.`;
     default:
       return `${keep}type the value${value !== undefined && optional ? leaveOut : ''}.`;
   }

@@ -23,9 +23,11 @@ import { initialWizardState, wizardReducer } from '../ui/flow/reducer.js';
 import type { WizardEvent, WizardState } from '../ui/flow/state.js';
 import { answerRows } from '../ui/review/answer-rows.js';
 import type { RunWizardInput } from '../ui/run-wizard.js';
+import { emptyMetadata, readMetadata, writeMetadata } from '../ui/inputs/smart-metadata/metadata-document.js';
 import { startOptions } from '../ui/start/start-options.js';
 import { MARK } from '../ui/theme.js';
 import { LineReader } from './line-reader.js';
+import { METADATA_PARTS, readPicks } from './plain-metadata.js';
 import { outcomeLines } from './plain-outcome.js';
 import { PLAIN_COMMANDS, longHelpLines, problemLines, promptLines, questionLine, readChoice, readTag, readText, type ReadAnswer } from './plain-prompts.js';
 
@@ -244,6 +246,7 @@ class PlainWizard {
       case 'tags':
         return this.readTags(line, current);
       case 'json': {
+        if (line === PLAIN_COMMANDS.build || (line === '' && current === undefined)) return { value: await this.buildMetadata(current) };
         const read = readText(prompt, line, current, issues);
         if ('problem' in read || typeof read.value !== 'string' || read.value === current) return read;
         try {
@@ -257,6 +260,32 @@ class PlainWizard {
       default:
         return readText(prompt, line, current, issues);
     }
+  }
+
+  /** SMART metadata question by question (the wizard's builder as lines), starting from the current document. */
+  private async buildMetadata(current: Answers[string]): Promise<string> {
+    const document = (typeof current === 'string' ? readMetadata(current) : undefined) ?? emptyMetadata();
+    this.say('Building the SMART metadata; Enter keeps the value in brackets.');
+    for (const part of METADATA_PARTS) {
+      if (!('choices' in part)) {
+        const typed = await this.ask(`${part.question}${document[part.key] ? ` [${document[part.key]}]` : ''}: `);
+        if (typed !== '') document[part.key] = typed.trim();
+        continue;
+      }
+      const offered = part.choices.map((choice) => choice.value);
+      this.say(`${part.question}, numbers or values separated by spaces:`, ...part.choices.map((choice, index) => `  ${index + 1}. ${choice.value}${choice.meaning ? `: ${choice.meaning}` : ''}`));
+      for (;;) {
+        const chosen = document[part.key];
+        const read = readPicks(await this.ask(`${part.question.split(' (')[0]} [${chosen.join(' ') || 'none'}]: `), offered, chosen);
+        if ('problem' in read) {
+          this.say(...problemLines(read.problem));
+          continue;
+        }
+        document[part.key] = read.values;
+        break;
+      }
+    }
+    return writeMetadata(document);
   }
 
   /** Tags, one `KEY=VALUE` per line until an empty line; they replace the list. */

@@ -115,6 +115,44 @@ describe('the plain review', () => {
   });
 });
 
+describe('SMART metadata in the plain mode', () => {
+  it('is built question by question, as the wizard\'s builder builds it, and checked by the same rules', async () => {
+    const dirs = fx.tempHome();
+    const lambda = 'arn:aws:lambda:us-east-1:123456789012:function:token-decoder';
+    const flags = ['--datastore-type-version', 'R4', '--client-token', 'plain-smart', '--identity-provider-configuration', `AuthorizationStrategy=SMART_ON_FHIR,IdpLambdaArn=${lambda}`];
+    const term = fx.track(spawnWizard(fx.emulator, dirs, ['--plain', '--dry-run', ...flags]));
+    await answer(term, 'Name [none]: ', 'smart');
+    await answer(term, 'Key type [1 Leave out]: ', '');
+    await answer(term, 'Preloaded data type [1 Leave out]: ', '');
+    await answer(term, 'Tags [none]: ', '');
+    // Enter on the empty metadata builds it; an http endpoint is refused by the SMART rules, then mended.
+    await answer(term, 'SMART metadata: ', '');
+    await answer(term, 'Authorization endpoint (https URL): ', 'http://auth.example.com/authorize');
+    await answer(term, 'Token endpoint (https URL): ', 'https://auth.example.com/token');
+    await answer(term, 'Grant types [authorization_code]: ', '1 2');
+    await answer(term, 'SMART capabilities [launch-standalone]: ', 'launch-ehr permission-v2');
+    await answer(term, 'PKCE code challenge methods [S256]: ', '');
+    await term.waitFor(() => written(term).includes('✗ authorization_endpoint must be an https URL.'));
+    await answer(term, /SMART metadata \[\{.*\}\]: /, 'build');
+    await answer(term, 'Authorization endpoint (https URL) [http://auth.example.com/authorize]: ', 'https://auth.example.com/authorize');
+    for (const question of ['Token endpoint (https URL) [https://auth.example.com/token]: ', 'Grant types [authorization_code client_credentials]: ', 'SMART capabilities [launch-ehr permission-v2]: ', 'PKCE code challenge methods [S256]: ']) {
+      await answer(term, question, '');
+    }
+    await answer(term, 'Print? [y/N]: ', 'y');
+    expect((await term.exited).exitCode).toBe(0);
+    const text = written(term);
+    const printed = JSON.parse(text.slice(text.indexOf('Print? [y/N]: y\n') + 'Print? [y/N]: y\n'.length)) as { IdentityProviderConfiguration: { Metadata: string; IdpLambdaArn: string } };
+    expect(printed.IdentityProviderConfiguration.IdpLambdaArn).toBe(lambda);
+    expect(JSON.parse(printed.IdentityProviderConfiguration.Metadata)).toEqual({
+      authorization_endpoint: 'https://auth.example.com/authorize',
+      token_endpoint: 'https://auth.example.com/token',
+      grant_types_supported: ['authorization_code', 'client_credentials'],
+      capabilities: ['launch-ehr', 'permission-v2'],
+      code_challenge_methods_supported: ['S256'],
+    });
+  });
+});
+
 describe('TERM=dumb', () => {
   it('selects the plain mode; the end of input (Ctrl+D) quits without creating, exit 130', async () => {
     const dirs = fx.tempHome();

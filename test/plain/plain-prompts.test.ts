@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readPicks } from '../../src/plain/plain-metadata.js';
 import { longHelpLines, promptLines, questionLine, readChoice, readTag, readText } from '../../src/plain/plain-prompts.js';
 import { constraintsOf } from '../../src/ui/flow/constraints.js';
 import { answerIssues } from '../../src/ui/flow/issues.js';
@@ -63,5 +64,18 @@ describe('a typed line as an answer', () => {
     expect(readTag('expr=a=b')).toEqual({ Key: 'expr', Value: 'a=b' });
     expect(readTag('env=')).toEqual({ Key: 'env', Value: '' });
     expect(readTag('team')).toHaveProperty('problem.fix', 'Write each tag as KEY=VALUE, e.g. team=data (an empty value is allowed: env=).');
+  });
+});
+
+describe('a list typed for the SMART metadata builder', () => {
+  const offered = ['launch-ehr', 'launch-standalone', 'client-public'];
+  it('takes numbers and values, separated by spaces or commas, once each; Enter keeps the current list', () => {
+    expect(readPicks('1 3', offered, [])).toEqual({ values: ['launch-ehr', 'client-public'] });
+    expect(readPicks('client-public, 1,1 custom-capability', offered, [])).toEqual({ values: ['client-public', 'launch-ehr', 'custom-capability'] });
+    expect(readPicks('  ', offered, ['launch-standalone'])).toEqual({ values: ['launch-standalone'] });
+  });
+
+  it('refuses a number outside the list', () => {
+    expect(readPicks('4', offered, [])).toEqual({ problem: { message: '4 is not one of the 3 numbers.', fix: 'Type numbers from 1 to 3 or values, separated by spaces.' } });
   });
 });
