@@ -115,6 +115,30 @@ describe('the plain review', () => {
   });
 });
 
+describe('a submission whose answer never arrived', () => {
+  it('is offered for resuming at the next start, and resuming creates no second data store', async () => {
+    const dirs = fx.tempHome();
+    const flags = ['--datastore-type-version', 'R4', '--datastore-name', 'plain-resumed', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', `plain-resumed-${process.pid}`];
+    fx.emulator.faults.set({ loseCreateResponse: 20 });
+    try {
+      const first = fx.track(spawnWizard(fx.emulator, dirs, ['--plain', ...flags]));
+      await answer(first, 'Create? [y/N]: ', 'y');
+      // The service's answer was lost every time: back on the review, with the error, asked again.
+      await answer(first, 'Create? [y/N]: ', 'n', 60_000);
+      expect((await first.exited).exitCode).toBe(130);
+    } finally {
+      fx.emulator.faults.clear();
+    }
+    const second = fx.track(spawnWizard(fx.emulator, dirs, ['--plain']));
+    await second.waitFor(() => /  1\. Resume "plain-resumed": sent [^\n]*, answer never arrived\n/.test(written(second)));
+    await answer(second, 'Start [1]: ', '');
+    expect((await second.exited).exitCode).toBe(0);
+    expect(written(second)).toContain('Resuming the pending submission…');
+    expect(written(second)).toContain('✓ The data store is ACTIVE.');
+    expect(fx.emulator.datastores().filter((datastore) => datastore.request.DatastoreName === 'plain-resumed')).toHaveLength(1);
+  }, 90_000);
+});
+
 describe('SMART metadata in the plain mode', () => {
   it('is built question by question, as the wizard\'s builder builds it, and checked by the same rules', async () => {
     const dirs = fx.tempHome();
