@@ -9,25 +9,15 @@ import { createGateway } from './gateway.js';
 import type { Sandbox } from './sandbox.js';
 import type { HealthLakeGateway, StatusEvent } from './types.js';
 
+// Opening the store needs no SDK: the plain mode opens it from there before its first question.
+export { openLocalStore } from '../store/open-local-store.js';
+
 /** A gateway ready to use, and how to release what it holds. */
 export interface Session {
   gateway: HealthLakeGateway;
   store?: WizardStore;
   sandbox?: Sandbox;
   close(): Promise<void>;
-}
-
-/** Opens the local store; a broken store is reported and the command goes on without it. */
-export async function openLocalStore(stderr: NodeJS.WritableStream = process.stderr): Promise<WizardStore | undefined> {
-  try {
-    const { openStore } = await import('../store/index.js');
-    const store = openStore();
-    for (const notice of store.notices()) stderr.write(`healthlake-wizard: ${notice}\n`);
-    return store;
-  } catch (error) {
-    stderr.write(`healthlake-wizard: the local history is unavailable (${(error as Error).message}); going on without it.\n`);
-    return undefined;
-  }
 }
 
 /** Opens a session: starts the sandbox when `options.sandbox`, else targets AWS as configured. */

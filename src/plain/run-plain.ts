@@ -128,7 +128,8 @@ class PlainWizard {
       ...(options.dryRun ? ['Dry run: the request is printed at the end; nothing is sent.'] : []),
       'Answer each question and press Enter. Ctrl+C or Ctrl+D quits without creating anything.',
     );
-    const { openLocalStore } = await import('../aws/session.js');
+    // The store, not the session: the AWS SDK loads on review, never before the first question.
+    const { openLocalStore } = await import('../store/open-local-store.js');
     this.store = await openLocalStore(this.io.stderr);
     const askCredentials = !options.sandbox && !options.endpointUrl;
     const detect = async () => (await import('../aws/detect-credentials.js')).detectCredentials();
