@@ -32,6 +32,8 @@ export interface GlobalOptions {
 export interface CreateOptions extends GlobalOptions {
   /** `--no-interactive` or `--no-cli-auto-prompt`; `--cli-auto-prompt` sets it back to false. */
   noInteractive?: boolean;
+  /** `--plain` (or `TERM=dumb`): ask line by line, without cursor movement or redraws. */
+  plain?: boolean;
   dryRun?: boolean;
   preset?: string;
   savePreset?: string;

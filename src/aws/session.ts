@@ -9,36 +9,15 @@ import { createGateway, type GatewayDeps } from './gateway.js';
 import type { Sandbox } from './sandbox.js';
 import type { HealthLakeGateway, StatusEvent } from './types.js';
 
+// Opening the store needs no SDK: the plain mode opens it from there before its first question.
+export { openLocalStore, tryOpenStore } from '../store/open-local-store.js';
+
 /** A gateway ready to use, and how to release what it holds. */
 export interface Session {
   gateway: HealthLakeGateway;
   store?: WizardStore;
   sandbox?: Sandbox;
   close(): Promise<void>;
-}
-
-/** The local store, or why it cannot be opened (its notices already written to `stderr`). */
-export async function tryOpenStore(stderr: NodeJS.WritableStream = process.stderr): Promise<{ store: WizardStore } | { error: Error & { fix?: string } }> {
-  try {
-    const { openStore } = await import('../store/index.js');
-    const store = openStore();
-    for (const notice of store.notices()) stderr.write(`healthlake-wizard: ${notice}\n`);
-    return { store };
-  } catch (error) {
-    return { error: error instanceof Error ? error : new Error(String(error)) };
-  }
-}
-
-/**
-/**
- * Opens the local store; a broken store is reported and the command goes on without it. `without` says what is
- * lost then (the default suits commands that only read or record history).
- */
-export async function openLocalStore(stderr: NodeJS.WritableStream = process.stderr, without = 'going on without it'): Promise<WizardStore | undefined> {
-  const opened = await tryOpenStore(stderr);
-  if ('store' in opened) return opened.store;
-  stderr.write(`healthlake-wizard: the local store is unavailable (${opened.error.message}); ${without}.\n`);
-  return undefined;
 }
 
 /**

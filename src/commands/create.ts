@@ -86,7 +86,8 @@ async function savePreset(name: string, request: Record<string, unknown>): Promi
   }
 }
 
-async function printData(data: unknown, options: CreateOptions): Promise<void> {
+/** Prints a result as the AWS CLI would (`--output`, `--query`): the dry run's request, a skeleton. */
+export async function printData(data: unknown, options: CreateOptions): Promise<void> {
   writeStdout(await renderOutput(data, { output: options.output, query: options.query, operation: OPERATION.name }));
 }
 
@@ -153,8 +154,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);
   }
+  const wizard = { initial: answersFromRequest(request), given, options };
+  // The plain mode asks line by line in the terminal's own cooked mode: no raw mode, no Ink.
+  if (options.plain || process.env.TERM === 'dumb') return (await import('../plain/run-plain.js')).runPlainWizard(wizard);
   // Raw mode before the UI modules load: keys typed meanwhile are kept for the wizard instead of being echoed
   // by the terminal (Ctrl+C then reaches the wizard's quit dialog rather than killing the process).
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
-  return (await import('../ui/run-wizard.js')).runWizard({ initial: answersFromRequest(request), given, options });
+  return (await import('../ui/run-wizard.js')).runWizard(wizard);
 }

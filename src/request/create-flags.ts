@@ -38,6 +38,7 @@ export const OPTION_FLAGS: readonly OptionFlag[] = [
   { flag: '--cli-input-yaml', key: 'cliInputYaml', kind: 'string', valueName: '<yaml|file://path>', group: 'command', help: 'The same, from YAML. Not together with --cli-input-json.' },
   { flag: '--generate-cli-skeleton', key: 'generateCliSkeleton', kind: 'optional-choice', choices: SKELETON_KINDS, defaultChoice: 'input', group: 'command', help: 'Print a JSON (input), YAML (yaml-input) request skeleton, or a sample response (output, after validating the flags); send nothing.' },
   { flag: '--no-interactive', key: 'noInteractive', kind: 'boolean', sets: true, group: 'command', help: 'Never prompt: validate the flags, then send (or print with --dry-run). Also the behaviour without a terminal.' },
+  { flag: '--plain', key: 'plain', kind: 'boolean', sets: true, group: 'command', help: 'Ask line by line (question, help, limits, default in brackets), with no cursor movement or redraws: for screen readers, dumb terminals and editors\' shells. The default when TERM=dumb.' },
   { flag: '--dry-run', key: 'dryRun', kind: 'boolean', sets: true, group: 'command', help: 'Print the request that would be sent (JSON, or --output yaml) and send nothing.' },
   { flag: '--preset', key: 'preset', kind: 'string', valueName: '<name>', group: 'command', help: 'Start from a saved preset; cli-input and flags override it.' },
   { flag: '--save-preset', key: 'savePreset', kind: 'string', valueName: '<name>', group: 'command', help: 'Save the answers as a preset (never the client token).' },

@@ -86,7 +86,7 @@ describe('the first frame', () => {
       await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
       const beforeFrame = term.output().slice(0, term.output().indexOf('Step 1 of 7'));
       const loads = [...beforeFrame.matchAll(/code cache: loaded (\S+) \(([^)]+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
-      expect(loads).toEqual(['app.cjs: cached code', 'chunks/wizard-pack.cjs: cached code']);
+      expect(loads).toEqual(['app.cjs: cached code', 'chunks/wizard-pack.cjs: cached code', 'chunks/flow-pack.cjs: cached code']);
       // The scripts loaded after the frame (the SDK, the sandbox) are told only once the wizard has ended: while
       // it owns the screen, a line written below it would scroll it.
       await term.settled(300);
