@@ -1,15 +1,18 @@
 /**
  * The built program on a Node whose V8 rejects the shipped code cache (simulated by a copy of the bundle whose
- * cache files hold foreign bytes): it still runs, writes a cache of its own to the user's cache folder, and the
- * next start takes its code from there; and a user cache V8 rejects is passed over and rewritten.
+ * cache files hold foreign bytes): with the launcher's own loader it still runs, writes a cache of its own to the
+ * user's cache folder, and the next start takes its code from there; and a user cache V8 rejects is passed over
+ * and rewritten. On a Node with a compile cache of its own (22.1+) and another V8 than the build's, the launcher
+ * takes Node's. Run on each Node by `npm run test:node`.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, spawnCli } from '../support/pty-terminal.js';
-import { requireBuild } from './built-binary.js';
+import { builtCodeLoader, cachedOutcome, requireBuild } from './built-binary.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'hlw-foreign-cache-'));
 const copy = join(scratch, 'package');
@@ -25,15 +28,42 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function dryRun(packageRoot = copy, cacheDir = userCache) {
+/** A dry run with `--debug`; `loader` chooses the launcher's loader (`vm`, its own, unless said otherwise). */
+function dryRun(packageRoot = copy, cacheDir = userCache, env: NodeJS.ProcessEnv = { HEALTHLAKE_WIZARD_CODE_LOADER: 'vm' }) {
   const result = spawnSync(
     process.execPath,
     [join(packageRoot, 'bin', 'healthlake-wizard.cjs'), 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--debug'],
-    { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir }, encoding: 'utf8', timeout: 20_000 },
+    { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', timeout: 20_000 },
   );
   const loads = [...result.stderr.matchAll(/code cache: loaded (\S+) \((.+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
-  return { code: result.status, stdout: result.stdout, loads };
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, loads };
 }
+
+const hasCompileCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+describe("Node's own compile cache", () => {
+  it.runIf(hasCompileCache)('is taken on a Node that did not build the shipped cache: the first start writes it, the next reads it', () => {
+    const cacheDir = join(scratch, 'node-compile-cache');
+    const traced = { HEALTHLAKE_WIZARD_CODE_LOADER: 'node', NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+    const first = dryRun(copy, cacheDir, traced);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ DatastoreTypeVersion: 'R4' });
+    expect(first.loads).toEqual(["app.cjs: Node's require, with its compile cache"]);
+    expect(readdirSync(cacheDir).filter((name) => name.startsWith('compile-'))).toHaveLength(1);
+    const second = dryRun(copy, cacheDir, traced);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/cache for (CommonJS )?\S*app\.cjs was accepted/);
+  });
+
+  it.runIf(hasCompileCache)('is what the launcher takes here unless this Node built the bundle', () => {
+    expect(builtCodeLoader()).toBe(dryRun(REPO_ROOT, join(scratch, 'which-loader'), {}).loads[0] === "app.cjs: Node's require, with its compile cache" ? 'node' : 'vm');
+  });
+
+  it.runIf(!hasCompileCache)('is absent on this Node: the launcher keeps its own loader even when asked for Node\'s', () => {
+    expect(builtCodeLoader()).toBe('vm');
+    expect(dryRun(copy, join(scratch, 'no-compile-cache'), { HEALTHLAKE_WIZARD_CODE_LOADER: 'node' }).loads).toEqual(['app.cjs: cache rejected']);
+  });
+});
 
 /** Where the launcher keeps this Node's code for app.cjs under a user cache folder. */
 const userEntry = (cacheDir: string) => join(cacheDir, `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_'), 'app.cjs.v8');
@@ -66,13 +96,13 @@ describe('a user cache that does not fit (made under other V8 flags, say)', () =
 });
 
 describe('the first frame', () => {
-  it('is drawn from the shipped code cache: every script before it takes its cached code, the later ones told after the wizard', async () => {
+  it('is drawn from the code cache (the shipped one, or Node\'s on another Node): every script before it takes its cached code, the later ones told after the wizard', async () => {
     const term = spawnCli(['--sandbox', '--debug'], { env: { HOME: scratch, HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'), HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'first-frame-cache') } });
     try {
       await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
       const beforeFrame = term.output().slice(0, term.output().indexOf('Step 1 of 7'));
       const loads = [...beforeFrame.matchAll(/code cache: loaded (\S+) \(([^)]+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
-      expect(loads).toEqual(['app.cjs: cached code', 'chunks/wizard-pack.cjs: cached code']);
+      expect(loads).toEqual([`app.cjs: ${cachedOutcome()}`, `chunks/wizard-pack.cjs: ${cachedOutcome()}`]);
       // The scripts loaded after the frame (the SDK, the sandbox) are told only once the wizard has ended: while
       // it owns the screen, a line written below it would scroll it.
       await term.settled(300);
