@@ -111,7 +111,7 @@ const inkLineDiff = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
+const common = { bundle: true, platform: 'node', preserveSymlinks: true, target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
 
 // 1. The program, split into chunks.
 const { outputFiles, metafile } = await build({
