@@ -3,7 +3,7 @@
  * required members, unknown keys) plus the cross-field rules the documentation states. Every problem is
  * reported at once, each naming the field, the rule, the value and the fix.
  */
-import { PARAMETERS, SMART_STRATEGIES, fullMatchPattern, leafAt, parameterByName, type ScalarNode, type SpecNode } from '../spec/index.js';
+import { PARAMETERS, SMART_STRATEGIES, STEPS, fullMatchPattern, leafAt, parameterByFlag, parameterByName, type ScalarNode, type SpecNode } from '../spec/index.js';
 import { fieldReporter, isPlainObject, reporter, type Report } from './issue-reporter.js';
 import type { FieldIssue } from './issues.js';
 import { validateSmartMetadata } from './smart-metadata-rules.js';
@@ -82,6 +82,17 @@ function badCharacters(node: ScalarNode & { kind: 'string' }, value: string): { 
   return { shown, phrase: bad.length === 1 ? `the character ${shown} is` : `the characters ${shown} are` };
 }
 
+/** The wizard step that asks for what this flag sets, by its title ("Encryption"). */
+function stepTitle(flag: string): string {
+  const step = parameterByFlag(flag)?.step;
+  return STEPS.find((candidate) => candidate.id === step)?.title ?? flag;
+}
+
+/** How the wizard asks for a missing value: choose one (an enum) or type one. */
+function wizardAsk(node: SpecNode, flag: string): string {
+  return node.kind === 'enum' ? `Choose one of ${node.values.map((v) => v.value).join(', ')} in ${stepTitle(flag)}.` : `Give the ${node.help.label} in ${stepTitle(flag)}.`;
+}
+
 function checkNode(node: SpecNode, value: unknown, flag: string, field: string, out: FieldIssue[]): void {
   const report = reporter(out, flag, field);
   switch (node.kind) {
@@ -108,8 +119,8 @@ function checkNode(node: SpecNode, value: unknown, flag: string, field: string, 
           if (member.required) {
             reporter(out, flag, memberField)(
               'required',
-              `${member.help.label} (${member.name}) is required in ${node.help.label}.`,
-              `Add ${member.name}, for example ${member.name}=${member.examples[0] ?? '...'}.`,
+              { cli: `${member.help.label} (${member.name}) is required in ${node.help.label}.`, wizard: `${member.help.label} is required.` },
+              { cli: `Add ${member.name}, for example ${member.name}=${member.examples[0] ?? '...'}.`, wizard: wizardAsk(member, flag) },
             );
           }
           continue;
@@ -164,7 +175,7 @@ export function validateRequest(input: unknown): FieldIssue[] {
         reporter(out, parameter.flag, parameter.name)(
           'required',
           `${parameter.help.label} is required.`,
-          `Add ${parameter.flag} ${parameter.examples[0] ?? ''}`.trim() + '.',
+          { cli: `Add ${parameter.flag} ${parameter.examples[0] ?? ''}`.trim() + '.', wizard: wizardAsk(parameter, parameter.flag) },
         );
       }
       continue;
@@ -182,15 +193,18 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
     if (kms.CmkType === 'CUSTOMER_MANAGED_KMS_KEY' && (kms.KmsKeyId === undefined || kms.KmsKeyId === null)) {
       report(
         'depends-on',
-        'A customer managed key needs KmsKeyId.',
-        'Add KmsKeyId=<key id, key ARN or alias/NAME>, or use CmkType=AWS_OWNED_KMS_KEY.',
+        { cli: 'A customer managed key needs KmsKeyId.', wizard: 'A customer managed key needs its KMS key.' },
+        {
+          cli: 'Add KmsKeyId=<key id, key ARN or alias/NAME>, or use CmkType=AWS_OWNED_KMS_KEY.',
+          wizard: 'Type the key id, key ARN or alias/NAME of your key, or choose AWS_OWNED_KMS_KEY in Encryption.',
+        },
       );
     }
     if (kms.CmkType === 'AWS_OWNED_KMS_KEY' && typeof kms.KmsKeyId === 'string') {
       report(
         'depends-on',
-        'KmsKeyId is ignored with an AWS owned key.',
-        'Remove KmsKeyId, or use CmkType=CUSTOMER_MANAGED_KMS_KEY to encrypt with that key.',
+        { cli: 'KmsKeyId is ignored with an AWS owned key.', wizard: 'The KMS key is ignored with an AWS owned key.' },
+        { cli: 'Remove KmsKeyId, or use CmkType=CUSTOMER_MANAGED_KMS_KEY to encrypt with that key.', wizard: 'Choose CUSTOMER_MANAGED_KMS_KEY in Encryption to encrypt with that key.' },
         kms.KmsKeyId,
         'warning',
       );
@@ -209,7 +223,10 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
       }
       fieldReporter(out, `Tags[${index}].Key`)(
         'duplicate',
-        `Tag key ${JSON.stringify(tag.Key)} is used twice (Tags[${first}] and Tags[${index}]).`,
+        {
+          cli: `Tag key ${JSON.stringify(tag.Key)} is used twice (Tags[${first}] and Tags[${index}]).`,
+          wizard: `Tag key ${JSON.stringify(tag.Key)} is used twice (tags ${first + 1} and ${index + 1}).`,
+        },
         'Give each tag a different key, or remove the duplicate.',
         tag.Key,
       );
@@ -223,19 +240,27 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
   const at = (member: string) => fieldReporter(out, `IdentityProviderConfiguration.${member}`);
   if (isSmart) {
     if (idp.Metadata === undefined || idp.Metadata === null) {
-      at('Metadata')('depends-on', `${strategy} needs Metadata describing your authorization server.`, 'Add Metadata=file://smart-metadata.json (a JSON object), or build it in the wizard.');
+      at('Metadata')(
+        'depends-on',
+        { cli: `${strategy} needs Metadata describing your authorization server.`, wizard: `${strategy} needs SMART metadata describing your authorization server.` },
+        { cli: 'Add Metadata=file://smart-metadata.json (a JSON object), or build it in the wizard.', wizard: 'Build the metadata here, or paste a JSON document you already have.' },
+      );
     } else if (typeof idp.Metadata === 'string') {
       out.push(...validateSmartMetadata(idp.Metadata));
     }
     if (idp.IdpLambdaArn === undefined || idp.IdpLambdaArn === null) {
-      at('IdpLambdaArn')('depends-on', `${strategy} needs IdpLambdaArn, the Lambda function that decodes access tokens.`, 'Add IdpLambdaArn=arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.');
+      at('IdpLambdaArn')(
+        'depends-on',
+        { cli: `${strategy} needs IdpLambdaArn, the Lambda function that decodes access tokens.`, wizard: `${strategy} needs the Lambda function that decodes access tokens.` },
+        { cli: 'Add IdpLambdaArn=arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.', wizard: 'Type the ARN of that function: arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.' },
+      );
     }
   } else if (strategy === 'AWS_AUTH') {
     if (idp.FineGrainedAuthorizationEnabled === true) {
       at('FineGrainedAuthorizationEnabled')(
         'depends-on',
         'Fine-grained authorization only applies with a SMART on FHIR strategy.',
-        'Set FineGrainedAuthorizationEnabled=false, or choose AuthorizationStrategy=SMART_ON_FHIR.',
+        { cli: 'Set FineGrainedAuthorizationEnabled=false, or choose AuthorizationStrategy=SMART_ON_FHIR.', wizard: 'Choose false in Fine-grained authorization, or SMART_ON_FHIR in Identity provider.' },
         true,
       );
     }

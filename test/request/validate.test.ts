@@ -197,3 +197,18 @@ describe('validateSmartMetadata', () => {
     expect(validateSmartMetadata('{}')).toHaveLength(5);
   });
 });
+
+describe('fixes in two wordings', () => {
+  it('the CLI keeps its flag syntax; the wizard names its screens', () => {
+    const [issue] = validateRequest({ DatastoreTypeVersion: 'R4', SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY' } } });
+    expect(issue).toMatchObject({
+      fix: 'Add KmsKeyId=<key id, key ARN or alias/NAME>, or use CmkType=AWS_OWNED_KMS_KEY.',
+      wizardFix: 'Type the key id, key ARN or alias/NAME of your key, or choose AWS_OWNED_KMS_KEY in Encryption.',
+    });
+    expect(formatIssue(issue!)).toContain('Fix: Add KmsKeyId=');
+    const [duplicate] = validateRequest({ DatastoreTypeVersion: 'R4', Tags: [{ Key: 'a', Value: '' }, { Key: 'a', Value: '' }] });
+    expect(duplicate).toMatchObject({ message: 'Tag key "a" is used twice (Tags[0] and Tags[1]).', wizardMessage: 'Tag key "a" is used twice (tags 1 and 2).' });
+    const [missing] = validateRequest({});
+    expect(missing).toMatchObject({ fix: 'Add --datastore-type-version R4.', wizardFix: 'Choose one of R4 in FHIR version.' });
+  });
+});

@@ -112,6 +112,22 @@ describe('editing keys', () => {
     driver.unmount();
   });
 
+  it("shows a field's error only once it was edited or left, with the fix in the wizard's words", async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY' }, ['DatastoreName', 'DatastoreTypeVersion']);
+    await settled(driver, 'Encryption › Key type');
+    await driver.press(KEY.enter);
+    await driver.waitFor(/Encryption › KMS key[\s\S]*0\/400/);
+    // Not blamed before typing.
+    expect(driver.frame()).not.toContain('✗');
+    await driver.press(KEY.enter);
+    await driver.waitFor('✗ A customer managed key needs its KMS key.');
+    await driver.waitFor(/Fix: Type the key id, key ARN or alias\/NAME of your key, or choose AWS_OWNED_KMS_KEY in\s+Encryption\./);
+    expect(driver.frame()).not.toContain('KmsKeyId=');
+    await driver.type('alias/mine');
+    await driver.waitFor('10/400 ✓ valid');
+    driver.unmount();
+  });
+
   it('on the tags step, the hint says what Enter does on each row, and Enter does it', async () => {
     const { driver } = wizard({ DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }] }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
     await settled(driver, '› Done — continue');

@@ -38,3 +38,8 @@ export function promptIssues(prompt: Prompt, issues: readonly FieldIssue[]): Fie
 export function hasErrors(issues: readonly FieldIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
 }
+
+/** The issue as the wizard says it: its own words where the CLI's name flags, syntax or JSON paths. */
+export function inWizardWords(issue: FieldIssue): { message: string; fix: string } {
+  return { message: issue.wizardMessage ?? issue.message, fix: issue.wizardFix ?? issue.fix };
+}

@@ -63,6 +63,7 @@ export function initialWizardState(flow: InitialFlow): WizardState {
     cursor: '',
     trail: [],
     visited: [],
+    touchedFields: [],
     skipped: [],
     returnToReview: false,
     longHelp: false,
@@ -79,9 +80,19 @@ export function watchingWizardState(result: CreateResult, at: number, sandbox = 
   return { ...initialWizardState({ initial: {}, given: [], sandbox }), phase: 'watching', watch: { result, startedAt: at } };
 }
 
-function advance(state: WizardState): WizardState {
-  const prompt = promptAt(state.cursor);
-  if (!prompt) return state;
+function touch(state: WizardState, path: string): WizardState {
+  return state.touchedFields.includes(path) ? state : { ...state, touchedFields: [...state.touchedFields, path] };
+}
+
+/** Whether the field's errors are shown: once it was edited or left, or when it was given (flags, a preset). */
+export function showsErrors(state: Pick<WizardState, 'touchedFields' | 'given'>, prompt: Prompt): boolean {
+  return state.touchedFields.includes(prompt.path) || state.given.includes(prompt.path) || state.given.includes(prompt.parameter.name);
+}
+
+function advance(before: WizardState): WizardState {
+  const prompt = promptAt(before.cursor);
+  if (!prompt) return before;
+  const state = touch(before, prompt.path);
   const issues = answerIssues(state.answers);
   // Enter never moves past a field that is wrong as typed; cross-field problems are shown on the field they name.
   if (hasErrors(promptIssues(prompt, issues))) return state;
@@ -163,13 +174,14 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (event.value === undefined) delete answers[event.path];
       else answers[event.path] = event.value;
       const submitError = state.submitError?.field === event.path ? undefined : state.submitError;
-      return { ...state, answers, touched: true, submitError };
+      return { ...touch(state, event.path), answers, touched: true, submitError };
     }
     case 'next':
       return state.phase === 'editing' && state.dialog === 'none' ? advance({ ...state, touched: true }) : state;
     case 'back':
       if (state.dialog !== 'none') return { ...state, dialog: 'none' };
-      return state.phase === 'editing' || state.phase === 'review' ? goBack({ ...state, touched: true }) : state;
+      if (state.phase === 'editing') return goBack({ ...touch(state, state.cursor), touched: true });
+      return state.phase === 'review' ? goBack({ ...state, touched: true }) : state;
     case 'skip':
       if (state.phase !== 'editing' || state.dialog !== 'none') return state;
       // Tab never throws typed work away: a step with answers asks first.
@@ -179,7 +191,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return state.phase === 'editing' && state.dialog === 'confirm-skip' ? skipStep({ ...state, dialog: 'none' }) : state;
     case 'jumpTo':
       if (!(state.phase === 'review' || state.phase === 'editing') || !promptAt(event.path)) return state;
-      return { ...state, phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
+      // A field opened from review was answered already: its errors show at once.
+      return { ...touch(state, event.path), phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
     case 'toggleHelp':
       return { ...state, longHelp: !state.longHelp };
     case 'review':

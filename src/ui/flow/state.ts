@@ -42,6 +42,8 @@ export interface WizardState {
   trail: string[];
   /** Prompts the person has confirmed with Enter. */
   visited: string[];
+  /** Fields edited or left (Enter, Esc): their errors are shown; before that a field is not blamed. */
+  touchedFields: string[];
   /** Steps skipped with the skip key. */
   skipped: string[];
   /** Editing a field from review: Enter goes back to review. */
