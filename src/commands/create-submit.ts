@@ -8,6 +8,8 @@ import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
 import { checkQuery, renderOutput } from '../aws/output.js';
 import { openLocalStore, openSession, watchToExitCode, type Session } from '../aws/session.js';
 import { writeStdout } from '../stdout.js';
+import { formatIssue } from '../request/issues.js';
+import { validateRequest } from '../request/validate.js';
 
 /** Sends the request, prints the response, optionally waits; returns the exit code. */
 export async function submitCreate(request: CreateRequest, options: CreateOptions): Promise<number> {
@@ -19,6 +21,13 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
   let session: Session | undefined;
   try {
     session = await openSession(options, await openLocalStore());
+    // The Region is known now (a profile's too): a KMS key or Lambda ARN in another one is refused before sending.
+    const { region } = await session.gateway.target();
+    const inOtherRegion = validateRequest(request, { region }).filter((issue) => issue.rule === 'region');
+    if (inOtherRegion.length > 0) {
+      process.stderr.write(`${inOtherRegion.map(formatIssue).join('\n')}\n`);
+      return EXIT.usage;
+    }
     const created = await session.gateway.create(request);
     writeStdout(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
     if (!options.wait) return EXIT.ok;

@@ -15,7 +15,9 @@ export type Rule =
   | 'json'
   | 'depends-on'
   | 'syntax'
-  | 'file';
+  | 'file'
+  /** An ARN in another Region than the data store's. */
+  | 'region';
 
 /** One problem with the input, naming the field, the rule, the value and the fix. */
 export interface FieldIssue {

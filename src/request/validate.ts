@@ -93,7 +93,34 @@ function wizardAsk(node: SpecNode, flag: string): string {
   return node.kind === 'enum' ? `Choose one of ${node.values.map((v) => v.value).join(', ')} in ${stepTitle(flag)}.` : `Give the ${node.help.label} in ${stepTitle(flag)}.`;
 }
 
-function checkNode(node: SpecNode, value: unknown, flag: string, field: string, out: FieldIssue[]): void {
+/** What the validation knows besides the request: the Region the data store will be created in, when known. */
+export interface ValidationContext {
+  region?: string;
+}
+
+/** The Region of an ARN (`arn:PARTITION:SERVICE:REGION:...`); undefined for ids, aliases and ARNs without one. */
+function arnRegion(value: string): string | undefined {
+  return /^arn:[a-z-]+:[a-z0-9-]+:([a-z0-9-]+):/.exec(value)?.[1];
+}
+
+/** The spec's `arnInDatastoreRegion`: an ARN in another Region than the data store's is an error, named as such. */
+function checkArnRegion(node: ScalarNode, value: unknown, context: ValidationContext, report: Report): void {
+  if (node.kind !== 'string' || !node.arnInDatastoreRegion || !context.region || typeof value !== 'string') return;
+  const region = arnRegion(value);
+  if (region === undefined || region === context.region) return;
+  const label = node.help.label;
+  report(
+    'region',
+    `${label} is in Region ${region}, but the data store is created in ${context.region}; HealthLake needs it in the data store's Region.`,
+    {
+      cli: `Use one in ${context.region}, or create the data store in ${region} (--region ${region}).`,
+      wizard: `Give one in ${context.region} (the Region in the header), or start the wizard again with --region ${region}.`,
+    },
+    value,
+  );
+}
+
+function checkNode(node: SpecNode, value: unknown, flag: string, field: string, out: FieldIssue[], context: ValidationContext): void {
   const report = reporter(out, flag, field);
   switch (node.kind) {
     case 'structure': {
@@ -125,7 +152,7 @@ function checkNode(node: SpecNode, value: unknown, flag: string, field: string, 
           }
           continue;
         }
-        checkNode(member, memberValue, flag, memberField, out);
+        checkNode(member, memberValue, flag, memberField, out, context);
       }
       return;
     }
@@ -140,16 +167,20 @@ function checkNode(node: SpecNode, value: unknown, flag: string, field: string, 
       if (value.length > node.max) {
         report('max-items', `${node.help.label} may have at most ${node.max} items; there are ${value.length}.`, `Remove ${value.length - node.max}.`);
       }
-      value.forEach((item, index) => checkNode(node.member, item, flag, `${field}[${index}]`, out));
+      value.forEach((item, index) => checkNode(node.member, item, flag, `${field}[${index}]`, out, context));
       return;
     }
     default:
       checkScalar(node, value, report);
+      checkArnRegion(node, value, context, report);
   }
 }
 
-/** Checks a request body (of unknown shape) against the spec and the documented cross-field rules. */
-export function validateRequest(input: unknown): FieldIssue[] {
+/**
+ * Checks a request body (of unknown shape) against the spec and the documented cross-field rules; with the
+ * target Region, also that ARNs are in it.
+ */
+export function validateRequest(input: unknown, context: ValidationContext = {}): FieldIssue[] {
   const out: FieldIssue[] = [];
   if (!isPlainObject(input)) {
     out.push({ field: '', flag: 'request', rule: 'type', message: 'The request must be a JSON object.', fix: 'Give an object such as {"DatastoreTypeVersion": "R4"}.', value: input, severity: 'error' });
@@ -180,7 +211,7 @@ export function validateRequest(input: unknown): FieldIssue[] {
       }
       continue;
     }
-    checkNode(parameter, value, parameter.flag, parameter.name, out);
+    checkNode(parameter, value, parameter.flag, parameter.name, out, context);
   }
   checkCrossFieldRules(input, out);
   return out;

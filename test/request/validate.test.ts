@@ -212,3 +212,25 @@ describe('fixes in two wordings', () => {
     expect(missing).toMatchObject({ fix: 'Add --datastore-type-version R4.', wizardFix: 'Choose one of R4 in FHIR version.' });
   });
 });
+
+describe("ARNs in the data store's Region (spec: arnInDatastoreRegion)", () => {
+  const kms = (KmsKeyId: string) => ({ DatastoreTypeVersion: 'R4', SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId } } });
+  const smart = (IdpLambdaArn: string) => ({ DatastoreTypeVersion: 'R4', IdentityProviderConfiguration: { AuthorizationStrategy: 'SMART_ON_FHIR', Metadata: METADATA, IdpLambdaArn } });
+
+  it('names a KMS key or Lambda ARN in another Region as such', () => {
+    const [key] = validateRequest(kms('arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'), { region: 'us-east-1' });
+    expect(key).toMatchObject({ field: 'SseConfiguration.KmsEncryptionConfig.KmsKeyId', rule: 'region', severity: 'error' });
+    expect(key!.message).toBe("KMS key is in Region eu-west-1, but the data store is created in us-east-1; HealthLake needs it in the data store's Region.");
+    expect(key!.fix).toBe('Use one in us-east-1, or create the data store in eu-west-1 (--region eu-west-1).');
+    const [lambda] = validateRequest(smart('arn:aws:lambda:us-west-2:111122223333:function:smart-decoder'), { region: 'us-east-1' });
+    expect(lambda).toMatchObject({ field: 'IdentityProviderConfiguration.IdpLambdaArn', rule: 'region' });
+  });
+
+  it('accepts the same Region, ids and aliases (no Region in them), and checks nothing without a known Region', () => {
+    expect(validateRequest(kms('arn:aws:kms:us-east-1:111122223333:alias/mine'), { region: 'us-east-1' })).toEqual([]);
+    expect(validateRequest(kms('alias/mine'), { region: 'us-east-1' })).toEqual([]);
+    expect(validateRequest(kms('1234abcd-12ab-34cd-56ef-1234567890ab'), { region: 'us-east-1' })).toEqual([]);
+    expect(validateRequest(smart(ARN), { region: 'us-east-1' })).toEqual([]);
+    expect(validateRequest(smart('arn:aws:lambda:us-west-2:111122223333:function:smart-decoder'))).toEqual([]);
+  });
+});

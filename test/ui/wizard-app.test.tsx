@@ -128,6 +128,20 @@ describe('editing keys', () => {
     driver.unmount();
   });
 
+  it('refuses a KMS key ARN in another Region than the target, named as such', async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration.KmsEncryptionConfig.CmkType']);
+    await settled(driver, 'Encryption › KMS key');
+    await driver.type('arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    await driver.waitFor(/✗ KMS key is in Region eu-west-1, but the data store is created in us-east-1/);
+    await driver.waitFor(/Fix: Give one in us-east-1 \(the Region in the header\)/);
+    // Enter does not move past it: a type-ahead Enter and a name keep the step.
+    driver.write(KEY.enter);
+    await driver.press('x');
+    await driver.waitFor('76/400');
+    expect(driver.frame()).toContain('Step 3 of 7');
+    driver.unmount();
+  });
+
   it('on the tags step, the hint says what Enter does on each row, and Enter does it', async () => {
     const { driver } = wizard({ DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }] }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
     await settled(driver, '› Done — continue');

@@ -51,6 +51,8 @@ export interface WizardState {
   longHelp: boolean;
   /** Run against the in-process emulator. */
   sandbox: boolean;
+  /** The target's Region once resolved: ARNs (KMS key, Lambda) must be in it. */
+  region?: string;
   /** `--dry-run`: the review's action prints the request; nothing is ever sent. */
   dryRun: boolean;
   /** A key was pressed: start-screen choices arriving late no longer interrupt. */
@@ -75,6 +77,8 @@ export type WizardEvent =
   | { type: 'confirmSkip' }
   | { type: 'jumpTo'; path: string }
   | { type: 'toggleHelp' }
+  /** The target (region, credentials) was resolved after the first frame. */
+  | { type: 'targetResolved'; region: string }
   | { type: 'review' }
   | { type: 'startChoices'; choices: StartChoices }
   | { type: 'startFresh' }
