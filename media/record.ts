@@ -98,7 +98,11 @@ async function run(t: PtyTerminal): Promise<void> {
     await keys(KEYS.right);
     await pause(900);
   }
-  await keys('c');
+  // Back to the answers, whose primary action "Create data store" is selected: Enter opens the confirmation.
+  await keys(KEYS.right);
+  await t.waitFor('Create data store');
+  await pause(900);
+  await keys(KEYS.enter);
   await t.waitFor('billed per hour');
   await keys('y');
 
