@@ -114,7 +114,7 @@ function checkArnRegion(node: ScalarNode, value: unknown, context: ValidationCon
     `${label} is in Region ${region}, but the data store is created in ${context.region}; HealthLake needs it in the data store's Region.`,
     {
       cli: `Use one in ${context.region}, or create the data store in ${region} (--region ${region}).`,
-      wizard: `Give one in ${context.region} (the Region in the header), or start the wizard again with --region ${region}.`,
+      wizard: `Give one in ${context.region}, the Region the data store is created in.`,
     },
     value,
   );

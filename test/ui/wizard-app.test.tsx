@@ -133,7 +133,7 @@ describe('editing keys', () => {
     await settled(driver, 'Encryption › KMS key');
     await driver.type('arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
     await driver.waitFor(/✗ KMS key is in Region eu-west-1, but the data store is created in us-east-1/);
-    await driver.waitFor(/Fix: Give one in us-east-1 \(the Region in the header\)/);
+    await driver.waitFor('Fix: Give one in us-east-1, the Region the data store is created in.');
     // Enter does not move past it: a type-ahead Enter and a name keep the step.
     driver.write(KEY.enter);
     await driver.press('x');

@@ -73,7 +73,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
       longHelp={state.longHelp}
       constraints={constraintsOf(prompt, allIssues)}
       validation={<ValidationLine prompt={prompt} value={value} issues={allIssues} untouched={untouched} />}
-      footer={footer}
+      footer={askingSkip ? ['quit'] : footer}
     >
       <Input
         key={prompt.path}
