@@ -93,7 +93,7 @@ async function run(t: PtyTerminal): Promise<void> {
 
   await t.waitFor('Review');
   await pause(1200);
-  const tabs = ['json', 'yaml', 'aws-command', 'cloudformation'];
+  const tabs = ['json', 'yaml', 'aws-bash', 'aws-powershell', 'aws-cmd', 'cloudformation'];
   for (const _tab of tabs) {
     await keys(KEYS.right);
     await pause(900);

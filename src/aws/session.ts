@@ -5,7 +5,7 @@
 import { EXIT, STOP_SIGNALS, type GlobalOptions, type StopSignal } from '../options.js';
 import type { WizardStore } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
-import { createGateway } from './gateway.js';
+import { createGateway, type GatewayDeps } from './gateway.js';
 import type { Sandbox } from './sandbox.js';
 import type { HealthLakeGateway, StatusEvent } from './types.js';
 
@@ -17,29 +17,48 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Opens the local store; a broken store is reported and the command goes on without it. */
-export async function openLocalStore(stderr: NodeJS.WritableStream = process.stderr): Promise<WizardStore | undefined> {
+/** The local store, or why it cannot be opened (its notices already written to `stderr`). */
+export async function tryOpenStore(stderr: NodeJS.WritableStream = process.stderr): Promise<{ store: WizardStore } | { error: Error & { fix?: string } }> {
   try {
     const { openStore } = await import('../store/index.js');
     const store = openStore();
     for (const notice of store.notices()) stderr.write(`healthlake-wizard: ${notice}\n`);
-    return store;
+    return { store };
   } catch (error) {
-    stderr.write(`healthlake-wizard: the local history is unavailable (${(error as Error).message}); going on without it.\n`);
-    return undefined;
+    return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 }
 
+/**
+/**
+ * Opens the local store; a broken store is reported and the command goes on without it. `without` says what is
+ * lost then (the default suits commands that only read or record history).
+ */
+export async function openLocalStore(stderr: NodeJS.WritableStream = process.stderr, without = 'going on without it'): Promise<WizardStore | undefined> {
+  const opened = await tryOpenStore(stderr);
+  if ('store' in opened) return opened.store;
+  stderr.write(`healthlake-wizard: the local store is unavailable (${opened.error.message}); ${without}.\n`);
+  return undefined;
+}
+
+/**
+ * What a session's gateway is told besides the options: how to journal, where warnings go, retries (tests); and
+ * where what the sandbox worked around on start goes (`stderr`: a collector that prints after the UI, for the wizard).
+ */
+export type SessionDeps = Pick<GatewayDeps, 'journal' | 'warn' | 'maxAttempts'> & { stderr?: NodeJS.WritableStream };
+
 /** Opens a session: starts the sandbox when `options.sandbox`, else targets AWS as configured. */
-export async function openSession(options: GlobalOptions, store?: WizardStore): Promise<Session> {
+export async function openSession(options: GlobalOptions, store?: WizardStore, { stderr = process.stderr, ...deps }: SessionDeps = {}): Promise<Session> {
   if (!options.sandbox) {
-    return { gateway: createGateway(options, store ? { store } : {}), ...(store ? { store } : {}), close: async () => {} };
+    return { gateway: createGateway(options, { ...deps, ...(store ? { store } : {}) }), ...(store ? { store } : {}), close: async () => {} };
   }
   // The emulator (HTTP server, SigV4 checks) is loaded only for the sandbox; a real AWS call never needs it.
   const { startSandbox } = await import('./sandbox.js');
   const sandbox = await startSandbox();
+  for (const notice of sandbox.notices) stderr.write(`healthlake-wizard: sandbox: ${notice}\n`);
   // The sandbox's endpoint, region and credentials win over anything configured: nothing may reach AWS.
   const gateway = createGateway({ ...options, ...sandbox.options, profile: undefined, noSignRequest: false }, {
+    ...deps,
     credentials: sandbox.credentials,
     ...(store ? { store } : {}),
   });

@@ -167,14 +167,16 @@ const importPreset: Action = (args, store) => {
   const { values, positionals } = parse(args, { name: { type: 'string' }, description: { type: 'string' }, force: { type: 'boolean' } }, ['FILE'], 'import');
   const file = positionals[0]!;
   const name = values.name ?? basename(file, extname(file));
-  const nameProblem = checkPresetName(name, values.name === undefined ? 'preset name (from the file name)' : '--name');
+  const nameFlag = values.name === undefined ? 'preset name (from the file name)' : '--name';
+  const nameProblem = checkPresetName(name, nameFlag);
   if (nameProblem) {
     if (values.name === undefined) nameProblem.fix = `Give a name with --name, e.g. --name ${JSON.stringify(nameProblem.fix.match(/"(.*)"/)?.[1] ?? 'imported')}.`;
     throw new InputError([nameProblem]);
   }
   const imported = readImportedRequest(readImportFile(file), file);
   if (!values.force && store().presets.get(name)) {
-    throw new InputError([{ field: '', flag: '--name', rule: 'duplicate', message: `A preset named ${JSON.stringify(name)} exists already.`, fix: 'Add --force to replace it, or choose another name with --name.', value: name, severity: 'error' }]);
+    const fix = values.name === undefined ? 'Add --force to replace it, or give it another name with --name NAME.' : 'Add --force to replace it, or choose another name with --name.';
+    throw new InputError([{ field: '', flag: nameFlag, rule: 'duplicate', message: `A preset named ${JSON.stringify(name)} exists already.`, fix, value: name, severity: 'error' }]);
   }
   if (imported.droppedClientToken) note('note: the ClientToken in the file is not kept: every run that starts from a preset gets a fresh token.');
   store().presets.save(name, imported.answers, values.description);

@@ -44,7 +44,7 @@ export function checkScalar(node: ScalarNode, value: unknown, report: Report): v
         report(
           'max-length',
           `${label} may have at most ${node.max} characters; it has ${length}.`,
-          `Shorten it by ${length - node.max} characters.`,
+          `Shorten it by ${length - node.max} ${length - node.max === 1 ? 'character' : 'characters'}.`,
           value,
         );
       }
@@ -63,7 +63,11 @@ export function checkScalar(node: ScalarNode, value: unknown, report: Report): v
           const parsed: unknown = JSON.parse(value);
           if (!isPlainObject(parsed)) report('json', `${label} must be a JSON object.`, 'Give a JSON object: {"key": ...}.', value);
         } catch (error) {
-          report('json', `${label} is not valid JSON (${(error as Error).message}).`, 'Fix the JSON syntax, or build it with the wizard.', value);
+          // As in the AWS CLI, `Metadata=file://x` in shorthand is the text "file://x"; only `@=` reads the file.
+          const fix = /^fileb?:\/\//.test(value)
+            ? `To read the JSON from a file, write ${node.name}@=${value} (with @=); ${node.name}=${value} is that text itself.`
+            : 'Fix the JSON syntax, or build it with the wizard.';
+          report('json', `${label} is not valid JSON (${(error as Error).message}).`, fix, value);
         }
       }
       return;
@@ -274,7 +278,7 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
       at('Metadata')(
         'depends-on',
         { cli: `${strategy} needs Metadata describing your authorization server.`, wizard: `${strategy} needs SMART metadata describing your authorization server.` },
-        { cli: 'Add Metadata=file://smart-metadata.json (a JSON object), or build it in the wizard.', wizard: 'Build the metadata here, or paste a JSON document you already have.' },
+        { cli: 'Add Metadata@=file://smart-metadata.json (a JSON object), or build it in the wizard.', wizard: 'Build the metadata here, or paste a JSON document you already have.' },
       );
     } else if (typeof idp.Metadata === 'string') {
       out.push(...validateSmartMetadata(idp.Metadata));

@@ -313,7 +313,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
   examples: [
     'AuthorizationStrategy=AWS_AUTH',
     'AuthorizationStrategy=SMART_ON_FHIR,FineGrainedAuthorizationEnabled=true,' +
-      'IdpLambdaArn=arn:aws:lambda:us-east-1:111122223333:function:smart-token-decoder,Metadata=file://smart.json',
+      'IdpLambdaArn=arn:aws:lambda:us-east-1:111122223333:function:smart-token-decoder,Metadata@=file://smart.json',
   ],
   members: [
     {

@@ -154,6 +154,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
             options={input.options}
             isActive={active}
             savePreset={(name) => savePreset(openedStore, name, state, dispatch)}
+            writeFile={deps.writeFile}
             onPrimary={onPrimary}
           />
         </Suspense>

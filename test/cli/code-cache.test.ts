@@ -4,7 +4,7 @@
  * next start takes its code from there; and a user cache V8 rejects is passed over and rewritten.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,12 +25,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function dryRun(packageRoot = copy, cacheDir = userCache) {
-  const result = spawnSync(
-    process.execPath,
-    [join(packageRoot, 'bin', 'healthlake-wizard.cjs'), 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--debug'],
-    { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir }, encoding: 'utf8', timeout: 20_000 },
-  );
+/** A dry run of the package at `packageRoot`; `umask` (octal text) runs it through sh with that umask. */
+function dryRun(packageRoot = copy, cacheDir = userCache, umask?: string) {
+  const args = [join(packageRoot, 'bin', 'healthlake-wizard.cjs'), 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--debug'];
+  const [file, argv] = umask ? ['/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, ...args]] : [process.execPath, args];
+  const result = spawnSync(file, argv, { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir }, encoding: 'utf8', timeout: 20_000 });
   const loads = [...result.stderr.matchAll(/code cache: loaded (\S+) \((.+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
   return { code: result.status, stdout: result.stdout, loads };
 }
@@ -49,6 +48,21 @@ describe('a shipped code cache that does not fit this Node', () => {
     const second = dryRun();
     expect(second.code).toBe(0);
     expect(second.loads).toEqual(['app.cjs: cached code']);
+  });
+});
+
+describe('the user cache under umask 000', () => {
+  it('is written with folders 0700 and files 0600, no temporary file left', () => {
+    const cacheDir = join(scratch, 'umask-000-cache');
+    expect(dryRun(copy, cacheDir, '000').code).toBe(0);
+    const modes = readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).map((entry) => {
+      const stats = statSync(join(cacheDir, entry));
+      return [entry, stats.isDirectory() ? 'dir' : 'file', stats.mode & 0o777] as const;
+    });
+    expect(modes.length).toBeGreaterThan(0);
+    for (const [entry, kind, mode] of modes) expect([entry, mode]).toEqual([entry, kind === 'dir' ? 0o700 : 0o600]);
+    expect(modes.filter(([entry]) => entry.endsWith('.tmp'))).toEqual([]);
+    expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
   });
 });
 

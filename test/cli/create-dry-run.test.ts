@@ -1,6 +1,6 @@
 /** `create` through the built binary, as a child process: dry run, errors, skeletons, help, and what it loads. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +120,23 @@ describe('skeletons, help and version (built binary)', () => {
     const output = run(['create', '--generate-cli-skeleton', 'output', '--datastore-type-version', 'R4']);
     expect(output.code).toBe(0);
     expect(JSON.parse(output.stdout)).toEqual({ DatastoreId: 'DatastoreId', DatastoreArn: 'DatastoreArn', DatastoreStatus: 'DatastoreStatus', DatastoreEndpoint: 'DatastoreEndpoint' });
+  });
+
+  it('the SMART example of --help works as printed, and Metadata=file:// (the text itself) points to the @= form', () => {
+    const help = run(['--help']).stdout;
+    const example = /--identity-provider-configuration \\\n\s+(AuthorizationStrategy=SMART_ON_FHIR\S+)/.exec(help)?.[1];
+    const metadataFile = /Metadata@?=file:\/\/(\S+?)(?:,|$)/.exec(example ?? '')?.[1];
+    expect(metadataFile).toBeDefined();
+    const metadata = { authorization_endpoint: 'https://auth.example.com/authorize', token_endpoint: 'https://auth.example.com/token', capabilities: ['launch-standalone'], grant_types_supported: ['authorization_code'], code_challenge_methods_supported: ['S256'] };
+    writeFileSync(join(scratch, metadataFile!), JSON.stringify(metadata));
+    const created = run(['--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--identity-provider-configuration', example!]);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(JSON.parse(JSON.parse(created.stdout).IdentityProviderConfiguration.Metadata)).toEqual(metadata);
+
+    const literal = run(['--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--identity-provider-configuration', example!.replace('Metadata@=', 'Metadata=')]);
+    expect(literal.code).toBe(252);
+    expect(literal.stderr).toContain(`Metadata@=file://${metadataFile}`);
   });
 
   it('prints help within 80 columns and the version', () => {

@@ -92,6 +92,13 @@ describe('validateField accepts and rejects each leaf', () => {
   });
 });
 
+describe('validateField wording', () => {
+  it('counts the characters to remove in good English', () => {
+    expect(validateField('ClientToken', 'a'.repeat(65))[0]!.fix).toBe('Shorten it by 1 character.');
+    expect(validateField('ClientToken', 'a'.repeat(67))[0]!.fix).toBe('Shorten it by 3 characters.');
+  });
+});
+
 describe('validateRequest', () => {
   it('accepts a minimal and a full request', () => {
     expect(validateRequest({ DatastoreTypeVersion: 'R4' })).toEqual([]);

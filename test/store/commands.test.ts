@@ -58,7 +58,11 @@ describe('presets command', () => {
     expect((await cli('presets', 'export', 'staging', '--file', file)).stderr).toContain(`--cli-input-json file://${file}`);
     expect(parseCreateArgs(['--cli-input-json', `file://${file}`]).request).toEqual(JSON.parse(exported.stdout));
 
-    expectCleanFailure(await cli('presets', 'import', file), 252, /A preset named "staging" exists already/);
+    const duplicate = await cli('presets', 'import', file);
+    expectCleanFailure(duplicate, 252, /A preset named "staging" exists already/);
+    // No --name was given: the name came from the file, and the message says so.
+    expect(duplicate.stderr).toMatch(/^healthlake-wizard: preset name \(from the file name\): /m);
+    expect(duplicate.stderr).toContain('give it another name with --name NAME');
     expect((await cli('presets', 'import', file, '--name', 'copy')).stdout).toBe(`Imported ${file} as preset copy.\n`);
     expect((await cli('presets', 'import', file, '--force', '--description', 'replaced')).code).toBe(0);
 

@@ -72,6 +72,9 @@ describe('presets', () => {
     expect(spaced).toMatchObject({ rule: 'pattern', value: 'my preset' });
     expect(spaced?.message).toContain('contains " "');
     expect(spaced?.fix).toContain('"my-preset"');
+    // A suggestion is itself a good name, without a separator left hanging where a character was dropped.
+    expect(checkPresetName('smart-clinic#')?.fix).toBe('Use a name such as "smart-clinic".');
+    expect(checkPresetName('smart clinic#')?.fix).toBe('Use a name such as "smart-clinic".');
     expect(inputError(() => store.presets.save('../etc', VALID_ANSWERS)).issues[0]!.rule).toBe('pattern');
   });
 

@@ -151,6 +151,22 @@ describe('wizard reducer', () => {
     expect(failed.answers.DatastoreName).toBe('keep');
   });
 
+  it('a failed resume whose outcome is unknown stays bound: no edits, and create resends the same submission', () => {
+    const submission = { clientToken: 'pending-1', request: { DatastoreTypeVersion: 'R4' as const, DatastoreName: 'p', ClientToken: 'pending-1' }, target: { region: 'eu-west-1', sandbox: false }, startedAt: '2026-01-01T00:00:00.000Z' };
+    const choices = { presets: [], pending: [submission], credentialsMissing: false };
+    const resuming = run(fresh(), { type: 'startChoices', choices }, { type: 'resume', submission });
+    const reset = { code: 'ConnectionReset', message: 'interrupted', fix: 'again', exitCode: 255, transient: true };
+    const bound = run(resuming, { type: 'submitFailed', error: reset, stillPending: true });
+    expect(bound).toMatchObject({ phase: 'review', resuming: submission });
+    expect(run(bound, { type: 'jumpTo', path: 'DatastoreName' })).toBe(bound);
+    expect(run(bound, { type: 'back' })).toBe(bound);
+    expect(run(bound, { type: 'openDialog', dialog: 'confirm-submit' }, { type: 'submit' })).toMatchObject({ phase: 'submitting', resuming: submission });
+    // Once the journal no longer holds it (the service said no), the answers are the person's again.
+    const rejected = run(resuming, { type: 'submitFailed', error: { ...reset, transient: false, exitCode: 254 }, stillPending: false });
+    expect(rejected.resuming).toBeUndefined();
+    expect(run(rejected, { type: 'jumpTo', path: 'DatastoreName' }).phase).toBe('editing');
+  });
+
   it('follows the status watcher to done or failed', () => {
     const review = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: visiblePrompts({}).map((p) => p.path) });
     const result = { DatastoreId: 'abc', DatastoreArn: 'arn', DatastoreStatus: 'CREATING' as const, DatastoreEndpoint: 'https://x/r4/' };

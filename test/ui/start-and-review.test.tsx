@@ -93,6 +93,35 @@ describe('start screen', () => {
     expect(emulator.datastores().filter((datastore) => datastore.request.ClientToken === 'resume-token-1')).toHaveLength(1);
     expect((await deps.exited).code).toBe(0);
   });
+  it('a failed resume stays bound to its original target and token: c resends it there, never creates here', async () => {
+    // The submission was sent to another endpoint than the one the wizard now targets; there, every attempt of
+    // the first resend is reset (outcome unknown).
+    const original = await startTestEmulator();
+    try {
+      original.faults.schedule('reset', 5, 'CreateFHIRDatastore');
+      const store = freshStore();
+      const submission = { clientToken: 'bound-token-1', request: { DatastoreTypeVersion: 'R4' as const, DatastoreName: 'bound-one', ClientToken: 'bound-token-1' }, target: { region: original.region, endpoint: original.url, sandbox: false }, startedAt: '2026-01-02T03:04:05.000Z' };
+      store.journal.begin(submission);
+      const deps = emulatorDeps(emulator, { store });
+      const screen = start(deps);
+      await screen.waitFor('Resume "bound-one"');
+      await screen.press('r');
+      await screen.waitFor('was interrupted', 15_000);
+      await screen.waitFor(/is still pending:\s+Enter sends\s+it there again/);
+      expect(store.journal.pending()).toEqual([submission]);
+      screen.write('e'); // editing is refused while bound: the next key still acts on review
+      await screen.press('c');
+      await screen.waitFor('Create the data store "bound-one"?');
+      await screen.press('y');
+      await screen.waitFor('The data store is ACTIVE', 10_000);
+      expect(original.datastores().map((datastore) => datastore.clientToken)).toEqual(['bound-token-1']);
+      expect(emulator.datastores().filter((datastore) => datastore.clientToken === 'bound-token-1')).toEqual([]);
+      expect(store.journal.pending()).toEqual([]);
+      expect((await deps.exited).code).toBe(0);
+    } finally {
+      await original.stop();
+    }
+  });
 });
 
 describe('review', () => {
@@ -169,7 +198,8 @@ describe('review', () => {
     await screen.press(KEY.up, KEY.up);
     await screen.waitFor(/› +IdP Lambda ARN[\s\S]*v view whole/);
     await screen.press('v');
-    await screen.waitFor(lambda.slice(0, 60));
+    // Wider than the terminal: wrapped between its parts, never cut.
+    await screen.waitFor((frame) => frame.replace(/\n/g, '').includes(lambda));
     await screen.press(KEY.escape);
     await screen.waitFor(/› +IdP Lambda ARN/);
     await screen.press(KEY.up);

@@ -175,4 +175,20 @@ describe('editing keys', () => {
     await driver.waitFor(/\[x\]\* S256[\s\S]*\[x\] plain/);
     driver.unmount();
   });
+
+  it('lets S256 be ticked when pasted metadata offered only "plain", and then goes on', async () => {
+    const metadata = JSON.stringify({ authorization_endpoint: 'https://a.example/authorize', token_endpoint: 'https://a.example/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], code_challenge_methods_supported: ['plain'] });
+    const { driver } = wizard(
+      { DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': metadata },
+      ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled'],
+    );
+    await settled(driver, 'How do you want to give the metadata?');
+    await driver.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await driver.waitFor(/\[ \] S256[\s\S]*\[x\] plain/);
+    await driver.press(KEY.space);
+    await driver.waitFor(/\[x\]\* S256[\s\S]*\[x\] plain/);
+    await driver.press(KEY.enter);
+    await driver.waitFor('IdP Lambda ARN');
+    driver.unmount();
+  });
 });

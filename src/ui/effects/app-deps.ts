@@ -23,6 +23,8 @@ export interface AppDeps {
   report(line: string): void;
   /** The clock (ms since epoch). */
   now(): number;
+  /** Writes text to a new file in the current directory (never over an existing one); returns its path. */
+  writeFile(fileName: string, text: string): string;
   /** Rings the terminal bell. */
   ring(): void;
   /** The one place the app ends: the exit code and lines to print after the last frame. */

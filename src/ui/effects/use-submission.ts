@@ -11,6 +11,16 @@ import type { AppDeps, Connection } from './app-deps.js';
 import { friendlyOf } from './friendly-error.js';
 import { withoutClientToken } from './use-start-choices.js';
 
+/** Whether the journal still holds this token (the resend's outcome is unknown); unreadable counts as held. */
+async function isStillPending(store: Promise<WizardStore | undefined>, clientToken: string): Promise<boolean> {
+  try {
+    const opened = await store;
+    return opened ? opened.journal.pending().some((submission) => submission.clientToken === clientToken) : true;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Saves the answers (never the client token) as the named preset; tells `report` what happened, as
  * `--no-interactive --save-preset` does. True when saved.
@@ -63,10 +73,11 @@ export function useSubmission(
         if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
         if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
       } catch (error) {
+        const stillPending = state.resuming ? await isStillPending(store, state.resuming.clientToken) : false;
         // The answers are kept for the next run too: a failure (no credentials, no region, a refused request)
         // must not cost the person what they typed.
         if (!state.resuming) await keepLastAnswers(store, state.answers);
-        if (!controller.signal.aborted) dispatch({ type: 'submitFailed', error: friendlyOf(error) });
+        if (!controller.signal.aborted) dispatch({ type: 'submitFailed', error: friendlyOf(error), stillPending });
       }
     })();
     // Leaving mid-request does not abort it: the journal keeps the token so the next start can resume.

@@ -180,6 +180,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return state.phase === 'editing' && state.dialog === 'none' ? advance({ ...state, touched: true }) : state;
     case 'back':
       if (state.dialog !== 'none') return { ...state, dialog: 'none' };
+      if (state.resuming) return state; // a pending submission is resent as it was, never edited
       if (state.phase === 'editing') return goBack({ ...touch(state, state.cursor), touched: true });
       return state.phase === 'review' ? goBack({ ...state, touched: true }) : state;
     case 'skip':
@@ -190,7 +191,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'confirmSkip':
       return state.phase === 'editing' && state.dialog === 'confirm-skip' ? skipStep({ ...state, dialog: 'none' }) : state;
     case 'jumpTo':
-      if (!(state.phase === 'review' || state.phase === 'editing') || !promptAt(event.path)) return state;
+      if (!(state.phase === 'review' || state.phase === 'editing') || !promptAt(event.path) || state.resuming) return state;
       // A field opened from review was answered already: its errors show at once.
       return { ...touch(state, event.path), phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
     case 'targetResolved':
@@ -235,9 +236,13 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'submitted':
       if (state.phase !== 'submitting') return state;
       return { ...state, phase: 'watching', resuming: undefined, watch: { result: event.result, startedAt: event.at } };
-    case 'submitFailed':
+    case 'submitFailed': {
       if (state.phase !== 'submitting') return state;
-      return { ...state, phase: 'review', submitError: event.error, resuming: undefined };
+      // A resend whose outcome is still unknown stays bound to its target and token: creating instead (here, or
+      // with edited answers) could make a second data store and would replace the only record of the first.
+      const resuming = event.stillPending ? state.resuming : undefined;
+      return { ...state, phase: 'review', submitError: event.error, resuming };
+    }
     case 'status':
       return applyStatus(state, event.event);
   }

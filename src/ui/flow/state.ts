@@ -60,7 +60,10 @@ export interface WizardState {
   start?: StartChoices;
   /** A submission error, shown on review with its field highlighted. */
   submitError?: FriendlyError;
-  /** Resuming a pending submission instead of creating. */
+  /**
+   * Resuming a pending submission instead of creating. It stays set after a failed resend while the journal
+   * still holds the submission (its outcome unknown): review then resends it, never edits or re-targets it.
+   */
   resuming?: PendingSubmission;
   watch?: WatchState;
   /** A short message to show once (e.g. "preset saved"). */
@@ -90,5 +93,5 @@ export type WizardEvent =
   | { type: 'presetSaved'; name: string }
   | { type: 'submit' }
   | { type: 'submitted'; result: CreateResult; at: number }
-  | { type: 'submitFailed'; error: FriendlyError }
+  | { type: 'submitFailed'; error: FriendlyError; /** The journal still holds the submission: its outcome is unknown. */ stillPending?: boolean }
   | { type: 'status'; event: StatusEvent };

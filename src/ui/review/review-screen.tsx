@@ -6,6 +6,7 @@
  */
 import { Box, Text, useStdout } from 'ink';
 import { useState, type Dispatch } from 'react';
+import { describeTarget } from '../../aws/pending-submission.js';
 import type { Target } from '../../aws/types.js';
 import type { GlobalOptions } from '../../options.js';
 import { Footer } from '../components/footer.js';
@@ -17,7 +18,7 @@ import { answerRows } from './answer-rows.js';
 import { AnswersTable, isCutInTable } from './answers-table.js';
 import { ConfirmSubmitDialog } from './confirm-submit-dialog.js';
 import { PreviewPane } from './preview-pane.js';
-import { PREVIEW_TABS } from './previews.js';
+import { PREVIEW_TABS, type PreviewTab } from './previews.js';
 import { PrimaryAction } from './primary-action.js';
 import { SavePresetDialog } from './save-preset-dialog.js';
 import { TabBar } from './tab-bar.js';
@@ -32,6 +33,8 @@ export interface ReviewScreenProps {
   options: GlobalOptions;
   /** Saves a preset; returns an error message or undefined. */
   savePreset: (name: string) => string | undefined;
+  /** Writes a preview to a new file in the current directory; returns its path. */
+  writeFile: (fileName: string, text: string) => string;
   /** The primary action: opens the confirmation, or with `--dry-run` prints the request and ends. */
   onPrimary: () => void;
   isActive: boolean;
@@ -40,7 +43,7 @@ export interface ReviewScreenProps {
 const TITLES = ['Answers', ...PREVIEW_TABS.map((tab) => tab.title)];
 
 /** Review, preview, save, create. */
-export default function ReviewScreen({ state, dispatch, target, options, savePreset, onPrimary, isActive }: ReviewScreenProps) {
+export default function ReviewScreen({ state, dispatch, target, options, savePreset, writeFile, onPrimary, isActive }: ReviewScreenProps) {
   const { stdout } = useStdout();
   const width = stdout.columns || 80;
   const height = stdout.rows || 24;
@@ -53,6 +56,9 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
     return attention === -1 ? rows.length : attention;
   });
   const [scroll, setScroll] = useState(0);
+  /** What `w` did: the file written, or why it could not be. */
+  const [written, setWritten] = useState<{ ok: boolean; text: string }>();
+  const preview = tab > 0 ? PREVIEW_TABS[tab - 1]! : undefined;
   // The selected row's value shown whole in the pane (long metadata, a Lambda ARN, 200 tags).
   const [viewing, setViewing] = useState(false);
   const row = Math.min(selected, rows.length);
@@ -87,10 +93,12 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         else setScroll(scroll + 1);
       } else if (matches('editRow', input, key)) {
         // Enter: edits the selected row of the table, else runs the primary action (also from a preview tab).
-        if (tab === 0 && current) dispatch({ type: 'jumpTo', path: current.path });
+        if (tab === 0 && current && !state.resuming) dispatch({ type: 'jumpTo', path: current.path });
         else onPrimary();
       } else if (matches('edit', input, key)) {
         if (tab === 0 && current) dispatch({ type: 'jumpTo', path: current.path });
+      } else if (preview && matches('writeFile', input, key)) {
+        setWritten(writePreview(preview, preview.render(request, options), writeFile));
       } else if (canViewWhole && matches('viewWhole', input, key)) {
         setViewing(true);
         setScroll(0);
@@ -106,9 +114,21 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   );
 
   const action: Command = state.dryRun ? 'printRequest' : 'create';
+  // A pending submission is resent as it was: no edit, no going back into the steps. On a preview `w` writes it.
+  const editing = tab === 0 && current !== undefined && !state.resuming;
   const footer: Command[] = viewing
     ? ['choose', 'viewWhole', 'back', 'quit']
-    : [tab === 0 && current ? 'editRow' : action, 'choose', ...(canViewWhole ? (['viewWhole'] as Command[]) : []), 'nextTab', 'savePreset', 'back', 'quit'];
+    : [
+        editing ? 'editRow' : action,
+        // On a preview ↑↓ scroll, which needs no hint; the line must fit 80 columns with `w`.
+        ...(preview ? [] : (['choose'] as Command[])),
+        ...(canViewWhole ? (['viewWhole'] as Command[]) : []),
+        ...(preview ? (['writeFile'] as Command[]) : []),
+        'nextTab',
+        'savePreset',
+        ...(state.resuming ? [] : (['back'] as Command[])),
+        'quit',
+      ];
   // Header, tabs, footer, status lines and margins take about 9 rows; the rest is for the table or preview.
   const bodyHeight = Math.max(5, height - 10);
   return (
@@ -143,7 +163,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
             <PrimaryAction label={state.dryRun ? 'Print request' : 'Create data store'} selected={onAction} blocked={blocked} />
           </>
         ) : (
-          <PreviewPane text={PREVIEW_TABS[tab - 1]!.render(request, options)} offset={scroll} height={bodyHeight} width={width} />
+          <PreviewPane text={preview!.render(request, options)} offset={scroll} height={bodyHeight} width={width} />
         )}
       </Box>
       {state.submitError ? (
@@ -152,11 +172,27 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
           <Text dimColor>  Fix: {state.submitError.fix}</Text>
         </Box>
       ) : null}
+      {state.resuming && !dialogOpen ? (
+        <Text color="yellow">
+          The submission of {state.resuming.startedAt.slice(0, 16).replace('T', ' ')} to {describeTarget(state.resuming.target)} is still pending: Enter sends
+          it there again with its ClientToken (never a second data store). It cannot be edited until its outcome is known.
+        </Text>
+      ) : null}
       {blocked && !dialogOpen ? <Text color="red">Fix the fields marked {MARK.error} before {state.dryRun ? 'printing the request' : 'creating'}.</Text> : null}
       {state.notice && !dialogOpen ? <Text color="green">{state.notice}</Text> : null}
+      {written && !dialogOpen ? <Text color={written.ok ? 'green' : 'red'}>{written.text}</Text> : null}
       <Box marginTop={1}>
         <Footer commands={dialogOpen ? [] : footer} />
       </Box>
     </Box>
   );
+}
+
+/** Writes the tab's text to a new file; the line to show says where, or why not. */
+function writePreview(tab: PreviewTab, text: string, writeFile: (fileName: string, text: string) => string): { ok: boolean; text: string } {
+  try {
+    return { ok: true, text: `${MARK.ok} Wrote the ${tab.title} preview to ${writeFile(tab.fileName, text)}` };
+  } catch (error) {
+    return { ok: false, text: `${MARK.error} Could not write ${tab.fileName}: ${(error as Error).message}` };
+  }
 }
