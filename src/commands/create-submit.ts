@@ -14,6 +14,8 @@ import { openLocalStore, openSession, tryOpenStore, watchToExitCode, type Sessio
 import type { FriendlyError } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
 import { writeStdout } from '../stdout.js';
+import { formatIssue } from '../request/issues.js';
+import { validateRequest } from '../request/validate.js';
 
 /** What the submission may be given instead of the real world (tests): retries of the gateway, the outputs. */
 export interface SubmitDeps {
@@ -77,6 +79,13 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
       ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}),
       stderr,
     });
+    // The Region is known now (a profile's too): a KMS key or Lambda ARN in another one is refused before sending.
+    const { region } = await session.gateway.target();
+    const inOtherRegion = validateRequest(request, { region }).filter((issue) => issue.rule === 'region');
+    if (inOtherRegion.length > 0) {
+      stderr.write(`${inOtherRegion.map(formatIssue).join('\n')}\n`);
+      return EXIT.usage;
+    }
     const created = await sendOrResend(session, request, journaled ? store : undefined, stderr);
     (deps.stdout ?? writeStdout)(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
     if (!options.wait) return EXIT.ok;

@@ -22,9 +22,18 @@ function printIssues(issues: readonly FieldIssue[]): void {
   if (issues.length > 0) process.stderr.write(`${issues.map(formatIssue).join('\n')}\n`);
 }
 
+/**
+ * The Region named on the command line or in the environment, known without loading the SDK (a profile's
+ * Region is checked once the session has resolved it, before sending).
+ */
+function explicitRegion(options: CreateOptions): string | undefined {
+  if (options.sandbox) return undefined;
+  return options.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
+}
+
 /** Validates; prints warnings (and errors) on stderr. True when nothing blocks. */
-function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean): boolean {
-  const issues = validateRequest(request);
+function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean, region?: string): boolean {
+  const issues = validateRequest(request, region ? { region } : {});
   printIssues(issues);
   const errors = errorsOnly(issues);
   if (errors.length > 0 && interactiveHint && errors.some((issue) => issue.rule === 'required')) {
@@ -143,7 +152,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (!interactive) {
-    if (!validateAndReport(request, !options.dryRun)) return EXIT.usage;
+    if (!validateAndReport(request, !options.dryRun, explicitRegion(options))) return EXIT.usage;
     if (options.savePreset !== undefined) {
       const failed = await savePreset(options.savePreset, request);
       if (failed !== undefined) return failed;

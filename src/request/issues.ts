@@ -16,7 +16,9 @@ export type Rule =
   | 'depends-on'
   | 'syntax'
   | 'file'
-  | 'nesting';
+  | 'nesting'
+  /** An ARN in another Region than the data store's. */
+  | 'region';
 
 /** One problem with the input, naming the field, the rule, the value and the fix. */
 export interface FieldIssue {
@@ -29,6 +31,13 @@ export interface FieldIssue {
   message: string;
   /** What to do about it. */
   fix: string;
+  /**
+   * The fix in the wizard's words, where the CLI's names a flag or syntax the wizard does not show
+   * ("choose CUSTOMER_MANAGED_KMS_KEY in Encryption" rather than "use CmkType=CUSTOMER_MANAGED_KMS_KEY").
+   */
+  wizardFix?: string;
+  /** The message in the wizard's words, where the CLI's names a JSON path (`Tags[1]`). */
+  wizardMessage?: string;
   /** The offending value, when there is one. */
   value?: unknown;
   /** Warnings are shown but do not block a submission. */

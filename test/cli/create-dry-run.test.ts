@@ -36,6 +36,16 @@ describe('healthlake-wizard create --dry-run (built binary)', () => {
     expect(stdout).toBe(`${JSON.stringify({ DatastoreName: 'Pacientes ÄÖ 1', DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }, { Key: 'env', Value: '' }] }, null, 4)}\n`);
   });
 
+  it('refuses a KMS key ARN in another Region than --region, naming both (exit 252)', () => {
+    const key = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const { code, stdout, stderr } = run(['create', '--no-interactive', '--dry-run', '--region', 'us-east-1', '--datastore-type-version', 'R4', '--sse-configuration', `KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=${key}}`]);
+    expect(code).toBe(252);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--sse-configuration (SseConfiguration.KmsEncryptionConfig.KmsKeyId): KMS key is in Region eu-west-1, but the data store is created in us-east-1');
+    expect(stderr).toContain('Fix: Use one in us-east-1, or create the data store in eu-west-1 (--region eu-west-1).');
+    expect(run(['create', '--no-interactive', '--dry-run', '--region', 'eu-west-1', '--datastore-type-version', 'R4', '--sse-configuration', `KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=${key}}`]).code).toBe(0);
+  });
+
   it('prints YAML with --output yaml and honours --query', () => {
     const yaml = run([...ACCEPTANCE, '--output', 'yaml']);
     expect(yaml.code).toBe(0);
