@@ -67,6 +67,17 @@ describe('state file', () => {
     expect(one.datastores().map((d) => d.id).sort()).toEqual([...created].sort());
   });
 
+  it('keeps ClientToken idempotency across emulators sharing the file', async () => {
+    const statePath = stateFile();
+    const one = await emulatorForTest({ statePath, createDelayMs: 0 });
+    const two = await emulatorForTest({ statePath, createDelayMs: 0 });
+    const request = { DatastoreTypeVersion: 'R4' as const, DatastoreName: 'once', ClientToken: 'shared-token' };
+    const first = await clientFor(one).send(new CreateFHIRDatastoreCommand(request));
+    const second = await clientFor(two).send(new CreateFHIRDatastoreCommand(request));
+    expect(second.DatastoreId).toBe(first.DatastoreId);
+    expect((JSON.parse(readFileSync(statePath, 'utf8')) as { datastores: unknown[] }).datastores).toHaveLength(1);
+  });
+
   it('refuses a corrupt state file with a clear error, and leaves it untouched', async () => {
     const statePath = stateFile();
     mkdirSync(join(statePath, '..'), { recursive: true });
