@@ -38,7 +38,7 @@ const TABLE = {
   edit: { bindings: [{ char: 'e' }], shown: 'e', label: 'edit' },
   submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },
   savePreset: { bindings: [{ char: 's' }], shown: 's', label: 'save' },
-  writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write file' },
+  writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write' },
   confirm: { bindings: [{ char: 'y' }], shown: 'y', label: 'yes' },
   cancel: { bindings: [{ char: 'n' }, { named: 'escape' }], shown: 'n/Esc', label: 'no' },
   add: { bindings: [{ char: 'a' }], shown: 'a', label: 'add' },
