@@ -195,4 +195,18 @@ describe('TERM=dumb', () => {
     expect(written(term)).not.toContain('\x1b');
     expect((await runBinary(['history'], { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir })).stdout).not.toContain('dumb-terminal');
   });
+
+  it('status follows the data store line by line instead of drawing its panel', async () => {
+    const dirs = fx.tempHome();
+    const env = { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '300' };
+    const created = await runBinary(['create', '--no-interactive', '--sandbox', '--datastore-type-version', 'R4', '--datastore-name', 'dumb-status', '--query', 'DatastoreId', '--output', 'text'], env);
+    expect(created.code).toBe(0);
+    const id = created.stdout.trim();
+    const term = spawnPlain(dirs, ['status'], { TERM: 'dumb' });
+    expect((await term.exited).exitCode).toBe(0);
+    const text = written(term);
+    expect(text).toMatch(new RegExp(`${id}\\s+(CREATING|ACTIVE)\\n`));
+    expect(text).toContain(`ready: https://healthlake.us-east-1.amazonaws.com/datastore/${id}/r4/`);
+    expect(text).not.toContain('\x1b');
+  });
 });
