@@ -9,6 +9,7 @@
 //      to its first frame, the plain mode up to its first question) and keeps the code V8 compiled for them in dist/code-cache/.
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -111,10 +112,7 @@ const inkLineDiff = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
-
-// The launcher: node built-ins and env-paths only.
-await build({ ...common, entryPoints: { launcher: 'src/launcher.ts' }, outdir: dist, format: 'cjs', outExtension: { '.js': '.cjs' } });
+const common = { bundle: true, platform: 'node', preserveSymlinks: true, target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
 
 // 1. The program, split into chunks.
 const { outputFiles, metafile } = await build({
@@ -137,6 +135,10 @@ const { outputFiles, metafile } = await build({
 
 // 2. Each chunk as a CommonJS module body, wrapped as Node wraps one (the launcher runs it): imports become
 // require() calls the launcher serves, dynamic imports become lazy require() calls, exports stay live bindings.
+// Each file of dist/ is both a script whose value is its chunk (or pack) and a CommonJS module exporting it: the
+// launcher compiles it with vm.Script and its own code cache, or, on a Node with a compile cache of its own, has
+// Node's require() load it (see src/launcher.ts).
+const EXPORTED = '(typeof module=="object"?module:{}).exports=';
 const bodies = new Map();
 for (const file of outputFiles) {
   const { code } = await transform(file.text, {
@@ -188,14 +190,29 @@ const wizardPack = firstFrame.filter((output) => !plainClosure.has(output));
 const WIZARD_PACK = 'chunks/wizard-pack.cjs';
 const FLOW_PACK = 'chunks/flow-pack.cjs';
 const packText = (members, index) =>
-  `({chunks:{${members.map((output) => `${JSON.stringify(chunkName(output))}:${bodies.get(chunkName(output))}`).join(',')}}` +
+  `${EXPORTED}({chunks:{${members.map((output) => `${JSON.stringify(chunkName(output))}:${bodies.get(chunkName(output))}`).join(',')}}` +
   `${index ? `,packs:${JSON.stringify(index)}` : ''}})`;
 const packed = new Set([...cliPack, ...wizardPack, ...flowPack].map(chunkName));
 const packIndex = [...wizardPack.map((output) => [chunkName(output), WIZARD_PACK]), ...flowPack.map((output) => [chunkName(output), FLOW_PACK])];
 write('app.cjs', packText([...cliPack], Object.fromEntries(packIndex)));
 write(WIZARD_PACK, packText(wizardPack));
 write(FLOW_PACK, packText(flowPack));
-for (const [name, body] of bodies) if (!packed.has(name)) write(name, body);
+for (const [name, body] of bodies) if (!packed.has(name)) write(name, `${EXPORTED}${body}`);
+
+// The launcher: node built-ins and env-paths only. It learns which V8 the warm-up below runs on (the shipped cache
+// fits that one only) and an id of this bundle (Node's compile cache is kept per build).
+const bundleId = createHash('sha256').update([...bodies.values()].join('\n')).digest('hex').slice(0, 12);
+await build({
+  ...common,
+  entryPoints: { launcher: 'src/launcher.ts' },
+  outdir: dist,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: {
+    __HLW_BUILT_RUNTIME__: JSON.stringify(`${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_')),
+    __HLW_BUILD_ID__: JSON.stringify(bundleId),
+  },
+});
 
 /** A chunk's path inside dist/, with forward slashes. */
 function chunkName(path) {

@@ -31,6 +31,7 @@ const FLAGS = {
   color: { type: 'string' },
   debug: { type: 'boolean' },
   'no-cli-pager': { type: 'boolean' },
+  'no-paginate': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

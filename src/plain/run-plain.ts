@@ -201,7 +201,13 @@ class PlainWizard {
   private session(sandbox: boolean): Promise<Session> {
     let opened = this.sessions.get(sandbox);
     if (!opened) {
-      opened = import('../aws/session.js').then(({ openSession }) => openSession({ ...this.options, sandbox }, this.store));
+      // Journaled as the wizard and `create --no-interactive` are: no journal, no sending, unless --no-journal.
+      const deps = {
+        journal: this.options.noJournal ? ('skip' as const) : ('required' as const),
+        warn: (message: string) => this.io.stderr.write(`healthlake-wizard: warning: ${message}\n`),
+        stderr: this.io.stderr,
+      };
+      opened = import('../aws/session.js').then(({ openSession }) => openSession({ ...this.options, sandbox }, this.store, deps));
       opened.catch(() => this.sessions.delete(sandbox));
       this.sessions.set(sandbox, opened);
     }

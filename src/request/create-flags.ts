@@ -41,9 +41,10 @@ export const OPTION_FLAGS: readonly OptionFlag[] = [
   { flag: '--plain', key: 'plain', kind: 'boolean', sets: true, group: 'command', help: 'Ask line by line (question, help, limits, default in brackets), with no cursor movement or redraws: for screen readers, dumb terminals and editors\' shells. The default when TERM=dumb.' },
   { flag: '--dry-run', key: 'dryRun', kind: 'boolean', sets: true, group: 'command', help: 'Print the request that would be sent (JSON, or --output yaml) and send nothing.' },
   { flag: '--preset', key: 'preset', kind: 'string', valueName: '<name>', group: 'command', help: 'Start from a saved preset; cli-input and flags override it.' },
-  { flag: '--save-preset', key: 'savePreset', kind: 'string', valueName: '<name>', group: 'command', help: 'Save the answers as a preset (never the client token).' },
+  { flag: '--save-preset', key: 'savePreset', kind: 'string', valueName: '<name>', group: 'command', help: 'Save the answers as a preset (never the client token) when the request is sent or printed; in the wizard also when you quit from review.' },
   { flag: '--wait', key: 'wait', kind: 'boolean', sets: true, group: 'command', help: 'Wait until the data store is ACTIVE (or failed) before exiting.' },
   { flag: '--no-wait', key: 'wait', kind: 'boolean', sets: false, group: 'command', help: 'Exit as soon as the creation is accepted.' },
+  { flag: '--no-journal', key: 'noJournal', kind: 'boolean', sets: true, group: 'command', help: 'Send without journaling the ClientToken first (needed when the local store cannot be opened): a lost response can then be neither resumed nor safely retried.' },
   { flag: '--sandbox', key: 'sandbox', kind: 'boolean', sets: true, group: 'command', help: 'Send to the built-in local emulator instead of AWS; no account needed.' },
   { flag: '--help', key: 'help', kind: 'boolean', sets: true, group: 'command', help: 'Show this help.' },
   { flag: '--region', key: 'region', kind: 'string', valueName: '<region>', group: 'global', help: 'The AWS Region, e.g. us-east-1.' },
@@ -59,6 +60,10 @@ export const OPTION_FLAGS: readonly OptionFlag[] = [
   { flag: '--debug', key: 'debug', kind: 'boolean', sets: true, group: 'global', help: 'Print debug logs (never credentials).' },
   { flag: '--no-sign-request', key: 'noSignRequest', kind: 'boolean', sets: true, group: 'global', help: 'Do not sign requests (credentials are not loaded).' },
   { flag: '--no-cli-pager', key: 'noCliPager', kind: 'boolean', sets: true, group: 'global', help: 'Accepted for compatibility; output is never paged.' },
+  { flag: '--no-paginate', key: 'noPaginate', kind: 'boolean', sets: true, group: 'global', help: 'Accepted for compatibility; CreateFHIRDatastore answers in one page.' },
+  { flag: '--cli-binary-format', key: 'cliBinaryFormat', kind: 'choice', choices: ['base64', 'raw-in-base64-out'], group: 'global', help: 'Accepted for compatibility; no parameter here is a blob.' },
+  { flag: '--cli-auto-prompt', key: 'noInteractive', kind: 'boolean', sets: false, group: 'global', help: 'The wizard: on a terminal it asks for what the flags leave out (the default here).' },
+  { flag: '--no-cli-auto-prompt', key: 'noInteractive', kind: 'boolean', sets: true, group: 'global', help: 'Never prompt; the same as --no-interactive.' },
   { flag: '--version', key: 'version', kind: 'boolean', sets: true, group: 'global', help: 'Print the version.' },
 ];
 

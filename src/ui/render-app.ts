@@ -8,6 +8,7 @@ import type { AppDeps, Connection } from './effects/app-deps.js';
 import type { AppInput } from './app.js';
 import { loadInkAndApp } from './load-ink.js';
 import { firstFrameShown } from '../startup-hooks.js';
+import { writeNewFile } from './effects/write-new-file.js';
 
 /** Applies `--color on|off|auto` and `NO_COLOR` for the colour library, which reads the environment on load. */
 export function applyColorPreference(color: GlobalOptions['color'], env: NodeJS.ProcessEnv = process.env): void {
@@ -25,7 +26,7 @@ export class LineCollector extends Writable {
 }
 
 /** The parts of AppDeps that depend on the command; the rest is filled in here. */
-export type CommandDeps = Omit<AppDeps, 'exit' | 'ring' | 'now'> & Partial<Pick<AppDeps, 'now'>>;
+export type CommandDeps = Omit<AppDeps, 'exit' | 'ring' | 'now' | 'writeFile' | 'report' | 'renderDryRun'> & Partial<Pick<AppDeps, 'now'>>;
 
 /** Renders until the app exits; returns its exit code. */
 export async function renderApp(input: AppInput, commandDeps: CommandDeps, later: LineCollector): Promise<number> {
@@ -47,6 +48,9 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
     ...commandDeps,
     connect: (sandbox, store) => connections.track(commandDeps.connect(sandbox, store)),
     ring: () => stdout.write('\x07'),
+    writeFile: (fileName, text) => writeNewFile(process.cwd(), fileName, text),
+    report: (line) => later.lines.push(line),
+    renderDryRun: async (request) => (await import('../aws/output.js')).renderDryRun(request as Record<string, unknown>, input.options),
     exit: (code, farewell) => finish({ code, ...(farewell ? { farewell } : {}) }),
   };
   // Once the terminal is gone (SIGHUP, or a write failing with EIO first), nothing more is written to it and the
@@ -60,8 +64,9 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   const showCursor = () => !hungUp && stdout.isTTY && stdout.write('\x1b[?25h');
   process.once('exit', showCursor);
   const onSignal = (signal: 'SIGTERM' | 'SIGHUP') => (signal === 'SIGHUP' ? terminalGone() : finish({ code: STOP_SIGNALS.SIGTERM }));
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
+  // `on`, not `once`: after a signal they stay (see below).
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   // Raw mode before the first frame: Ink turns it on in an effect after that frame, and keys typed in between
   // would be echoed and line-buffered by the terminal (Ctrl+C even killing the process as SIGINT).
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
@@ -92,8 +97,13 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   // The app closes its connections before its own exit; a signal or a crash skips that, and a sandbox left
   // listening would keep the process alive after the terminal is gone.
   await connections.closeAll();
-  process.off('SIGTERM', onSignal);
-  process.off('SIGHUP', onSignal);
+  // After SIGTERM or SIGHUP the listeners stay: when-exit (the store's) sends the signal again to the process,
+  // and a copy arriving with no listener of ours left would be re-raised by signal-exit (Ink's), killing the
+  // process by the signal instead of letting it end with its exit code (seen on Node 24).
+  if (outcome.code !== STOP_SIGNALS.SIGTERM && outcome.code !== STOP_SIGNALS.SIGHUP) {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+  }
   process.off('SIGINT', onInterrupt);
   if (hungUp) return outcome.code;
   if (process.stdin.isTTY) process.stdin.setRawMode(false);

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../support/pty-terminal.js';
@@ -20,9 +21,25 @@ export interface BinaryResult {
 export interface BinaryOptions {
   umask?: string;
   timeoutMs?: number;
+  /** Run as this user id (and its group id), e.g. 65534 (nobody); only root may. */
+  uid?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+
+/**
+ * The loader the built launcher takes on the Node running the tests: `vm` (its own, with the shipped code cache
+ * when this Node built it) or `node` (Node's compile cache, on a Node 22.1+ other than the build's).
+ */
+export function builtCodeLoader(): 'vm' | 'node' {
+  const launcher = createRequire(import.meta.url)('../../dist/launcher.cjs') as { codeLoader(env: NodeJS.ProcessEnv): 'vm' | 'node' };
+  return launcher.codeLoader({});
+}
+
+/** What `--debug` says of a script that the loader this Node takes loaded from a cache that fits. */
+export function cachedOutcome(): string {
+  return builtCodeLoader() === 'vm' ? 'cached code' : "Node's require, with its compile cache";
+}
 
 /** Fails early with a clear message when `npm run build` has not been run. */
 export function requireBuild(): void {
@@ -30,11 +47,11 @@ export function requireBuild(): void {
 }
 
 /** The child with exactly `env` (plus PATH, and NO_COLOR unless `env` says otherwise), collecting its output. */
-function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | undefined) {
+function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | undefined, uid?: number) {
   const [file, argv] = umask
     ? ['/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, BIN, ...args]]
     : [process.execPath, [BIN, ...args]];
-  const child = spawn(file, argv, { env: { PATH: process.env.PATH, NO_COLOR: '1', HEALTHLAKE_WIZARD_CACHE_DIR: testCodeCacheDir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, argv, { env: { PATH: process.env.PATH, NO_COLOR: '1', HEALTHLAKE_WIZARD_CACHE_DIR: testCodeCacheDir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(uid !== undefined ? { uid, gid: uid } : {}) });
   const output = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
@@ -48,7 +65,7 @@ function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | und
 /** Runs `healthlake-wizard ...args` to its end; kills it and rejects after `timeoutMs`. */
 export function runBinary(args: string[], env: NodeJS.ProcessEnv, options: BinaryOptions = {}): Promise<BinaryResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { child, output, ended } = spawnBinary(args, env, options.umask);
+  const { child, output, ended } = spawnBinary(args, env, options.umask, options.uid);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -1,6 +1,7 @@
 /** The live validation result: character count against the limit, and the first problem with its fix. */
 import { Box, Text } from 'ink';
 import type { FieldIssue } from '../../request/issues.js';
+import { inWizardWords } from '../flow/issues.js';
 import type { Prompt } from '../flow/prompts.js';
 import { MARK } from '../theme.js';
 
@@ -12,28 +13,32 @@ export interface ValidationLineProps {
   prompt: Prompt;
   value: unknown;
   issues: FieldIssue[];
+  /** The field was not edited or left yet: its errors wait (the count still shows). */
+  untouched?: boolean;
 }
 
 /** One or two lines: `12/256 ✓` or `✗ message  Fix: ...`. */
-export function ValidationLine({ prompt, value, issues }: ValidationLineProps) {
+export function ValidationLine({ prompt, value, issues, untouched = false }: ValidationLineProps) {
   const node = prompt.leaf?.node;
   const count = node?.kind === 'string' && node.max !== undefined ? `${typeof value === 'string' ? [...value].length : 0}/${node.max} ` : '';
   const error = issues.find((issue) => issue.severity === 'error');
   const warning = issues.find((issue) => issue.severity === 'warning');
+  if (error && untouched) return <Text dimColor>{count.trimEnd() || ' '}</Text>;
   if (error) {
+    const { message, fix } = inWizardWords(error);
     return (
       <Box flexDirection="column">
         <Text color="red">
-          {count}{MARK.error} {error.message}
+          {count}{MARK.error} {message}
         </Text>
-        <Text dimColor>  Fix: {error.fix}</Text>
+        <Text dimColor>  Fix: {fix}</Text>
       </Box>
     );
   }
   return (
     <Text color={warning ? 'yellow' : 'green'}>
       {count}
-      {warning ? `${MARK.warning} ${warning.message}` : `${MARK.ok} valid`}
+      {warning ? `${MARK.warning} ${inWizardWords(warning).message}` : `${MARK.ok} valid`}
     </Text>
   );
 }

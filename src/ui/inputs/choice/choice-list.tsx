@@ -36,8 +36,9 @@ export function ChoiceList({ rows, highlighted, height = rows.length, isActive =
         const index = top + offset;
         const current = index === highlighted;
         const box = row.checked === undefined ? '' : row.checked ? (row.locked ? '[x]* ' : '[x] ') : '[ ] ';
+        // Other rows' meanings are cut to one line; the highlighted row's is shown whole, wrapped between words.
         return (
-          <Text key={`${index}-${row.label}`} wrap="truncate-end">
+          <Text key={`${index}-${row.label}`} wrap={current ? 'wrap' : 'truncate-end'}>
             <Text color={current && isActive ? ACCENT : undefined} bold={current}>
               {current ? '› ' : '  '}
               {box}
