@@ -111,10 +111,17 @@ describe('the plain review', () => {
     await answer(term, 'Create? [y/N]: ', '1');
     expect(written(term)).toContain('  1. Data store name: first\n');
     await answer(term, 'Name [first]: ', 'second');
+    // s saves the answers as a preset; a bad name is refused with the store's message and fix.
+    await answer(term, 'Create? [y/N]: ', 's');
+    await answer(term, 'Preset name (an empty line cancels): ', 'bad name');
+    await term.waitFor(() => /✗ [^\n]*preset name[^\n]*\n  Fix: [^\n]+\nCreate\? \[y\/N\]: $/i.test(written(term)));
+    await answer(term, 'Create? [y/N]: ', 's');
+    await answer(term, 'Preset name (an empty line cancels): ', 'plain-review');
     await answer(term, 'Create? [y/N]: ', 'n');
     expect((await term.exited).exitCode).toBe(130);
     const text = written(term);
     expect(text.slice(text.indexOf('Name [first]: second'))).toContain('  1. Data store name: second\n');
+    expect(text).toContain('Saved preset "plain-review".\n');
     expect(text).toContain('Not created. Answers discarded; nothing was sent.');
     expect(fx.emulator.datastores().some((datastore) => ['first', 'second'].includes(String(datastore.request.DatastoreName)))).toBe(false);
   });
