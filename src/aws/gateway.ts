@@ -8,6 +8,7 @@ import {
   DeleteFHIRDatastoreCommand,
   DescribeFHIRDatastoreCommand,
   ListFHIRDatastoresCommand,
+  ListTagsForResourceCommand,
   type DatastoreProperties as SdkDatastoreProperties,
 } from '@aws-sdk/client-healthlake';
 import { EXIT, type GlobalOptions } from '../options.js';
@@ -221,6 +222,17 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     }
   }
 
+  async function listTags(datastoreArn: string): Promise<{ Key: string; Value: string }[]> {
+    let configured: ConfiguredClient | undefined;
+    try {
+      configured = await clientFor();
+      const response = await configured.client.send(new ListTagsForResourceCommand({ ResourceARN: datastoreArn }));
+      return (response.Tags ?? []).map((tag) => ({ Key: tag.Key!, Value: tag.Value ?? '' }));
+    } catch (error) {
+      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'describe' })), error);
+    }
+  }
+
   async function deleteDatastore(datastoreId: string): Promise<DeleteResult> {
     let configured: ConfiguredClient | undefined;
     try {
@@ -314,6 +326,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     describe,
     watch,
     list,
+    listTags,
     delete: deleteDatastore,
   };
 }

@@ -118,6 +118,8 @@ export interface HealthLakeGateway {
   watch(datastoreId: string, options?: { signal?: AbortSignal; until?: WatchGoal }): AsyncIterable<StatusEvent>;
   /** One page of the target Region's data stores. Rejects with a FriendlyError. */
   list(input: ListDatastoresInput): Promise<DatastorePage>;
+  /** The tags of a data store, by its ARN. Rejects with a FriendlyError. */
+  listTags(datastoreArn: string): Promise<{ Key: string; Value: string }[]>;
   /** Starts deleting a data store (ACTIVE or CREATE_FAILED). Rejects with a FriendlyError. */
   delete(datastoreId: string): Promise<DeleteResult>;
 }

@@ -257,3 +257,51 @@ describe.skipIf(!HAS_AWS_CLI)('with the AWS CLI (skipped when `aws` is not insta
     expect(await aws('describe-fhir-datastore', '--datastore-id', id)).toMatchObject({ DatastoreProperties: { DatastoreId: id, DatastoreStatus: 'DELETED' } });
   });
 });
+
+describe('create --from-datastore', () => {
+  const sourceRequest = {
+    DatastoreTypeVersion: 'R4',
+    DatastoreName: 'original',
+    SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/clinic-key' } },
+    PreloadDataConfig: { PreloadDataType: 'SYNTHEA' },
+    Tags: [{ Key: 'team', Value: 'clinic' }, { Key: 'env', Value: 'test' }],
+  } as const;
+
+  async function createSource() {
+    const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
+    const created = await gateway.create(structuredClone(sourceRequest) as never);
+    settle();
+    return created.DatastoreId;
+  }
+
+  it('starts from the data store\'s settings and tags, with a fresh name and no copied ClientToken', async () => {
+    const id = await createSource();
+    const printed = await runBinary(['create', '--from-datastore', id, '--no-interactive', '--dry-run', '--datastore-name', 'copy', ...endpoint()], signed());
+    expect(printed.stderr).toBe('');
+    expect(printed.code).toBe(0);
+    const { DatastoreName, ...settings } = sourceRequest;
+    expect(DatastoreName).toBe('original');
+    expect(JSON.parse(printed.stdout)).toEqual({ ...settings, DatastoreName: 'copy' });
+
+    // Sent for real: the new data store has the same settings and tags.
+    const sent = await runBinary(['create', '--from-datastore', id, '--no-interactive', '--no-wait', ...endpoint(), '--tags', 'Key=team,Value=new'], signed());
+    expect(sent.code).toBe(0);
+    const copy = (JSON.parse(sent.stdout) as { DatastoreId: string }).DatastoreId;
+    expect(copy).not.toBe(id);
+    const described = await runBinary(['status', copy, ...endpoint(), '--output', 'json'], signed());
+    expect(JSON.parse(described.stdout).DatastoreProperties).toMatchObject({ SseConfiguration: settings.SseConfiguration, PreloadDataConfig: settings.PreloadDataConfig });
+    expect(JSON.parse(described.stdout).DatastoreProperties.DatastoreName).toBeUndefined();
+    const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
+    // A flag replaces the whole top-level key, as over a preset.
+    expect(await gateway.listTags(JSON.parse(described.stdout).DatastoreProperties.DatastoreArn)).toEqual([{ Key: 'team', Value: 'new' }]);
+    settle();
+  });
+
+  it('names the data store and the fix when it does not exist, and sends nothing', async () => {
+    const missing = 'f'.repeat(32);
+    const result = await runBinary(['create', '--from-datastore', missing, '--no-interactive', ...endpoint()], signed());
+    expect(result.code).toBe(254);
+    expect(result.stderr).toContain(`--from-datastore ${missing}: No data store ${missing}`);
+    expect(result.stderr).toContain('Fix: Check the data store id');
+  });
+});

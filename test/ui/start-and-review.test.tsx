@@ -156,6 +156,9 @@ describe('review', () => {
       list: async () => {
         throw new Error('unused');
       },
+      listTags: async () => {
+        throw new Error('unused');
+      },
       delete: async () => {
         throw new Error('unused');
       },
@@ -183,6 +186,9 @@ describe('review', () => {
       },
       watch: async function* () {},
       list: async () => {
+        throw new Error('unused');
+      },
+      listTags: async () => {
         throw new Error('unused');
       },
       delete: async () => {
