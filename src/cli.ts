@@ -11,6 +11,8 @@ type CommandModule = { run(argv: string[]): Promise<number> };
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   create: () => import('./commands/create.js'),
   status: () => import('./commands/status.js'),
+  list: () => import('./commands/list.js'),
+  delete: () => import('./commands/delete.js'),
   history: () => import('./commands/history.js'),
   presets: () => import('./commands/presets.js'),
   emulator: () => import('./commands/emulator.js'),

@@ -36,6 +36,8 @@ export interface CreateOptions extends GlobalOptions {
   plain?: boolean;
   dryRun?: boolean;
   preset?: string;
+  /** `--from-datastore ID`: start from an existing data store's settings and tags. */
+  fromDatastore?: string;
   savePreset?: string;
   /** `--wait` / `--no-wait`; undefined means the command's default. */
   wait?: boolean;

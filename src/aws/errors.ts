@@ -11,7 +11,7 @@ import type { FriendlyError } from './types.js';
 
 /** What the failing call was about, so that the fix can be specific. */
 export interface ErrorContext {
-  operation?: 'create' | 'describe' | 'credentials' | 'region';
+  operation?: 'create' | 'describe' | 'list' | 'delete' | 'credentials' | 'region';
   region?: string;
   profile?: string;
   endpoint?: string;
@@ -139,6 +139,15 @@ function serviceError(raw: Raw, codes: string[], context: ErrorContext): Friendl
       code: 'NotFound',
       message: `No data store${context.datastoreId ? ` ${context.datastoreId}` : ''} in ${context.region ?? 'this region'}: ${text}`,
       fix: 'Check the data store id and the region (--region) or profile it was created with.',
+      exitCode: EXIT.service,
+    });
+  }
+  if (codes.includes('ConflictException') && context.operation === 'delete') {
+    const id = context.datastoreId ?? 'DATASTORE_ID';
+    return make({
+      code: 'Conflict',
+      message: text || 'The data store cannot be deleted in its current state.',
+      fix: `Only an ACTIVE or CREATE_FAILED data store can be deleted: wait for it (healthlake-wizard status ${id} --wait), then delete it again.`,
       exitCode: EXIT.service,
     });
   }

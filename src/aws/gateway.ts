@@ -5,7 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   CreateFHIRDatastoreCommand,
+  DeleteFHIRDatastoreCommand,
   DescribeFHIRDatastoreCommand,
+  ListFHIRDatastoresCommand,
+  ListTagsForResourceCommand,
   type DatastoreProperties as SdkDatastoreProperties,
 } from '@aws-sdk/client-healthlake';
 import { EXIT, type GlobalOptions } from '../options.js';
@@ -16,7 +19,7 @@ import { describeTarget, isResendOf } from './pending-submission.js';
 import { createConfiguredClient, resolveEndpoint, type ConfiguredClient, type StaticCredentials } from './config.js';
 import { FriendlyFailure, toFriendlyError, type ErrorContext } from './errors.js';
 import { redactUrlUserinfo } from './redact-url.js';
-import type { CreateResult, DatastoreProperties, FriendlyError, HealthLakeGateway, StatusEvent, Target } from './types.js';
+import type { CreateResult, DatastorePage, DatastoreProperties, DeleteResult, FriendlyError, HealthLakeGateway, ListDatastoresInput, StatusEvent, Target, WatchGoal } from './types.js';
 import { watchDatastoreStatus, type WatchSchedule } from './watch.js';
 
 /** What the gateway may be given instead of the real world. */
@@ -205,10 +208,54 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     }
   }
 
-  async function* watch(datastoreId: string, opts: { signal?: AbortSignal } = {}): AsyncGenerator<StatusEvent> {
+  async function list(input: ListDatastoresInput): Promise<DatastorePage> {
+    let configured: ConfiguredClient | undefined;
+    try {
+      configured = await clientFor();
+      const response = await configured.client.send(new ListFHIRDatastoresCommand(input as never));
+      return {
+        DatastorePropertiesList: (response.DatastorePropertiesList ?? []).map(toProperties),
+        ...(response.NextToken ? { NextToken: response.NextToken } : {}),
+      };
+    } catch (error) {
+      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'list' })), error);
+    }
+  }
+
+  async function listTags(datastoreArn: string): Promise<{ Key: string; Value: string }[]> {
+    let configured: ConfiguredClient | undefined;
+    try {
+      configured = await clientFor();
+      const response = await configured.client.send(new ListTagsForResourceCommand({ ResourceARN: datastoreArn }));
+      return (response.Tags ?? []).map((tag) => ({ Key: tag.Key!, Value: tag.Value ?? '' }));
+    } catch (error) {
+      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'describe' })), error);
+    }
+  }
+
+  async function deleteDatastore(datastoreId: string): Promise<DeleteResult> {
+    let configured: ConfiguredClient | undefined;
+    try {
+      configured = await clientFor(homes.get(datastoreId));
+      const response = await configured.client.send(new DeleteFHIRDatastoreCommand({ DatastoreId: datastoreId }));
+      const result: DeleteResult = {
+        DatastoreId: response.DatastoreId!,
+        DatastoreArn: response.DatastoreArn!,
+        DatastoreStatus: response.DatastoreStatus as DeleteResult['DatastoreStatus'],
+        DatastoreEndpoint: response.DatastoreEndpoint!,
+      };
+      recordStatus(datastoreId, result.DatastoreStatus, new Date(now()));
+      return result;
+    } catch (error) {
+      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'delete', datastoreId })), error);
+    }
+  }
+
+  async function* watch(datastoreId: string, opts: { signal?: AbortSignal; until?: WatchGoal } = {}): AsyncGenerator<StatusEvent> {
     let last: string | undefined;
     for await (const event of watchDatastoreStatus(describe, datastoreId, {
       now,
+      ...(opts.until ? { until: opts.until } : {}),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(deps.schedule ? { schedule: deps.schedule } : {}),
@@ -278,5 +325,8 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     },
     describe,
     watch,
+    list,
+    listTags,
+    delete: deleteDatastore,
   };
 }

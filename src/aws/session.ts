@@ -7,7 +7,7 @@ import type { WizardStore } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
 import { createGateway, type GatewayDeps } from './gateway.js';
 import type { Sandbox } from './sandbox.js';
-import type { HealthLakeGateway, StatusEvent } from './types.js';
+import type { HealthLakeGateway, StatusEvent, WatchGoal } from './types.js';
 
 // Opening the store needs no SDK: the plain mode opens it from there before its first question.
 export { openLocalStore, tryOpenStore } from '../store/open-local-store.js';
@@ -61,6 +61,8 @@ export function describeEvent(event: StatusEvent, previous: string | undefined):
     }
     case 'done': {
       if (event.outcome === 'active') return `${clock(event.at)}  ready: ${event.properties.DatastoreEndpoint}`;
+      // The status line before it already said DELETED.
+      if (event.outcome === 'deleted') return undefined;
       const cause = event.properties.ErrorCause;
       const why = cause?.ErrorMessage ? `: ${cause.ErrorMessage}${cause.ErrorCategory ? ` (${cause.ErrorCategory})` : ''}` : '';
       return `${clock(event.at)}  ${event.properties.DatastoreStatus}${why}`;
@@ -76,7 +78,12 @@ export function describeEvent(event: StatusEvent, previous: string | undefined):
 export async function watchToExitCode(
   gateway: HealthLakeGateway,
   datastoreId: string,
-  io: { stderr: NodeJS.WritableStream; onEnd?: (event: Extract<StatusEvent, { type: 'done' }>) => void | Promise<void> },
+  io: {
+    stderr: NodeJS.WritableStream;
+    onEnd?: (event: Extract<StatusEvent, { type: 'done' }>) => void | Promise<void>;
+    /** `deleted`: watch a deletion to DELETED (exit 0) instead of a creation to ACTIVE. */
+    until?: WatchGoal;
+  },
 ): Promise<number> {
   const controller = new AbortController();
   let stoppedBy: StopSignal = 'SIGINT';
@@ -88,16 +95,17 @@ export async function watchToExitCode(
   for (const signal of signals) process.once(signal, stop);
   let previous: string | undefined;
   try {
-    for await (const event of gateway.watch(datastoreId, { signal: controller.signal })) {
+    for await (const event of gateway.watch(datastoreId, { signal: controller.signal, ...(io.until ? { until: io.until } : {}) })) {
       const line = describeEvent(event, previous);
       if (line) io.stderr.write(`${line}\n`);
       if (event.type === 'status') previous = event.properties.DatastoreStatus;
       if (event.type === 'done') {
         await io.onEnd?.(event);
-        return event.outcome === 'active' ? EXIT.ok : EXIT.service;
+        return event.outcome === 'failed' ? EXIT.service : EXIT.ok;
       }
     }
-    io.stderr.write(`Stopped watching; the data store is still being created. Check it with: healthlake-wizard status ${datastoreId}\n`);
+    const still = io.until === 'deleted' ? 'deleted' : 'created';
+    io.stderr.write(`Stopped watching; the data store is still being ${still}. Check it with: healthlake-wizard status ${datastoreId}\n`);
     return STOP_SIGNALS[stoppedBy];
   } catch (error) {
     const friendly = toFriendlyError(error);

@@ -16,7 +16,8 @@ const isScalar = (value: Json | undefined) => typeof value !== 'object' || value
 // East Asian wide and fullwidth characters take two columns, as the AWS CLI counts them.
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;
 
-function textLength(text: string): number {
+/** Columns a text takes on a terminal: two for East Asian wide characters. */
+export function textLength(text: string): number {
   let length = 0;
   for (const char of text) length += WIDE.test(char) ? 2 : 1;
   return length;

@@ -143,6 +143,15 @@ export async function run(argv: string[]): Promise<number> {
     // so the wizard asks only for what is missing or invalid, then shows review.
     given = PARAMETERS.map((parameter) => parameter.name);
   }
+  if (options.fromDatastore !== undefined) {
+    const { readDatastoreSource } = await import('../aws/datastore-source.js');
+    const source = await readDatastoreSource(options.fromDatastore, options);
+    if (typeof source === 'number') return source;
+    // Under everything else (a preset included); every parameter but the name counts as given, so the wizard asks
+    // for a fresh name, then shows review (the ClientToken is never copied: a fresh one is made).
+    request = { ...source, ...request };
+    given = [...new Set([...given, ...PARAMETERS.map((parameter) => parameter.name).filter((name) => name !== 'DatastoreName' && name !== 'ClientToken')])];
+  }
 
   const interactive = !options.noInteractive && process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (options.generateCliSkeleton === 'output') {

@@ -19,8 +19,10 @@ export function outcomeLines(event: Extract<StatusEvent, { type: 'done' }>, requ
     ];
   }
   const lines = [`${MARK.ok} The data store is ACTIVE.`, `FHIR endpoint: ${properties.DatastoreEndpoint}`, 'Next steps:', `  See it again: healthlake-wizard status ${id}`];
+  // The history knows where the data store lives (its region, profile, or the sandbox): the id is enough.
+  const deleteIt = `healthlake-wizard delete ${id}`;
   if (target?.sandbox) {
-    lines.push('  It exists in the sandbox on this machine only: AWS does not know it, and nothing is billed.');
+    lines.push('  It exists in the sandbox on this machine only: AWS does not know it, and nothing is billed.', `  Delete it when done: ${deleteIt}`);
     return lines;
   }
   const where = [
@@ -31,7 +33,7 @@ export function outcomeLines(event: Extract<StatusEvent, { type: 'done' }>, requ
   const aws = (operation: string, rest: string) => `aws healthlake ${operation}${where ? ` ${where}` : ''} --datastore-id ${id}${rest}`;
   lines.push(
     `  Import FHIR data from S3: ${aws('start-fhir-import-job', ' ...')}`,
-    `  It is billed per hour while it exists; delete it when done: ${aws('delete-fhir-datastore', '')}`,
+    `  It is billed per hour while it exists; delete it when done: ${deleteIt}`,
   );
   return lines;
 }

@@ -16,13 +16,15 @@ describe('what the plain mode says when the watch ends', () => {
   it('on AWS: the endpoint and commands that name the region and profile it was created with', () => {
     const lines = outcomeLines(done('active', properties('ACTIVE')), { DatastoreTypeVersion: 'R4' }, { region: 'eu-west-1', profile: 'dev', sandbox: false });
     expect(lines).toContain('FHIR endpoint: https://healthlake.eu-west-1.amazonaws.com/datastore/abc123/r4/');
-    expect(lines).toContain('  It is billed per hour while it exists; delete it when done: aws healthlake delete-fhir-datastore --region eu-west-1 --profile dev --datastore-id abc123');
+    expect(lines).toContain('  Import FHIR data from S3: aws healthlake start-fhir-import-job --region eu-west-1 --profile dev --datastore-id abc123 ...');
+    expect(lines).toContain('  It is billed per hour while it exists; delete it when done: healthlake-wizard delete abc123');
   });
 
   it('in the sandbox: no AWS command, which would not find it', () => {
     const lines = outcomeLines(done('active', properties('ACTIVE')), { DatastoreTypeVersion: 'R4' }, { region: 'us-east-1', sandbox: true, endpoint: 'http://127.0.0.1:1' });
     expect(lines.join('\n')).not.toContain('aws healthlake');
     expect(lines).toContain('  See it again: healthlake-wizard status abc123');
+    expect(lines).toContain('  Delete it when done: healthlake-wizard delete abc123');
   });
 
   it('on CREATE_FAILED: KMS advice only when a customer managed key was used', () => {

@@ -30,7 +30,7 @@ describe('status panel for an existing data store', () => {
     expect(screen.frame()).not.toContain('The data store is ACTIVE');
     clock += CREATE_DELAY_MS;
     await screen.waitFor('The data store is ACTIVE', 10_000);
-    await screen.waitFor(new RegExp(`aws healthlake delete-fhir-datastore \\\\?\\s*--datastore-id ${created.DatastoreId}`));
+    await screen.waitFor(new RegExp(`healthlake-wizard delete \\\\?\\s*${created.DatastoreId}`));
     await screen.waitFor('curl --aws-sigv4');
     expect(await deps.exited).toEqual({ code: 0 });
     screen.unmount();
