@@ -3,10 +3,10 @@
  * implementation through its dependencies and never imports the SDK itself. Type-only: importing this file
  * loads nothing.
  */
+import type { DatastoreStatus, PendingSubmission, Target } from '../domain-types.js';
 import type { CreateRequest } from '../request/types.js';
-import type { PendingSubmission } from '../store/types.js';
 
-export type DatastoreStatus = 'CREATING' | 'ACTIVE' | 'DELETING' | 'DELETED' | 'CREATE_FAILED';
+export type { DatastoreStatus, Target } from '../domain-types.js';
 
 /** DescribeFHIRDatastore's DatastoreProperties, as plain data. */
 export interface DatastoreProperties {
@@ -29,16 +29,6 @@ export interface CreateResult {
   DatastoreArn: string;
   DatastoreStatus: DatastoreStatus;
   DatastoreEndpoint: string;
-}
-
-/** Where requests go, as resolved from flags, environment and config. */
-export interface Target {
-  region: string;
-  /** The AWS credential profile, when one is in use. */
-  profile?: string;
-  /** An endpoint override (the emulator's URL in the sandbox). */
-  endpoint?: string;
-  sandbox: boolean;
 }
 
 /** An error turned into something a person can act on. */
