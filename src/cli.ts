@@ -19,7 +19,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 /** Runs the command named by argv and sets the process exit code. */
 export async function main(argv: string[], hooks: StartupHooks = {}): Promise<void> {
   setStartupHooks(hooks);
-  const [first, ...rest] = argv;
+  // `healthlake-wizard help [COMMAND]`, as `aws help`: the command's help (create's without one).
+  const [first, ...rest] = argv[0] === 'help' && argv.length <= 2 ? [argv[1] ?? 'create', '--help'] : argv;
   const named = first !== undefined && Object.hasOwn(COMMANDS, first);
   const load = named ? COMMANDS[first]! : COMMANDS.create!;
   const args = named ? rest : argv;

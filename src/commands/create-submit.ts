@@ -29,11 +29,13 @@ async function storeForSubmission(options: CreateOptions, stderr: NodeJS.Writabl
   if (options.noJournal) return openLocalStore(stderr, 'the history is not recorded either');
   const opened = await tryOpenStore(stderr);
   if ('store' in opened) return opened.store;
+  const why = opened.error.message.replace(/\.$/, '');
+  const fix = (opened.error.fix ?? 'Make the config directory a readable, writable directory of yours, or point HEALTHLAKE_WIZARD_CONFIG_DIR at one').replace(/\.$/, '');
   stderr.write(
-    `healthlake-wizard: the local store cannot be opened (${opened.error.message}), so the ClientToken cannot be journaled; nothing was sent.\n` +
+    'healthlake-wizard: nothing was sent: the local store cannot be opened, so the ClientToken cannot be journaled.\n' +
+      `  ${why}.\n` +
       '  Without the journal a lost response could be neither resumed nor retried without risking a second data store.\n' +
-      `  Fix: ${opened.error.fix ?? 'make the config directory a readable, writable directory of yours, or point HEALTHLAKE_WIZARD_CONFIG_DIR at one'}; ` +
-      'or pass --no-journal to send without a journal.\n',
+      `  Fix: ${fix}. Or pass --no-journal to send without a journal.\n`,
   );
   return EXIT.config;
 }

@@ -6,11 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Session } from '../aws/session.js';
 import type { Target } from '../aws/types.js';
-import { EXIT, STOP_SIGNALS, type CreateOptions, type StopSignal } from '../options.js';
-import type { Answers } from '../request/answers.js';
+import { EXIT, STOP_SIGNALS, type CreateOptions } from '../options.js';
 import { InputError } from '../request/issues.js';
 import { readParamFile } from '../request/param-files.js';
-import type { Tag } from '../request/types.js';
 import { writeStdout } from '../stdout.js';
 import type { WizardStore } from '../store/types.js';
 import { friendlyOf } from '../ui/effects/friendly-error.js';
@@ -23,50 +21,11 @@ import { initialWizardState, wizardReducer } from '../ui/flow/reducer.js';
 import type { WizardEvent, WizardState } from '../ui/flow/state.js';
 import { answerRows } from '../ui/review/answer-rows.js';
 import type { RunWizardInput } from '../ui/run-wizard.js';
-import { emptyMetadata, readMetadata, writeMetadata } from '../ui/inputs/smart-metadata/metadata-document.js';
 import { startOptions } from '../ui/start/start-options.js';
 import { MARK } from '../ui/theme.js';
-import { LineReader } from './line-reader.js';
-import { METADATA_PARTS, readPicks } from './plain-metadata.js';
+import { DISCARDED, PlainDialogue, PlainQuit, type PlainIo } from './plain-dialogue.js';
 import { outcomeLines } from './plain-outcome.js';
-import { PLAIN_COMMANDS, longHelpLines, problemLines, promptLines, questionLine, readChoice, readTag, readText, type ReadAnswer } from './plain-prompts.js';
-
-/** Where the plain mode reads and writes (the process's streams, or a test's). */
-export interface PlainIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-/** Ends the run from anywhere in it: the exit code and the last line. */
-class PlainQuit {
-  constructor(
-    readonly code: number,
-    readonly farewell: string,
-  ) {}
-}
-
-const DISCARDED = 'Answers discarded; nothing was sent.';
-
-/** Ctrl+C (SIGINT from the terminal's cooked mode), SIGTERM and SIGHUP, as a promise to race the current wait with. */
-class StopSignals {
-  readonly stopped: Promise<StopSignal>;
-  private readonly handlers = new Map<StopSignal, () => void>();
-
-  constructor() {
-    this.stopped = new Promise((resolve) => {
-      for (const signal of Object.keys(STOP_SIGNALS) as StopSignal[]) {
-        const handler = () => resolve(signal);
-        this.handlers.set(signal, handler);
-        process.on(signal, handler);
-      }
-    });
-  }
-
-  dispose(): void {
-    for (const [signal, handler] of this.handlers) process.off(signal, handler);
-  }
-}
+import { PLAIN_COMMANDS, longHelpLines, problemLines, promptLines, questionLine, readChoice, readText, type ReadAnswer } from './plain-prompts.js';
 
 /** Runs the plain mode to its end; resolves with the exit code (0 ACTIVE or printed, 254 failed, 130 quit). */
 export async function runPlainWizard(input: RunWizardInput, io: PlainIo = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }): Promise<number> {
@@ -89,8 +48,7 @@ export async function runPlainWizard(input: RunWizardInput, io: PlainIo = { stdi
 class PlainWizard {
   private state: WizardState;
   private readonly options: CreateOptions;
-  private readonly reader: LineReader;
-  private readonly stops = new StopSignals();
+  private readonly talk: PlainDialogue;
   private readonly sessions = new Map<boolean, Promise<Session>>();
   private store: WizardStore | undefined;
   /** The prompt whose lines were printed last: asked again after a problem, only its question is repeated. */
@@ -102,28 +60,16 @@ class PlainWizard {
   ) {
     this.options = options;
     this.state = initialWizardState({ initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID() });
-    this.reader = new LineReader(io.stdin, io.stdout);
-  }
-
-  private say(...lines: string[]): void {
-    for (const line of lines) this.io.stdout.write(`${line}\n`);
+    this.talk = new PlainDialogue(io);
   }
 
   private dispatch(event: WizardEvent): void {
     this.state = wizardReducer(this.state, event);
   }
 
-  /** Asks a question; Ctrl+D (end of input) and Ctrl+C end the run without sending anything. */
-  private async ask(question: string): Promise<string> {
-    const answer = await Promise.race([this.reader.ask(question), this.stops.stopped.then((signal) => ({ signal }))]);
-    if (typeof answer === 'string') return answer;
-    if (answer === undefined) throw new PlainQuit(EXIT.interrupted, `End of input. ${DISCARDED}`);
-    throw new PlainQuit(STOP_SIGNALS[answer.signal], DISCARDED);
-  }
-
   async run(): Promise<number> {
     const { options } = this;
-    this.say(
+    this.talk.say(
       `healthlake-wizard: create an Amazon HealthLake FHIR data store${options.sandbox ? ' in the SANDBOX (a local emulator: nothing is sent to AWS or billed)' : ''}.`,
       ...(options.dryRun ? ['Dry run: the request is printed at the end; nothing is sent.'] : []),
       'Answer each question and press Enter. Ctrl+C or Ctrl+D quits without creating anything.',
@@ -158,23 +104,12 @@ class PlainWizard {
     }
   }
 
-  /** A number from a numbered list; Enter picks the first. `undefined` when `<` goes back. */
-  private async pick(question: string, count: number, canGoBack: boolean): Promise<number | undefined> {
-    for (;;) {
-      const typed = (await this.ask(`${question} [1]: `)).trim();
-      if (canGoBack && typed === PLAIN_COMMANDS.back) return undefined;
-      const index = typed === '' ? 0 : /^\d+$/.test(typed) ? Number(typed) - 1 : -1;
-      if (index >= 0 && index < count) return index;
-      this.say(...problemLines({ message: `"${typed}" is not one of the ${count} choices.`, fix: `Type a number from 1 to ${count}${canGoBack ? `, or ${PLAIN_COMMANDS.back} to go back` : ''}.` }));
-    }
-  }
-
   /** The start screen's choices: the sandbox when no credentials exist, a submission to resume, last answers, presets. */
   private async askStart(): Promise<void> {
     const choices = this.state.start!;
     const credentialsMissing = choices.credentialsMissing && !this.state.sandbox;
     if (credentialsMissing) {
-      this.say(
+      this.talk.say(
         '',
         'No AWS credentials were found on this machine.',
         'To use your AWS account, run `aws configure` (access keys) or `aws configure sso` (IAM Identity Center), then start again.',
@@ -182,15 +117,15 @@ class PlainWizard {
       );
     }
     if (choices.pending.length > 0) {
-      this.say('', 'A submission never got its answer. Resuming sends it again with the same client token, so no second data store is created.');
+      this.talk.say('', 'A submission never got its answer. Resuming sends it again with the same client token, so no second data store is created.');
     }
     const offered = startOptions(choices, this.state.sandbox);
-    this.say('', 'How do you want to start?', ...offered.map((option, index) => `  ${index + 1}. ${option.label}: ${option.meaning}`));
-    const option = offered[(await this.pick('Start', offered.length, false))!]!;
+    this.talk.say('', 'How do you want to start?', ...offered.map((option, index) => `  ${index + 1}. ${option.label}: ${option.meaning}`));
+    const option = offered[(await this.talk.pick('Start', offered.length, false))!]!;
     switch (option.kind) {
       case 'sandbox':
         this.dispatch({ type: 'useSandbox' });
-        return this.say('Using the SANDBOX: a local emulator; nothing is sent to AWS or billed.');
+        return this.talk.say('Using the SANDBOX: a local emulator; nothing is sent to AWS or billed.');
       case 'fresh':
         return this.dispatch({ type: 'startFresh' });
       case 'last':
@@ -198,12 +133,12 @@ class PlainWizard {
       case 'resume':
         return this.dispatch({ type: 'resume', submission: option.submission });
       case 'presets': {
-        this.say('', 'Start from a preset:', ...choices.presets.map((preset, index) => `  ${index + 1}. ${preset.name}: ${preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}`}`));
-        const index = await this.pick(`Preset (${PLAIN_COMMANDS.back} goes back)`, choices.presets.length, true);
+        this.talk.say('', 'Start from a preset:', ...choices.presets.map((preset, index) => `  ${index + 1}. ${preset.name}: ${preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}`}`));
+        const index = await this.talk.pick(`Preset (${PLAIN_COMMANDS.back} goes back)`, choices.presets.length, true);
         if (index === undefined) return;
         const preset = choices.presets[index]!;
         this.dispatch({ type: 'startFrom', answers: preset.answers, label: `preset "${preset.name}"`, asGiven: true });
-        this.say(this.state.notice ?? '');
+        this.talk.say(this.state.notice ?? '');
       }
     }
   }
@@ -214,19 +149,19 @@ class PlainWizard {
     if (this.shown !== prompt.path) {
       const { current, total } = stepProgress(this.state);
       const [title, ...rest] = promptLines(prompt, answers, promptIssues(prompt, answerIssues(answers)));
-      this.say('', `Step ${current} of ${total}: ${title}`, ...rest);
+      this.talk.say('', `Step ${current} of ${total}: ${title}`, ...rest);
       this.shown = prompt.path;
     }
-    const line = await this.ask(questionLine(prompt, answers, promptIssues(prompt, answerIssues(answers))));
-    if (line === PLAIN_COMMANDS.help) return this.say(...longHelpLines(prompt, answers));
+    const line = await this.talk.ask(questionLine(prompt, answers, promptIssues(prompt, answerIssues(answers))));
+    if (line === PLAIN_COMMANDS.help) return this.talk.say(...longHelpLines(prompt, answers));
     if (line === PLAIN_COMMANDS.back) {
       const before = this.state;
       this.dispatch({ type: 'back' });
-      if (this.state.cursor === before.cursor && this.state.phase === before.phase) this.say('This is the first question.');
+      if (this.state.cursor === before.cursor && this.state.phase === before.phase) this.talk.say('This is the first question.');
       return;
     }
     const read = await this.readAnswer(prompt, line);
-    if ('problem' in read) return this.say(...problemLines(read.problem));
+    if ('problem' in read) return this.talk.say(...problemLines(read.problem));
     this.dispatch({ type: 'answer', path: prompt.path, value: read.value });
     this.dispatch({ type: 'next' });
     const issues = promptIssues(prompt, answerIssues(this.state.answers));
@@ -234,8 +169,8 @@ class PlainWizard {
     // The wizard's validation line: the first error with its fix keeps the question; a warning is only said.
     const error = issues.find((issue) => issue.severity === 'error');
     const warning = issues.find((issue) => issue.severity === 'warning');
-    if (stayed && error) this.say(...problemLines(error));
-    else if (warning) this.say(`${MARK.warning} ${warning.message}`);
+    if (stayed && error) this.talk.say(...problemLines(error));
+    else if (warning) this.talk.say(`${MARK.warning} ${warning.message}`);
   }
 
   private async readAnswer(prompt: Prompt, line: string): Promise<ReadAnswer> {
@@ -245,9 +180,9 @@ class PlainWizard {
       case 'choice':
         return readChoice(prompt, line, current);
       case 'tags':
-        return this.readTags(line, current);
+        return this.talk.readTags(line, current);
       case 'json': {
-        if (line === PLAIN_COMMANDS.build || (line === '' && current === undefined)) return { value: await this.buildMetadata(current) };
+        if (line === PLAIN_COMMANDS.build || (line === '' && current === undefined)) return { value: await this.talk.buildMetadata(current) };
         const read = readText(prompt, line, current, issues);
         if ('problem' in read || typeof read.value !== 'string' || read.value === current) return read;
         try {
@@ -261,45 +196,6 @@ class PlainWizard {
       default:
         return readText(prompt, line, current, issues);
     }
-  }
-
-  /** SMART metadata question by question (the wizard's builder as lines), starting from the current document. */
-  private async buildMetadata(current: Answers[string]): Promise<string> {
-    const document = (typeof current === 'string' ? readMetadata(current) : undefined) ?? emptyMetadata();
-    this.say('Building the SMART metadata; Enter keeps the value in brackets.');
-    for (const part of METADATA_PARTS) {
-      if (!('choices' in part)) {
-        const typed = await this.ask(`${part.question}${document[part.key] ? ` [${document[part.key]}]` : ''}: `);
-        if (typed !== '') document[part.key] = typed.trim();
-        continue;
-      }
-      const offered = part.choices.map((choice) => choice.value);
-      this.say(`${part.question}, numbers or values separated by spaces:`, ...part.choices.map((choice, index) => `  ${index + 1}. ${choice.value}${choice.meaning ? `: ${choice.meaning}` : ''}`));
-      for (;;) {
-        const chosen = document[part.key];
-        const read = readPicks(await this.ask(`${part.question.split(' (')[0]} [${chosen.join(' ') || 'none'}]: `), offered, chosen);
-        if ('problem' in read) {
-          this.say(...problemLines(read.problem));
-          continue;
-        }
-        document[part.key] = read.values;
-        break;
-      }
-    }
-    return writeMetadata(document);
-  }
-
-  /** Tags, one `KEY=VALUE` per line until an empty line; they replace the list. */
-  private async readTags(first: string, current: Answers[string]): Promise<ReadAnswer> {
-    if (first === '') return { value: current };
-    if (first === PLAIN_COMMANDS.leaveOut) return { value: undefined };
-    const tags: Tag[] = [];
-    for (let line = first; line !== ''; line = await this.ask('Next tag (KEY=VALUE; an empty line ends): ')) {
-      const tag = readTag(line);
-      if ('problem' in tag) this.say(...problemLines(tag.problem));
-      else tags.push(tag);
-    }
-    return { value: tags };
   }
 
   private session(sandbox: boolean): Promise<Session> {
@@ -334,32 +230,32 @@ class PlainWizard {
   /** The review as text, then "Create? [y/N]"; a row's number edits it. Resolves with an exit code when the run ends. */
   private async review(): Promise<number | undefined> {
     const rows = answerRows(this.state.answers);
-    this.say('', 'Review: check every answer; nothing is sent until you confirm.');
+    this.talk.say('', 'Review: check every answer; nothing is sent until you confirm.');
     rows.forEach((row, index) => {
-      this.say(`  ${index + 1}. ${row.label}: ${row.shown}`);
-      for (const issue of row.issues) this.say(...problemLines(issue).map((line) => `     ${issue.severity === 'error' ? line : line.replace(MARK.error, MARK.warning)}`));
+      this.talk.say(`  ${index + 1}. ${row.label}: ${row.shown}`);
+      for (const issue of row.issues) this.talk.say(...problemLines(issue).map((line) => `     ${issue.severity === 'error' ? line : line.replace(MARK.error, MARK.warning)}`));
     });
-    this.say(...(await this.targetLines()));
-    if (this.state.submitError) this.say(...problemLines(this.state.submitError));
+    this.talk.say(...(await this.targetLines()));
+    if (this.state.submitError) this.talk.say(...problemLines(this.state.submitError));
     const request = requestFromAnswers(this.state.answers);
     const name = request.DatastoreName ? ` "${request.DatastoreName}"` : '';
-    this.say(
+    this.talk.say(
       `Type a row's number to change it, s to save the answers as a preset, ${PLAIN_COMMANDS.back} to go back, q to quit.`,
       this.options.dryRun
         ? `Print the request for the data store${name}? Nothing is sent.`
         : `Create the data store${name}? A HealthLake data store is billed per hour from the moment it is created until it is deleted${this.state.sandbox ? ' (in the sandbox nothing is billed: it runs on this machine)' : ''}. Encryption and sample data cannot be changed after creation.`,
     );
     for (;;) {
-      const typed = (await this.ask(this.options.dryRun ? 'Print? [y/N]: ' : 'Create? [y/N]: ')).trim().toLowerCase();
+      const typed = (await this.talk.ask(this.options.dryRun ? 'Print? [y/N]: ' : 'Create? [y/N]: ')).trim().toLowerCase();
       if (/^\d+$/.test(typed) && rows[Number(typed) - 1]) return void this.dispatch({ type: 'jumpTo', path: rows[Number(typed) - 1]!.path });
       if (typed === PLAIN_COMMANDS.back) return void this.dispatch({ type: 'back' });
       if (typed === 's') {
-        await this.savePreset(await this.ask('Preset name (an empty line cancels): '));
+        await this.savePreset(await this.talk.ask('Preset name (an empty line cancels): '));
         continue;
       }
       if (typed === 'y' || typed === 'yes') {
         if (hasErrors(answerIssues(this.state.answers))) {
-          this.say(`Fix the fields marked ${MARK.error} before creating: type the row's number.`);
+          this.talk.say(`Fix the fields marked ${MARK.error} before creating: type the row's number.`);
           continue;
         }
         if (this.options.savePreset !== undefined) await this.savePreset(this.options.savePreset);
@@ -373,33 +269,33 @@ class PlainWizard {
         return undefined;
       }
       if (typed === '' || typed === 'n' || typed === 'no' || typed === 'q') throw new PlainQuit(EXIT.interrupted, `Not created. ${DISCARDED}`);
-      this.say(...problemLines({ message: `"${typed}" is not an answer here.`, fix: `Type y to ${this.options.dryRun ? 'print the request' : 'create'}, n to quit, s to save a preset, or a row's number (1 to ${rows.length}) to change it.` }));
+      this.talk.say(...problemLines({ message: `"${typed}" is not an answer here.`, fix: `Type y to ${this.options.dryRun ? 'print the request' : 'create'}, n to quit, s to save a preset, or a row's number (1 to ${rows.length}) to change it.` }));
     }
   }
 
   /** Saves the answers (never the client token) as a preset; says whether it worked. */
   private async savePreset(name: string): Promise<void> {
     if (name.trim() === '') return;
-    if (!this.store) return this.say(`${MARK.error} The local store is not available; the preset cannot be saved.`);
+    if (!this.store) return this.talk.say(`${MARK.error} The local store is not available; the preset cannot be saved.`);
     try {
       this.store.presets.save(name, withoutClientToken(this.state.answers));
       this.dispatch({ type: 'presetSaved', name });
-      this.say(this.state.notice ?? '');
+      this.talk.say(this.state.notice ?? '');
     } catch (error) {
       const fix = (error as { fix?: unknown }).fix;
-      this.say(`${MARK.error} ${error instanceof Error ? error.message : String(error)}`, ...(typeof fix === 'string' ? [`  Fix: ${fix}`] : []));
+      this.talk.say(`${MARK.error} ${error instanceof Error ? error.message : String(error)}`, ...(typeof fix === 'string' ? [`  Fix: ${fix}`] : []));
     }
   }
 
   /** Sends (or resumes), then follows the status line by line; back to review when the service says no. */
   private async submitAndWatch(): Promise<number | undefined> {
     const { state } = this;
-    this.say('', state.resuming ? 'Resuming the pending submission…' : 'Creating the data store…');
+    this.talk.say('', state.resuming ? 'Resuming the pending submission…' : 'Creating the data store…');
     const sending = (async () => {
       const session = await this.session(state.sandbox);
       return { session, result: await submitAnswers(state, session.gateway, this.store) };
     })();
-    const outcome = await Promise.race([sending.then((sent) => ({ sent }), (error: unknown) => ({ error })), this.stops.stopped.then((signal) => ({ signal }))]);
+    const outcome = await Promise.race([sending.then((sent) => ({ sent }), (error: unknown) => ({ error })), this.talk.stopped.then((signal) => ({ signal }))]);
     if ('signal' in outcome) {
       throw new PlainQuit(STOP_SIGNALS[outcome.signal], 'Interrupted while sending. The client token is kept: start the wizard again to resume, without creating a second data store.');
     }
@@ -409,7 +305,7 @@ class PlainWizard {
     }
     const { session, result } = outcome.sent;
     this.dispatch({ type: 'submitted', result, at: Date.now() });
-    this.say(
+    this.talk.say(
       `${MARK.ok} Creation accepted: ${result.DatastoreId} (${result.DatastoreStatus}).`,
       `  ARN: ${result.DatastoreArn}`,
       `  Endpoint: ${result.DatastoreEndpoint}`,
@@ -421,13 +317,12 @@ class PlainWizard {
     const request = requestFromAnswers(state.answers);
     return watchToExitCode(session.gateway, result.DatastoreId, {
       stderr: this.io.stdout,
-      onEnd: (event) => this.say(...outcomeLines(event, request, target)),
+      onEnd: (event) => this.talk.say(...outcomeLines(event, request, target)),
     });
   }
 
   async close(): Promise<void> {
-    this.reader.close();
-    this.stops.dispose();
+    this.talk.close();
     await Promise.allSettled([...this.sessions.values()].map((opened) => opened.then((session) => session.close())));
   }
 }

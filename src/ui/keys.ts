@@ -48,7 +48,7 @@ const TABLE = {
   submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },
   viewWhole: { bindings: [{ char: 'v' }], shown: 'v', label: 'view whole' },
   savePreset: { bindings: [{ char: 's' }], shown: 's', label: 'save' },
-  writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write file' },
+  writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write' },
   confirm: { bindings: [{ char: 'y' }], shown: 'y', label: 'yes' },
   cancel: { bindings: [{ char: 'n' }, { named: 'escape' }], shown: 'n/Esc', label: 'no' },
   add: { bindings: [{ char: 'a' }], shown: 'a', label: 'add' },

@@ -35,6 +35,11 @@ describe('--help of every command', () => {
       expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
       expect(result.stdout).toBe(expected);
     }
+    // `help COMMAND` is that command's --help.
+    for (const command of ['status', 'history', 'presets']) {
+      const [asked, direct] = await Promise.all([runBinary(['help', command], {}), runBinary([command, '--help'], {})]);
+      expect({ code: asked.code, stdout: asked.stdout }).toEqual({ code: 0, stdout: direct.stdout });
+    }
   });
 
   it('the default help lists the commands and points to their own help', async () => {

@@ -26,6 +26,11 @@ async function answer(term: PtyTerminal, question: string | RegExp, line: string
   await term.waitFor(() => !asked(written(term)), timeoutMs);
 }
 
+/** The question of an optional choice left out: `Key type [1 Leave out (AWS owned key)]: ` (the default named or not). */
+function leftOut(label: string): RegExp {
+  return new RegExp(`${label} \\[1 Leave out[^\\]\\n]*\\]: `);
+}
+
 /** The plain mode in a pty with a throwaway HOME; no AWS credentials, so the sandbox is offered first. */
 function spawnPlain(dirs: Sandboxed, args: string[], env: Record<string, string> = {}): PtyTerminal {
   return fx.track(spawnCli(args, { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '300', ...env } }));
@@ -40,17 +45,17 @@ describe('--plain', () => {
     await answer(term, 'Name [none]: ', 'plain-run');
     expect(written(term)).toContain('Step 1 of 7: Name\n');
     await answer(term, 'FHIR version [1 R4]: ', '');
-    await answer(term, 'Key type [1 Leave out]: ', '3');
+    await answer(term, leftOut('Key type'), '3');
     await answer(term, 'KMS key: ', 'alias/healthlake');
-    await answer(term, 'Preloaded data type [1 Leave out]: ', '');
+    await answer(term, leftOut('Preloaded data type'), '');
     await answer(term, 'Tags [none]: ', 'team=data');
     await answer(term, 'Next tag (KEY=VALUE; an empty line ends): ', '');
-    await answer(term, 'Authorization strategy [1 Leave out]: ', '');
+    await answer(term, leftOut('Authorization strategy'), '');
     await answer(term, /Client token \[[0-9a-f-]{36}\]: /, '');
     await answer(term, 'Create? [y/N]: ', 'y');
     expect((await term.exited).exitCode).toBe(0);
     const text = written(term);
-    expect(text).toMatch(/Review: check every answer[^]*  1\. Data store name: plain-run\n[^]*Key type: CUSTOMER_MANAGED_KMS_KEY\n[^]*Tags: team=data\n/);
+    expect(text).toMatch(/Review: check every answer[^]*  1\. Data store name: plain-run\n[^]*Key type: CUSTOMER_MANAGED_KMS_KEY\n[^]*Tags: [^\n]*team=data\n/);
     expect(text).toContain('Target: SANDBOX');
     expect(text).toMatch(/CREATING\n[^]*ACTIVE\n[^]*✓ The data store is ACTIVE\./);
     // No escape sequence at all: nothing moves the cursor, erases or redraws (and no colour for a screen reader).
@@ -67,7 +72,7 @@ describe('--plain', () => {
     await term.waitFor(() => written(term).endsWith(`✗ ${issue.message}\n  Fix: ${issue.fix}\nName [bad name!]: `));
     await answer(term, 'Name [bad name!]: ', 'good name');
     await answer(term, 'FHIR version [1 R4]: ', '');
-    await term.waitFor(() => written(term).endsWith('Key type [1 Leave out]: '));
+    await term.waitFor(() => new RegExp(`${leftOut('Key type').source}$`).test(written(term)));
     // Ctrl+C: the terminal's cooked mode sends SIGINT.
     term.write('\x03');
     expect((await term.exited).exitCode).toBe(130);
@@ -80,10 +85,10 @@ describe('--plain', () => {
     const flags = ['--datastore-type-version', 'R4', '--datastore-name', 'plain-dry', '--client-token', 'plain-dry-token'];
     const term = fx.track(spawnWizard(fx.emulator, dirs, ['--plain', '--dry-run', '--save-preset', 'plain-saved', ...flags]));
     // The name, version and token were given: only what is missing is asked.
-    await answer(term, 'Key type [1 Leave out]: ', '');
-    await answer(term, 'Preloaded data type [1 Leave out]: ', '');
+    await answer(term, leftOut('Key type'), '');
+    await answer(term, leftOut('Preloaded data type'), '');
     await answer(term, 'Tags [none]: ', '');
-    await answer(term, 'Authorization strategy [1 Leave out]: ', '');
+    await answer(term, leftOut('Authorization strategy'), '');
     await answer(term, 'Print? [y/N]: ', 'y');
     expect((await term.exited).exitCode).toBe(0);
     const text = written(term);
@@ -106,10 +111,17 @@ describe('the plain review', () => {
     await answer(term, 'Create? [y/N]: ', '1');
     expect(written(term)).toContain('  1. Data store name: first\n');
     await answer(term, 'Name [first]: ', 'second');
+    // s saves the answers as a preset; a bad name is refused with the store's message and fix.
+    await answer(term, 'Create? [y/N]: ', 's');
+    await answer(term, 'Preset name (an empty line cancels): ', 'bad name');
+    await term.waitFor(() => /✗ [^\n]*preset name[^\n]*\n  Fix: [^\n]+\nCreate\? \[y\/N\]: $/i.test(written(term)));
+    await answer(term, 'Create? [y/N]: ', 's');
+    await answer(term, 'Preset name (an empty line cancels): ', 'plain-review');
     await answer(term, 'Create? [y/N]: ', 'n');
     expect((await term.exited).exitCode).toBe(130);
     const text = written(term);
     expect(text.slice(text.indexOf('Name [first]: second'))).toContain('  1. Data store name: second\n');
+    expect(text).toContain('Saved preset "plain-review".\n');
     expect(text).toContain('Not created. Answers discarded; nothing was sent.');
     expect(fx.emulator.datastores().some((datastore) => ['first', 'second'].includes(String(datastore.request.DatastoreName)))).toBe(false);
   });
@@ -146,8 +158,8 @@ describe('SMART metadata in the plain mode', () => {
     const flags = ['--datastore-type-version', 'R4', '--client-token', 'plain-smart', '--identity-provider-configuration', `AuthorizationStrategy=SMART_ON_FHIR,IdpLambdaArn=${lambda}`];
     const term = fx.track(spawnWizard(fx.emulator, dirs, ['--plain', '--dry-run', ...flags]));
     await answer(term, 'Name [none]: ', 'smart');
-    await answer(term, 'Key type [1 Leave out]: ', '');
-    await answer(term, 'Preloaded data type [1 Leave out]: ', '');
+    await answer(term, leftOut('Key type'), '');
+    await answer(term, leftOut('Preloaded data type'), '');
     await answer(term, 'Tags [none]: ', '');
     // Enter on the empty metadata builds it; an http endpoint is refused by the SMART rules, then mended.
     await answer(term, 'SMART metadata: ', '');
@@ -194,5 +206,19 @@ describe('TERM=dumb', () => {
     expect(written(term)).toContain('End of input. Answers discarded; nothing was sent.');
     expect(written(term)).not.toContain('\x1b');
     expect((await runBinary(['history'], { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir })).stdout).not.toContain('dumb-terminal');
+  });
+
+  it('status follows the data store line by line instead of drawing its panel', async () => {
+    const dirs = fx.tempHome();
+    const env = { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '300' };
+    const created = await runBinary(['create', '--no-interactive', '--sandbox', '--datastore-type-version', 'R4', '--datastore-name', 'dumb-status', '--query', 'DatastoreId', '--output', 'text'], env);
+    expect(created.code).toBe(0);
+    const id = created.stdout.trim();
+    const term = spawnPlain(dirs, ['status'], { TERM: 'dumb' });
+    expect((await term.exited).exitCode).toBe(0);
+    const text = written(term);
+    expect(text).toMatch(new RegExp(`${id}\\s+(CREATING|ACTIVE)\\n`));
+    expect(text).toContain(`ready: https://healthlake.us-east-1.amazonaws.com/datastore/${id}/r4/`);
+    expect(text).not.toContain('\x1b');
   });
 });

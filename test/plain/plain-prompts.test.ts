@@ -22,7 +22,7 @@ describe('a prompt as lines', () => {
     expect(questionLine(NAME, { DatastoreName: 'clinic' })).toBe('Name [clinic]: ');
     expect(questionLine(NAME, {})).toBe('Name [none]: ');
     expect(questionLine(VERSION, { DatastoreTypeVersion: 'R4' })).toBe('FHIR version [1 R4]: ');
-    expect(questionLine(CMK, {})).toBe('Key type [1 Leave out]: ');
+    expect(questionLine(CMK, {})).toBe(`Key type [1 ${choiceOptions(CMK)[0]!.label}]: `);
   });
 
   it('offers no "none" for a field another answer makes required (a key id for a customer managed key)', () => {
@@ -50,7 +50,9 @@ describe('a typed line as an answer', () => {
 
   it('names the choices when the line is none of them', () => {
     const read = readChoice(CMK, '9', undefined);
-    expect(read).toEqual({ problem: { message: '"9" is not one of the 3 choices.', fix: 'Type a number from 1 to 3, or one of: Leave out, AWS_OWNED_KMS_KEY, CUSTOMER_MANAGED_KMS_KEY.' } });
+    const labels = choiceOptions(CMK).map((option) => option.label);
+    expect(labels).toHaveLength(3);
+    expect(read).toEqual({ problem: { message: '"9" is not one of the 3 choices.', fix: `Type a number from 1 to 3, or one of: ${labels.join(', ')}.` } });
   });
 
   it('reads text verbatim; Enter keeps the value, - leaves an optional field out', () => {

@@ -3,9 +3,10 @@
  * from HEALTHLAKE_WIZARD_CONFIG_DIR, else the default under XDG_CONFIG_HOME (or ~/.config); links, FIFOs and other
  * non-regular files refused, never followed or read.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG_DIR_ENV, openStore, StoreError } from '../../src/store/index.js';
 import { requireBuild, runBinary } from '../cli/built-binary.js';
@@ -187,5 +188,39 @@ describe('store files that are links, FIFOs or other non-regular files', () => {
     const result = await runBinary(['history'], { HOME: temp.dir, [CONFIG_DIR_ENV]: temp.dir }, { timeoutMs: 10_000 });
     expect(result.code).toBe(253);
     expect(result.stderr).toContain('history.json is a FIFO (named pipe)');
+  });
+});
+
+describe('as an unprivileged user (setpriv, nobody)', () => {
+  const BIN = fileURLToPath(new URL('../../bin/healthlake-wizard.cjs', import.meta.url));
+  const asNobody = (args: string[], env: NodeJS.ProcessEnv) =>
+    spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, ...args], {
+      env: { PATH: process.env.PATH, NO_COLOR: '1', HOME: temp.dir, HEALTHLAKE_WIZARD_CACHE_DIR: join(temp.dir, 'cache'), ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+
+  it('saves private files it owns, and refuses a link to one of its own files elsewhere, which stays untouched', () => {
+    if (process.getuid?.() !== 0 || !existsSync('/usr/bin/setpriv')) return; // needs root to become nobody
+    requireBuild();
+    chmodSync(temp.dir, 0o777);
+    const save = ['presets', 'save', 'dev', '--datastore-type-version', 'R4'];
+    const saved = asNobody(save, { [CONFIG_DIR_ENV]: join(temp.dir, 'cfg') });
+    expect([saved.status, saved.stderr]).toEqual([0, '']);
+    const presets = lstatSync(join(temp.dir, 'cfg', 'presets.json'));
+    expect([presets.uid, presets.mode & 0o777]).toEqual([65534, 0o600]);
+
+    // The user's own file, writable by them: a link must not make the tool overwrite it.
+    const own = join(temp.dir, 'cfg', 'notes.txt');
+    writeFileSync(own, 'mine');
+    execFileSync('chown', ['65534:65534', own]);
+    const linked = join(temp.dir, 'linked');
+    mkdirSync(linked);
+    execFileSync('chown', ['65534:65534', linked]);
+    symlinkSync(own, join(linked, 'presets.json'));
+    const refused = asNobody(save, { [CONFIG_DIR_ENV]: linked });
+    expect(refused.status).toBe(253);
+    expect(refused.stderr).toContain(`${join(linked, 'presets.json')} is a symbolic link`);
+    expect(readFileSync(own, 'utf8')).toBe('mine');
   });
 });
