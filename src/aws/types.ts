@@ -3,10 +3,10 @@
  * implementation through its dependencies and never imports the SDK itself. Type-only: importing this file
  * loads nothing.
  */
+import type { DatastoreStatus, ListDatastoresInput, PendingSubmission, Target } from '../domain-types.js';
 import type { CreateRequest } from '../request/types.js';
-import type { PendingSubmission } from '../store/types.js';
 
-export type DatastoreStatus = 'CREATING' | 'ACTIVE' | 'DELETING' | 'DELETED' | 'CREATE_FAILED';
+export type { DatastoreStatus, ListDatastoresInput, Target } from '../domain-types.js';
 
 /** DescribeFHIRDatastore's DatastoreProperties, as plain data. */
 export interface DatastoreProperties {
@@ -29,23 +29,6 @@ export interface CreateResult {
   DatastoreArn: string;
   DatastoreStatus: DatastoreStatus;
   DatastoreEndpoint: string;
-}
-
-/** Where requests go, as resolved from flags, environment and config. */
-export interface Target {
-  region: string;
-  /** The AWS credential profile, when one is in use. */
-  profile?: string;
-  /** An endpoint override (the emulator's URL in the sandbox). */
-  endpoint?: string;
-  sandbox: boolean;
-}
-
-/** ListFHIRDatastores' input: the AWS CLI's `--filter`, `--max-results` and `--next-token`. */
-export interface ListDatastoresInput {
-  Filter?: { DatastoreName?: string; DatastoreStatus?: DatastoreStatus; CreatedBefore?: Date; CreatedAfter?: Date };
-  MaxResults?: number;
-  NextToken?: string;
 }
 
 /** One page of ListFHIRDatastores. */

@@ -5,7 +5,7 @@
  * and a data store loaded from a state file after a restart is in the state its times say.
  */
 import { randomBytes } from 'node:crypto';
-import type { DatastoreStatus } from '../aws/types.js';
+import type { DatastoreStatus } from '../domain-types.js';
 import { ServiceError } from './service-error.js';
 import type { EmulatedDatastore } from './types.js';
 

@@ -1,5 +1,5 @@
 /** The emulator's public contract: options, the running handle, data stores as kept, and fault controls. */
-import type { DatastoreStatus } from '../aws/types.js';
+import type { DatastoreStatus } from '../domain-types.js';
 
 /** A key pair (and optional session token) the emulator accepts for SigV4. */
 export interface EmulatorCredentials {

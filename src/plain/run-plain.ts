@@ -9,7 +9,7 @@ import type { Target } from '../aws/types.js';
 import { EXIT, STOP_SIGNALS, type CreateOptions } from '../options.js';
 import { InputError } from '../request/issues.js';
 import { readParamFile } from '../request/param-files.js';
-import { orderRequest } from '../request/request-order.js';
+import { writeStdout } from '../stdout.js';
 import type { WizardStore } from '../store/types.js';
 import { friendlyOf } from '../ui/effects/friendly-error.js';
 import { loadStartChoices, withoutClientToken } from '../ui/effects/start-choices.js';
@@ -260,8 +260,8 @@ class PlainWizard {
         }
         if (this.options.savePreset !== undefined) await this.savePreset(this.options.savePreset);
         if (this.options.dryRun) {
-          const { printData } = await import('../commands/create.js');
-          await printData(orderRequest(request as unknown as Record<string, unknown>), this.options);
+          const { renderDryRun } = await import('../aws/output.js');
+          writeStdout(await renderDryRun(request as unknown as Record<string, unknown>, this.options));
           return EXIT.ok;
         }
         this.dispatch({ type: 'openDialog', dialog: 'confirm-submit' });

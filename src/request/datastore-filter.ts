@@ -3,7 +3,7 @@
  * first, JSON when it starts with `{`, shorthand otherwise (`DatastoreName=x,DatastoreStatus=ACTIVE`).
  * Timestamps are ISO 8601 or epoch seconds, as the AWS CLI takes them.
  */
-import type { DatastoreStatus, ListDatastoresInput } from '../aws/types.js';
+import type { DatastoreStatus, ListDatastoresInput } from '../domain-types.js';
 import { InputError, type FieldIssue } from './issues.js';
 import { readParamFile } from './param-files.js';
 import { parseShorthand, ShorthandSyntaxError } from './shorthand.js';

@@ -3,7 +3,7 @@
  * is checked before it is trusted, and only the entries that fail are left out.
  */
 import type { Answers } from '../request/answers.js';
-import type { DatastoreStatus, Target } from '../aws/types.js';
+import type { DatastoreStatus, Target } from '../domain-types.js';
 import type { HistoryEntry, PendingSubmission, Preset } from './types.js';
 
 const STATUSES: readonly DatastoreStatus[] = ['CREATING', 'ACTIVE', 'DELETING', 'DELETED', 'CREATE_FAILED'];

@@ -3,8 +3,9 @@
  * implements it with JSON files; the UI and commands receive it as a dependency. Type-only.
  */
 import type { Answers } from '../request/answers.js';
-import type { CreateRequest } from '../request/types.js';
-import type { DatastoreStatus, Target } from '../aws/types.js';
+import type { DatastoreStatus, PendingSubmission } from '../domain-types.js';
+
+export type { PendingSubmission } from '../domain-types.js';
 
 /** A named, reusable set of answers (never secrets). */
 export interface Preset {
@@ -32,14 +33,6 @@ export interface HistoryEntry {
   createdAt: string;
   lastStatus: DatastoreStatus;
   lastSeenAt: string;
-}
-
-/** A submission sent (or about to be) whose response has not been recorded yet. */
-export interface PendingSubmission {
-  clientToken: string;
-  request: CreateRequest;
-  target: Target;
-  startedAt: string;
 }
 
 /** What the app needs from the local store. Methods are synchronous: the store reads and writes its files synchronously. */

@@ -1,0 +1,138 @@
+/**
+ * Who may import whom in src/ (docs/architecture.md explains the layers). `npm run deps:check` runs this and
+ * .dependency-cruiser-static.mjs (what the entry points load before any `import()`); `npm test` runs both.
+ *
+ * This graph holds every import, type-only and dynamic ones included: a type is part of a layer's interface.
+ */
+
+/** The layers below the commands: none of them chooses or draws a screen. */
+const LOWER = '^src/(spec|request|aws|store|emulator|docs)/';
+
+/** Modules at the top of src/ that every layer may use: options and exit codes, stdout, the shared domain types, startup hooks. */
+const NEUTRAL = '^src/(options|stdout|domain-types|startup-hooks)[.]ts$';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+export default {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A cycle means two modules are one; split out what both need.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'lower-layers-never-import-screens',
+      severity: 'error',
+      comment: 'The parameter model, the request, AWS, the store and the emulator never import the Ink UI, the plain mode or a command.',
+      from: { path: LOWER },
+      to: { path: '^src/(ui|plain|commands)/' },
+    },
+    {
+      name: 'commands-load-screens-lazily',
+      severity: 'error',
+      comment: 'A command loads the Ink UI or the plain mode only by import() of its entry (run-wizard, run-status, run-plain), once it knows it needs one.',
+      from: { path: '^src/commands/' },
+      to: { path: '^src/(ui|plain)/', pathNot: '^src/(ui/run-(wizard|status)|plain/run-plain)[.]ts$' },
+    },
+    {
+      name: 'commands-import-screens-only-dynamically',
+      severity: 'error',
+      comment: 'A static import would load Ink and React for a dry run, `history` or `presets`.',
+      from: { path: '^src/commands/' },
+      to: { path: '^src/(ui|plain)/', dependencyTypesNot: ['dynamic-import'] },
+    },
+    {
+      name: 'neutral-modules-stay-neutral',
+      severity: 'error',
+      comment: 'The modules every layer may import import no layer above the request model themselves.',
+      from: { path: NEUTRAL },
+      to: { path: '^src/', pathNot: ['^src/(request|spec)/', NEUTRAL] },
+    },
+    {
+      name: 'spec-is-the-bottom',
+      severity: 'error',
+      comment: 'The parameter model (src/spec) reads no other module of the program: everything else reads it.',
+      from: { path: '^src/spec/' },
+      to: { path: '^src/', pathNot: '^src/spec/' },
+    },
+    {
+      name: 'request-reads-only-spec',
+      severity: 'error',
+      comment: 'Parsing, validating and rendering a request needs the parameter model and nothing that talks to AWS or disk.',
+      from: { path: '^src/request/' },
+      to: { path: '^src/', pathNot: ['^src/(request|spec)/', NEUTRAL] },
+    },
+    {
+      name: 'emulator-stands-alone',
+      severity: 'error',
+      comment: 'The emulator stands in for AWS: it shares the parameter model, validation and file locking, never the client side (aws), a screen or a command.',
+      from: { path: '^src/emulator/' },
+      to: { path: '^src/(aws|ui|plain|commands)/' },
+    },
+    {
+      name: 'emulator-started-by-sandbox-or-command',
+      severity: 'error',
+      comment: 'Only the sandbox (aws/sandbox.ts) and the `emulator` command start the emulator.',
+      from: { path: '^src/', pathNot: '^src/(emulator/|aws/sandbox[.]ts$|commands/emulator[.]ts$)' },
+      to: { path: '^src/emulator/' },
+    },
+    {
+      name: 'store-below-aws',
+      severity: 'error',
+      comment: 'The store keeps what AWS answered but does not depend on the client. Known exception: aws/redact-url.ts, a pure string function the store uses to keep credentials out of stored URLs; it belongs in a neutral module and moves with the folder renames of issue 12.',
+      from: { path: '^src/store/' },
+      to: { path: '^src/aws/', pathNot: '^src/aws/redact-url[.]ts$' },
+    },
+    {
+      name: 'plain-mode-without-views',
+      severity: 'error',
+      comment: "The plain mode shares the wizard's flow (reducer, prompts, issues, effects that render nothing) but none of its Ink views. Known exception: those shared modules still live under src/ui/ (flow/, effects/, review/answer-rows.ts, start/start-options.ts, inputs/smart-metadata/metadata-document.ts, theme.ts; the RunWizardInput type of run-wizard.ts) until they move to a folder of their own.",
+      from: { path: '^src/plain/' },
+      to: { path: ['^src/ui/.+[.]tsx$', '^src/ui/(use-keys|load-ink|render-app|ink-on-a-terminal|layout-engine|use-terminal-size)[.]ts$', '^node_modules/(ink|react)/'] },
+    },
+    {
+      name: 'screens-never-import-the-sdk',
+      severity: 'error',
+      comment: 'The UI and the plain mode talk to AWS through src/aws (the session), never through the SDK itself.',
+      from: { path: '^src/(ui|plain)/' },
+      to: { path: '^node_modules/(@aws-sdk|@smithy)/' },
+    },
+    {
+      name: 'entry-points-imported-by-nobody',
+      severity: 'error',
+      comment: 'The launcher and cli.ts start the program; nothing imports them.',
+      from: { path: '^src/' },
+      to: { path: '^src/(launcher|cli)[.]ts$' },
+    },
+    {
+      name: 'launcher-built-on-its-own',
+      severity: 'error',
+      comment: 'The launcher is built as its own script and runs before the bundle: Node built-ins and env-paths only.',
+      from: { path: '^src/launcher[.]ts$' },
+      to: { dependencyTypesNot: ['core'], pathNot: '^node_modules/env-paths/' },
+    },
+    {
+      name: 'no-test-tools-in-src',
+      severity: 'error',
+      comment: 'Development dependencies for tests and the build never reach the program (ink-text-input and ink-select-input are kept only for test/ui/ink-input-packages.test.tsx).',
+      from: { path: '^src/' },
+      to: {
+        path: '^node_modules/(vitest|ink-testing-library|ink-text-input|ink-select-input|@lydell/node-pty|@xterm/headless|fast-check|dependency-cruiser|esbuild|typescript)/',
+      },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import that resolves to nothing fails at run time.',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: '^node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};
