@@ -12,7 +12,8 @@ import { writeStdout } from '../stdout.js';
 
 const OUTPUTS: readonly OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
 
-const FLAGS = {
+/** The flags of `status` (read by the parser and by the shell completion and man page). */
+export const FLAGS = {
   wait: { type: 'boolean' },
   'no-interactive': { type: 'boolean' },
   sandbox: { type: 'boolean' },
