@@ -80,12 +80,17 @@ async function captureSandboxRun(root: string): Promise<void> {
     await term.press(KEYS.enter);
     await term.waitFor('Review —');
     await save(term, '06-review-answers');
-    const tabs = ['json', 'yaml', 'aws-command', 'cloudformation'];
-    for (const [index, tab] of tabs.entries()) {
+    // The aws command is captured for bash; its PowerShell and cmd tabs are passed over.
+    const tabs = ['json', 'yaml', 'aws-command', undefined, undefined, 'cloudformation'];
+    let shot = 7;
+    for (const tab of tabs) {
       await term.press(KEYS.right);
-      await save(term, `${String(7 + index).padStart(2, '0')}-review-${tab}`);
+      if (tab) await save(term, `${String(shot++).padStart(2, '0')}-review-${tab}`);
     }
-    await term.press(KEYS.right, 'c');
+    // Back to the answers (the tabs wrap) and Enter on the selected "Create data store".
+    await term.press(KEYS.right);
+    await term.waitFor('Create data store');
+    await term.press(KEYS.enter);
     await term.waitFor('billed per hour');
     await save(term, '11-review-confirm');
     await term.press('y');

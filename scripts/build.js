@@ -3,9 +3,10 @@
 //      loads Ink or the AWS SDK; the first frame never loads the SDK);
 //   2. each chunk is turned from an ES module into a CommonJS module body, a script the launcher
 //      (dist/launcher.cjs) can compile with V8's code cache; the chunks that always load together are packed into
-//      one script (dist/app.cjs for the command line, dist/chunks/wizard-pack.cjs for the first frame);
+//      one script (dist/app.cjs for the command line, dist/chunks/wizard-pack.cjs for the first frame, and
+//      dist/chunks/flow-pack.cjs for what the first frame shares with the plain mode);
 //   3. a warm-up runs the built program (a dry run, a sandbox creation, status, history, presets, the wizard up
-//      to its first frame) and keeps the code V8 compiled for them in dist/code-cache/.
+//      to its first frame, the plain mode up to its first question) and keeps the code V8 compiled for them in dist/code-cache/.
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -176,18 +177,26 @@ const staticClosure = (roots) => {
   return seen;
 };
 const cliPack = staticClosure([byEntryPoint('src/cli.ts'), byEntryPoint('src/commands/create.ts')]);
-const wizardPack = [...staticClosure([
+const firstFrame = [...staticClosure([
   byEntryPoint('src/ui/run-wizard.ts'),
   byEntryPoint('src/ui/app.tsx'),
   byEntryPoint('node_modules/ink/build/index.js'),
 ])].filter((output) => !cliPack.has(output));
+// The plain mode (--plain) shares the flow with the wizard but must not read Ink and React: what both load goes
+// into a pack of its own, which the first frame reads as well (one more script).
+const plainClosure = staticClosure([byEntryPoint('src/plain/run-plain.ts')]);
+const flowPack = firstFrame.filter((output) => plainClosure.has(output));
+const wizardPack = firstFrame.filter((output) => !plainClosure.has(output));
 const WIZARD_PACK = 'chunks/wizard-pack.cjs';
+const FLOW_PACK = 'chunks/flow-pack.cjs';
 const packText = (members, index) =>
   `${EXPORTED}({chunks:{${members.map((output) => `${JSON.stringify(chunkName(output))}:${bodies.get(chunkName(output))}`).join(',')}}` +
   `${index ? `,packs:${JSON.stringify(index)}` : ''}})`;
-const packed = new Set([...cliPack, ...wizardPack].map(chunkName));
-write('app.cjs', packText([...cliPack], Object.fromEntries(wizardPack.map((output) => [chunkName(output), WIZARD_PACK]))));
+const packed = new Set([...cliPack, ...wizardPack, ...flowPack].map(chunkName));
+const packIndex = [...wizardPack.map((output) => [chunkName(output), WIZARD_PACK]), ...flowPack.map((output) => [chunkName(output), FLOW_PACK])];
+write('app.cjs', packText([...cliPack], Object.fromEntries(packIndex)));
 write(WIZARD_PACK, packText(wizardPack));
+write(FLOW_PACK, packText(flowPack));
 for (const [name, body] of bodies) if (!packed.has(name)) write(name, `${EXPORTED}${body}`);
 
 // The launcher: node built-ins and env-paths only. It learns which V8 the warm-up below runs on (the shipped cache
@@ -248,6 +257,7 @@ for (const args of warmUps) {
   if (run.status !== 0) warn(`\`${args.slice(0, 3).join(' ')}\` ${run.error ? run.error.message : `exited ${run.status ?? run.signal}`}`);
 }
 await warmUpWizard().catch((error) => warn(error.message));
+await warmUpPlain().catch((error) => warn(error.message));
 rmSync(scratch, { recursive: true, force: true });
 
 /** Runs the wizard in a pseudo-terminal up to its first frame, then quits it (the launcher saves at that frame). */
@@ -283,6 +293,26 @@ async function warmUpWizard() {
   if (ending === 'gave up') throw new Error('the wizard did not end, even killed');
   if (!asked) throw new Error(`the wizard did not show its first step within 20 s (it showed: ${JSON.stringify(plain(output).slice(-200))})`);
   if (!confirmed) throw new Error('the wizard did not ask to confirm Ctrl+C');
+}
+
+/** Runs the plain mode (--plain) in a pseudo-terminal up to its first question, then ends its input (Ctrl+D). */
+async function warmUpPlain() {
+  const { spawn } = await import('@lydell/node-pty');
+  const pty = spawn(process.execPath, [bin, '--plain', '--sandbox'], { cols: 80, rows: 24, env: warmEnv, name: 'dumb' });
+  let output = '';
+  let asked = false;
+  const exited = new Promise((resolve) => pty.onExit(resolve));
+  pty.onData((data) => {
+    output += data;
+    if (!asked && output.includes('Step 1 of')) {
+      asked = true;
+      pty.write('\x04');
+    }
+  });
+  const timer = setTimeout(() => pty.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+  if (!asked) throw new Error(`the plain mode did not ask its first question within 20 s (it showed: ${JSON.stringify(plain(output).slice(-200))})`);
 }
 
 /** Terminal output without its escape sequences. */

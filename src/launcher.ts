@@ -20,9 +20,10 @@
  * when the file was loaded. So every Node takes this loader; Node's is taken when asked (for the benchmark).
  * The user's cache folder keeps one folder per Node (and, for Node's compile cache, per build); old ones go.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import envPaths from 'env-paths';
 
@@ -131,13 +132,31 @@ export class CodeCacheDir {
     }
   }
 
-  /** Writes one entry whole or not at all (a concurrent reader never sees half of one). */
+  /**
+   * Writes one entry whole or not at all (a concurrent reader never sees half of one). The code is run as the
+   * user's, so the folders are 0700 and the files 0600 whatever the umask; the temporary file gets a new,
+   * unguessable name created exclusively (never an existing file or link) beside the entry, then renamed over it.
+   */
   write(chunk: string, data: Buffer): void {
     const file = this.file(chunk);
-    const temporary = `${file}.${process.pid}.tmp`;
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temporary, data);
-    renameSync(temporary, file);
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // A folder left world-writable by an earlier version would let others swap the code this program runs.
+    let folder = this.dir;
+    makePrivate(folder);
+    for (const part of dirname(chunk).split('/').filter((name) => name !== '.')) makePrivate((folder = join(folder, part)));
+    const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+    const fd = openSync(temporary, 'wx', 0o600);
+    try {
+      try {
+        for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temporary, file);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
   }
 
   /** Removes the entries of chunks that are not in `distDir` (left by an earlier version). */
@@ -147,6 +166,12 @@ export class CodeCacheDir {
       if (chunk.endsWith('.v8') && !existsSync(join(distDir, chunk.slice(0, -'.v8'.length)))) rmSync(join(this.dir, entry), { force: true });
     }
   }
+}
+
+/** Makes a folder of ours private (0700) if group or others may use it; a link or another's folder is left alone. */
+function makePrivate(folder: string): void {
+  const stats = lstatSync(folder);
+  if (stats.isDirectory() && stats.uid === process.getuid?.() && (stats.mode & 0o077) !== 0) chmodSync(folder, 0o700);
 }
 
 /** A script the loader compiled (a chunk or a pack). */
@@ -350,8 +375,9 @@ function launchWithNodeCompileCache(distDir: string, paths: LaunchPaths, argv: s
     : undefined;
   try {
     const made = !existsSync(paths.compileCache);
-    // Code this program runs: only the user may write it (Node makes its own folder inside with the umask's mode).
-    if (made) mkdirSync(paths.compileCache, { recursive: true, mode: 0o700 });
+    // Private whatever the umask, as the loader's own cache folders (Node writes its entries inside).
+    mkdirSync(paths.compileCache, { recursive: true, mode: 0o700 });
+    makePrivate(paths.compileCache);
     enableCompileCache!(paths.compileCache);
     if (made) pruneOtherCaches(paths.cacheRoot, paths.compileCache);
   } catch {

@@ -20,19 +20,28 @@ export interface GlobalOptions {
   debug?: boolean;
   noSignRequest?: boolean;
   noCliPager?: boolean;
+  /** `--no-paginate`: accepted as the AWS CLI does; nothing here answers in pages. */
+  noPaginate?: boolean;
+  /** `--cli-binary-format`: accepted as the AWS CLI does; no parameter is a blob. */
+  cliBinaryFormat?: 'base64' | 'raw-in-base64-out';
   /** Run against the built-in emulator, started in-process, instead of AWS. */
   sandbox?: boolean;
 }
 
 /** What `create` accepts besides the request parameters. */
 export interface CreateOptions extends GlobalOptions {
+  /** `--no-interactive` or `--no-cli-auto-prompt`; `--cli-auto-prompt` sets it back to false. */
   noInteractive?: boolean;
+  /** `--plain` (or `TERM=dumb`): ask line by line, without cursor movement or redraws. */
+  plain?: boolean;
   dryRun?: boolean;
   preset?: string;
   savePreset?: string;
   /** `--wait` / `--no-wait`; undefined means the command's default. */
   wait?: boolean;
   generateCliSkeleton?: 'input' | 'yaml-input' | 'output';
+  /** `--no-journal`: send without journaling the ClientToken (also when the local store cannot be opened). */
+  noJournal?: boolean;
   /** `--help`: print the command's help and exit. */
   help?: boolean;
   /** `--version`: print the version and exit. */

@@ -10,6 +10,7 @@ import { HealthLakeClient, type HealthLakeClientConfig } from '@aws-sdk/client-h
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import { EXIT, type GlobalOptions } from '../options.js';
+import { redactUrlUserinfo } from './redact-url.js';
 import { FriendlyFailure, toFriendlyError } from './errors.js';
 import type { Target } from './types.js';
 
@@ -53,7 +54,7 @@ function checkedEndpoint(options: GlobalOptions, env: Env): string | undefined {
   const source = options.endpointUrl ? '--endpoint-url' : env.AWS_ENDPOINT_URL_HEALTHLAKE ? 'AWS_ENDPOINT_URL_HEALTHLAKE' : 'AWS_ENDPOINT_URL';
   throw invalidSetting(
     'InvalidEndpoint',
-    `${source} must be an http:// or https:// URL; got ${JSON.stringify(endpoint)}.`,
+    `${source} must be an http:// or https:// URL; got ${JSON.stringify(redactUrlUserinfo(endpoint))}.`,
     `Give the whole URL, e.g. https://healthlake.us-east-1.amazonaws.com, or http://127.0.0.1:PORT for the emulator.`,
     source === '--endpoint-url',
   );
@@ -185,7 +186,8 @@ export async function createConfiguredClient(
   const target: Target = {
     region,
     ...(profile && !options.sandbox ? { profile } : {}),
-    ...(endpoint ? { endpoint } : {}),
+    // The target is shown and journaled: a password in the endpoint goes to the SDK only.
+    ...(endpoint ? { endpoint: redactUrlUserinfo(endpoint) } : {}),
     sandbox: options.sandbox === true,
   };
   return { client, target };

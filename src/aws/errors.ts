@@ -4,6 +4,7 @@
  * loads nothing from the SDK. Messages never include credentials.
  */
 import { EXIT } from '../options.js';
+import { redactUrlsInText } from './redact-url.js';
 import { LEAVES } from '../spec/index.js';
 import type { CreateRequest } from '../request/types.js';
 import type { FriendlyError } from './types.js';
@@ -257,5 +258,6 @@ export function formatFriendlyError(error: FriendlyError, debug?: { original: un
   const text = `healthlake-wizard: ${error.message}${field}\n  Fix: ${error.fix}\n`;
   const original = isFriendlyFailure(debug?.original) ? (debug.original as Error).cause : debug?.original;
   const stack = original instanceof Error && !isFriendlyFailure(original) ? original.stack : undefined;
-  return stack ? `${text}${stack}\n` : text;
+  // An endpoint's password may be in the error or its stack (a URL the SDK or Node quoted).
+  return redactUrlsInText(stack ? `${text}${stack}\n` : text);
 }

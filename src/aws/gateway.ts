@@ -11,9 +11,12 @@ import {
 import { EXIT, type GlobalOptions } from '../options.js';
 import type { CreateRequest } from '../request/types.js';
 import type { PendingSubmission, WizardStore } from '../store/types.js';
-import { createConfiguredClient, type ConfiguredClient, type StaticCredentials } from './config.js';
+import { CONFIG_DIR_ENV } from '../store/location.js';
+import { describeTarget, isResendOf } from './pending-submission.js';
+import { createConfiguredClient, resolveEndpoint, type ConfiguredClient, type StaticCredentials } from './config.js';
 import { FriendlyFailure, toFriendlyError, type ErrorContext } from './errors.js';
-import type { CreateResult, DatastoreProperties, HealthLakeGateway, StatusEvent, Target } from './types.js';
+import { redactUrlUserinfo } from './redact-url.js';
+import type { CreateResult, DatastoreProperties, FriendlyError, HealthLakeGateway, StatusEvent, Target } from './types.js';
 import { watchDatastoreStatus, type WatchSchedule } from './watch.js';
 
 /** What the gateway may be given instead of the real world. */
@@ -26,6 +29,13 @@ export interface GatewayDeps {
   env?: NodeJS.ProcessEnv;
   maxAttempts?: number;
   schedule?: WatchSchedule;
+  /**
+   * `required`: `create` refuses to send without a store to journal the ClientToken in (the commands' default);
+   * `skip`: `create` journals nothing (`--no-journal`). Unset: journal when a store is given.
+   */
+  journal?: 'required' | 'skip';
+  /** Where warnings go (a data store created but not recorded); default: nowhere. */
+  warn?: (message: string) => void;
 }
 
 function toProperties(raw: SdkDatastoreProperties | undefined): DatastoreProperties {
@@ -33,17 +43,60 @@ function toProperties(raw: SdkDatastoreProperties | undefined): DatastorePropert
   return raw as unknown as DatastoreProperties;
 }
 
+/** The refusal to send without a journal: a lost response could then be neither resumed nor safely retried. */
+function journalUnavailable(why: string, fix?: string): FriendlyError {
+  return {
+    code: 'JournalUnavailable',
+    message: `The submission could not be journaled before sending (${why}), so nothing was sent: without the journal a lost response could be neither resumed nor retried without risking a second data store.`,
+    fix: `${fix ?? `Make the config directory usable (see ${CONFIG_DIR_ENV}), or point ${CONFIG_DIR_ENV} at a writable directory.`} To send anyway without a journal, pass --no-journal.`,
+    exitCode: EXIT.config,
+    transient: false,
+  };
+}
+
+/**
+ * Journals a submission before it is sent. A token still pending for another request or target is never taken
+ * over: its entry is the only record of a request whose outcome is unknown.
+ */
+function beginJournal(store: WizardStore, submission: PendingSubmission): void {
+  let pending: PendingSubmission[];
+  try {
+    pending = store.journal.pending();
+  } catch (error) {
+    throw new FriendlyFailure(journalUnavailable((error as Error).message, (error as { fix?: string }).fix));
+  }
+  const other = pending.find((known) => known.clientToken === submission.clientToken && !isResendOf(known, submission.request, submission.target));
+  if (other) {
+    throw new FriendlyFailure({
+      code: 'ClientTokenPending',
+      message: `The ClientToken ${submission.clientToken} belongs to a pending submission (sent ${other.startedAt} to ${describeTarget(other.target)}, answer never received) of another request or target; it is not reused for this one.`,
+      fix: 'Resume that submission first (start the wizard against the same target and choose it), or create with another ClientToken.',
+      field: 'ClientToken',
+      exitCode: EXIT.usage,
+      transient: false,
+    });
+  }
+  try {
+    store.journal.begin(submission);
+  } catch (error) {
+    throw new FriendlyFailure(journalUnavailable((error as Error).message, (error as { fix?: string }).fix));
+  }
+}
+
 /** Creates a gateway; nothing is resolved or sent until the first call. */
 export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): HealthLakeGateway {
   const now = deps.now ?? Date.now;
   const clients = new Map<string, Promise<ConfiguredClient>>();
+  const warn = deps.warn ?? (() => undefined);
+  // Where each data store this gateway created or resumed lives: a resumed one may be elsewhere than the current target.
+  const homes = new Map<string, Target>();
 
   function clientFor(target?: Target): Promise<ConfiguredClient> {
     // A resumed submission goes where it was first sent (its region, endpoint and profile) — except in the
     // sandbox, whose endpoint changes from run to run: there the current sandbox is the target.
     const effective: GlobalOptions =
       target && !target.sandbox
-        ? { ...options, region: target.region, profile: target.profile, endpointUrl: target.endpoint }
+        ? { ...options, region: target.region, profile: target.profile, endpointUrl: unredactedEndpoint(target.endpoint) }
         : options;
     const key = JSON.stringify([effective.region, effective.profile, effective.endpointUrl]);
     let client = clients.get(key);
@@ -60,6 +113,15 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     return client;
   }
 
+  /**
+   * A journaled target's endpoint has its password redacted; when the endpoint configured now is the same URL,
+   * the configured one (with its password) is used.
+   */
+  function unredactedEndpoint(endpoint: string | undefined): string | undefined {
+    const configured = resolveEndpoint(options, deps.env ?? process.env);
+    return endpoint !== undefined && configured !== undefined && redactUrlUserinfo(configured) === endpoint ? configured : endpoint;
+  }
+
   function context(target: Target | undefined, extra: ErrorContext): ErrorContext {
     return {
       ...extra,
@@ -68,7 +130,44 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     };
   }
 
-  async function send(request: CreateRequest, token: string, target: Target | undefined, signal?: AbortSignal): Promise<CreateResult> {
+  /**
+   * Records a created data store: history first, then the journal entry is cleared. A data store that exists is
+   * never reported as a failure because a local file could not be written: the problem becomes a warning, and the
+   * journal entry stays until the history holds the outcome, so a resend with the same ClientToken (a re-run, a
+   * resume) gets this same data store back and records it then.
+   */
+  function recordCreated(request: CreateRequest, result: CreateResult, target: Target, token: string, journaled: boolean): void {
+    const store = deps.store;
+    if (!store) return;
+    const at = new Date(now()).toISOString();
+    try {
+      store.history.add({
+        datastoreId: result.DatastoreId,
+        datastoreArn: result.DatastoreArn,
+        ...(request.DatastoreName ? { datastoreName: request.DatastoreName } : {}),
+        region: target.region,
+        ...(target.profile ? { profile: target.profile } : {}),
+        endpoint: result.DatastoreEndpoint,
+        ...(target.endpoint ? { serviceEndpoint: target.endpoint } : {}),
+        sandbox: target.sandbox,
+        createdAt: at,
+        lastStatus: result.DatastoreStatus,
+        lastSeenAt: at,
+      });
+    } catch (error) {
+      const kept = journaled ? ' Its submission stays in the journal: sending the same request again (re-running the command, or resuming in the wizard) returns this same data store and records it.' : '';
+      warn(`The data store ${result.DatastoreId} was created, but the history could not be updated (${(error as Error).message}).${kept}`);
+      return;
+    }
+    if (!journaled) return;
+    try {
+      store.journal.complete(token);
+    } catch (error) {
+      warn(`The data store ${result.DatastoreId} was created and recorded in the history, but its journal entry could not be cleared (${(error as Error).message}); a resend with the same ClientToken returns this same data store.`);
+    }
+  }
+
+  async function send(request: CreateRequest, token: string, journaled: boolean, target: Target | undefined, signal?: AbortSignal): Promise<CreateResult> {
     let configured: ConfiguredClient | undefined;
     try {
       configured = await clientFor(target);
@@ -81,27 +180,14 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
         DatastoreStatus: response.DatastoreStatus as CreateResult['DatastoreStatus'],
         DatastoreEndpoint: response.DatastoreEndpoint!,
       };
-      deps.store?.journal.complete(token);
-      const at = new Date(now()).toISOString();
-      deps.store?.history.add({
-        datastoreId: result.DatastoreId,
-        datastoreArn: result.DatastoreArn,
-        ...(request.DatastoreName ? { datastoreName: request.DatastoreName } : {}),
-        region: configured.target.region,
-        ...(configured.target.profile ? { profile: configured.target.profile } : {}),
-        endpoint: result.DatastoreEndpoint,
-        ...(configured.target.endpoint ? { serviceEndpoint: configured.target.endpoint } : {}),
-        sandbox: configured.target.sandbox,
-        createdAt: at,
-        lastStatus: result.DatastoreStatus,
-        lastSeenAt: at,
-      });
+      if (target) homes.set(result.DatastoreId, target);
+      recordCreated(request, result, configured.target, token, journaled);
       return result;
     } catch (error) {
       const friendly = toFriendlyError(error, context(configured?.target ?? target, { operation: 'create', request }));
       // A definite "no" from the service (validation, access denied) created nothing: nothing to resume. After a
       // time-out, reset or 5xx the outcome is unknown, so the submission stays pending for a resume.
-      if (!friendly.transient && friendly.exitCode === 254) deps.store?.journal.complete(token);
+      if (journaled && !friendly.transient && friendly.exitCode === EXIT.service) forget(token);
       throw new FriendlyFailure(friendly, error);
     }
   }
@@ -109,7 +195,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
   async function describe(datastoreId: string, opts: { signal?: AbortSignal } = {}): Promise<DatastoreProperties> {
     let configured: ConfiguredClient | undefined;
     try {
-      configured = await clientFor();
+      configured = await clientFor(homes.get(datastoreId));
       const response = await configured.client.send(new DescribeFHIRDatastoreCommand({ DatastoreId: datastoreId }), {
         ...(opts.signal ? { abortSignal: opts.signal } : {}),
       });
@@ -137,8 +223,22 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
 
   function recordStatus(datastoreId: string, status: DatastoreProperties['DatastoreStatus'], at: Date): void {
     const store = deps.store;
-    if (!store || !store.history.list().some((entry) => entry.datastoreId === datastoreId)) return;
-    store.history.updateStatus(datastoreId, status, at.toISOString());
+    try {
+      if (!store || !store.history.list().some((entry) => entry.datastoreId === datastoreId)) return;
+      store.history.updateStatus(datastoreId, status, at.toISOString());
+    } catch (error) {
+      // The watch is about the data store, not the local file: a history that cannot be written only warns.
+      warn(`The status of ${datastoreId} could not be recorded in the history (${(error as Error).message}).`);
+    }
+  }
+
+  /** Clears a journal entry whose outcome is known; a failure leaves it pending, which only costs a resume. */
+  function forget(token: string): void {
+    try {
+      deps.store?.journal.complete(token);
+    } catch {
+      // kept: resending the same token is harmless
+    }
   }
 
   return {
@@ -157,25 +257,10 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       } catch (error) {
         throw new FriendlyFailure(toFriendlyError(error, { operation: 'region' }), error);
       }
-      // Journal first: if the process dies or the response is lost, the next run resends this very token.
-      try {
-        deps.store?.journal.begin({
-          clientToken: token,
-          request: { ...request, ClientToken: token },
-          target,
-          startedAt: new Date(now()).toISOString(),
-        });
-      } catch (error) {
-        // Without the journal a lost response could not be resumed safely: do not send.
-        throw new FriendlyFailure({
-          code: 'JournalUnavailable',
-          message: `Could not record the submission before sending it (${(error as Error).message}); nothing was sent.`,
-          fix: 'Check that the config directory is writable (HEALTHLAKE_WIZARD_CONFIG_DIR), then try again.',
-          exitCode: EXIT.other,
-          transient: false,
-        });
-      }
-      return send(request, token, undefined, opts.signal);
+      if (deps.journal === 'required' && !deps.store) throw new FriendlyFailure(journalUnavailable('the local store could not be opened'));
+      const journaling = deps.journal !== 'skip' && deps.store !== undefined;
+      if (journaling) beginJournal(deps.store!, { clientToken: token, request: { ...request, ClientToken: token }, target, startedAt: new Date(now()).toISOString() });
+      return send(request, token, journaling, undefined, opts.signal);
     },
     async resume(submission: PendingSubmission, opts = {}) {
       if (submission.target.sandbox !== (options.sandbox === true)) {
@@ -189,7 +274,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
           transient: false,
         });
       }
-      return send(submission.request, submission.clientToken, submission.target, opts.signal);
+      return send(submission.request, submission.clientToken, deps.store !== undefined, submission.target, opts.signal);
     },
     describe,
     watch,

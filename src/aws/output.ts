@@ -7,6 +7,8 @@ import type { GlobalOptions, OutputFormat } from '../options.js';
 import { loadYaml } from '../request/load-yaml.js';
 import { pythonText, type Json } from './python-text.js';
 import { inShapeOrder, type ResponseShapeName } from '../spec/response-shapes.js';
+import { orderRequest } from '../request/request-order.js';
+import { OPERATION } from '../spec/create-fhir-datastore.js';
 
 /** A Date as the AWS CLI prints it: `2024-05-01T12:00:00.123000+00:00` (no fraction when it is zero). */
 export function formatTimestamp(date: Date): string {
@@ -93,9 +95,9 @@ function terminalWidth(): number {
  * The AWS CLI's `table` output of `data`, titled (see table-output.ts, loaded only for tables); coloured as the
  * AWS CLI's when asked.
  */
-export async function renderTable(data: Json, title: string, width = terminalWidth(), colored = false): Promise<string> {
+export async function renderTable(data: Json, title: string, width = terminalWidth(), colored = false, fit = false): Promise<string> {
   const { COLORED, renderAwsTable } = await import('./table-output.js');
-  return renderAwsTable(data, title, width, colored ? COLORED : undefined);
+  return renderAwsTable(data, title, width, colored ? COLORED : undefined, fit);
 }
 
 /** `--color on`, or `auto` (the default) on a terminal without NO_COLOR: the AWS CLI colours its tables then. */
@@ -115,7 +117,15 @@ const AWS_CLI_YAML = { sortMapEntries: true, indentSeq: false, singleQuote: true
  */
 export async function renderOutput(
   response: unknown,
-  options: { output?: OutputFormat; query?: string; operation: string; shape?: ResponseShapeName; color?: GlobalOptions['color'] },
+  options: {
+    output?: OutputFormat;
+    query?: string;
+    operation: string;
+    shape?: ResponseShapeName;
+    color?: GlobalOptions['color'];
+    /** A table of our own (not a service response): fit it to the terminal, wrapping long values. */
+    fit?: boolean;
+  },
 ): Promise<string> {
   let data = toPlainData(options.shape ? inShapeOrder(response, options.shape) : response);
   if (options.query) {
@@ -133,8 +143,16 @@ export async function renderOutput(
     case 'text':
       return renderText(data);
     case 'table':
-      return renderTable(data, options.operation, terminalWidth(), tableColored(options.color));
+      return renderTable(data, options.operation, terminalWidth(), tableColored(options.color), options.fit === true);
   }
+}
+
+/**
+ * What `--dry-run` prints: the request in the service model's member order, through `--output` and `--query`.
+ * The non-interactive dry run and the wizard's "Print request" both print this.
+ */
+export function renderDryRun(request: Record<string, unknown>, options: { output?: OutputFormat; query?: string }): Promise<string> {
+  return renderOutput(orderRequest(request), { output: options.output, query: options.query, operation: OPERATION.name });
 }
 
 /** A problem with a `--query` expression (to report as bad input before anything is sent), or undefined. */

@@ -6,9 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import envPaths from 'env-paths';
-import { SANDBOX_CREDENTIALS, SANDBOX_REGION, startEmulator } from '../emulator/index.js';
-import type { GlobalOptions } from '../options.js';
+import { SANDBOX_CREDENTIALS, SANDBOX_REGION, StateFileError, startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { EXIT, type GlobalOptions } from '../options.js';
 import type { StaticCredentials } from './config.js';
+import { FriendlyFailure } from './errors.js';
 
 /** Environment variable: the sandbox's CREATING -> ACTIVE delay in ms (for tests and demos). */
 export const SANDBOX_CREATE_DELAY_ENV = 'HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS';
@@ -21,12 +22,14 @@ export interface Sandbox {
   credentials: StaticCredentials;
   /** The emulator's URL, e.g. `http://127.0.0.1:54321`. */
   url: string;
+  /** What the start worked around (sandbox state entries left out), one message each. */
+  notices: readonly string[];
   stop(): Promise<void>;
 }
 
-/** The config dir: `HEALTHLAKE_WIZARD_CONFIG_DIR`, else where conf keeps project `healthlake-wizard`. */
+/** The config dir: `HEALTHLAKE_WIZARD_CONFIG_DIR`, else the store's default directory. */
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
-  // The store's default (conf with no project suffix), so the sandbox state sits beside the history.
+  // The store's default (env-paths with no project suffix), so the sandbox state sits beside the history.
   return env.HEALTHLAKE_WIZARD_CONFIG_DIR || envPaths('healthlake-wizard', { suffix: '' }).config;
 }
 
@@ -47,18 +50,26 @@ export async function startSandbox(env: NodeJS.ProcessEnv = process.env): Promis
   const statePath = sandboxStatePath(env);
   mkdirSync(join(statePath, '..'), { recursive: true, mode: 0o700 });
   const delay = createDelay(env);
-  const emulator = await startEmulator({
-    port: 0,
-    region: SANDBOX_REGION,
-    credentials: [SANDBOX_CREDENTIALS],
-    statePath,
-    ...(delay !== undefined ? { createDelayMs: delay } : {}),
-  });
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator({
+      port: 0,
+      region: SANDBOX_REGION,
+      credentials: [SANDBOX_CREDENTIALS],
+      statePath,
+      ...(delay !== undefined ? { createDelayMs: delay } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof StateFileError)) throw error;
+    const fix = `Move ${statePath} away (the sandbox then starts with no data stores), or replace it with a regular file.`;
+    throw new FriendlyFailure({ code: 'SandboxState', message: error.message, fix, exitCode: EXIT.config, transient: false }, error);
+  }
   return {
     options: { endpointUrl: emulator.url, region: emulator.region, sandbox: true },
     // A copy: the SDK tags the credentials object it is given.
     credentials: { ...SANDBOX_CREDENTIALS },
     url: emulator.url,
+    notices: emulator.notices,
     stop: () => emulator.stop(),
   };
 }

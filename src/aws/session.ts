@@ -5,9 +5,12 @@
 import { EXIT, STOP_SIGNALS, type GlobalOptions, type StopSignal } from '../options.js';
 import type { WizardStore } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
-import { createGateway } from './gateway.js';
+import { createGateway, type GatewayDeps } from './gateway.js';
 import type { Sandbox } from './sandbox.js';
 import type { HealthLakeGateway, StatusEvent } from './types.js';
+
+// Opening the store needs no SDK: the plain mode opens it from there before its first question.
+export { openLocalStore, tryOpenStore } from '../store/open-local-store.js';
 
 /** A gateway ready to use, and how to release what it holds. */
 export interface Session {
@@ -17,29 +20,24 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** Opens the local store; a broken store is reported and the command goes on without it. */
-export async function openLocalStore(stderr: NodeJS.WritableStream = process.stderr): Promise<WizardStore | undefined> {
-  try {
-    const { openStore } = await import('../store/index.js');
-    const store = openStore();
-    for (const notice of store.notices()) stderr.write(`healthlake-wizard: ${notice}\n`);
-    return store;
-  } catch (error) {
-    stderr.write(`healthlake-wizard: the local history is unavailable (${(error as Error).message}); going on without it.\n`);
-    return undefined;
-  }
-}
+/**
+ * What a session's gateway is told besides the options: how to journal, where warnings go, retries (tests); and
+ * where what the sandbox worked around on start goes (`stderr`: a collector that prints after the UI, for the wizard).
+ */
+export type SessionDeps = Pick<GatewayDeps, 'journal' | 'warn' | 'maxAttempts'> & { stderr?: NodeJS.WritableStream };
 
 /** Opens a session: starts the sandbox when `options.sandbox`, else targets AWS as configured. */
-export async function openSession(options: GlobalOptions, store?: WizardStore): Promise<Session> {
+export async function openSession(options: GlobalOptions, store?: WizardStore, { stderr = process.stderr, ...deps }: SessionDeps = {}): Promise<Session> {
   if (!options.sandbox) {
-    return { gateway: createGateway(options, store ? { store } : {}), ...(store ? { store } : {}), close: async () => {} };
+    return { gateway: createGateway(options, { ...deps, ...(store ? { store } : {}) }), ...(store ? { store } : {}), close: async () => {} };
   }
   // The emulator (HTTP server, SigV4 checks) is loaded only for the sandbox; a real AWS call never needs it.
   const { startSandbox } = await import('./sandbox.js');
   const sandbox = await startSandbox();
+  for (const notice of sandbox.notices) stderr.write(`healthlake-wizard: sandbox: ${notice}\n`);
   // The sandbox's endpoint, region and credentials win over anything configured: nothing may reach AWS.
   const gateway = createGateway({ ...options, ...sandbox.options, profile: undefined, noSignRequest: false }, {
+    ...deps,
     credentials: sandbox.credentials,
     ...(store ? { store } : {}),
   });

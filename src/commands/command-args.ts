@@ -9,7 +9,7 @@ import { didYouMean } from '../request/suggest.js';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** AWS CLI global options every command accepts, though a local one (history, presets) has no use for them. */
-export const INERT_GLOBAL_OPTIONS = { debug: { type: 'boolean' }, 'no-cli-pager': { type: 'boolean' } } as const;
+export const INERT_GLOBAL_OPTIONS = { debug: { type: 'boolean' }, 'no-cli-pager': { type: 'boolean' }, 'no-paginate': { type: 'boolean' } } as const;
 
 /** Parses `args` for `command` (e.g. `presets show`); throws an InputError (exit 252) on bad syntax. */
 export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T, allowPositionals: boolean) {

@@ -5,27 +5,35 @@
  * React nor the AWS SDK: those come in through dynamic imports only when needed.
  */
 import packageJson from '../../package.json' with { type: 'json' };
-import { checkQuery, renderOutput } from '../aws/output.js';
+import { checkQuery, renderDryRun, renderOutput } from '../aws/output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
 import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
 import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request/issues.js';
-import { orderRequest } from '../request/request-order.js';
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
 import { validateRequest } from '../request/validate.js';
-import { OPERATION } from '../spec/index.js';
+import { OPERATION, PARAMETERS } from '../spec/index.js';
 import { writeStdout } from '../stdout.js';
 
 function printIssues(issues: readonly FieldIssue[]): void {
   if (issues.length > 0) process.stderr.write(`${issues.map(formatIssue).join('\n')}\n`);
 }
 
+/**
+ * The Region named on the command line or in the environment, known without loading the SDK (a profile's
+ * Region is checked once the session has resolved it, before sending).
+ */
+function explicitRegion(options: CreateOptions): string | undefined {
+  if (options.sandbox) return undefined;
+  return options.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
+}
+
 /** Validates; prints warnings (and errors) on stderr. True when nothing blocks. */
-function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean): boolean {
-  const issues = validateRequest(request);
+function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean, region?: string): boolean {
+  const issues = validateRequest(request, region ? { region } : {});
   printIssues(issues);
   const errors = errorsOnly(issues);
   if (errors.length > 0 && interactiveHint && errors.some((issue) => issue.rule === 'required')) {
@@ -87,7 +95,8 @@ async function savePreset(name: string, request: Record<string, unknown>): Promi
   }
 }
 
-async function printData(data: unknown, options: CreateOptions): Promise<void> {
+/** Prints a result as the AWS CLI would (`--output`, `--query`): the dry run's request, a skeleton. */
+export async function printData(data: unknown, options: CreateOptions): Promise<void> {
   writeStdout(await renderOutput(data, { output: options.output, query: options.query, operation: OPERATION.name }));
 }
 
@@ -101,7 +110,8 @@ export async function run(argv: string[]): Promise<number> {
     printIssues(error.issues);
     return EXIT.usage;
   }
-  const { given, options } = parsed;
+  const { options } = parsed;
+  let given = parsed.given;
   if (options.help) {
     writeStdout(renderCreateHelp(Math.min(80, process.stdout.columns || 80)));
     return EXIT.ok;
@@ -129,6 +139,9 @@ export async function run(argv: string[]): Promise<number> {
     const merged = await withPreset(options.preset, request);
     if (typeof merged === 'number') return merged;
     request = merged;
+    // A preset is a whole set of answers, as when picked on the start screen: every parameter counts as given,
+    // so the wizard asks only for what is missing or invalid, then shows review.
+    given = PARAMETERS.map((parameter) => parameter.name);
   }
 
   const interactive = !options.noInteractive && process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -139,19 +152,22 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (!interactive) {
-    if (!validateAndReport(request, !options.dryRun)) return EXIT.usage;
+    if (!validateAndReport(request, !options.dryRun, explicitRegion(options))) return EXIT.usage;
     if (options.savePreset !== undefined) {
       const failed = await savePreset(options.savePreset, request);
       if (failed !== undefined) return failed;
     }
     if (options.dryRun) {
-      await printData(orderRequest(request), options);
+      writeStdout(await renderDryRun(request, options));
       return EXIT.ok;
     }
     return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);
   }
+  const wizard = { initial: answersFromRequest(request), given, options };
+  // The plain mode asks line by line in the terminal's own cooked mode: no raw mode, no Ink.
+  if (options.plain || process.env.TERM === 'dumb') return (await import('../plain/run-plain.js')).runPlainWizard(wizard);
   // Raw mode before the UI modules load: keys typed meanwhile are kept for the wizard instead of being echoed
   // by the terminal (Ctrl+C then reaches the wizard's quit dialog rather than killing the process).
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
-  return (await import('../ui/run-wizard.js')).runWizard({ initial: answersFromRequest(request), given, options });
+  return (await import('../ui/run-wizard.js')).runWizard(wizard);
 }

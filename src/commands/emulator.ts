@@ -29,7 +29,7 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (error instanceof StateFileError) {
-      process.stderr.write(`healthlake-wizard emulator: ${error.message}\n`);
+      process.stderr.write(`healthlake-wizard emulator: ${error.message}\n  Fix: ${error.fix}\n`);
       return EXIT.config;
     }
     if (code === 'EADDRINUSE' || code === 'EACCES') {
@@ -38,6 +38,19 @@ export async function run(argv: string[]): Promise<number> {
     }
     throw error;
   }
+
+  // Signal handlers first: whoever reads the listening line may stop the emulator at once.
+  const running = emulator;
+  const stopped = new Promise<number>((resolve) => {
+    const shutdown = () => {
+      process.off('SIGINT', shutdown);
+      process.off('SIGTERM', shutdown);
+      void running.stop().then(() => resolve(EXIT.ok));
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+  });
+  for (const notice of emulator.notices) process.stderr.write(`healthlake-wizard emulator: warning: ${notice}\n`);
 
   // Only the sandbox pair is printed: it is public. A key pair given on the command line is never echoed.
   const sandbox = options.credentials === undefined;
@@ -49,15 +62,5 @@ export async function run(argv: string[]): Promise<number> {
       `use it: ${keys} AWS_REGION=${emulator.region} AWS_DEFAULT_REGION=${emulator.region} aws healthlake list-fhir-datastores --endpoint-url ${emulator.url}` +
       ` (or healthlake-wizard create --endpoint-url ${emulator.url})\n`,
   );
-
-  const running = emulator;
-  return new Promise<number>((resolve) => {
-    const shutdown = () => {
-      process.off('SIGINT', shutdown);
-      process.off('SIGTERM', shutdown);
-      void running.stop().then(() => resolve(EXIT.ok));
-    };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
-  });
+  return stopped;
 }

@@ -72,7 +72,7 @@ const list: Action = async (args, store) => {
   else if (presets.length === 0) note('No presets yet. Save one with: healthlake-wizard presets save NAME --datastore-type-version R4');
   else {
     const rows = presets.map((preset) => ({ Name: preset.name, Description: preset.description ?? '', DatastoreName: String(preset.answers.DatastoreName ?? ''), Updated: preset.updatedAt }));
-    out(await renderTable(toPlainData(rows), 'Presets'));
+    out(await renderTable(toPlainData(rows), 'Presets', undefined, false, true));
   }
   return EXIT.ok;
 };
@@ -81,7 +81,7 @@ const show: Action = async (args, store) => {
   const { values, positionals } = parse(args, { output: { type: 'string' } }, ['NAME'], 'show');
   const format = outputFormat(values.output);
   const preset = requirePreset(store().presets, positionals[0]!);
-  out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : await renderTable(toPlainData(describePreset(preset)), 'Preset'));
+  out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : await renderTable(toPlainData(describePreset(preset)), 'Preset', undefined, false, true));
   return EXIT.ok;
 };
 
@@ -167,14 +167,16 @@ const importPreset: Action = (args, store) => {
   const { values, positionals } = parse(args, { name: { type: 'string' }, description: { type: 'string' }, force: { type: 'boolean' } }, ['FILE'], 'import');
   const file = positionals[0]!;
   const name = values.name ?? basename(file, extname(file));
-  const nameProblem = checkPresetName(name, values.name === undefined ? 'preset name (from the file name)' : '--name');
+  const nameFlag = values.name === undefined ? 'preset name (from the file name)' : '--name';
+  const nameProblem = checkPresetName(name, nameFlag);
   if (nameProblem) {
     if (values.name === undefined) nameProblem.fix = `Give a name with --name, e.g. --name ${JSON.stringify(nameProblem.fix.match(/"(.*)"/)?.[1] ?? 'imported')}.`;
     throw new InputError([nameProblem]);
   }
   const imported = readImportedRequest(readImportFile(file), file);
   if (!values.force && store().presets.get(name)) {
-    throw new InputError([{ field: '', flag: '--name', rule: 'duplicate', message: `A preset named ${JSON.stringify(name)} exists already.`, fix: 'Add --force to replace it, or choose another name with --name.', value: name, severity: 'error' }]);
+    const fix = values.name === undefined ? 'Add --force to replace it, or give it another name with --name NAME.' : 'Add --force to replace it, or choose another name with --name.';
+    throw new InputError([{ field: '', flag: nameFlag, rule: 'duplicate', message: `A preset named ${JSON.stringify(name)} exists already.`, fix, value: name, severity: 'error' }]);
   }
   if (imported.droppedClientToken) note('note: the ClientToken in the file is not kept: every run that starts from a preset gets a fresh token.');
   store().presets.save(name, imported.answers, values.description);

@@ -1,7 +1,8 @@
 /**
  * `healthlake-wizard status [DATASTORE_ID] [--wait] [--output ...] [--query ...] [--region ...] [--endpoint-url ...]
- * [--profile ...] [--sandbox]`: the live panel on a terminal; otherwise (no TTY, `--no-interactive`, `--wait`)
- * describe once and print as the AWS CLI does, or follow the status until ACTIVE/CREATE_FAILED.
+ * [--profile ...] [--sandbox] [--plain]`: the live panel on a terminal; otherwise (no TTY, `--no-interactive`,
+ * `--wait`) describe once and print as the AWS CLI does, or follow the status until ACTIVE/CREATE_FAILED, as
+ * `--plain` (or TERM=dumb) does on a terminal.
  */
 import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
 import { fitHelp } from '../request/help.js';
@@ -16,6 +17,7 @@ const OUTPUTS: readonly OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text',
 export const FLAGS = {
   wait: { type: 'boolean' },
   'no-interactive': { type: 'boolean' },
+  plain: { type: 'boolean' },
   sandbox: { type: 'boolean' },
   output: { type: 'string' },
   query: { type: 'string' },
@@ -30,12 +32,15 @@ export const FLAGS = {
   color: { type: 'string' },
   debug: { type: 'boolean' },
   'no-cli-pager': { type: 'boolean' },
+  'no-paginate': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const USAGE = `Usage: healthlake-wizard status [DATASTORE_ID] [--wait] [--no-interactive] [--sandbox]
+const USAGE = `Usage: healthlake-wizard status [DATASTORE_ID] [--wait] [--no-interactive] [--plain] [--sandbox]
          [--output json|yaml|yaml-stream|text|table] [--query JMESPATH] [--region R] [--profile P] [--endpoint-url URL]
 Without DATASTORE_ID: the newest data store in the local history.
+--plain (the default when TERM=dumb): on a terminal, follow the status line by line as --wait does, instead
+of the live panel (for screen readers, dumb terminals and editors' shells).
 `;
 
 /** Parsed `status` arguments. */
@@ -85,12 +90,15 @@ function parseStatusArgs(argv: string[]): StatusArgs | 'help' {
   const connect = seconds('--cli-connect-timeout', values['cli-connect-timeout']);
   if (read !== undefined) options.cliReadTimeout = read;
   if (connect !== undefined) options.cliConnectTimeout = connect;
-  const wait = values.wait === true;
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  const onTerminal = tty && !values['no-interactive'];
+  // The plain mode has no panel (it redraws): a person on a terminal gets the status line by line instead.
+  const plain = values.plain === true || process.env.TERM === 'dumb';
+  const wait = values.wait === true || (onTerminal && plain);
   return {
     ...(positionals[0] ? { datastoreId: positionals[0] } : {}),
     wait,
-    interactive: tty && !values['no-interactive'] && !wait,
+    interactive: onTerminal && !wait,
     options,
   };
 }

@@ -39,6 +39,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!/^[a-z0-9-]+$/.test(region)) throw new RangeError(`region must look like us-east-1; got ${JSON.stringify(region)}.`);
   const now = options.now ?? Date.now;
   const stateFile = options.statePath ? new SharedStateFile(options.statePath) : undefined;
+  const loaded = stateFile?.load();
   const registry = new DatastoreRegistry(
     {
       region,
@@ -46,10 +47,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       createDelayMs: options.createDelayMs ?? DEFAULT_DELAY_MS,
       deleteDelayMs: options.deleteDelayMs ?? DEFAULT_DELAY_MS,
       now,
-      onChange: stateFile ? (changed) => stateFile.save(changed.snapshot()) : undefined,
-      refresh: stateFile ? () => stateFile.changedElsewhere() : undefined,
+      ...(stateFile ? { storage: stateFile } : {}),
     },
-    stateFile ? stateFile.load() : [],
+    loaded?.datastores ?? [],
   );
   const faults = new FaultInjector(options.faults);
   const requests: Record<string, number> = {};
@@ -86,5 +86,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return registry.snapshot();
     },
     requests,
+    notices: loaded?.problems ?? [],
   };
 }

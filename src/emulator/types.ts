@@ -97,7 +97,10 @@ export interface EmulatorOptions {
   createDelayMs?: number;
   /** DELETING -> DELETED after this many ms. Default 3000. */
   deleteDelayMs?: number;
-  /** Load data stores from this JSON file on start and save to it (atomically) on every change. */
+  /**
+   * Load data stores from this JSON file on start and save every change to it (atomically, under a lock, so
+   * that emulators in several processes can share it). A link, a FIFO or any non-regular file is refused.
+   */
   statePath?: string;
   faults?: FaultOptions;
   /** Check SigV4 signatures (default true). */
@@ -120,4 +123,6 @@ export interface RunningEmulator {
   datastores(): EmulatedDatastore[];
   /** Requests received per operation (by `X-Amz-Target` suffix, unknown ones included), live. */
   requests: Record<string, number>;
+  /** What the start found and worked around, one message each: state-file entries left out, and why. */
+  notices: readonly string[];
 }

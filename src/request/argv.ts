@@ -57,6 +57,11 @@ function collect(argv: readonly string[], issues: FieldIssue[]): Occurrence[] {
       continue;
     }
     if (token.kind === 'positional') {
+      // `healthlake-wizard help` and `create help`, as `aws ... help`: the help, not a stray word.
+      if (token.index === 0 && token.value === 'help') {
+        occurrences.push({ type: 'option', option: optionFlag('--help')!, value: undefined, inline: false });
+        continue;
+      }
       if (open?.type === 'unknown') continue; // the unknown flag's own value: already reported with the flag
       if (open?.type === 'parameter' && open.parameter.kind === 'list' && !open.inline) {
         open.args.push(token.value);
@@ -70,7 +75,8 @@ function collect(argv: readonly string[], issues: FieldIssue[]): Occurrence[] {
       continue;
     }
     open = undefined;
-    const flag = token.rawName;
+    // `-h` is the short spelling of `--help` that most commands take.
+    const flag = token.rawName === '-h' ? '--help' : token.rawName;
     const parameter = parameterByFlag(flag);
     const option = optionFlag(flag);
     if (!parameter && !option) {

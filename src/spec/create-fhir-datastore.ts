@@ -111,6 +111,7 @@ const kmsEncryptionConfig: StructureNode = {
       shape: 'EncryptionKeyID',
       required: false,
       appliesWhen: { sibling: 'CmkType', oneOf: ['CUSTOMER_MANAGED_KMS_KEY'] },
+      arnInDatastoreRegion: true,
       min: 1,
       max: 400,
       pattern:
@@ -143,6 +144,8 @@ export const sseConfiguration: TopLevelParameter = {
   flag: '--sse-configuration',
   step: 'encryption',
   required: false,
+  fixedAfterCreation: true,
+  whenLeftOut: 'AWS owned key',
   help: {
     label: 'Encryption',
     short: 'How data is encrypted at rest. Leave it out to use an AWS owned key. Cannot be changed later.',
@@ -162,6 +165,8 @@ export const preloadDataConfig: TopLevelParameter = {
   flag: '--preload-data-config',
   step: 'preload',
   required: false,
+  fixedAfterCreation: true,
+  whenLeftOut: 'no sample data',
   help: {
     label: 'Preload sample data',
     short: 'Fill the new data store with synthetic patients from Synthea. Cannot be changed later.',
@@ -294,6 +299,8 @@ export const identityProviderConfiguration: TopLevelParameter = {
   flag: '--identity-provider-configuration',
   step: 'identity',
   required: false,
+  fixedAfterCreation: true,
+  whenLeftOut: 'AWS_AUTH',
   help: {
     label: 'Identity provider',
     short: 'How FHIR requests are authorized: AWS SigV4 (default) or SMART on FHIR with your OAuth server.',
@@ -306,7 +313,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
   examples: [
     'AuthorizationStrategy=AWS_AUTH',
     'AuthorizationStrategy=SMART_ON_FHIR,FineGrainedAuthorizationEnabled=true,' +
-      'IdpLambdaArn=arn:aws:lambda:us-east-1:111122223333:function:smart-token-decoder,Metadata=file://smart.json',
+      'IdpLambdaArn=arn:aws:lambda:us-east-1:111122223333:function:smart-token-decoder,Metadata@=file://smart.json',
   ],
   members: [
     {
@@ -347,6 +354,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       shape: 'Boolean',
       required: false,
       appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
+      whenLeftOut: 'false',
       help: {
         label: 'Fine-grained authorization',
         short: 'Enforce SMART scopes per resource and patient (only with a SMART strategy).',
@@ -389,6 +397,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       shape: 'LambdaArn',
       required: false,
       appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
+      arnInDatastoreRegion: true,
       min: 49,
       max: 256,
       pattern:

@@ -29,6 +29,8 @@ interface NodeBase {
   examples: string[];
   /** The member applies only when a sibling member holds one of these values (e.g. KmsKeyId with a customer managed key). */
   appliesWhen?: { sibling: string; oneOf: readonly string[] };
+  /** What applies when an optional member is left out, in a few words (e.g. "an AWS owned key"). */
+  whenLeftOut?: string;
 }
 
 /** A string member. */
@@ -42,6 +44,8 @@ export interface StringNode extends NodeBase {
   patternInWords?: string;
   /** The string holds a JSON document (IdentityProviderConfiguration.Metadata). */
   holdsJson?: boolean;
+  /** An ARN given here must be in the data store's Region (HealthLake uses the key or function from there). */
+  arnInDatastoreRegion?: boolean;
 }
 
 /** A string member whose value is one of a closed set. */
@@ -80,6 +84,8 @@ export type TopLevelParameter = SpecNode & {
   flag: string;
   /** The id of the wizard step that asks for it. */
   step: StepId;
+  /** Cannot be changed once the data store exists: the confirmation before creating names it. */
+  fixedAfterCreation?: boolean;
 };
 
 /** The wizard's steps, in the order a person thinks. */

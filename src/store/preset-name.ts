@@ -15,7 +15,12 @@ export function checkPresetName(name: string, flag = 'preset name'): FieldIssue 
     : name.length > 64 ? `is ${name.length} characters long`
     : !/^[A-Za-z0-9]/.test(name) ? 'does not start with a letter or digit'
     : `contains ${JSON.stringify(name.match(/[^A-Za-z0-9._-]/u)?.[0] ?? '')}`;
-  const suggestion = name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 64);
+  // Separators neither lead nor trail a suggestion: "smart-clinic#" becomes "smart-clinic", not "smart-clinic-".
+  const suggestion = name
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .slice(0, 64)
+    .replace(/[._-]+$/, '');
   return {
     field: '',
     flag,

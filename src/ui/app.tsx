@@ -3,16 +3,17 @@
  * here imports the AWS SDK or the store; they come through `createApp(deps)` and load after the first frame.
  */
 import { Box, Text} from 'ink';
-import { lazy, Suspense, useEffect, useMemo, useReducer, useState, type ReactElement } from 'react';
-import type { GlobalOptions } from '../options.js';
+import { lazy, Suspense, useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import type { CreateOptions, GlobalOptions } from '../options.js';
 import { EXIT } from '../options.js';
 import type { WizardStore } from '../store/types.js';
 import { QuitDialog } from './components/quit-dialog.js';
 import { useConnection } from './effects/use-connection.js';
 import { useStartChoices, withoutClientToken } from './effects/use-start-choices.js';
 import { useStatusWatch } from './effects/use-status-watch.js';
-import { useSubmission } from './effects/use-submission.js';
+import { savePresetAs, useSubmission } from './effects/use-submission.js';
 import type { AppDeps } from './effects/app-deps.js';
+import { answerIssues, hasErrors, requestFromAnswers } from './flow/issues.js';
 import { initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
 import type { WizardState } from './flow/state.js';
 import { matches } from './keys.js';
@@ -28,7 +29,7 @@ const ReviewScreen = lazy(() => import('./review/review-screen.js'));
 
 /** What the app is asked to do: run the wizard, or show the status panel of an existing data store. */
 export type AppInput =
-  | { mode: 'wizard'; flow: InitialFlow; options: GlobalOptions }
+  | { mode: 'wizard'; flow: InitialFlow; options: CreateOptions }
   | { mode: 'status'; datastoreId: string; sandbox: boolean; options: GlobalOptions };
 
 function startState(input: AppInput, now: number): WizardState {
@@ -52,20 +53,61 @@ export function createApp(deps: AppDeps, input: AppInput): ReactElement {
 
 function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => startState(input, deps.now()));
-  // Opened once, after the first frame (the timer lets Ink paint before conf is loaded).
+  // Opened once, after the first frame (the timer lets Ink paint before the store is loaded).
   const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
   const [openedStore, setOpenedStore] = useState<WizardStore>();
   useEffect(() => {
     void store.then(setOpenedStore);
   }, [store]);
-  const { connection, target, closeAll } = useConnection(deps, state.sandbox, store);
-  const askCredentials = input.mode === 'wizard' && !input.options.sandbox && !input.options.endpointUrl;
+  // The target's Region joins the flow: a KMS key or Lambda ARN in another Region is an error.
+  const { connection, target, closeAll } = useConnection(deps, state.sandbox, store, (resolved) => dispatch({ type: 'targetResolved', region: resolved.region }));
+  // A dry run sends nothing, so it needs no credentials.
+  const askCredentials = input.mode === 'wizard' && !input.options.sandbox && !input.options.endpointUrl && !input.options.dryRun;
   useStartChoices(deps, store, askCredentials, input.mode === 'wizard', dispatch);
-  useSubmission(state, dispatch, deps, connection, store);
+  // `--save-preset NAME`: honoured on every path that ends with a request (created, printed, or quit from review).
+  const presetName = input.mode === 'wizard' ? input.options.savePreset : undefined;
+  useSubmission(state, dispatch, deps, connection, store, presetName);
   useStatusWatch(state, dispatch, connection, deps.now);
 
   const leave = (code: number, farewell?: string) => {
     void closeAll().finally(() => deps.exit(code, farewell));
+  };
+  // Leaving after a dialog: the dialog is taken off the screen first, so the last frame left on the terminal
+  // does not show a question that was already answered.
+  const [leaving, setLeaving] = useState<{ code: number; farewell?: string }>();
+  useEffect(() => {
+    if (leaving) leave(leaving.code, leaving.farewell);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when leaving is decided
+  }, [leaving]);
+  const printing = useRef(false);
+  const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers, state.region));
+  // The review's primary action: the confirmation before creating, or with --dry-run the request printed on exit.
+  const onPrimary = () => {
+    if (!state.dryRun) {
+      dispatch({ type: 'openDialog', dialog: 'confirm-submit' });
+      return;
+    }
+    if (!reviewValid || printing.current) return;
+    printing.current = true;
+    void (async () => {
+      if (presetName !== undefined) savePresetAs(await store, presetName, state.answers, deps.report);
+      const printed = await deps.renderDryRun(requestFromAnswers(state.answers));
+      setLeaving({ code: EXIT.ok, farewell: printed });
+    })().catch((error: unknown) => {
+      setLeaving({ code: EXIT.other, farewell: `healthlake-wizard: the request cannot be printed: ${error instanceof Error ? error.message : String(error)}\n` });
+    });
+  };
+  // Quitting from a valid review with --save-preset saves the answers (the quit dialog says so first).
+  const quitSaves = presetName !== undefined && reviewValid;
+  const quit = () => {
+    if (quitSaves) {
+      void store.then((opened) => {
+        const saved = savePresetAs(opened, presetName, state.answers, deps.report);
+        setLeaving({ code: EXIT.interrupted, farewell: saved ? `Answers saved as preset "${presetName}"; nothing was sent.\n` : 'Nothing was sent.\n' });
+      });
+    } else {
+      setLeaving({ code: EXIT.interrupted, farewell: 'Answers discarded; nothing was sent.\n' });
+    }
   };
 
   const outcome = state.phase === 'done' ? EXIT.ok : state.phase === 'failed' ? EXIT.service : undefined;
@@ -92,12 +134,12 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
     }
   });
 
-  const quitting = state.dialog === 'confirm-quit';
-  const active = !quitting;
+  const quitting = state.dialog === 'confirm-quit' && !leaving;
+  const active = !quitting && !leaving;
   let screen: ReactElement;
   switch (state.phase) {
     case 'start':
-      screen = <StartScreen choices={state.start!} sandbox={state.sandbox} target={target} dispatch={dispatch} isActive={active} />;
+      screen = <StartScreen choices={state.start!} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatch} isActive={active} />;
       break;
     case 'editing':
       screen = <EditScreen state={state} dispatch={dispatch} target={target} isActive={active} />;
@@ -112,6 +154,8 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
             options={input.options}
             isActive={active}
             savePreset={(name) => savePreset(openedStore, name, state, dispatch)}
+            writeFile={deps.writeFile}
+            onPrimary={onPrimary}
           />
         </Suspense>
       );
@@ -125,7 +169,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   return (
     <Box flexDirection="column">
       {screen}
-      {quitting ? <QuitDialog onQuit={() => leave(EXIT.interrupted, 'Answers discarded; nothing was sent.\n')} onStay={() => dispatch({ type: 'closeDialog' })} isActive /> : null}
+      {quitting ? <QuitDialog savesPreset={quitSaves ? presetName : undefined} onQuit={quit} onStay={() => dispatch({ type: 'closeDialog' })} isActive /> : null}
     </Box>
   );
 }

@@ -9,7 +9,7 @@ interface Binding {
   /** A printable character, e.g. `?`. */
   char?: string;
   /** A named key from Ink's `Key`. */
-  named?: 'return' | 'escape' | 'tab' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'backspace' | 'delete';
+  named?: 'return' | 'escape' | 'tab' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'backspace' | 'delete' | 'pageUp' | 'pageDown';
   ctrl?: boolean;
 }
 
@@ -25,6 +25,8 @@ const TABLE = {
   next: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'next' },
   back: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'back' },
   help: { bindings: [{ char: '?' }], shown: '?', label: 'help' },
+  helpUp: { bindings: [{ named: 'pageUp' }], shown: '', label: '' },
+  helpDown: { bindings: [{ named: 'pageDown' }], shown: 'PgUp/PgDn', label: 'scroll' },
   skip: { bindings: [{ named: 'tab' }], shown: 'Tab', label: 'skip step' },
   up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '↑', label: 'up' },
   down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↓', label: 'down' },
@@ -34,8 +36,19 @@ const TABLE = {
   previousTab: { bindings: [{ named: 'leftArrow' }], shown: '←', label: '' },
   nextTab: { bindings: [{ named: 'rightArrow' }], shown: '←→', label: 'tabs' },
   edit: { bindings: [{ char: 'e' }], shown: 'e', label: 'edit' },
+  /** Review: Enter on a row edits it; Enter on the primary action runs it (create, or print with --dry-run). */
+  editRow: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'edit' },
+  create: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'create' },
+  /** Tags editor: Enter on "+ Add a tag" adds one. */
+  addRow: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'add' },
+  /** Tags editor: Enter on "Done" goes on to the next step. */
+  done: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'continue' },
+  printRequest: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'print request' },
+  /** The primary action from any row (kept for people used to it; the footer shows Enter). */
   submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },
+  viewWhole: { bindings: [{ char: 'v' }], shown: 'v', label: 'view whole' },
   savePreset: { bindings: [{ char: 's' }], shown: 's', label: 'save' },
+  writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write' },
   confirm: { bindings: [{ char: 'y' }], shown: 'y', label: 'yes' },
   cancel: { bindings: [{ char: 'n' }, { named: 'escape' }], shown: 'n/Esc', label: 'no' },
   add: { bindings: [{ char: 'a' }], shown: 'a', label: 'add' },

@@ -21,7 +21,7 @@ export async function runStatusPanel(input: { datastoreId?: string; options: Glo
     { mode: 'status', datastoreId, sandbox: options.sandbox ?? false, options },
     {
       async connect(sandbox, opened) {
-        const session = await openSession({ ...options, sandbox }, opened);
+        const session = await openSession({ ...options, sandbox }, opened, { stderr: later });
         return { gateway: session.gateway, close: () => session.close() };
       },
       openStore: async () => store,

@@ -17,16 +17,22 @@ export interface RunWizardInput {
 export async function runWizard({ initial, given, options }: RunWizardInput): Promise<number> {
   const later = new LineCollector();
   return renderApp(
-    { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID() }, options },
+    // A dry run gets no generated ClientToken: it prints what `--no-interactive --dry-run` prints for the same input.
+    { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }) }, options },
     {
       async connect(sandbox, store) {
         const { openSession } = await import('../aws/session.js');
-        const session = await openSession({ ...options, sandbox }, store);
+        // The wizard journals as `create --no-interactive` does: no journal, no sending, unless --no-journal.
+        const session = await openSession({ ...options, sandbox }, store, {
+          journal: options.noJournal ? 'skip' : 'required',
+          warn: (message) => later.write(`healthlake-wizard: warning: ${message}\n`),
+          stderr: later,
+        });
         return { gateway: session.gateway, close: () => session.close() };
       },
       async openStore() {
         const { openLocalStore } = await import('../aws/session.js');
-        return openLocalStore(later);
+        return openLocalStore(later, options.noJournal ? 'going on without it' : 'presets, history and resuming were unavailable, and nothing could be sent without --no-journal');
       },
       async detectCredentials() {
         const { detectCredentials } = await import('../aws/detect-credentials.js');

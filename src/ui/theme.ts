@@ -34,3 +34,12 @@ export function statusColor(status: DatastoreStatus | undefined): string {
 
 /** The accent colour for titles and the current choice. */
 export const ACCENT = 'cyan';
+
+/**
+ * Text in reverse video, written as its own SGR codes: Ink's `inverse` goes through the colour library, which
+ * NO_COLOR (and `--color off`) turns off entirely, and the text cursor then vanished. Reverse video is not a
+ * colour, so it stays.
+ */
+export function reverseVideo(text: string): string {
+  return `\x1b[7m${text}\x1b[27m`;
+}

@@ -5,9 +5,10 @@
  * receives every key and hands it to the handlers registered in layout effects, which are in place before any
  * further input can be read, and always the latest render's.
  *
- * Ink also delivers text and a following Enter as one chunk ("data\r") when they arrive together; the router
- * splits it, and hands each key over only after the previous one has rendered. A line feed counts as Enter
- * (see `splitEnters`): Ink would report it as a key of its own that no binding knows.
+ * Ink also delivers keys that arrive together as one chunk: text and a following Enter ("data\r"), two
+ * Backspaces from a held key or a slow link, Ctrl+E and Ctrl+U typed fast. The router splits such a chunk into
+ * its keys (see `splitChunk`) and hands each over only after the previous one has rendered. A line feed counts
+ * as Enter: Ink would report it as a key of its own that no binding knows.
  */
 import { useInput, type Key } from 'ink';
 import { createContext, createElement, useContext, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
@@ -18,17 +19,71 @@ interface Registration {
   active: { current: boolean };
 }
 
+/** A key of a chunk, as Ink would have reported it had it arrived alone. */
+export interface ChunkKey {
+  input: string;
+  key: Key;
+}
+
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
 /**
- * Splits "text\rtext" into text and Enter segments; undefined when there is nothing to split. A line feed is an
- * Enter too: keys typed before the program put the terminal in raw mode arrive with the terminal's CR -> LF
- * translation applied, and a pasted Windows line ends in CR LF (one Enter).
+ * The control characters that are keys of their own. ESC is not among them: Ink cuts escape sequences out of a
+ * chunk before it reaches a handler. A line feed is an Enter: keys typed before the program put the terminal in
+ * raw mode arrive with the terminal's CR -> LF translation applied, and a pasted Windows line ends in CR LF.
  */
-export function splitEnters(input: string): string[] | undefined {
-  if (input === '\r' || !/[\r\n]/.test(input)) return undefined;
-  return input
-    .split(/(\r\n|\r|\n)/)
-    .filter((segment) => segment !== '')
-    .map((segment) => (/^[\r\n]+$/.test(segment) ? '\r' : segment));
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001a\u001c-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_SPLIT = /([\u0000-\u001a\u001c-\u001f\u007f])/;
+
+/** One control character as Ink reports it alone: DEL is `delete`, BS `backspace`, 0x01-0x1a Ctrl+letter. */
+function controlKey(char: string): ChunkKey {
+  if (char === '\r' || char === '\n') return { input: '\r', key: { ...NO_KEY, return: true } };
+  if (char === '\t') return { input: '', key: { ...NO_KEY, tab: true } };
+  if (char === '\x7f') return { input: '', key: { ...NO_KEY, delete: true } };
+  if (char === '\b') return { input: '', key: { ...NO_KEY, backspace: true } };
+  const code = char.charCodeAt(0);
+  if (code >= 1 && code <= 26) return { input: String.fromCharCode(code + 96), key: { ...NO_KEY, ctrl: true } };
+  // Other control characters (NUL, FS..US) have no binding; they pass as text, which inputs drop.
+  return { input: char, key: NO_KEY };
+}
+
+/**
+ * Splits a chunk Ink reported as one key into the keys it holds, in order: runs of text stay together (a paste
+ * is one edit), each control character is a key of its own, CR LF is one Enter. Undefined when the chunk is a
+ * single key (nothing to split). Escape sequences never reach here in a chunk: Ink cuts them out itself.
+ */
+export function splitChunk(input: string, key: Key): ChunkKey[] | undefined {
+  // A single key Ink parsed itself (Ctrl+letter, Backspace, Tab, Enter) is left as it is.
+  if (key.ctrl || key.meta || input === '' || input === '\r') return undefined;
+  if (!CONTROL.test(input)) return undefined;
+  const keys: ChunkKey[] = [];
+  for (const piece of input.replace(/\r\n/g, '\r').split(CONTROL_SPLIT)) {
+    if (piece !== '') keys.push(CONTROL.test(piece) ? controlKey(piece) : { input: piece, key: NO_KEY });
+  }
+  return keys;
 }
 
 const KeyRouterContext = createContext<Set<Registration> | undefined>(undefined);
@@ -57,9 +112,7 @@ export function KeyRouter({ children }: { children: ReactNode }) {
     }
   };
   useInput((input, key) => {
-    const segments = key.ctrl || key.meta ? undefined : splitEnters(input);
-    if (!segments) queue.current.push({ input, key });
-    else for (const segment of segments) queue.current.push({ input: segment, key: { ...key, return: segment === '\r' } });
+    queue.current.push(...(splitChunk(input, key) ?? [{ input, key }]));
     if (draining.current) return;
     draining.current = true;
     drain();

@@ -39,7 +39,7 @@ async function rejection(promise: Promise<unknown>): Promise<FriendlyFailure> {
 }
 
 describe('gateway against the emulator', () => {
-  it('creates, watches to ACTIVE, and records journal then history', async () => {
+  it('creates, watches to ACTIVE, and records the journal, then the history, then clears the journal', async () => {
     const { gateway, store } = gatewayFor();
     expect(await gateway.target()).toEqual({ region: 'us-east-1', endpoint: emulator.url, sandbox: false });
     const created = await gateway.create({ DatastoreTypeVersion: 'R4', DatastoreName: 'first' });
@@ -49,7 +49,7 @@ describe('gateway against the emulator', () => {
     expect(events[0]).toMatchObject({ type: 'status', properties: { DatastoreStatus: 'CREATING' } });
     expect(events.at(-1)).toMatchObject({ type: 'done', outcome: 'active', properties: { DatastoreStatus: 'ACTIVE', DatastoreName: 'first' } });
     const token = emulator.datastores()[0]!.clientToken!;
-    expect(store.events).toEqual([`journal.begin ${token}`, `journal.complete ${token}`, `history.add ${created.DatastoreId}`]);
+    expect(store.events).toEqual([`journal.begin ${token}`, `history.add ${created.DatastoreId}`, `journal.complete ${token}`]);
     expect(store.history.list()[0]).toMatchObject({ datastoreId: created.DatastoreId, datastoreName: 'first', sandbox: false, lastStatus: 'ACTIVE', serviceEndpoint: emulator.url });
   });
 
@@ -124,6 +124,47 @@ describe('gateway against the emulator', () => {
     emulator.faults.set({ loseCreateResponse: 1 });
     const created = await gateway.create({ DatastoreTypeVersion: 'R4', ClientToken: 'given-token-1' });
     expect(emulator.datastores()).toEqual([expect.objectContaining({ id: created.DatastoreId, clientToken: 'given-token-1' })]);
+  });
+
+  it('a created data store is reported as created when the history cannot be written; its journal entry stays', async () => {
+    const warnings: string[] = [];
+    const { gateway, store } = gatewayFor({}, { warn: (message) => warnings.push(message) });
+    store.history.add = () => {
+      throw new Error('history.json was written by a newer healthlake-wizard');
+    };
+    const created = await gateway.create({ DatastoreTypeVersion: 'R4', ClientToken: 'kept-token-1' });
+    expect(emulator.datastores().map((d) => d.id)).toEqual([created.DatastoreId]);
+    expect(warnings).toEqual([expect.stringContaining(`The data store ${created.DatastoreId} was created, but the history could not be updated`)]);
+    // Not cleared before the outcome is recorded: resending the token returns the same data store.
+    expect(store.journal.pending().map((entry) => entry.clientToken)).toEqual(['kept-token-1']);
+    const again = await gateway.resume(store.journal.pending()[0]!);
+    expect(again.DatastoreId).toBe(created.DatastoreId);
+    expect(emulator.datastores()).toHaveLength(1);
+  });
+
+  it("with journal 'required' and no store, create sends nothing (JournalUnavailable, exit 253)", async () => {
+    const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {}, journal: 'required' });
+    const failure = await rejection(gateway.create({ DatastoreTypeVersion: 'R4' }));
+    expect(failure.friendly).toMatchObject({ code: 'JournalUnavailable', exitCode: 253 });
+    expect(failure.friendly.fix).toContain('--no-journal');
+    expect(emulator.requests.CreateFHIRDatastore ?? 0).toBe(0);
+  });
+
+  it("with journal 'skip', create journals nothing but still records the history", async () => {
+    const { gateway, store } = gatewayFor({}, { journal: 'skip' });
+    const created = await gateway.create({ DatastoreTypeVersion: 'R4' });
+    expect(store.events).toEqual([`history.add ${created.DatastoreId}`]);
+  });
+
+  it('never takes over a ClientToken pending for another target or request: the original entry is kept', async () => {
+    const { gateway, store } = gatewayFor();
+    const elsewhere = { clientToken: 'pending-token-1', request: { DatastoreTypeVersion: 'R4' as const, ClientToken: 'pending-token-1' }, target: { region: 'eu-west-1', sandbox: false }, startedAt: '2026-01-01T00:00:00.000Z' };
+    store.journal.begin(elsewhere);
+    const failure = await rejection(gateway.create({ DatastoreTypeVersion: 'R4', ClientToken: 'pending-token-1' }));
+    expect(failure.friendly).toMatchObject({ code: 'ClientTokenPending', exitCode: 252, field: 'ClientToken' });
+    expect(failure.friendly.message).toContain('eu-west-1');
+    expect(store.journal.pending()).toEqual([elsewhere]);
+    expect(emulator.requests.CreateFHIRDatastore ?? 0).toBe(0);
   });
 
   it('a validation error is final: friendly, mapped to a field, and not left pending', async () => {

@@ -21,6 +21,8 @@ export interface BinaryResult {
 export interface BinaryOptions {
   umask?: string;
   timeoutMs?: number;
+  /** Run as this user id (and its group id), e.g. 65534 (nobody); only root may. */
+  uid?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -38,11 +40,11 @@ export function requireBuild(): void {
 }
 
 /** The child with exactly `env` (plus PATH, and NO_COLOR unless `env` says otherwise), collecting its output. */
-function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | undefined) {
+function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | undefined, uid?: number) {
   const [file, argv] = umask
     ? ['/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, BIN, ...args]]
     : [process.execPath, [BIN, ...args]];
-  const child = spawn(file, argv, { env: { PATH: process.env.PATH, NO_COLOR: '1', HEALTHLAKE_WIZARD_CACHE_DIR: testCodeCacheDir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file, argv, { env: { PATH: process.env.PATH, NO_COLOR: '1', HEALTHLAKE_WIZARD_CACHE_DIR: testCodeCacheDir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(uid !== undefined ? { uid, gid: uid } : {}) });
   const output = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
@@ -56,7 +58,7 @@ function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | und
 /** Runs `healthlake-wizard ...args` to its end; kills it and rejects after `timeoutMs`. */
 export function runBinary(args: string[], env: NodeJS.ProcessEnv, options: BinaryOptions = {}): Promise<BinaryResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { child, output, ended } = spawnBinary(args, env, options.umask);
+  const { child, output, ended } = spawnBinary(args, env, options.umask, options.uid);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -28,13 +28,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A dry run with `--debug`; `loader` chooses the launcher's loader (`vm`, its own, unless said otherwise). */
-function dryRun(packageRoot = copy, cacheDir = userCache, env: NodeJS.ProcessEnv = { HEALTHLAKE_WIZARD_CODE_LOADER: 'vm' }) {
-  const result = spawnSync(
-    process.execPath,
-    [join(packageRoot, 'bin', 'healthlake-wizard.cjs'), 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--debug'],
-    { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', timeout: 20_000 },
-  );
+/**
+ * A dry run with `--debug`; `env` chooses the launcher's loader (`vm`, its own, unless said otherwise); `umask`
+ * (octal text) runs it through sh with that umask.
+ */
+function dryRun(packageRoot = copy, cacheDir = userCache, env: NodeJS.ProcessEnv = { HEALTHLAKE_WIZARD_CODE_LOADER: 'vm' }, umask?: string) {
+  const args = [join(packageRoot, 'bin', 'healthlake-wizard.cjs'), 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--debug'];
+  const [file, argv] = umask ? ['/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, ...args]] : [process.execPath, args];
+  const result = spawnSync(file, argv, { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', timeout: 20_000 });
   const loads = [...result.stderr.matchAll(/code cache: loaded (\S+) \((.+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, loads };
 }
@@ -80,6 +81,21 @@ describe('a shipped code cache that does not fit this Node', () => {
   });
 });
 
+describe('the user cache under umask 000', () => {
+  it('is written with folders 0700 and files 0600, no temporary file left', () => {
+    const cacheDir = join(scratch, 'umask-000-cache');
+    expect(dryRun(copy, cacheDir, undefined, '000').code).toBe(0);
+    const modes = readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).map((entry) => {
+      const stats = statSync(join(cacheDir, entry));
+      return [entry, stats.isDirectory() ? 'dir' : 'file', stats.mode & 0o777] as const;
+    });
+    expect(modes.length).toBeGreaterThan(0);
+    for (const [entry, kind, mode] of modes) expect([entry, mode]).toEqual([entry, kind === 'dir' ? 0o700 : 0o600]);
+    expect(modes.filter(([entry]) => entry.endsWith('.tmp'))).toEqual([]);
+    expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
+  });
+});
+
 describe('a user cache that does not fit (made under other V8 flags, say)', () => {
   it('is passed over for the shipped one, and rewritten so that later starts do not compile again', () => {
     const cacheDir = join(scratch, 'foreign-user-cache');
@@ -105,7 +121,7 @@ describe('the first frame', () => {
       await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
       const beforeFrame = term.output().slice(0, term.output().indexOf('Step 1 of 7'));
       const loads = [...beforeFrame.matchAll(/code cache: loaded (\S+) \(([^)]+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
-      expect(loads).toEqual([`app.cjs: ${cachedOutcome()}`, `chunks/wizard-pack.cjs: ${cachedOutcome()}`]);
+      expect(loads).toEqual([`app.cjs: ${cachedOutcome()}`, `chunks/wizard-pack.cjs: ${cachedOutcome()}`, `chunks/flow-pack.cjs: ${cachedOutcome()}`]);
       // The scripts loaded after the frame (the SDK, the sandbox) are told only once the wizard has ended: while
       // it owns the screen, a line written below it would scroll it. The header names the region once they ran.
       await term.waitFor(/healthlake-wizard · region us-east-1[\s\S]*Ctrl\+C quit/);

@@ -1,6 +1,6 @@
 /** `create` through the built binary, as a child process: dry run, errors, skeletons, help, and what it loads. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,16 @@ describe('healthlake-wizard create --dry-run (built binary)', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(`${JSON.stringify({ DatastoreName: 'Pacientes ÄÖ 1', DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }, { Key: 'env', Value: '' }] }, null, 4)}\n`);
+  });
+
+  it('refuses a KMS key ARN in another Region than --region, naming both (exit 252)', () => {
+    const key = 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const { code, stdout, stderr } = run(['create', '--no-interactive', '--dry-run', '--region', 'us-east-1', '--datastore-type-version', 'R4', '--sse-configuration', `KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=${key}}`]);
+    expect(code).toBe(252);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--sse-configuration (SseConfiguration.KmsEncryptionConfig.KmsKeyId): KMS key is in Region eu-west-1, but the data store is created in us-east-1');
+    expect(stderr).toContain('Fix: Use one in us-east-1, or create the data store in eu-west-1 (--region eu-west-1).');
+    expect(run(['create', '--no-interactive', '--dry-run', '--region', 'eu-west-1', '--datastore-type-version', 'R4', '--sse-configuration', `KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=${key}}`]).code).toBe(0);
   });
 
   it('prints YAML with --output yaml and honours --query', () => {
@@ -113,6 +123,23 @@ describe('skeletons, help and version (built binary)', () => {
     expect(JSON.parse(output.stdout)).toEqual({ DatastoreId: 'DatastoreId', DatastoreArn: 'DatastoreArn', DatastoreStatus: 'DatastoreStatus', DatastoreEndpoint: 'DatastoreEndpoint' });
   });
 
+  it('the SMART example of --help works as printed, and Metadata=file:// (the text itself) points to the @= form', () => {
+    const help = run(['--help']).stdout;
+    const example = /--identity-provider-configuration \\\n\s+(AuthorizationStrategy=SMART_ON_FHIR\S+)/.exec(help)?.[1];
+    const metadataFile = /Metadata@?=file:\/\/(\S+?)(?:,|$)/.exec(example ?? '')?.[1];
+    expect(metadataFile).toBeDefined();
+    const metadata = { authorization_endpoint: 'https://auth.example.com/authorize', token_endpoint: 'https://auth.example.com/token', capabilities: ['launch-standalone'], grant_types_supported: ['authorization_code'], code_challenge_methods_supported: ['S256'] };
+    writeFileSync(join(scratch, metadataFile!), JSON.stringify(metadata));
+    const created = run(['--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--identity-provider-configuration', example!]);
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(JSON.parse(JSON.parse(created.stdout).IdentityProviderConfiguration.Metadata)).toEqual(metadata);
+
+    const literal = run(['--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--identity-provider-configuration', example!.replace('Metadata@=', 'Metadata=')]);
+    expect(literal.code).toBe(252);
+    expect(literal.stderr).toContain(`Metadata@=file://${metadataFile}`);
+  });
+
   it('prints help within 80 columns and the version', () => {
     const help = run(['create', '--help']);
     expect(help.code).toBe(0);
@@ -124,25 +151,25 @@ describe('skeletons, help and version (built binary)', () => {
 });
 
 describe('what the dry run loads', () => {
-  // Strings that only the bundled React, Ink, AWS SDK, YAML, JMESPath and conf code contain.
+  // Strings that only the bundled React, Ink, AWS SDK, YAML, JMESPath and local store code contain.
   const MARKERS = {
     React: 'react.transitional.element',
     Ink: 'Raw mode is not supported',
     'AWS SDK': 'HealthLakeServiceException',
     YAML: 'YAMLParseError',
     JMESPath: 'UnquotedIdentifier',
-    conf: 'Config schema violation',
+    'local store': 'was written by a newer healthlake-wizard',
   };
   const distFiles = () => ['app.cjs', ...readdirSync(join(root, 'dist', 'chunks')).filter((f) => f.endsWith('.cjs')).map((f) => `chunks/${f}`)];
   const holding = (file: string) => Object.entries(MARKERS).filter(([, marker]) => readFileSync(join(root, 'dist', file), 'utf8').includes(marker)).map(([name]) => name);
 
   it('the markers are real: each is in its package and in some built script', () => {
     expect(readFileSync(join(root, 'node_modules/react/cjs/react.production.js'), 'utf8')).toContain(MARKERS.React);
-    expect(readFileSync(join(root, 'node_modules/conf/dist/source/index.js'), 'utf8')).toContain(MARKERS.conf);
+    expect(readFileSync(join(root, 'src/store/document-file.ts'), 'utf8')).toContain(MARKERS['local store']);
     expect(distFiles().flatMap(holding).sort()).toEqual(expect.arrayContaining(Object.keys(MARKERS)));
   });
 
-  it('loads no script holding React, Ink, the AWS SDK, YAML, JMESPath or conf, and each from the code cache', () => {
+  it('loads no script holding React, Ink, the AWS SDK, YAML, JMESPath or the local store, and each from the code cache', () => {
     // --debug makes the launcher say which scripts it loads, and whether V8 took their cached code.
     const { code, stderr } = run([...ACCEPTANCE, '--debug'], [], { HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'code-cache') });
     expect(code).toBe(0);

@@ -28,6 +28,20 @@ describe('--help of every command', () => {
     });
   }
 
+  it('`help`, `create help`, `-h` and `create -h` print the same help and exit 0, as --help does', async () => {
+    const { stdout: expected } = await runBinary(['--help'], {});
+    for (const args of [['help'], ['create', 'help'], ['-h'], ['create', '-h']]) {
+      const result = await runBinary(args, {});
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
+      expect(result.stdout).toBe(expected);
+    }
+    // `help COMMAND` is that command's --help.
+    for (const command of ['status', 'history', 'presets']) {
+      const [asked, direct] = await Promise.all([runBinary(['help', command], {}), runBinary([command, '--help'], {})]);
+      expect({ code: asked.code, stdout: asked.stdout }).toEqual({ code: 0, stdout: direct.stdout });
+    }
+  });
+
   it('the default help lists the commands and points to their own help', async () => {
     const { stdout } = await runBinary(['--help'], {});
     for (const command of ['create', 'status', 'history', 'presets', 'emulator']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));

@@ -59,8 +59,11 @@ describe('the built wizard in a pty against the emulator', () => {
     await term.waitFor('Encryption › Key type');
     // Only what was not given is asked; skip the optional steps (Tab) to reach review.
     for (let step = 0; step < 10 && !term.screen().includes('Review —'); step++) await term.press(KEYS.tab);
-    await term.waitFor(/Data store name\s+first-name/);
-    await term.press('e');
+    await term.waitFor(/Data store name\s+first-name[\s\S]*› +Create data store/);
+    // ↓ from the primary action wraps to the first row; Enter on a row edits it.
+    await term.press(KEYS.down);
+    await term.waitFor(/› +Data store name/);
+    await term.press(KEYS.enter);
     await term.waitFor('Step 1 of');
     await answer('-edited');
     await term.waitFor(/Data store name\s+first-name-edited/);

@@ -55,10 +55,10 @@ export function cursorRestored(output: string): boolean {
 }
 
 /**
- * Reads the review's JSON tab by scrolling it one line at a time: the pane cuts long lines at the width, so
- * pieces as wide as the pane are joined back.
+ * Reads the review's JSON tab by scrolling it one line at a time: the pane cuts long lines to fit, and the
+ * pieces are joined back.
  */
-export async function readJsonPreview(term: PtyTerminal, paneWidth = 79): Promise<unknown> {
+export async function readJsonPreview(term: PtyTerminal): Promise<unknown> {
   const lines: string[] = [];
   await term.waitFor((screen) => screen.includes('"DatastoreTypeVersion"') && screen.includes('Ctrl+C quit'));
   for (let offset = 0; offset < 200; offset++) {
@@ -77,8 +77,13 @@ export async function readJsonPreview(term: PtyTerminal, paneWidth = 79): Promis
     // The whole frame for the next offset is on screen once its "↑ N more lines" marker and the footer are.
     await term.waitFor((screen) => screen.includes(`↑ ${offset + 1} more lines`) && screen.includes('Ctrl+C quit'), 5000);
   }
+  // Every line of the pretty JSON but the braces around it is indented; a row that is not continues the one
+  // before it (the pane cut a long line there, between words or at the width).
   let text = '';
-  for (const line of lines) text += line.length >= paneWidth ? line : `${line}\n`;
+  for (const [index, line] of lines.entries()) {
+    const continues = index > 0 && !/^\s/.test(line) && !(index === lines.length - 1 && line === '}');
+    text += continues || index === 0 ? line : `\n${line}`;
+  }
   return JSON.parse(text);
 }
 

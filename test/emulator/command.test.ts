@@ -3,7 +3,7 @@
  * and, when installed, the real AWS CLI against it, then SIGTERM -> exit 0). Needs `npm run build` first.
  */
 import { CreateFHIRDatastoreCommand, DescribeFHIRDatastoreCommand, HealthLakeClient } from '@aws-sdk/client-healthlake';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { BIN } from '../support/pty-terminal.js';
 import { testCodeCacheDir } from '../support/code-cache-dir.js';
 import { requireBuild } from '../cli/built-binary.js';
 import { waitFor } from './emulator-fixture.js';
+import { startEmulatorProcess } from './emulator-process.js';
 
 /** This process's environment, with any code cache the program writes kept out of the user's cache folder. */
 const childEnv = () => ({ ...process.env, HEALTHLAKE_WIZARD_CACHE_DIR: testCodeCacheDir() });
@@ -69,33 +70,14 @@ describe('parseEmulatorArgs', () => {
   });
 });
 
-const children: ChildProcess[] = [];
 const folders: string[] = [];
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Starts `healthlake-wizard emulator` and resolves with its URL once it prints the listening line. */
-async function startCommand(args: string[]): Promise<{ child: ChildProcess; url: string; stdout: () => string; exit: Promise<number | null> }> {
-  requireBuild();
-  const child = spawn(process.execPath, [BIN, 'emulator', ...args], { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = await waitFor(() => {
-    if (child.exitCode !== null) throw new Error(`the emulator exited with ${child.exitCode}: ${err}`);
-    return /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out)?.[1];
-  }, 'the listening line', 10_000);
-  return { child, url, stdout: () => out, exit };
-}
-
 describe('healthlake-wizard emulator (built binary)', () => {
   it('prints the URL and how to use it, serves the SDK, and exits 0 on SIGTERM', async () => {
-    const { child, url, stdout, exit } = await startCommand(['--port', '0', '--create-delay-ms', '50']);
+    const { child, url, stdout, exit } = await startEmulatorProcess(['--port', '0', '--create-delay-ms', '50']);
     const lines = stdout().split('\n');
     expect(lines[1]).toContain(`AWS_ACCESS_KEY_ID=${SANDBOX_CREDENTIALS.accessKeyId}`);
     expect(lines[1]).toContain(`--endpoint-url ${url}`);
@@ -117,7 +99,7 @@ describe('healthlake-wizard emulator (built binary)', () => {
   });
 
   it('never prints a secret given on the command line', async () => {
-    const { child, stdout, exit } = await startCommand(['--access-key-id', 'AKIDCUSTOM', '--secret-access-key', 'do-not-print-me']);
+    const { child, stdout, exit } = await startEmulatorProcess(['--access-key-id', 'AKIDCUSTOM', '--secret-access-key', 'do-not-print-me']);
     expect(stdout()).not.toContain('do-not-print-me');
     child.kill('SIGINT');
     expect(await exit).toBe(0);
@@ -133,7 +115,7 @@ describe('healthlake-wizard emulator (built binary)', () => {
   });
 
   it.skipIf(!HAS_AWS_CLI)('serves the AWS CLI: create-fhir-datastore then describe-fhir-datastore (skipped when `aws` is not installed)', async () => {
-    const { child, url, exit } = await startCommand(['--port', '0', '--create-delay-ms', '0']);
+    const { child, url, exit } = await startEmulatorProcess(['--port', '0', '--create-delay-ms', '0']);
     const home = mkdtempSync(join(tmpdir(), 'hlw-aws-cli-'));
     folders.push(home);
     // Only the sandbox pair and region; the CLI must not read the machine's AWS config or ask the instance metadata.

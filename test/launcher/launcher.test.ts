@@ -2,7 +2,7 @@
  * The launcher's module loader and code cache, on a small bundle written here in the build's format: chunks are
  * scripts whose value is a module-wrapper function, packs are scripts whose value is `{ chunks, packs }`.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,8 @@ function freshCopy(label: string): string {
   cpSync(dist, copy, { recursive: true });
   return copy;
 }
+
+const modeOf = (path: string) => statSync(path).mode & 0o777;
 
 function traced(cache: (name: string) => Buffer[], distDir = dist) {
   const lines: string[] = [];
@@ -136,6 +138,26 @@ describe('CodeCacheDir', () => {
     cache.write('chunks/lazy.cjs', Buffer.from([1, 2, 3]));
     expect(new CodeCacheDir(cache.dir).read('chunks/lazy.cjs')).toEqual(Buffer.from([1, 2, 3]));
     expect(readdirSync(join(scratch, 'absent', 'chunks'))).toEqual(['lazy.cjs.v8']); // no temporary file left
+  });
+
+  it('never writes through a file planted where the temporary file went (the old name was `<entry>.<pid>.tmp`)', () => {
+    const cache = new CodeCacheDir(join(scratch, 'cache'));
+    const victim = join(scratch, 'victim.txt');
+    writeFileSync(victim, 'untouched');
+    mkdirSync(cache.dir, { mode: 0o700 });
+    symlinkSync(victim, join(cache.dir, `app.cjs.v8.${process.pid}.tmp`));
+    cache.write('app.cjs', Buffer.from('code'));
+    expect(readFileSync(victim, 'utf8')).toBe('untouched');
+    expect(new CodeCacheDir(cache.dir).read('app.cjs')).toEqual(Buffer.from('code'));
+  });
+
+  it('makes a folder of the cache that others may write private (0700) before writing into it, and files 0600', () => {
+    const cache = new CodeCacheDir(join(scratch, 'loose'));
+    mkdirSync(join(cache.dir, 'chunks'), { recursive: true });
+    chmodSync(cache.dir, 0o777);
+    chmodSync(join(cache.dir, 'chunks'), 0o777);
+    cache.write('chunks/lazy.cjs', Buffer.from('code'));
+    expect([modeOf(cache.dir), modeOf(join(cache.dir, 'chunks')), modeOf(join(cache.dir, 'chunks', 'lazy.cjs.v8'))]).toEqual([0o700, 0o700, 0o600]);
   });
 
   it('prunes the entries of chunks that are no longer in the bundle', () => {

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseCreateArgs, readCreateArgs } from '../../src/request/argv.js';
 import { InputError, formatIssue } from '../../src/request/issues.js';
+import { PARAM_FILE_LIMIT_BYTES } from '../../src/request/param-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hlw-argv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +45,11 @@ describe('parseCreateArgs: flags', () => {
       sandbox: true, preset: 'dev', savePreset: 'dev2', wait: false,
     });
     expect(parseCreateArgs(['--wait']).options.wait).toBe(true);
+    // AWS CLI v2 habits: accepted, and the auto-prompt pair chooses the wizard or no prompting.
+    expect(parseCreateArgs(['--no-paginate', '--cli-binary-format', 'raw-in-base64-out']).options).toEqual({ noPaginate: true, cliBinaryFormat: 'raw-in-base64-out' });
+    expect(parseCreateArgs(['--no-cli-auto-prompt']).options.noInteractive).toBe(true);
+    expect(parseCreateArgs(['--no-interactive', '--cli-auto-prompt']).options.noInteractive).toBe(false);
+    expect(issuesOf(['--cli-binary-format', 'raw'])[0]!.message).toContain('base64, raw-in-base64-out');
     expect(parseCreateArgs(['--help']).options.help).toBe(true);
     expect(parseCreateArgs(['--version']).options.version).toBe(true);
   });
@@ -129,6 +135,24 @@ describe('parseCreateArgs: file://', () => {
     expect(issuesOf(['--datastore-name', `file://${dir}`])[0]!.message).toBe(`${dir} is a directory, not a file.`);
     // /dev/null reads as empty: the value is then the empty string, refused by the name's length rule, not as a file.
     expect(parseCreateArgs(['--datastore-name', 'file:///dev/null']).request.DatastoreName).toBe('');
+  });
+
+  it(`loads a file of exactly the ${PARAM_FILE_LIMIT_BYTES / 1024} KiB limit and refuses one byte more, naming file, limit and fix`, () => {
+    const atLimit = file('at-limit.txt', 'x'.repeat(PARAM_FILE_LIMIT_BYTES));
+    expect(parseCreateArgs(['--datastore-name', `file://${atLimit}`]).request.DatastoreName).toHaveLength(PARAM_FILE_LIMIT_BYTES);
+    const over = file('over.txt', 'x'.repeat(PARAM_FILE_LIMIT_BYTES + 1));
+    const [issue] = issuesOf(['--datastore-name', `file://${over}`]);
+    expect(issue).toMatchObject({ flag: '--datastore-name', rule: 'file', message: `The file ${over} is 513 KiB; file:// values are limited to 512 KiB.` });
+    expect(issue!.fix).toContain('Give a file under 512 KiB');
+  });
+
+  it('refuses a huge file from its size and an endless device after the limit, without reading either whole', () => {
+    // A sparse 64 GiB file: reading it whole would take minutes and more memory than the machine has.
+    const huge = join(dir, 'huge.bin');
+    writeFileSync(huge, '');
+    truncateSync(huge, 64 * 1024 ** 3);
+    expect(issuesOf(['--tags', `file://${huge}`])[0]!.message).toBe(`The file ${huge} is 67108864 KiB; file:// values are limited to 512 KiB.`);
+    expect(issuesOf(['--cli-input-json', 'file:///dev/zero'])[0]!.message).toBe('The file /dev/zero is over 512 KiB; file:// values are limited to 512 KiB.');
   });
 });
 

@@ -1,4 +1,4 @@
-/** Presets, last answers, history and journal through the real conf-backed store in a temp directory. */
+/** Presets, last answers, history and journal through the real file-backed store in a temp directory. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,9 @@ describe('presets', () => {
     expect(spaced).toMatchObject({ rule: 'pattern', value: 'my preset' });
     expect(spaced?.message).toContain('contains " "');
     expect(spaced?.fix).toContain('"my-preset"');
+    // A suggestion is itself a good name, without a separator left hanging where a character was dropped.
+    expect(checkPresetName('smart-clinic#')?.fix).toBe('Use a name such as "smart-clinic".');
+    expect(checkPresetName('smart clinic#')?.fix).toBe('Use a name such as "smart-clinic".');
     expect(inputError(() => store.presets.save('../etc', VALID_ANSWERS)).issues[0]!.rule).toBe('pattern');
   });
 

@@ -72,7 +72,8 @@ export class PtyTerminal {
     const file = options.file ?? process.execPath;
     const argv = options.file ? args : [BIN, ...args];
     this.pty = spawn(file, argv, {
-      name: 'xterm-256color',
+      // node-pty sets TERM from its name: a test's TERM (dumb) must survive.
+      name: options.env?.TERM ?? 'xterm-256color',
       cols,
       rows,
       cwd: options.cwd ?? REPO_ROOT,

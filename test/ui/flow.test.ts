@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialWizardState, wizardReducer } from '../../src/ui/flow/reducer.js';
+import { canGoBack, initialWizardState, showsErrors, wizardReducer } from '../../src/ui/flow/reducer.js';
 import { requestFromAnswers } from '../../src/ui/flow/issues.js';
 import { choiceOptions, promptAt, visiblePrompts } from '../../src/ui/flow/prompts.js';
 import { stepProgress } from '../../src/ui/flow/progress.js';
@@ -35,7 +35,14 @@ describe('visible prompts', () => {
 
   it('offers "leave out" only where the request allows it', () => {
     expect(choiceOptions(promptAt('DatastoreTypeVersion')!).map((o) => o.label)).toEqual(['R4']);
-    expect(choiceOptions(promptAt(CMK)!).map((o) => o.label)).toEqual(['Leave out', 'AWS_OWNED_KMS_KEY', 'CUSTOMER_MANAGED_KMS_KEY']);
+    expect(choiceOptions(promptAt(CMK)!).map((o) => o.label)).toEqual(['Leave out (AWS owned key)', 'AWS_OWNED_KMS_KEY', 'CUSTOMER_MANAGED_KMS_KEY']);
+  });
+
+  it('names the default that applies when a choice is left out', () => {
+    const leaveOut = (path: string) => choiceOptions(promptAt(path)!)[0]!;
+    expect(leaveOut('PreloadDataConfig.PreloadDataType')).toEqual({ value: undefined, label: 'Leave out (no sample data)', meaning: 'Not set: the service uses its default, no sample data.' });
+    expect(leaveOut(STRATEGY).label).toBe('Leave out (AWS_AUTH)');
+    expect(leaveOut('IdentityProviderConfiguration.FineGrainedAuthorizationEnabled').label).toBe('Leave out (false)');
   });
 
   it('drops answers that no longer apply from the request', () => {
@@ -78,8 +85,24 @@ describe('wizard reducer', () => {
     expect(state.cursor).toBe('DatastoreTypeVersion');
   });
 
-  it('skips an optional step, clearing its answers, but not a required one', () => {
-    let state = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'x' }, { type: 'skip' });
+  it('skips an empty optional step at once, but not a required one', () => {
+    const state = run(fresh(), { type: 'skip' });
+    expect(state.dialog).toBe('none');
+    expect(state.cursor).toBe('DatastoreTypeVersion');
+    expect(run(state, { type: 'skip' })).toBe(state);
+    expect(stepProgress(state).steps.find((s) => s.id === 'name')?.mark).toBe('skipped');
+  });
+
+  it('asks before skipping a step with answers (Tab never throws typed work away): n keeps them, y clears them', () => {
+    const asked = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'x' }, { type: 'skip' });
+    expect(asked.dialog).toBe('confirm-skip');
+    expect(asked.answers.DatastoreName).toBe('x');
+    expect(asked.cursor).toBe('DatastoreName');
+    const stayed = run(asked, { type: 'closeDialog' });
+    expect(stayed.answers.DatastoreName).toBe('x');
+    expect(stayed.dialog).toBe('none');
+    const state = run(asked, { type: 'confirmSkip' });
+    expect(state.dialog).toBe('none');
     expect(state.answers.DatastoreName).toBeUndefined();
     expect(state.cursor).toBe('DatastoreTypeVersion');
     expect(run(state, { type: 'skip' })).toBe(state);
@@ -128,6 +151,22 @@ describe('wizard reducer', () => {
     expect(failed.answers.DatastoreName).toBe('keep');
   });
 
+  it('a failed resume whose outcome is unknown stays bound: no edits, and create resends the same submission', () => {
+    const submission = { clientToken: 'pending-1', request: { DatastoreTypeVersion: 'R4' as const, DatastoreName: 'p', ClientToken: 'pending-1' }, target: { region: 'eu-west-1', sandbox: false }, startedAt: '2026-01-01T00:00:00.000Z' };
+    const choices = { presets: [], pending: [submission], credentialsMissing: false };
+    const resuming = run(fresh(), { type: 'startChoices', choices }, { type: 'resume', submission });
+    const reset = { code: 'ConnectionReset', message: 'interrupted', fix: 'again', exitCode: 255, transient: true };
+    const bound = run(resuming, { type: 'submitFailed', error: reset, stillPending: true });
+    expect(bound).toMatchObject({ phase: 'review', resuming: submission });
+    expect(run(bound, { type: 'jumpTo', path: 'DatastoreName' })).toBe(bound);
+    expect(run(bound, { type: 'back' })).toBe(bound);
+    expect(run(bound, { type: 'openDialog', dialog: 'confirm-submit' }, { type: 'submit' })).toMatchObject({ phase: 'submitting', resuming: submission });
+    // Once the journal no longer holds it (the service said no), the answers are the person's again.
+    const rejected = run(resuming, { type: 'submitFailed', error: { ...reset, transient: false, exitCode: 254 }, stillPending: false });
+    expect(rejected.resuming).toBeUndefined();
+    expect(run(rejected, { type: 'jumpTo', path: 'DatastoreName' }).phase).toBe('editing');
+  });
+
   it('follows the status watcher to done or failed', () => {
     const review = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: visiblePrompts({}).map((p) => p.path) });
     const result = { DatastoreId: 'abc', DatastoreArn: 'arn', DatastoreStatus: 'CREATING' as const, DatastoreEndpoint: 'https://x/r4/' };
@@ -159,5 +198,67 @@ describe('given top-level keys', () => {
       given: ['DatastoreTypeVersion', 'SseConfiguration', 'DatastoreName', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration', 'ClientToken'],
     });
     expect(state.cursor).toBe(KEY);
+  });
+});
+
+describe('the flow a newcomer meets', () => {
+  const noChoices = { presets: [], pending: [], credentialsMissing: false };
+  const preset = { name: 'team', answers: { DatastoreTypeVersion: 'R4', DatastoreName: 'from-preset' }, clientTokenPolicy: 'generate' as const, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+
+  it('Esc on step 1 goes back to the start screen when there is one, and only then offers Esc', () => {
+    const firstRun = run(fresh(), { type: 'startChoices', choices: { ...noChoices, credentialsMissing: true } }, { type: 'useSandbox' });
+    expect(firstRun.phase).toBe('editing');
+    expect(canGoBack(firstRun)).toBe(true);
+    const typed = run(firstRun, { type: 'answer', path: 'DatastoreName', value: 'kept' }, { type: 'back' });
+    expect(typed.phase).toBe('start');
+    expect(typed.answers.DatastoreName).toBe('kept');
+    const nothingToOffer = run(fresh(), { type: 'startChoices', choices: noChoices });
+    expect(canGoBack(nothingToOffer)).toBe(false);
+    expect(run(nothingToOffer, { type: 'back' }).phase).toBe('editing');
+  });
+
+  it('choosing the sandbox on a first run still offers the last answers or a preset', () => {
+    const start = run(fresh(), { type: 'startChoices', choices: { ...noChoices, credentialsMissing: true, presets: [preset] } });
+    const sandbox = run(start, { type: 'useSandbox' });
+    expect(sandbox).toMatchObject({ phase: 'start', sandbox: true });
+    const picked = run(sandbox, { type: 'startFrom', answers: preset.answers, label: 'preset "team"', asGiven: true });
+    expect(picked).toMatchObject({ phase: 'review', sandbox: true });
+    expect(picked.answers).toMatchObject({ DatastoreName: 'from-preset', ClientToken: TOKEN });
+  });
+
+  it('a run from given values (flags, --preset, a picked preset) asks only what is missing or invalid, then shows review', () => {
+    const flags = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'a' }, given: ['DatastoreTypeVersion', 'DatastoreName', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration'], clientToken: TOKEN });
+    expect(flags.phase).toBe('review');
+    const invalid = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'bad#' }, given: ['DatastoreTypeVersion', 'DatastoreName', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration'], clientToken: TOKEN });
+    expect(invalid.cursor).toBe('DatastoreName');
+    expect(run(invalid, { type: 'answer', path: 'DatastoreName', value: 'good' }, next).phase).toBe('review');
+  });
+
+  it('a dry run has no path to sending: no confirmation, no submit, no resume', () => {
+    const dry = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: ['DatastoreTypeVersion', 'DatastoreName', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration'], dryRun: true });
+    expect(dry.phase).toBe('review');
+    expect(dry.answers.ClientToken).toBeUndefined();
+    expect(run(dry, { type: 'openDialog', dialog: 'confirm-submit' }).dialog).toBe('none');
+    expect(run({ ...dry, dialog: 'confirm-submit' }, { type: 'submit' }).phase).toBe('review');
+    const pending = { clientToken: 't', request: { DatastoreTypeVersion: 'R4' }, target: { region: 'us-east-1', sandbox: false }, startedAt: '2026-01-01T00:00:00.000Z' };
+    const start = run(dry, { type: 'startChoices', choices: { ...noChoices, pending: [pending] } });
+    expect(start.start?.pending).toEqual([]);
+    expect(run({ ...start, phase: 'start' }, { type: 'resume', submission: pending }).phase).toBe('start');
+  });
+});
+
+describe('errors after touching', () => {
+  it('a field is blamed once edited, left with Enter or Esc, opened from review, or given', () => {
+    const kms = promptAt(KEY)!;
+    const atKey = run(fresh(), next, next, { type: 'answer', path: CMK, value: 'CUSTOMER_MANAGED_KMS_KEY' }, next);
+    expect(atKey.cursor).toBe(KEY);
+    expect(showsErrors(atKey, kms)).toBe(false);
+    const left = run(atKey, next);
+    expect(left.cursor).toBe(KEY); // blocked: the key is required
+    expect(showsErrors(left, kms)).toBe(true);
+    expect(showsErrors(run(atKey, { type: 'answer', path: KEY, value: 'a' }), kms)).toBe(true);
+    expect(showsErrors(run(atKey, { type: 'back' }), kms)).toBe(true);
+    const given = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'bad#' }, given: ['DatastoreName'] });
+    expect(showsErrors(given, promptAt('DatastoreName')!)).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ describe('editText', () => {
     expect(editText({ value: 'abc', cursor: 3 }, '', key({ delete: true }))).toEqual({ value: 'ab', cursor: 2 });
     expect(editText({ value: 'abc', cursor: 3 }, '', key({ leftArrow: true }))).toEqual({ value: 'abc', cursor: 2 });
     expect(editText({ value: 'abc', cursor: 1 }, 'u', key({ ctrl: true }))).toEqual({ value: 'bc', cursor: 0 });
+    expect(editText({ value: 'ab cd  ', cursor: 7 }, 'w', key({ ctrl: true }))).toEqual({ value: 'ab ', cursor: 3 });
+    expect(editText({ value: 'ab cd', cursor: 4 }, 'w', key({ ctrl: true }))).toEqual({ value: 'ab d', cursor: 3 });
     expect(editText({ value: 'a', cursor: 1 }, '\r', key({ return: true }))).toBeUndefined();
     expect(editText({ value: 'a', cursor: 1 }, '', key({ escape: true }))).toBeUndefined();
   });
@@ -30,11 +32,18 @@ describe('tags editor state', () => {
     let result = tagsEditorReducer({ cursor: 0, mode: { kind: 'list' } }, [], { type: 'add' });
     expect(result.tags).toEqual([{ Key: '', Value: '' }]);
     result = tagsEditorReducer(result.state, result.tags!, { type: 'type', draft: 'team' });
-    const afterKey = tagsEditorReducer(result.state, [{ Key: '', Value: '' }], { type: 'commit' });
+    // The draft is in the tags as it is typed: validation speaks of what is on screen.
+    expect(result.tags).toEqual([{ Key: 'team', Value: '' }]);
+    const afterKey = tagsEditorReducer(result.state, result.tags!, { type: 'commit' });
     expect(afterKey.tags).toEqual([{ Key: 'team', Value: '' }]);
     expect(afterKey.state.mode).toMatchObject({ kind: 'editing', column: 'Value' });
-    const cancelled = tagsEditorReducer({ cursor: 0, mode: { kind: 'editing', column: 'Key', draft: '', isNew: true } }, [{ Key: '', Value: '' }], { type: 'cancel' });
+    const cancelled = tagsEditorReducer({ cursor: 0, mode: { kind: 'editing', column: 'Key', draft: 'x', original: '', isNew: true } }, [{ Key: 'x', Value: '' }], { type: 'cancel' });
     expect(cancelled.tags).toEqual([]);
+    // Esc on an edited row puts its value back as it was.
+    const edited = tagsEditorReducer({ cursor: 0, mode: { kind: 'list' } }, [{ Key: 'team', Value: 'a' }], { type: 'edit' });
+    const typed = tagsEditorReducer(edited.state, [{ Key: 'team', Value: 'a' }], { type: 'type', draft: 'te' });
+    expect(typed.tags).toEqual([{ Key: 'te', Value: 'a' }]);
+    expect(tagsEditorReducer(typed.state, typed.tags!, { type: 'cancel' }).tags).toEqual([{ Key: 'team', Value: 'a' }]);
     const removed = tagsEditorReducer({ cursor: 1, mode: { kind: 'list' } }, [{ Key: 'a', Value: '' }, { Key: 'b', Value: '' }], { type: 'remove' });
     expect(removed.tags).toEqual([{ Key: 'a', Value: '' }]);
     expect(removed.state.cursor).toBe(0);
@@ -58,16 +67,29 @@ describe('key bindings', () => {
   });
 });
 
-describe('splitEnters', () => {
+describe('splitChunk', () => {
+  const keysOf = async (chunk: string) => {
+    const { splitChunk } = await import('../../src/ui/use-keys.js');
+    return splitChunk(chunk, none)?.map(({ input, key }) => {
+      const named = (['return', 'tab', 'backspace', 'delete', 'ctrl'] as const).filter((name) => key[name]);
+      return named.length > 0 ? `${named.join('+')}${input && input !== '\r' ? `:${input}` : ''}` : input;
+    });
+  };
   it('splits text and Enter that arrive in one chunk, and leaves single keys alone', async () => {
-    const { splitEnters } = await import('../../src/ui/use-keys.js');
-    expect(splitEnters('data\r')).toEqual(['data', '\r']);
-    expect(splitEnters('a\rb')).toEqual(['a', '\r', 'b']);
-    expect(splitEnters('\r')).toBeUndefined();
-    expect(splitEnters('abc')).toBeUndefined();
+    expect(await keysOf('data\r')).toEqual(['data', 'return']);
+    expect(await keysOf('a\rb')).toEqual(['a', 'return', 'b']);
+    expect(await keysOf('\r')).toBeUndefined();
+    expect(await keysOf('abc')).toBeUndefined();
     // Typed ahead before raw mode (the terminal turned each Enter into LF), and a Windows paste.
-    expect(splitEnters('early\n\x1b[B\n')).toEqual(['early', '\r', '\x1b[B', '\r']);
-    expect(splitEnters('\n')).toEqual(['\r']);
-    expect(splitEnters('a\r\nb\r\n')).toEqual(['a', '\r', 'b', '\r']);
+    expect(await keysOf('early\n\n')).toEqual(['early', 'return', 'return']);
+    expect(await keysOf('\n')).toEqual(['return']);
+    expect(await keysOf('a\r\nb\r\n')).toEqual(['a', 'return', 'b', 'return']);
+  });
+  it('makes every key of a chunk count, in order: Backspaces, Ctrl+letters, Tab', async () => {
+    expect(await keysOf('\x7f\x7f')).toEqual(['delete', 'delete']);
+    expect(await keysOf('\b\b')).toEqual(['backspace', 'backspace']);
+    expect(await keysOf('\x05\x15')).toEqual(['ctrl:e', 'ctrl:u']);
+    expect(await keysOf('ab\x7fc\x17')).toEqual(['ab', 'delete', 'c', 'ctrl:w']);
+    expect(await keysOf('\t\t')).toEqual(['tab', 'tab']);
   });
 });

@@ -57,8 +57,9 @@ describe('start screen', () => {
     await screen.waitFor(() => deps.connectedSandbox.includes(true));
   });
 
-  it('starts from a preset picked in the picker, asking only what the preset lacks', async () => {
+  it('starts from a preset picked in the picker, asking only what is missing or invalid', async () => {
     const store = freshStore();
+    // What the preset leaves out (encryption, tags, identity provider) stays left out: nothing is missing.
     store.presets.save('team-defaults', { DatastoreTypeVersion: 'R4', DatastoreName: 'from-preset', 'PreloadDataConfig.PreloadDataType': 'SYNTHEA' });
     const screen = start(emulatorDeps(emulator, { store }));
     await screen.waitFor('How do you want to start?');
@@ -67,8 +68,7 @@ describe('start screen', () => {
     await screen.press(KEY.enter);
     await screen.waitFor('team-defaults');
     await screen.press(KEY.enter);
-    await screen.waitFor('Encryption › Key type');
-    await screen.waitFor(/✓ Name/);
+    await screen.waitFor(/Review[\s\S]*Data store name\s+from-preset[\s\S]*Preloaded data type\s+SYNTHEA/);
   });
 
   it('starts from the last answers with the token of this run', async () => {
@@ -92,6 +92,35 @@ describe('start screen', () => {
     await screen.waitFor('The data store is ACTIVE', 10_000);
     expect(emulator.datastores().filter((datastore) => datastore.request.ClientToken === 'resume-token-1')).toHaveLength(1);
     expect((await deps.exited).code).toBe(0);
+  });
+  it('a failed resume stays bound to its original target and token: c resends it there, never creates here', async () => {
+    // The submission was sent to another endpoint than the one the wizard now targets; there, every attempt of
+    // the first resend is reset (outcome unknown).
+    const original = await startTestEmulator();
+    try {
+      original.faults.schedule('reset', 5, 'CreateFHIRDatastore');
+      const store = freshStore();
+      const submission = { clientToken: 'bound-token-1', request: { DatastoreTypeVersion: 'R4' as const, DatastoreName: 'bound-one', ClientToken: 'bound-token-1' }, target: { region: original.region, endpoint: original.url, sandbox: false }, startedAt: '2026-01-02T03:04:05.000Z' };
+      store.journal.begin(submission);
+      const deps = emulatorDeps(emulator, { store });
+      const screen = start(deps);
+      await screen.waitFor('Resume "bound-one"');
+      await screen.press('r');
+      await screen.waitFor('was interrupted', 15_000);
+      await screen.waitFor(/is still pending:\s+Enter sends\s+it there again/);
+      expect(store.journal.pending()).toEqual([submission]);
+      screen.write('e'); // editing is refused while bound: the next key still acts on review
+      await screen.press('c');
+      await screen.waitFor('Create the data store "bound-one"?');
+      await screen.press('y');
+      await screen.waitFor('The data store is ACTIVE', 10_000);
+      expect(original.datastores().map((datastore) => datastore.clientToken)).toEqual(['bound-token-1']);
+      expect(emulator.datastores().filter((datastore) => datastore.clientToken === 'bound-token-1')).toEqual([]);
+      expect(store.journal.pending()).toEqual([]);
+      expect((await deps.exited).code).toBe(0);
+    } finally {
+      await original.stop();
+    }
   });
 });
 
@@ -135,10 +164,58 @@ describe('review', () => {
     await screen.waitFor(/Data store name\s+keep-me/);
   });
 
+  it('keeps the last answers when a submission fails before anything was sent', async () => {
+    const store = freshStore();
+    const noCredentials: HealthLakeGateway = {
+      target: async () => ({ region: 'us-east-1', sandbox: false }),
+      create: async () => {
+        throw { friendly: { code: 'NoCredentials', message: 'No AWS credentials were found.', fix: 'Run aws configure.', exitCode: 253, transient: false } };
+      },
+      resume: async () => ({}) as CreateResult,
+      describe: async () => {
+        throw new Error('unused');
+      },
+      watch: async function* () {},
+    };
+    const screen = start(emulatorDeps(undefined, { gateway: noCredentials, store }), { DatastoreTypeVersion: 'R4', DatastoreName: 'typed-once' }, ALL);
+    await settled(screen, 'Review');
+    await screen.press(KEY.enter);
+    await screen.waitFor('Create the data store "typed-once"?');
+    await screen.press('y');
+    await screen.waitFor('No AWS credentials were found.');
+    expect(store.lastAnswers.get()).toEqual({ DatastoreTypeVersion: 'R4', DatastoreName: 'typed-once' });
+  });
+
+  it('shows a long value whole on demand (v) and back', async () => {
+    const lambda = 'arn:aws:lambda:us-east-1:111122223333:function:a-very-long-token-decoder-name-for-the-smart-on-fhir-data-store:live';
+    const metadata = JSON.stringify({ authorization_endpoint: 'https://auth.example.com/authorize', token_endpoint: 'https://auth.example.com/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], code_challenge_methods_supported: ['S256'] });
+    const answers = { DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': metadata, 'IdentityProviderConfiguration.IdpLambdaArn': lambda };
+    const screen = start(emulatorDeps(emulator), answers, ALL);
+    await settled(screen, 'Review');
+    await screen.waitFor(/› +Create data store/);
+    expect(screen.frame()).not.toContain(lambda);
+    // ↑ from the action: the client token, then the Lambda ARN.
+    await screen.press(KEY.up, KEY.up);
+    await screen.waitFor(/› +IdP Lambda ARN[\s\S]*v view whole/);
+    await screen.press('v');
+    // Wider than the terminal: wrapped between its parts, never cut.
+    await screen.waitFor((frame) => frame.replace(/\n/g, '').includes(lambda));
+    await screen.press(KEY.escape);
+    await screen.waitFor(/› +IdP Lambda ARN/);
+    await screen.press(KEY.up);
+    await screen.waitFor(/› +SMART metadata[\s\S]*v view whole/);
+    await screen.press('v');
+    await screen.waitFor('"token_endpoint": "https://auth.example.com/token"');
+  });
+
   it('edits a field from review and comes back to review', async () => {
     const screen = start(emulatorDeps(emulator), { DatastoreTypeVersion: 'R4', DatastoreName: 'before' }, ALL);
     await settled(screen, 'Review');
-    await screen.press('e');
+    // The primary action is selected; ↓ wraps to the first row, and Enter on a row edits it.
+    await screen.waitFor(/› +Create data store[\s\S]*Enter create/);
+    await screen.press(KEY.down);
+    await screen.waitFor(/› +Data store name[\s\S]*Enter edit/);
+    await screen.press(KEY.enter);
     await screen.waitFor('Step 1 of 7');
     await screen.type('-after');
     await screen.press(KEY.enter);

@@ -86,7 +86,10 @@ describe('editing keys', () => {
     await driver.waitFor('required');
     await driver.press(KEY.escape);
     await driver.waitFor('Encryption › Key type');
+    // The step has an answer (the key type): Tab asks before clearing it.
     await driver.press(KEY.tab);
+    await driver.waitFor('Skip Encryption and clear its answers?');
+    await driver.press('y');
     await driver.waitFor('Sample data');
     await driver.waitFor(/– Encryption/);
     driver.unmount();
@@ -109,6 +112,51 @@ describe('editing keys', () => {
     driver.unmount();
   });
 
+  it("shows a field's error only once it was edited or left, with the fix in the wizard's words", async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY' }, ['DatastoreName', 'DatastoreTypeVersion']);
+    await settled(driver, 'Encryption › Key type');
+    await driver.press(KEY.enter);
+    await driver.waitFor(/Encryption › KMS key[\s\S]*0\/400/);
+    // Not blamed before typing.
+    expect(driver.frame()).not.toContain('✗');
+    await driver.press(KEY.enter);
+    await driver.waitFor('✗ A customer managed key needs its KMS key.');
+    await driver.waitFor(/Fix: Type the key id, key ARN or alias\/NAME of your key, or choose AWS_OWNED_KMS_KEY in\s+Encryption\./);
+    expect(driver.frame()).not.toContain('KmsKeyId=');
+    await driver.type('alias/mine');
+    await driver.waitFor('10/400 ✓ valid');
+    driver.unmount();
+  });
+
+  it('refuses a KMS key ARN in another Region than the target, named as such', async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration.KmsEncryptionConfig.CmkType']);
+    await settled(driver, 'Encryption › KMS key');
+    await driver.type('arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    await driver.waitFor(/✗ KMS key is in Region eu-west-1, but the data store is created in us-east-1/);
+    await driver.waitFor('Fix: Give one in us-east-1, the Region the data store is created in.');
+    // Enter does not move past it: a type-ahead Enter and a name keep the step.
+    driver.write(KEY.enter);
+    await driver.press('x');
+    await driver.waitFor('76/400');
+    expect(driver.frame()).toContain('Step 3 of 7');
+    driver.unmount();
+  });
+
+  it('on the tags step, the hint says what Enter does on each row, and Enter does it', async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }] }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
+    await settled(driver, '› Done — continue');
+    // The step footer does not claim "Enter next" where Enter edits or adds.
+    expect(driver.frame()).not.toContain('Enter next');
+    await driver.waitFor('Enter continue ·');
+    await driver.press(KEY.up);
+    await driver.waitFor(/› \+ Add a tag[\s\S]*Enter add ·/);
+    await driver.press(KEY.up);
+    await driver.waitFor(/› team = data[\s\S]*Enter edit ·/);
+    await driver.press(KEY.enter);
+    await driver.waitFor('Editing the key');
+    driver.unmount();
+  });
+
   it('builds SMART metadata with S256 always included', async () => {
     const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled']);
     await settled(driver, 'How do you want to give the metadata?');
@@ -125,6 +173,22 @@ describe('editing keys', () => {
     driver.write(KEY.space); // S256 cannot be unticked
     await driver.press(KEY.down, KEY.space);
     await driver.waitFor(/\[x\]\* S256[\s\S]*\[x\] plain/);
+    driver.unmount();
+  });
+
+  it('lets S256 be ticked when pasted metadata offered only "plain", and then goes on', async () => {
+    const metadata = JSON.stringify({ authorization_endpoint: 'https://a.example/authorize', token_endpoint: 'https://a.example/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], code_challenge_methods_supported: ['plain'] });
+    const { driver } = wizard(
+      { DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': metadata },
+      ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled'],
+    );
+    await settled(driver, 'How do you want to give the metadata?');
+    await driver.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await driver.waitFor(/\[ \] S256[\s\S]*\[x\] plain/);
+    await driver.press(KEY.space);
+    await driver.waitFor(/\[x\]\* S256[\s\S]*\[x\] plain/);
+    await driver.press(KEY.enter);
+    await driver.waitFor('IdP Lambda ARN');
     driver.unmount();
   });
 });

@@ -8,10 +8,12 @@ export interface HeaderProps {
   target?: Target | 'unresolved';
   /** Running against the built-in emulator: shown as a badge even before the target is resolved. */
   sandbox: boolean;
+  /** `--dry-run`: a badge says that nothing will be sent. */
+  dryRun?: boolean;
 }
 
 /** One line: name, target, badge. */
-export function Header({ target, sandbox }: HeaderProps) {
+export function Header({ target, sandbox, dryRun = false }: HeaderProps) {
   const where = sandbox
     ? 'local emulator — nothing is sent to AWS'
     : target === 'unresolved'
@@ -25,6 +27,13 @@ export function Header({ target, sandbox }: HeaderProps) {
         <Text bold>healthlake-wizard</Text>
       </Box>
       <Text dimColor wrap="truncate-end"> · {where} </Text>
+      {dryRun ? (
+        <Box flexShrink={0}>
+          <Text inverse bold>
+            {' DRY RUN: nothing is sent '}
+          </Text>
+        </Box>
+      ) : null}
       {sandbox ? (
         <Box flexShrink={0}>
           <Text backgroundColor="yellow" color="black" bold>

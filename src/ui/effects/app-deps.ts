@@ -1,5 +1,6 @@
 /** The side effects the app receives (STYLE: injected, so tests and the status command can swap them). */
 import type { HealthLakeGateway } from '../../aws/types.js';
+import type { CreateRequest } from '../../request/types.js';
 import type { WizardStore } from '../../store/types.js';
 
 /** A gateway and how to release what it holds (the sandbox emulator). */
@@ -16,8 +17,14 @@ export interface AppDeps {
   openStore(): Promise<WizardStore | undefined>;
   /** Whether AWS credentials seem configured (offline check). */
   detectCredentials(): Promise<{ found: boolean; source?: string }>;
+  /** What `--dry-run` prints for the request (as the non-interactive dry run prints it); loads its renderers when called. */
+  renderDryRun(request: CreateRequest): Promise<string>;
+  /** A line for stderr, printed after the last frame (e.g. "saved preset"). */
+  report(line: string): void;
   /** The clock (ms since epoch). */
   now(): number;
+  /** Writes text to a new file in the current directory (never over an existing one); returns its path. */
+  writeFile(fileName: string, text: string): string;
   /** Rings the terminal bell. */
   ring(): void;
   /** The one place the app ends: the exit code and lines to print after the last frame. */

@@ -1,11 +1,52 @@
-/** Sends the request (or resumes a pending one) when the flow enters `submitting`; saves the last answers. */
+/**
+ * Sends the request (or resumes a pending one) when the flow enters `submitting`; keeps the last answers, and
+ * saves the `--save-preset` preset once the data store is created.
+ */
 import { useEffect, type Dispatch } from 'react';
+import type { Answers } from '../../request/answers.js';
 import type { WizardStore } from '../../store/types.js';
-import { requestFromAnswers } from '../flow/issues.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
 import type { AppDeps, Connection } from './app-deps.js';
 import { friendlyOf } from './friendly-error.js';
-import { withoutClientToken } from './use-start-choices.js';
+import { withoutClientToken } from './start-choices.js';
+import { submitAnswers } from './submit-answers.js';
+
+/** Whether the journal still holds this token (the resend's outcome is unknown); unreadable counts as held. */
+async function isStillPending(store: Promise<WizardStore | undefined>, clientToken: string): Promise<boolean> {
+  try {
+    const opened = await store;
+    return opened ? opened.journal.pending().some((submission) => submission.clientToken === clientToken) : true;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Saves the answers (never the client token) as the named preset; tells `report` what happened, as
+ * `--no-interactive --save-preset` does. True when saved.
+ */
+export function savePresetAs(store: WizardStore | undefined, name: string, answers: Answers, report: (line: string) => void): boolean {
+  if (!store) {
+    report(`healthlake-wizard: the local store is not available; the preset ${JSON.stringify(name)} was not saved.\n`);
+    return false;
+  }
+  try {
+    store.presets.save(name, withoutClientToken(answers));
+    report(`healthlake-wizard: saved preset ${JSON.stringify(name)}.\n`);
+    return true;
+  } catch (error) {
+    report(`healthlake-wizard: the preset ${JSON.stringify(name)} cannot be saved: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
+  }
+}
+
+async function keepLastAnswers(store: Promise<WizardStore | undefined>, answers: Answers): Promise<void> {
+  try {
+    (await store)?.lastAnswers.set(withoutClientToken(answers));
+  } catch {
+    // The store reports its own problems when opened; a failed write must not hide the submission's error.
+  }
+}
 
 /** Runs the submission side effect of the `submitting` phase. */
 export function useSubmission(
@@ -14,6 +55,8 @@ export function useSubmission(
   deps: AppDeps,
   connection: (sandbox: boolean) => Promise<Connection>,
   store: Promise<WizardStore | undefined>,
+  /** `--save-preset NAME`: saved when the data store is created. */
+  presetName?: string,
 ): void {
   const submitting = state.phase === 'submitting';
   useEffect(() => {
@@ -22,13 +65,16 @@ export function useSubmission(
     void (async () => {
       try {
         const { gateway } = await connection(state.sandbox);
-        const result = state.resuming
-          ? await gateway.resume(state.resuming, { signal: controller.signal })
-          : await gateway.create(requestFromAnswers(state.answers), { signal: controller.signal });
-        (await store)?.lastAnswers.set(withoutClientToken(state.answers));
+        const opened = await store;
+        const result = await submitAnswers(state, gateway, opened, { signal: controller.signal });
+        if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
         if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
       } catch (error) {
-        if (!controller.signal.aborted) dispatch({ type: 'submitFailed', error: friendlyOf(error) });
+        const stillPending = state.resuming ? await isStillPending(store, state.resuming.clientToken) : false;
+        // The answers are kept for the next run too: a failure (no credentials, no region, a refused request)
+        // must not cost the person what they typed.
+        if (!state.resuming) await keepLastAnswers(store, state.answers);
+        if (!controller.signal.aborted) dispatch({ type: 'submitFailed', error: friendlyOf(error), stillPending });
       }
     })();
     // Leaving mid-request does not abort it: the journal keeps the token so the next start can resume.

@@ -92,12 +92,22 @@ export function applicableAnswers(answers: Answers): Answers {
   return out;
 }
 
+/** What applies when the prompt is left out (the spec's `whenLeftOut` of the leaf, else of its parameter). */
+export function leftOutMeans(prompt: Prompt): string | undefined {
+  return prompt.leaf?.node.whenLeftOut ?? prompt.parameter.whenLeftOut;
+}
+
 /** A choice prompt's options: the enum values (or true/false), plus "leave out" when it may be left out. */
 export function choiceOptions(prompt: Prompt): { value: AnswerValue | undefined; label: string; meaning: string }[] {
   const node = prompt.leaf?.node;
   const options: { value: AnswerValue | undefined; label: string; meaning: string }[] = [];
   if (prompt.omittable) {
-    options.push({ value: undefined, label: 'Leave out', meaning: 'Not set: the service default applies.' });
+    const fallback = leftOutMeans(prompt);
+    options.push(
+      fallback
+        ? { value: undefined, label: `Leave out (${fallback})`, meaning: `Not set: the service uses its default, ${fallback}.` }
+        : { value: undefined, label: 'Leave out', meaning: 'Not set: the service default applies.' },
+    );
   }
   if (node?.kind === 'enum') {
     for (const value of node.values) options.push({ value: value.value, label: value.value, meaning: value.meaning });

@@ -4,10 +4,10 @@
  */
 import { answersFromRequest, type Answers } from '../../request/answers.js';
 import type { CreateResult } from '../../aws/types.js';
-import { STEPS } from '../../spec/index.js';
+import { PARAMETERS, STEPS } from '../../spec/index.js';
 import { answerIssues, hasErrors, promptIssues } from './issues.js';
 import { choiceOptions, promptAt, visiblePrompts, type Prompt } from './prompts.js';
-import type { WizardEvent, WizardState } from './state.js';
+import type { StartChoices, WizardEvent, WizardState } from './state.js';
 
 /** How a wizard run begins. */
 export interface InitialFlow {
@@ -16,28 +16,30 @@ export interface InitialFlow {
   /** Paths given explicitly (flags, `--cli-input-json`, `--preset`): skipped when valid. */
   given: readonly string[];
   sandbox?: boolean;
+  /** `--dry-run`: the run ends by printing the request; nothing is sent. */
+  dryRun?: boolean;
   /** A fresh ClientToken, shown (and overridable) on the last step unless one was given. */
   clientToken?: string;
 }
 
 const CLIENT_TOKEN_PATH = 'ClientToken';
 
-function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given'>): boolean {
+function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given' | 'region'>): boolean {
   if (!state.given.includes(prompt.path) && !state.given.includes(prompt.parameter.name)) return false;
-  return !hasErrors(promptIssues(prompt, answerIssues(state.answers)));
+  return !hasErrors(promptIssues(prompt, answerIssues(state.answers, state.region)));
 }
 
 /** The first visible prompt after `from` (or from the start) that must be asked. */
-function nextToAsk(state: Pick<WizardState, 'answers' | 'given'>, from?: string): Prompt | undefined {
+function nextToAsk(state: Pick<WizardState, 'answers' | 'given' | 'region'>, from?: string): Prompt | undefined {
   const prompts = visiblePrompts(state.answers);
   const start = from === undefined ? 0 : prompts.findIndex((prompt) => prompt.path === from) + 1;
   return prompts.slice(start).find((prompt) => !isGivenAndValid(prompt, state));
 }
 
 /** The first visible prompt after `from` that has an error (used when returning to review). */
-function nextWithError(answers: Answers, from: string): Prompt | undefined {
+function nextWithError(answers: Answers, from: string, region: string | undefined): Prompt | undefined {
   const prompts = visiblePrompts(answers);
-  const issues = answerIssues(answers);
+  const issues = answerIssues(answers, region);
   const start = prompts.findIndex((prompt) => prompt.path === from) + 1;
   return prompts.slice(start).find((prompt) => hasErrors(promptIssues(prompt, issues)));
 }
@@ -50,18 +52,23 @@ export function initialWizardState(flow: InitialFlow): WizardState {
   for (const prompt of visiblePrompts(answers)) {
     if (prompt.kind === 'choice' && !prompt.omittable && answers[prompt.path] === undefined) answers[prompt.path] = choiceOptions(prompt)[0]?.value;
   }
+  // The client token is generated (or, in a dry run, left out): not a question to ask when a run starts from
+  // given values (flags, a preset), which then asks only for what is missing or invalid and shows review.
+  const given = flow.given.length > 0 && !flow.given.includes(CLIENT_TOKEN_PATH) ? [...flow.given, CLIENT_TOKEN_PATH] : flow.given;
   const base: WizardState = {
     phase: 'editing',
     dialog: 'none',
     answers,
-    given: flow.given,
+    given,
     cursor: '',
     trail: [],
     visited: [],
+    touchedFields: [],
     skipped: [],
     returnToReview: false,
     longHelp: false,
     sandbox: flow.sandbox ?? false,
+    dryRun: flow.dryRun ?? false,
     touched: false,
   };
   const first = nextToAsk(base);
@@ -73,17 +80,40 @@ export function watchingWizardState(result: CreateResult, at: number, sandbox = 
   return { ...initialWizardState({ initial: {}, given: [], sandbox }), phase: 'watching', watch: { result, startedAt: at } };
 }
 
-function advance(state: WizardState): WizardState {
-  const prompt = promptAt(state.cursor);
-  if (!prompt) return state;
-  const issues = answerIssues(state.answers);
+function touch(state: WizardState, path: string): WizardState {
+  return state.touchedFields.includes(path) ? state : { ...state, touchedFields: [...state.touchedFields, path] };
+}
+
+/** Whether the field's errors are shown: once it was edited or left, or when it was given (flags, a preset). */
+export function showsErrors(state: Pick<WizardState, 'touchedFields' | 'given'>, prompt: Prompt): boolean {
+  return state.touchedFields.includes(prompt.path) || state.given.includes(prompt.path) || state.given.includes(prompt.parameter.name);
+}
+
+function advance(before: WizardState): WizardState {
+  const prompt = promptAt(before.cursor);
+  if (!prompt) return before;
+  const state = touch(before, prompt.path);
+  const issues = answerIssues(state.answers, state.region);
   // Enter never moves past a field that is wrong as typed; cross-field problems are shown on the field they name.
   if (hasErrors(promptIssues(prompt, issues))) return state;
   const visited = state.visited.includes(prompt.path) ? state.visited : [...state.visited, prompt.path];
   const skipped = state.skipped.filter((step) => step !== prompt.step);
-  const next = state.returnToReview ? nextWithError(state.answers, prompt.path) : nextToAsk(state, prompt.path);
+  const next = state.returnToReview ? nextWithError(state.answers, prompt.path, state.region) : nextToAsk(state, prompt.path);
   if (!next) return { ...state, visited, skipped, phase: 'review', trail: [], returnToReview: false, longHelp: false };
   return { ...state, visited, skipped, cursor: next.path, trail: [...state.trail, prompt.path], longHelp: false };
+}
+
+/** Whether the start screen has something to offer for these choices (it is shown before step 1, and Esc returns to it). */
+function startOffers(state: Pick<WizardState, 'given'>, choices: StartChoices | undefined): boolean {
+  if (!choices) return false;
+  return choices.credentialsMissing || choices.pending.length > 0 || (state.given.length === 0 && (choices.lastAnswers !== undefined || choices.presets.length > 0));
+}
+
+/** Whether Esc does something on the current step (the footer shows "Esc back" only then). */
+export function canGoBack(state: WizardState): boolean {
+  if (state.phase !== 'editing') return state.phase === 'review';
+  const visible = new Set(visiblePrompts(state.answers).map((prompt) => prompt.path));
+  return state.trail.some((path) => visible.has(path)) || state.returnToReview || startOffers(state, state.start);
 }
 
 function goBack(state: WizardState): WizardState {
@@ -98,7 +128,21 @@ function goBack(state: WizardState): WizardState {
     if (visible.has(previous)) return { ...state, cursor: previous, trail, longHelp: false };
   }
   if (state.returnToReview) return { ...state, phase: 'review', returnToReview: false, trail: [] };
+  // Esc on the first step goes back to the start screen, when there is one; the answers are kept.
+  if (startOffers(state, state.start)) return { ...state, phase: 'start', longHelp: false };
   return state;
+}
+
+/** The answers of the current step that skipping it would clear (a typed name, chosen options, tags). */
+export function answersOfStep(state: Pick<WizardState, 'answers' | 'cursor'>): string[] {
+  const step = promptAt(state.cursor)?.step;
+  return visiblePrompts(state.answers)
+    .filter((prompt) => prompt.step === step)
+    .filter((prompt) => {
+      const value = state.answers[prompt.path];
+      return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+    })
+    .map((prompt) => prompt.path);
 }
 
 function skipStep(state: WizardState): WizardState {
@@ -118,7 +162,7 @@ function skipStep(state: WizardState): WizardState {
 }
 
 function restart(state: WizardState, answers: Answers, given: readonly string[]): WizardState {
-  const fresh = initialWizardState({ initial: answers, given, sandbox: state.sandbox, clientToken: state.answers[CLIENT_TOKEN_PATH] as string | undefined });
+  const fresh = initialWizardState({ initial: answers, given, sandbox: state.sandbox, dryRun: state.dryRun, clientToken: state.answers[CLIENT_TOKEN_PATH] as string | undefined });
   return { ...fresh, start: state.start, touched: true };
 }
 
@@ -130,43 +174,55 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (event.value === undefined) delete answers[event.path];
       else answers[event.path] = event.value;
       const submitError = state.submitError?.field === event.path ? undefined : state.submitError;
-      return { ...state, answers, touched: true, submitError };
+      return { ...touch(state, event.path), answers, touched: true, submitError };
     }
     case 'next':
       return state.phase === 'editing' && state.dialog === 'none' ? advance({ ...state, touched: true }) : state;
     case 'back':
       if (state.dialog !== 'none') return { ...state, dialog: 'none' };
-      return state.phase === 'editing' || state.phase === 'review' ? goBack({ ...state, touched: true }) : state;
+      if (state.resuming) return state; // a pending submission is resent as it was, never edited
+      if (state.phase === 'editing') return goBack({ ...touch(state, state.cursor), touched: true });
+      return state.phase === 'review' ? goBack({ ...state, touched: true }) : state;
     case 'skip':
-      return state.phase === 'editing' && state.dialog === 'none' ? skipStep(state) : state;
+      if (state.phase !== 'editing' || state.dialog !== 'none') return state;
+      // Tab never throws typed work away: a step with answers asks first.
+      if (STEPS.find((step) => step.id === promptAt(state.cursor)?.step)?.optional && answersOfStep(state).length > 0) return { ...state, dialog: 'confirm-skip' };
+      return skipStep(state);
+    case 'confirmSkip':
+      return state.phase === 'editing' && state.dialog === 'confirm-skip' ? skipStep({ ...state, dialog: 'none' }) : state;
     case 'jumpTo':
-      if (!(state.phase === 'review' || state.phase === 'editing') || !promptAt(event.path)) return state;
-      return { ...state, phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
+      if (!(state.phase === 'review' || state.phase === 'editing') || !promptAt(event.path) || state.resuming) return state;
+      // A field opened from review was answered already: its errors show at once.
+      return { ...touch(state, event.path), phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
+    case 'targetResolved':
+      return { ...state, region: event.region };
     case 'toggleHelp':
       return { ...state, longHelp: !state.longHelp };
     case 'review':
       return state.phase === 'editing' ? { ...state, phase: 'review', trail: [], returnToReview: false } : state;
     case 'startChoices': {
-      const choices = event.choices;
-      const offer =
-        choices.credentialsMissing ||
-        choices.pending.length > 0 ||
-        (state.given.length === 0 && (choices.lastAnswers !== undefined || choices.presets.length > 0));
-      const show = offer && !state.touched && (state.phase === 'editing' || state.phase === 'review');
+      // A dry run sends nothing, so it offers no pending submission to resume.
+      const choices = state.dryRun ? { ...event.choices, pending: [] } : event.choices;
+      const show = startOffers(state, choices) && !state.touched && (state.phase === 'editing' || state.phase === 'review');
       return { ...state, start: choices, phase: show ? 'start' : state.phase };
     }
     case 'startFresh':
       return state.phase === 'start' ? { ...state, phase: 'editing', touched: true } : state;
     case 'startFrom':
       if (state.phase !== 'start') return state;
-      return { ...restart(state, event.answers, event.asGiven ? Object.keys(event.answers) : []), notice: `Starting from ${event.label}.` };
-    case 'useSandbox':
-      return state.phase === 'start' ? { ...state, sandbox: true, phase: 'editing', touched: true } : state;
-    case 'resume':
+      // A preset is a whole set of answers (what it leaves out is left out): every parameter counts as given.
+      return { ...restart(state, event.answers, event.asGiven ? PARAMETERS.map((parameter) => parameter.name) : []), notice: `Starting from ${event.label}.` };
+    case 'useSandbox': {
       if (state.phase !== 'start') return state;
+      // With last answers or presets, the start screen stays to offer them, now in the sandbox.
+      const more = state.given.length === 0 && state.start !== undefined && (state.start.lastAnswers !== undefined || state.start.presets.length > 0);
+      return { ...state, sandbox: true, phase: more ? 'start' : 'editing', touched: true };
+    }
+    case 'resume':
+      if (state.phase !== 'start' || state.dryRun) return state;
       return { ...state, phase: 'submitting', resuming: event.submission, answers: answersFromRequest(event.submission.request), touched: true };
     case 'openDialog':
-      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || hasErrors(answerIssues(state.answers)))) return state;
+      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || state.dryRun || hasErrors(answerIssues(state.answers, state.region)))) return state;
       if (event.dialog === 'save-preset' && state.phase !== 'review') return state;
       return { ...state, dialog: event.dialog };
     case 'closeDialog':
@@ -174,14 +230,19 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'presetSaved':
       return { ...state, dialog: 'none', notice: `Saved preset "${event.name}".` };
     case 'submit':
-      if (state.phase !== 'review' || state.dialog !== 'confirm-submit' || hasErrors(answerIssues(state.answers))) return state;
+      // A dry run never sends: there is no path from its review to `submitting`.
+      if (state.phase !== 'review' || state.dryRun || state.dialog !== 'confirm-submit' || hasErrors(answerIssues(state.answers, state.region))) return state;
       return { ...state, phase: 'submitting', dialog: 'none', submitError: undefined, notice: undefined };
     case 'submitted':
       if (state.phase !== 'submitting') return state;
       return { ...state, phase: 'watching', resuming: undefined, watch: { result: event.result, startedAt: event.at } };
-    case 'submitFailed':
+    case 'submitFailed': {
       if (state.phase !== 'submitting') return state;
-      return { ...state, phase: 'review', submitError: event.error, resuming: undefined };
+      // A resend whose outcome is still unknown stays bound to its target and token: creating instead (here, or
+      // with edited answers) could make a second data store and would replace the only record of the first.
+      const resuming = event.stillPending ? state.resuming : undefined;
+      return { ...state, phase: 'review', submitError: event.error, resuming };
+    }
     case 'status':
       return applyStatus(state, event.event);
   }

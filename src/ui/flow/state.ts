@@ -7,7 +7,7 @@ import type { PendingSubmission, Preset } from '../../store/types.js';
 export type Phase = 'start' | 'editing' | 'review' | 'submitting' | 'watching' | 'done' | 'failed';
 
 /** A dialog over the current screen. */
-export type Dialog = 'none' | 'confirm-submit' | 'save-preset' | 'confirm-quit';
+export type Dialog = 'none' | 'confirm-submit' | 'save-preset' | 'confirm-quit' | 'confirm-skip';
 
 /** What the start screen can offer, learned after the first frame (store and credentials load lazily). */
 export interface StartChoices {
@@ -42,6 +42,8 @@ export interface WizardState {
   trail: string[];
   /** Prompts the person has confirmed with Enter. */
   visited: string[];
+  /** Fields edited or left (Enter, Esc): their errors are shown; before that a field is not blamed. */
+  touchedFields: string[];
   /** Steps skipped with the skip key. */
   skipped: string[];
   /** Editing a field from review: Enter goes back to review. */
@@ -49,12 +51,19 @@ export interface WizardState {
   longHelp: boolean;
   /** Run against the in-process emulator. */
   sandbox: boolean;
+  /** The target's Region once resolved: ARNs (KMS key, Lambda) must be in it. */
+  region?: string;
+  /** `--dry-run`: the review's action prints the request; nothing is ever sent. */
+  dryRun: boolean;
   /** A key was pressed: start-screen choices arriving late no longer interrupt. */
   touched: boolean;
   start?: StartChoices;
   /** A submission error, shown on review with its field highlighted. */
   submitError?: FriendlyError;
-  /** Resuming a pending submission instead of creating. */
+  /**
+   * Resuming a pending submission instead of creating. It stays set after a failed resend while the journal
+   * still holds the submission (its outcome unknown): review then resends it, never edits or re-targets it.
+   */
   resuming?: PendingSubmission;
   watch?: WatchState;
   /** A short message to show once (e.g. "preset saved"). */
@@ -67,12 +76,16 @@ export type WizardEvent =
   | { type: 'next' }
   | { type: 'back' }
   | { type: 'skip' }
+  /** Skip the step even though it has answers (after the question `skip` asked). */
+  | { type: 'confirmSkip' }
   | { type: 'jumpTo'; path: string }
   | { type: 'toggleHelp' }
+  /** The target (region, credentials) was resolved after the first frame. */
+  | { type: 'targetResolved'; region: string }
   | { type: 'review' }
   | { type: 'startChoices'; choices: StartChoices }
   | { type: 'startFresh' }
-  | { type: 'startFrom'; answers: Answers; label: string; /** Treat them as given (a preset): only what is missing or invalid is asked. */ asGiven?: boolean }
+  | { type: 'startFrom'; answers: Answers; label: string; /** A preset: every parameter counts as given, so only what is missing (required) or invalid is asked. */ asGiven?: boolean }
   | { type: 'useSandbox' }
   | { type: 'resume'; submission: PendingSubmission }
   | { type: 'openDialog'; dialog: Exclude<Dialog, 'none'> }
@@ -80,5 +93,5 @@ export type WizardEvent =
   | { type: 'presetSaved'; name: string }
   | { type: 'submit' }
   | { type: 'submitted'; result: CreateResult; at: number }
-  | { type: 'submitFailed'; error: FriendlyError }
+  | { type: 'submitFailed'; error: FriendlyError; /** The journal still holds the submission: its outcome is unknown. */ stillPending?: boolean }
   | { type: 'status'; event: StatusEvent };

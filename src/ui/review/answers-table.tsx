@@ -1,5 +1,6 @@
 /** Every answer in one table, problems flagged, the selected row's problem spelled out. */
 import { Box, Text } from 'ink';
+import { inWizardWords } from '../flow/issues.js';
 import { ACCENT, MARK } from '../theme.js';
 import type { AnswerRow } from './answer-rows.js';
 
@@ -12,10 +13,19 @@ export interface AnswersTableProps {
   width: number;
 }
 
+function columns(rows: readonly AnswerRow[], width: number): { labelWidth: number; valueWidth: number } {
+  const labelWidth = Math.min(28, Math.max(...rows.map((row) => row.label.length)) + 2);
+  return { labelWidth, valueWidth: Math.max(10, width - labelWidth - 6) };
+}
+
+/** Whether the row's value is cut with "…" in the table at this width (so it is worth viewing whole). */
+export function isCutInTable(rows: readonly AnswerRow[], row: AnswerRow, width: number): boolean {
+  return row.shown.length > columns(rows, width).valueWidth;
+}
+
 /** Label column, value column, a mark. */
 export function AnswersTable({ rows, selected, highlightedField, width }: AnswersTableProps) {
-  const labelWidth = Math.min(28, Math.max(...rows.map((row) => row.label.length)) + 2);
-  const valueWidth = Math.max(10, width - labelWidth - 6);
+  const { labelWidth, valueWidth } = columns(rows, width);
   const current = rows[selected];
   const problem = current?.issues.find((issue) => issue.severity === 'error') ?? current?.issues[0];
   return (
@@ -37,9 +47,9 @@ export function AnswersTable({ rows, selected, highlightedField, width }: Answer
       {problem ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color={problem.severity === 'error' ? 'red' : 'yellow'}>
-            {problem.severity === 'error' ? MARK.error : MARK.warning} {problem.message}
+            {problem.severity === 'error' ? MARK.error : MARK.warning} {inWizardWords(problem).message}
           </Text>
-          <Text dimColor>  Fix: {problem.fix}</Text>
+          <Text dimColor>  Fix: {inWizardWords(problem).fix}</Text>
         </Box>
       ) : null}
     </Box>

@@ -1,21 +1,40 @@
-/** The explicit confirmation before creating: what will be created and that it is billed per hour. */
-import { Box, Text} from 'ink';
+/**
+ * The explicit confirmation before creating: where it goes (region and profile, or the sandbox), the choices
+ * that cannot be changed afterwards, and that a data store is billed per hour.
+ */
+import { Box, Text } from 'ink';
+import type { Target } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
 import { Footer } from '../components/footer.js';
 import { matches } from '../keys.js';
 import { useKeys } from '../use-keys.js';
+import type { AnswerRow } from './answer-rows.js';
 
 /** Props of `ConfirmSubmitDialog`. */
 export interface ConfirmSubmitDialogProps {
+  /** The review's rows: those of parameters fixed after creation are listed. */
+  rows: readonly AnswerRow[];
   request: CreateRequest;
   sandbox: boolean;
+  /** The resolved target; undefined while it is being resolved. */
+  target?: Target | 'unresolved';
   onConfirm: () => void;
   onCancel: () => void;
   isActive: boolean;
 }
 
+/** Where the data store will be created, in words. */
+export function describeTarget(sandbox: boolean, target: Target | 'unresolved' | undefined): string {
+  if (sandbox) return 'SANDBOX: the local emulator on this machine (nothing is sent to AWS or billed)';
+  if (target === undefined) return 'AWS (the region is still being resolved)';
+  if (target === 'unresolved') return 'AWS, but no region or credentials are configured';
+  return [`AWS region ${target.region}`, target.profile ? `profile ${target.profile}` : 'default credentials', target.endpoint ? `endpoint ${target.endpoint}` : '']
+    .filter(Boolean)
+    .join(' · ');
+}
+
 /** y creates, n or Esc goes back to review. */
-export function ConfirmSubmitDialog({ request, sandbox, onConfirm, onCancel, isActive }: ConfirmSubmitDialogProps) {
+export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm, onCancel, isActive }: ConfirmSubmitDialogProps) {
   useKeys(
     (input, key) => {
       if (matches('confirm', input, key)) onConfirm();
@@ -23,15 +42,27 @@ export function ConfirmSubmitDialog({ request, sandbox, onConfirm, onCancel, isA
     },
     { isActive },
   );
+  // One line per step that cannot change later: its first answer (the key type, the strategy) says what it is.
+  const fixed = rows.filter((row, index) => row.fixedAfterCreation && rows.findIndex((other) => other.stepTitle === row.stepTitle) === index);
+  const labelWidth = Math.max(...fixed.map((row) => row.stepTitle.length)) + 2;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
       <Text bold>Create the data store{request.DatastoreName ? ` "${request.DatastoreName}"` : ''}?</Text>
-      <Text>
+      <Text wrap="wrap">Target: {describeTarget(sandbox, target)}</Text>
+      <Text>Cannot be changed after creation:</Text>
+      {fixed.map((row) => (
+        <Text key={row.path} wrap="truncate-end">
+          {'  '}
+          {row.stepTitle.padEnd(labelWidth)}
+          {row.shown}
+        </Text>
+      ))}
+      <Text wrap="wrap">
         A HealthLake data store is billed per hour from the moment it is created until it is deleted.
         {sandbox ? ' (In the sandbox nothing is billed: it runs on this machine.)' : ''}
       </Text>
-      <Text dimColor>Encryption and sample data cannot be changed after creation.</Text>
       <Footer commands={['confirm', 'cancel']} />
     </Box>
   );
 }
+

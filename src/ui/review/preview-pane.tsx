@@ -10,20 +10,36 @@ export interface PreviewPaneProps {
   width: number;
 }
 
-/** Long lines (an aws command's JSON argument) are cut into pieces that fit, not truncated: nothing is hidden. */
-function hardWrap(lines: string[], width: number): string[] {
+/**
+ * Long lines (an aws command's JSON argument) are cut into pieces that fit, not truncated: nothing is hidden.
+ * A cut falls after a space, comma or colon where there is one, never inside a word such as
+ * CUSTOMER_MANAGED_KMS_KEY, and never before a line's continuation character; only a word longer than the
+ * whole line is cut at the width.
+ */
+export function wrapPreviewLines(lines: string[], width: number): string[] {
   return lines.flatMap((line) => {
-    const chars = [...line];
-    if (chars.length <= width) return [line];
+    let rest = [...line];
     const pieces: string[] = [];
-    for (let start = 0; start < chars.length; start += width) pieces.push(chars.slice(start, start + width).join(''));
-    return pieces;
+    while (rest.length > width) {
+      let cut = width;
+      for (let at = width; at > width / 3; at--) {
+        // A shell's continuation character stays on its line: alone on the next one, it would end the command.
+        const leftAlone = rest.length - at === 1 && '\\`^'.includes(rest[at]!);
+        if (' ,:'.includes(rest[at - 1]!) && !leftAlone) {
+          cut = at;
+          break;
+        }
+      }
+      pieces.push(rest.slice(0, cut).join(''));
+      rest = rest.slice(cut);
+    }
+    return [...pieces, rest.join('')];
   });
 }
 
 /** The visible window of the text, with "more" markers. */
 export function PreviewPane({ text, offset, height, width }: PreviewPaneProps) {
-  const lines = hardWrap(text.replace(/\n$/, '').split('\n'), Math.max(20, width - 1));
+  const lines = wrapPreviewLines(text.replace(/\n$/, '').split('\n'), Math.max(20, width - 1));
   const top = Math.max(0, Math.min(offset, lines.length - height));
   return (
     <Box flexDirection="column">

@@ -1,9 +1,12 @@
 /**
- * The review screen: the answers table and the preview tabs; edit any field, save a preset, create after an
- * explicit confirmation. Loaded lazily (it brings the YAML and CloudFormation renderers).
+ * The review screen: the answers table with the primary action under it (selected from the start, so Enter
+ * goes forward), the preview tabs, each long answer viewable whole; edit any field, save a preset, create after
+ * an explicit confirmation (or, with `--dry-run`, print the request). Loaded lazily (it brings the YAML and
+ * CloudFormation renderers).
  */
 import { Box, Text, useStdout } from 'ink';
 import { useState, type Dispatch } from 'react';
+import { describeTarget } from '../../aws/pending-submission.js';
 import type { Target } from '../../aws/types.js';
 import type { GlobalOptions } from '../../options.js';
 import { Footer } from '../components/footer.js';
@@ -12,10 +15,11 @@ import { answerIssues, hasErrors, requestFromAnswers } from '../flow/issues.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
 import { matches, type Command } from '../keys.js';
 import { answerRows } from './answer-rows.js';
-import { AnswersTable } from './answers-table.js';
+import { AnswersTable, isCutInTable } from './answers-table.js';
 import { ConfirmSubmitDialog } from './confirm-submit-dialog.js';
 import { PreviewPane } from './preview-pane.js';
-import { PREVIEW_TABS } from './previews.js';
+import { PREVIEW_TABS, type PreviewTab } from './previews.js';
+import { PrimaryAction } from './primary-action.js';
 import { SavePresetDialog } from './save-preset-dialog.js';
 import { TabBar } from './tab-bar.js';
 import { useKeys } from '../use-keys.js';
@@ -29,28 +33,52 @@ export interface ReviewScreenProps {
   options: GlobalOptions;
   /** Saves a preset; returns an error message or undefined. */
   savePreset: (name: string) => string | undefined;
+  /** Writes a preview to a new file in the current directory; returns its path. */
+  writeFile: (fileName: string, text: string) => string;
+  /** The primary action: opens the confirmation, or with `--dry-run` prints the request and ends. */
+  onPrimary: () => void;
   isActive: boolean;
 }
 
 const TITLES = ['Answers', ...PREVIEW_TABS.map((tab) => tab.title)];
 
 /** Review, preview, save, create. */
-export default function ReviewScreen({ state, dispatch, target, options, savePreset, isActive }: ReviewScreenProps) {
+export default function ReviewScreen({ state, dispatch, target, options, savePreset, writeFile, onPrimary, isActive }: ReviewScreenProps) {
   const { stdout } = useStdout();
   const width = stdout.columns || 80;
   const height = stdout.rows || 24;
   const [tab, setTab] = useState(0);
-  const rows = answerRows(state.answers);
+  const rows = answerRows(state.answers, state.region);
   const highlighted = state.submitError?.field;
-  const [selected, setSelected] = useState(() => Math.max(0, rows.findIndex((row) => row.path === highlighted || row.issues.length > 0)));
+  // The primary action (index rows.length) is selected unless a row needs attention.
+  const [selected, setSelected] = useState(() => {
+    const attention = rows.findIndex((row) => row.path === highlighted || row.issues.length > 0);
+    return attention === -1 ? rows.length : attention;
+  });
   const [scroll, setScroll] = useState(0);
-  const row = Math.min(selected, rows.length - 1);
+  /** What `w` did: the file written, or why it could not be. */
+  const [written, setWritten] = useState<{ ok: boolean; text: string }>();
+  const preview = tab > 0 ? PREVIEW_TABS[tab - 1]! : undefined;
+  // The selected row's value shown whole in the pane (long metadata, a Lambda ARN, 200 tags).
+  const [viewing, setViewing] = useState(false);
+  const row = Math.min(selected, rows.length);
+  const onAction = row === rows.length;
+  const current = rows[row];
   const request = requestFromAnswers(state.answers);
-  const blocked = hasErrors(answerIssues(state.answers));
+  const blocked = hasErrors(answerIssues(state.answers, state.region));
   const dialogOpen = state.dialog !== 'none';
+  const canViewWhole = tab === 0 && current !== undefined && (current.whole.includes('\n') || isCutInTable(rows, current, width));
 
   useKeys(
     (input, key) => {
+      if (viewing) {
+        if (matches('viewWhole', input, key) || matches('back', input, key)) {
+          setViewing(false);
+          setScroll(0);
+        } else if (matches('up', input, key)) setScroll(Math.max(0, scroll - 1));
+        else if (matches('down', input, key)) setScroll(scroll + 1);
+        return;
+      }
       if (matches('nextTab', input, key)) {
         setTab((tab + 1) % TITLES.length);
         setScroll(0);
@@ -58,17 +86,26 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         setTab((tab - 1 + TITLES.length) % TITLES.length);
         setScroll(0);
       } else if (matches('up', input, key)) {
-        if (tab === 0) setSelected((row - 1 + rows.length) % rows.length);
+        if (tab === 0) setSelected((row - 1 + rows.length + 1) % (rows.length + 1));
         else setScroll(Math.max(0, scroll - 1));
       } else if (matches('down', input, key)) {
-        if (tab === 0) setSelected((row + 1) % rows.length);
+        if (tab === 0) setSelected((row + 1) % (rows.length + 1));
         else setScroll(scroll + 1);
-      } else if (matches('edit', input, key) || (tab === 0 && matches('select', input, key))) {
-        dispatch({ type: 'jumpTo', path: rows[row]!.path });
+      } else if (matches('editRow', input, key)) {
+        // Enter: edits the selected row of the table, else runs the primary action (also from a preview tab).
+        if (tab === 0 && current && !state.resuming) dispatch({ type: 'jumpTo', path: current.path });
+        else onPrimary();
+      } else if (matches('edit', input, key)) {
+        if (tab === 0 && current) dispatch({ type: 'jumpTo', path: current.path });
+      } else if (preview && matches('writeFile', input, key)) {
+        setWritten(writePreview(preview, preview.render(request, options), writeFile));
+      } else if (canViewWhole && matches('viewWhole', input, key)) {
+        setViewing(true);
+        setScroll(0);
       } else if (matches('savePreset', input, key)) {
         dispatch({ type: 'openDialog', dialog: 'save-preset' });
       } else if (matches('submit', input, key)) {
-        dispatch({ type: 'openDialog', dialog: 'confirm-submit' });
+        onPrimary();
       } else if (matches('back', input, key)) {
         dispatch({ type: 'back' });
       }
@@ -76,33 +113,57 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
     { isActive: isActive && !dialogOpen },
   );
 
-  const footer: Command[] = ['choose', 'edit', 'nextTab'];
-  footer.push('savePreset', 'submit', 'back', 'quit');
+  const action: Command = state.dryRun ? 'printRequest' : 'create';
+  // A pending submission is resent as it was: no edit, no going back into the steps. On a preview `w` writes it.
+  const editing = tab === 0 && current !== undefined && !state.resuming;
+  const footer: Command[] = viewing
+    ? ['choose', 'viewWhole', 'back', 'quit']
+    : [
+        editing ? 'editRow' : action,
+        // On a preview ↑↓ scroll, which needs no hint; the line must fit 80 columns with `w`.
+        ...(preview ? [] : (['choose'] as Command[])),
+        ...(canViewWhole ? (['viewWhole'] as Command[]) : []),
+        ...(preview ? (['writeFile'] as Command[]) : []),
+        'nextTab',
+        'savePreset',
+        ...(state.resuming ? [] : (['back'] as Command[])),
+        'quit',
+      ];
   // Header, tabs, footer, status lines and margins take about 9 rows; the rest is for the table or preview.
   const bodyHeight = Math.max(5, height - 10);
   return (
     <Box flexDirection="column">
-      <Header target={target} sandbox={state.sandbox} />
+      <Header target={target} sandbox={state.sandbox} dryRun={state.dryRun} />
       <Text>
         <Text bold>Review</Text>
-        <Text dimColor> — check every answer; nothing is sent until you confirm.</Text>
+        <Text dimColor>{state.dryRun ? ' — check every answer; the request is printed, never sent.' : ' — check every answer; nothing is sent until you confirm.'}</Text>
       </Text>
-      <TabBar titles={TITLES} active={tab} />
+      <TabBar titles={TITLES} active={tab} width={width} />
       <Box marginTop={1} flexDirection="column">
         {state.dialog === 'confirm-submit' ? (
           <ConfirmSubmitDialog
+            rows={rows}
             request={request}
             sandbox={state.sandbox}
+            target={target}
             onConfirm={() => dispatch({ type: 'submit' })}
             onCancel={() => dispatch({ type: 'closeDialog' })}
             isActive={isActive}
           />
         ) : state.dialog === 'save-preset' ? (
           <SavePresetDialog onSave={savePreset} onCancel={() => dispatch({ type: 'closeDialog' })} isActive={isActive} />
+        ) : viewing && current ? (
+          <Box flexDirection="column">
+            <Text bold>{current.label}</Text>
+            <PreviewPane text={current.whole} offset={scroll} height={bodyHeight - 1} width={width} />
+          </Box>
         ) : tab === 0 ? (
-          <AnswersTable rows={rows} selected={row} highlightedField={highlighted} width={width} />
+          <>
+            <AnswersTable rows={rows} selected={row} highlightedField={highlighted} width={width} />
+            <PrimaryAction label={state.dryRun ? 'Print request' : 'Create data store'} selected={onAction} blocked={blocked} />
+          </>
         ) : (
-          <PreviewPane text={PREVIEW_TABS[tab - 1]!.render(request, options)} offset={scroll} height={bodyHeight} width={width} />
+          <PreviewPane text={preview!.render(request, options)} offset={scroll} height={bodyHeight} width={width} />
         )}
       </Box>
       {state.submitError ? (
@@ -111,11 +172,27 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
           <Text dimColor>  Fix: {state.submitError.fix}</Text>
         </Box>
       ) : null}
-      {blocked && !dialogOpen ? <Text color="red">Fix the fields marked {MARK.error} before creating.</Text> : null}
+      {state.resuming && !dialogOpen ? (
+        <Text color="yellow">
+          The submission of {state.resuming.startedAt.slice(0, 16).replace('T', ' ')} to {describeTarget(state.resuming.target)} is still pending: Enter sends
+          it there again with its ClientToken (never a second data store). It cannot be edited until its outcome is known.
+        </Text>
+      ) : null}
+      {blocked && !dialogOpen ? <Text color="red">Fix the fields marked {MARK.error} before {state.dryRun ? 'printing the request' : 'creating'}.</Text> : null}
       {state.notice && !dialogOpen ? <Text color="green">{state.notice}</Text> : null}
+      {written && !dialogOpen ? <Text color={written.ok ? 'green' : 'red'}>{written.text}</Text> : null}
       <Box marginTop={1}>
         <Footer commands={dialogOpen ? [] : footer} />
       </Box>
     </Box>
   );
+}
+
+/** Writes the tab's text to a new file; the line to show says where, or why not. */
+function writePreview(tab: PreviewTab, text: string, writeFile: (fileName: string, text: string) => string): { ok: boolean; text: string } {
+  try {
+    return { ok: true, text: `${MARK.ok} Wrote the ${tab.title} preview to ${writeFile(tab.fileName, text)}` };
+  } catch (error) {
+    return { ok: false, text: `${MARK.error} Could not write ${tab.fileName}: ${(error as Error).message}` };
+  }
 }

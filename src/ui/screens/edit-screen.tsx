@@ -2,11 +2,14 @@
 import type { Dispatch } from 'react';
 import type { Target } from '../../aws/types.js';
 import { STEPS } from '../../spec/index.js';
+import { SkipStepDialog } from '../components/skip-step-dialog.js';
 import { StepLayout } from '../components/step-layout.js';
 import { constraintsOf, ValidationLine } from '../components/validation-line.js';
 import { answerIssues, promptIssues } from '../flow/issues.js';
 import { stepProgress } from '../flow/progress.js';
 import { promptAt, visiblePrompts, type PromptKind } from '../flow/prompts.js';
+import { answersOfStep, canGoBack, showsErrors } from '../flow/reducer.js';
+import { answerRows } from '../review/answer-rows.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
 import { ChoicePrompt } from '../inputs/choice-prompt.js';
 import type { PromptInputProps } from '../inputs/prompt-input-props.js';
@@ -35,22 +38,27 @@ export interface EditScreenProps {
 export function EditScreen({ state, dispatch, target, isActive }: EditScreenProps) {
   const prompt = promptAt(state.cursor)!;
   const step = STEPS.find((candidate) => candidate.id === prompt.step)!;
-  const issues = promptIssues(prompt, answerIssues(state.answers));
+  const allIssues = promptIssues(prompt, answerIssues(state.answers, state.region));
+  // Errors after touching: a field is not blamed before it was edited or left (warnings show at once).
+  const untouched = !showsErrors(state, prompt);
+  const issues = untouched ? allIssues.filter((issue) => issue.severity !== 'error') : allIssues;
   const value = state.answers[prompt.path];
   const ownsHelpKey = prompt.kind === 'json';
+  const askingSkip = state.dialog === 'confirm-skip';
   useKeys(
     (input, key) => {
       if (!ownsHelpKey && matches('help', input, key)) dispatch({ type: 'toggleHelp' });
       else if (matches('skip', input, key)) dispatch({ type: 'skip' });
     },
-    { isActive },
+    { isActive: isActive && !askingSkip },
   );
   const Input = INPUTS[prompt.kind];
   const leafHelp = prompt.leaf && prompt.leaf.node !== prompt.parameter ? [prompt.leaf.node.help] : [];
   // The step's own help (e.g. "cannot be changed later") leads its first question; later ones show their own.
   const firstOfStep = visiblePrompts(state.answers).find((candidate) => candidate.step === prompt.step) === prompt;
   const title = [step.title, ...leafHelp.map((help) => help.label)].join(' › ');
-  const footer: Command[] = ['next', 'back', 'help'];
+  // The tags editor says what Enter does on its own hint line (edit a tag, add one, or go on).
+  const footer: Command[] = [...(prompt.kind === 'tags' ? [] : (['next'] as Command[])), ...(canGoBack(state) ? (['back'] as Command[]) : []), 'help'];
   if (prompt.kind === 'choice') footer.unshift('choose');
   if (step.optional) footer.push('skip');
   footer.push('quit');
@@ -58,25 +66,43 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
     <StepLayout
       target={target}
       sandbox={state.sandbox}
+      dryRun={state.dryRun}
       progress={stepProgress(state)}
       title={title}
       helps={state.longHelp ? [...leafHelp, prompt.parameter.help] : firstOfStep ? [prompt.parameter.help, ...leafHelp] : leafHelp}
       longHelp={state.longHelp}
-      constraints={constraintsOf(prompt, issues)}
-      validation={<ValidationLine prompt={prompt} value={value} issues={issues} />}
-      footer={footer}
+      constraints={constraintsOf(prompt, allIssues)}
+      validation={<ValidationLine prompt={prompt} value={value} issues={allIssues} untouched={untouched} />}
+      footer={askingSkip ? ['quit'] : footer}
     >
       <Input
         key={prompt.path}
         prompt={prompt}
         value={value}
         issues={issues}
-        isActive={isActive}
+        isActive={isActive && !askingSkip}
         onAnswer={(answer) => dispatch({ type: 'answer', path: prompt.path, value: answer })}
         onNext={() => dispatch({ type: 'next' })}
         onBack={() => dispatch({ type: 'back' })}
         onHelp={() => dispatch({ type: 'toggleHelp' })}
       />
+      {askingSkip ? (
+        <SkipStepDialog
+          stepTitle={step.title}
+          cleared={skippedAnswers(state)}
+          onSkip={() => dispatch({ type: 'confirmSkip' })}
+          onStay={() => dispatch({ type: 'closeDialog' })}
+          isActive={isActive}
+        />
+      ) : null}
     </StepLayout>
   );
+}
+
+/** The step's answers as the review shows them, e.g. `Data store name: clinic`, `Tags: 2 tags: a=b, c=d`. */
+function skippedAnswers(state: WizardState): string[] {
+  const paths = answersOfStep(state);
+  return answerRows(state.answers, state.region)
+    .filter((row) => paths.includes(row.path))
+    .map((row) => `${row.label}: ${row.shown}`);
 }

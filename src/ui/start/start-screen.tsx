@@ -16,13 +16,15 @@ import { useKeys } from '../use-keys.js';
 export interface StartScreenProps {
   choices: StartChoices;
   sandbox: boolean;
+  /** `--dry-run`: the header says that nothing will be sent. */
+  dryRun?: boolean;
   target?: Target | 'unresolved';
   dispatch: Dispatch<WizardEvent>;
   isActive: boolean;
 }
 
 /** Where to begin. */
-export function StartScreen({ choices, sandbox, target, dispatch, isActive }: StartScreenProps) {
+export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActive }: StartScreenProps) {
   const options = startOptions(choices, sandbox);
   const [highlighted, setHighlighted] = useState(0);
   const [picking, setPicking] = useState(false);
@@ -53,7 +55,7 @@ export function StartScreen({ choices, sandbox, target, dispatch, isActive }: St
   footer.push('quit');
   return (
     <Box flexDirection="column">
-      <Header target={target} sandbox={sandbox} />
+      <Header target={target} sandbox={sandbox} dryRun={dryRun} />
       {choices.credentialsMissing && !sandbox ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color="yellow" bold>

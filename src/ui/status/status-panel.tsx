@@ -90,7 +90,13 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
           <Text color="green" bold>
             {MARK.ok} The data store is ACTIVE.
           </Text>
-          <NextSteps datastoreId={result.DatastoreId} endpoint={endpoint} region={region} sandbox={sandbox} />
+          <NextSteps
+            datastoreId={result.DatastoreId}
+            endpoint={endpoint}
+            region={region}
+            sandbox={sandbox}
+            smart={properties?.IdentityProviderConfiguration?.AuthorizationStrategy?.startsWith('SMART_ON_FHIR') === true}
+          />
         </Box>
       ) : null}
       {phase === 'failed' ? (

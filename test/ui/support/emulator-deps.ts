@@ -5,12 +5,15 @@ import type { RunningEmulator } from '../../../src/emulator/types.js';
 import type { HealthLakeGateway } from '../../../src/aws/types.js';
 import type { WizardStore } from '../../../src/store/types.js';
 import type { AppDeps } from '../../../src/ui/app.js';
+import { writeNewFile } from '../../../src/ui/effects/write-new-file.js';
 
 /** Deps plus what the test inspects. */
 export interface TestDeps extends AppDeps {
   exited: Promise<{ code: number; farewell?: string }>;
   rings: number;
   connectedSandbox: boolean[];
+  /** Lines the app left for stderr. */
+  reports: string[];
 }
 
 /** Starts an emulator with a short creation delay. */
@@ -21,7 +24,7 @@ export function startTestEmulator(createDelayMs = 150): Promise<RunningEmulator>
 /** Deps whose gateway is the real one, pointed at the emulator (both "AWS" and "sandbox" go there). */
 export function emulatorDeps(
   emulator: RunningEmulator | undefined,
-  options: { store?: WizardStore; credentialsFound?: boolean; gateway?: HealthLakeGateway } = {},
+  options: { store?: WizardStore; credentialsFound?: boolean; gateway?: HealthLakeGateway; writeDir?: string } = {},
 ): TestDeps {
   let resolveExit: (value: { code: number; farewell?: string }) => void = () => undefined;
   const exited = new Promise<{ code: number; farewell?: string }>((resolve) => (resolveExit = resolve));
@@ -29,6 +32,7 @@ export function emulatorDeps(
     exited,
     rings: 0,
     connectedSandbox: [],
+    reports: [],
     async connect(sandbox, store) {
       deps.connectedSandbox.push(sandbox);
       const gateway =
@@ -45,7 +49,18 @@ export function emulatorDeps(
     },
     openStore: async () => options.store,
     detectCredentials: async () => ({ found: options.credentialsFound ?? true }),
+    renderDryRun: async (request) => {
+      const { renderDryRun } = await import('../../../src/aws/output.js');
+      return renderDryRun(request as Record<string, unknown>, {});
+    },
+    report: (line) => {
+      deps.reports.push(line);
+    },
     now: Date.now,
+    writeFile: (fileName, text) => {
+      if (!options.writeDir) throw new Error('pass writeDir to emulatorDeps to let the app write files');
+      return writeNewFile(options.writeDir, fileName, text);
+    },
     ring: () => {
       deps.rings += 1;
     },

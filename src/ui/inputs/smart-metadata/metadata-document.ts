@@ -61,5 +61,18 @@ export function toggled(list: readonly string[], value: string): string[] {
   return list.includes(value) ? list.filter((item) => item !== value) : [...list, value];
 }
 
+/** The document's lists the builder shows as check boxes. */
+export type MetadataList = 'grant_types_supported' | 'capabilities' | 'code_challenge_methods_supported';
+
+/**
+ * Ticks or unticks `value` in one of the document's lists. S256 in the PKCE methods can be ticked (a pasted
+ * document may offer only "plain") but never unticked: HealthLake requires it.
+ */
+export function toggleInDocument(document: MetadataDocument, list: MetadataList, value: string): MetadataDocument {
+  const current = document[list];
+  if (list === 'code_challenge_methods_supported' && value === SMART_METADATA.requiredCodeChallengeMethod && current.includes(value)) return document;
+  return { ...document, [list]: toggled(current, value) };
+}
+
 /** The PKCE methods offered; S256 is required and cannot be unticked. */
 export const PKCE_METHODS: readonly string[] = [SMART_METADATA.requiredCodeChallengeMethod, 'plain'];

@@ -9,7 +9,7 @@ import { matches } from '../../keys.js';
 import { ChoiceList } from '../choice/choice-list.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
-import { PKCE_METHODS, readMetadata, toggled, writeMetadata, type MetadataDocument } from './metadata-document.js';
+import { PKCE_METHODS, readMetadata, toggleInDocument, writeMetadata, type MetadataDocument, type MetadataList } from './metadata-document.js';
 import { useKeys } from '../../use-keys.js';
 
 type Part = 'how' | 'authorization_endpoint' | 'token_endpoint' | 'grant_types_supported' | 'capabilities' | 'code_challenge_methods_supported' | 'raw';
@@ -76,14 +76,11 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
         return;
       }
       if (choices) {
-        const list = current[part] as string[];
         if (matches('up', input, key)) setHighlight((highlight - 1 + choices.length) % choices.length);
         else if (matches('down', input, key)) setHighlight((highlight + 1) % choices.length);
         else if (matches('toggle', input, key)) {
-          const choice = choices[highlight]!.value;
-          if (choice !== SMART_METADATA.requiredCodeChallengeMethod || part !== 'code_challenge_methods_supported') {
-            write({ ...current, [part]: toggled(list, choice) });
-          }
+          const next = toggleInDocument(current, part as MetadataList, choices[highlight]!.value);
+          if (next !== current) write(next);
         } else if (matches('next', input, key)) go(1);
         else if (matches('back', input, key)) go(-1);
         return;
@@ -126,7 +123,8 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
             label: choice.value,
             meaning: choice.meaning,
             checked: (current[part] as string[]).includes(choice.value),
-            locked: part === 'code_challenge_methods_supported' && choice.value === SMART_METADATA.requiredCodeChallengeMethod,
+            // Locked once ticked: S256 can be added to a pasted list that lacks it, never removed.
+            locked: part === 'code_challenge_methods_supported' && choice.value === SMART_METADATA.requiredCodeChallengeMethod && (current[part] as string[]).includes(choice.value),
           }))}
           highlighted={highlight}
           height={5}

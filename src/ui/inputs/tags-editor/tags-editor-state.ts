@@ -2,7 +2,16 @@
 import type { Tag } from '../../../request/types.js';
 
 /** What the editor is doing. */
-export type TagsEditorMode = { kind: 'list' } | { kind: 'editing'; column: 'Key' | 'Value'; draft: string; isNew: boolean };
+export type TagsEditorMode =
+  | { kind: 'list' }
+  | {
+      kind: 'editing';
+      column: 'Key' | 'Value';
+      draft: string;
+      /** The cell's value before this edit, restored by Esc. */
+      original: string;
+      isNew: boolean;
+    };
 
 /** The editor's local state; the tags themselves are the caller's answer. */
 export interface TagsEditorState {
@@ -21,7 +30,11 @@ export type TagsEditorCommand =
   | { type: 'cancel' }
   | { type: 'remove' };
 
-/** The result of a command: the new local state and, when they changed, the new tags. */
+/**
+ * The result of a command: the new local state and, when they changed, the new tags. A draft is written to the
+ * tags as it is typed, so that validation (and every error shown) is about what is on screen, not the last
+ * committed value; Esc puts the original back.
+ */
 export interface TagsEditorResult {
   state: TagsEditorState;
   tags?: Tag[];
@@ -35,38 +48,48 @@ export function tagsEditorReducer(state: TagsEditorState, tags: readonly Tag[], 
       return state.mode.kind === 'list' ? { state: { ...state, cursor: (state.cursor + command.by + entries) % entries } } : { state };
     case 'add':
       return {
-        state: { cursor: tags.length, mode: { kind: 'editing', column: 'Key', draft: '', isNew: true } },
+        state: { cursor: tags.length, mode: { kind: 'editing', column: 'Key', draft: '', original: '', isNew: true } },
         tags: [...tags, { Key: '', Value: '' }],
       };
     case 'edit': {
       const tag = tags[state.cursor];
       if (!tag) return { state };
-      return { state: { ...state, mode: { kind: 'editing', column: 'Key', draft: tag.Key, isNew: false } } };
+      return { state: { ...state, mode: { kind: 'editing', column: 'Key', draft: tag.Key, original: tag.Key, isNew: false } } };
     }
-    case 'type':
-      return state.mode.kind === 'editing' ? { state: { ...state, mode: { ...state.mode, draft: command.draft } } } : { state };
+    case 'type': {
+      const mode = state.mode;
+      if (mode.kind !== 'editing') return { state };
+      return { state: { ...state, mode: { ...mode, draft: command.draft } }, tags: withCell(tags, state.cursor, mode.column, command.draft) };
+    }
     case 'commit': {
       const mode = state.mode;
       if (mode.kind !== 'editing') return { state };
-      const updated = tags.map((tag, index) => (index === state.cursor ? { ...tag, [mode.column]: mode.draft } : tag));
+      const updated = withCell(tags, state.cursor, mode.column, mode.draft);
       const current = updated[state.cursor]!;
       if (mode.column === 'Key') {
-        return { state: { ...state, mode: { kind: 'editing', column: 'Value', draft: current.Value, isNew: mode.isNew } }, tags: updated };
+        return { state: { ...state, mode: { kind: 'editing', column: 'Value', draft: current.Value, original: current.Value, isNew: mode.isNew } }, tags: updated };
       }
       return { state: { cursor: state.cursor, mode: { kind: 'list' } }, tags: updated };
     }
     case 'cancel': {
-      if (state.mode.kind !== 'editing') return { state };
+      const mode = state.mode;
+      if (mode.kind !== 'editing') return { state };
       // Cancelling a row that was just added removes it; otherwise the row keeps its last committed values.
-      const row = tags[state.cursor];
-      if (state.mode.isNew && row && row.Key === '' && row.Value === '') {
-        return { state: { cursor: Math.max(0, state.cursor), mode: { kind: 'list' } }, tags: tags.filter((_, index) => index !== state.cursor) };
+      const restored = withCell(tags, state.cursor, mode.column, mode.original);
+      const row = restored[state.cursor];
+      if (mode.isNew && row && row.Key === '' && row.Value === '') {
+        return { state: { cursor: Math.max(0, state.cursor), mode: { kind: 'list' } }, tags: restored.filter((_, index) => index !== state.cursor) };
       }
-      return { state: { ...state, mode: { kind: 'list' } } };
+      return { state: { ...state, mode: { kind: 'list' } }, tags: restored };
     }
     case 'remove': {
       if (state.mode.kind !== 'list' || state.cursor >= tags.length) return { state };
       return { state: { ...state, cursor: Math.min(state.cursor, Math.max(0, tags.length - 2)) }, tags: tags.filter((_, index) => index !== state.cursor) };
     }
   }
+}
+
+/** The tags with one cell replaced. */
+function withCell(tags: readonly Tag[], row: number, column: 'Key' | 'Value', text: string): Tag[] {
+  return tags.map((tag, index) => (index === row ? { ...tag, [column]: text } : tag));
 }

@@ -45,7 +45,8 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
     { isActive },
   );
 
-  const problemOf = (index: number) => issues.find((issue) => issue.field.startsWith(`Tags[${index}]`) && issue.severity === 'error');
+  // Every error of a row (its key and its value), each on a line of its own under the row.
+  const problemsOf = (index: number) => issues.filter((issue) => issue.field.startsWith(`Tags[${index}]`) && issue.severity === 'error');
   const top = Math.min(Math.max(0, state.cursor - WINDOW + 1), Math.max(0, tags.length - WINDOW));
   return (
     <Box flexDirection="column">
@@ -54,20 +55,28 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
       {tags.slice(top, top + WINDOW).map((tag, offset) => {
         const index = top + offset;
         const current = index === state.cursor;
-        const problem = problemOf(index);
         const cell = (column: 'Key' | 'Value') =>
           current && editing?.column === column ? (
             <TextInput value={editing.draft} onChange={(draft) => apply({ type: 'type', draft })} isActive={isActive} />
           ) : (
             <Text>{tag[column] === '' ? <Text dimColor>(empty)</Text> : tag[column]}</Text>
           );
+        // One text per row, so that a long tag wraps between words instead of squeezing a cell.
         return (
-          <Box key={index}>
-            <Text color={current ? ACCENT : undefined}>{current ? '› ' : '  '}</Text>
-            {cell('Key')}
-            <Text dimColor> = </Text>
-            {cell('Value')}
-            {problem ? <Text color="red"> {MARK.error} {problem.rule === 'duplicate' ? 'duplicate key' : problem.message}</Text> : null}
+          <Box key={index} flexDirection="column">
+            <Text>
+              <Text color={current ? ACCENT : undefined}>{current ? '› ' : '  '}</Text>
+              {cell('Key')}
+              <Text dimColor> = </Text>
+              {cell('Value')}
+            </Text>
+            {problemsOf(index).map((problem, at) => (
+              <Box key={at} paddingLeft={4}>
+                <Text color="red">
+                  {MARK.error} {problem.rule === 'duplicate' ? 'duplicate key' : problem.message}
+                </Text>
+              </Box>
+            ))}
           </Box>
         );
       })}
@@ -77,7 +86,7 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
       <Text dimColor>
         {editing
           ? `Editing the ${editing.column === 'Key' ? 'key' : 'value'}: Enter to keep it, Esc to cancel`
-          : footerHints(['add', 'select', 'remove', 'choose'])}
+          : footerHints([state.cursor < tags.length ? 'editRow' : state.cursor === tags.length ? 'addRow' : 'done', 'add', 'remove', 'choose'])}
       </Text>
     </Box>
   );

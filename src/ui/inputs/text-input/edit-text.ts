@@ -19,6 +19,13 @@ export function editText(state: TextEdit, input: string, key: Key, options: { mu
   if (key.home || (key.ctrl && input === 'a')) return { value: state.value, cursor: 0 };
   if (key.end || (key.ctrl && input === 'e')) return { value: state.value, cursor: chars.length };
   if (key.ctrl && input === 'u') return { value: chars.slice(cursor).join(''), cursor: 0 };
+  if (key.ctrl && input === 'w') {
+    // As readline's unix-word-rubout: the spaces before the cursor, then the word before them.
+    let start = cursor;
+    while (start > 0 && chars[start - 1] === ' ') start--;
+    while (start > 0 && chars[start - 1] !== ' ') start--;
+    return { value: [...chars.slice(0, start), ...chars.slice(cursor)].join(''), cursor: start };
+  }
   if (key.backspace || key.delete) {
     if (cursor === 0) return state;
     chars.splice(cursor - 1, 1);

@@ -1,5 +1,6 @@
-/** A one-line text input: the value with an inverse cursor, and a placeholder when empty. */
+/** A one-line text input: the value with a reverse-video cursor (visible with NO_COLOR too), and a placeholder when empty. */
 import { Text } from 'ink';
+import { reverseVideo } from '../../theme.js';
 import { useTextInput, type UseTextInputProps } from './use-text-input.js';
 
 /** Props of `TextInput`. */
@@ -15,7 +16,7 @@ export function TextInput({ placeholder, ...props }: TextInputProps) {
   if (chars.length === 0) {
     return (
       <Text>
-        {props.isActive ? <Text inverse> </Text> : null}
+        {props.isActive ? reverseVideo(' ') : null}
         <Text dimColor>{placeholder ?? ''}</Text>
       </Text>
     );
@@ -23,7 +24,7 @@ export function TextInput({ placeholder, ...props }: TextInputProps) {
   return (
     <Text>
       {chars.slice(0, cursor).join('')}
-      {props.isActive ? <Text inverse>{chars[cursor] ?? ' '}</Text> : chars[cursor] ?? ''}
+      {props.isActive ? reverseVideo(chars[cursor] ?? ' ') : chars[cursor] ?? ''}
       {chars.slice(cursor + 1).join('')}
     </Text>
   );

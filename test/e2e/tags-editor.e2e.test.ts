@@ -1,0 +1,38 @@
+/** The tags editor at 80 columns: errors follow the typing, and a row's errors are all shown, whole. */
+import { describe, expect, it } from 'vitest';
+import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
+import { useWizardFixture } from './wizard-session.js';
+
+const fx = useWizardFixture();
+let term: PtyTerminal;
+
+const KEY_RULE = 'Tag key must be letters (any script), digits, spaces and _ . : / = + - @; the character "#" is not allowed.';
+const VALUE_RULE = 'Tag value must be letters (any script), digits, spaces and _ . : / = + - @; the character "🔥" is not allowed.';
+
+/** The screen's lines joined as running text: a message wrapped between words reads whole again. */
+const runningText = (term: PtyTerminal) => term.lines().map((line) => line.trim()).join(' ');
+
+describe('the tags editor', () => {
+  it('shows the errors of what is typed, every error of a row, each whole at 80 columns', async () => {
+    term = fx.spawn(['--datastore-type-version', 'R4', '--datastore-name', 'n', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA']);
+    await term.waitFor('No tags yet');
+    await term.press('a');
+    await term.waitFor('Editing the key');
+    term.type('team');
+    await term.waitFor('› team');
+    await term.settled();
+    // The key typed so far is not empty: no error about an empty key beside it.
+    expect(term.screen()).not.toContain('must not be empty');
+    term.type('#');
+    await term.waitFor('"#" is not allowed');
+    await term.press(KEYS.enter);
+    await term.waitFor('Editing the value');
+    term.type('x🔥');
+    await term.waitFor('"🔥" is not allowed');
+    await term.settled();
+    expect(term.screen()).toMatch(/› team# = x🔥/);
+    const text = runningText(term);
+    expect(text).toContain(`✗ ${KEY_RULE}`);
+    expect(text).toContain(`✗ ${VALUE_RULE}`);
+  });
+});

@@ -1,0 +1,50 @@
+/** The ACTIVE screen's next steps: commands that paste as one command in a shell, and that fit the data store. */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { NextSteps } from '../../src/ui/status/next-steps.js';
+import { drive } from './support/ink-driver.js';
+
+const ID = '6ca58cad21096599a5c6c58b07e22be1';
+const ENDPOINT = `https://healthlake.us-east-1.amazonaws.com/datastore/${ID}/r4/`;
+
+/** The frame (ink-testing-library draws 100 columns wide) and the first command in it, as lines. */
+function render(props: { sandbox: boolean; smart: boolean }) {
+  const screen = drive(<NextSteps datastoreId={ID} endpoint={ENDPOINT} region="us-east-1" {...props} />);
+  const lines = screen.frame().split('\n');
+  screen.unmount();
+  const start = lines.findIndex((line) => line.trimStart().startsWith('curl'));
+  const end = lines.findIndex((line, index) => index > start && !line.endsWith('\\'));
+  return { lines, curl: lines.slice(start, end + 1).join('\n') };
+}
+
+/** What a shell passes to the command when the lines are pasted: curl replaced by a printer of its arguments. */
+function pastedArguments(command: string, env: Record<string, string> = {}): string[] {
+  const script = `curl() { printf '%s\\n' "$@"; }\n${command}\n`;
+  return execFileSync('sh', ['-c', script], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' }).trimEnd().split('\n');
+}
+
+describe('next steps on ACTIVE', () => {
+  it('shows a SigV4 curl that fits 100 columns, with no blank line, and pastes as one command', () => {
+    const { lines, curl } = render({ sandbox: false, smart: false });
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
+    expect(curl).not.toMatch(/\\\n\s*\n/);
+    const args = pastedArguments(curl);
+    expect(args[0]).toBe('--aws-sigv4');
+    expect(args.at(-1)).toBe(`${ENDPOINT}metadata`);
+  });
+
+  it('shows a SMART data store a bearer-token call, not a SigV4 one', () => {
+    const { lines, curl } = render({ sandbox: false, smart: true });
+    expect(lines.join('\n')).not.toContain('--aws-sigv4');
+    expect(pastedArguments(curl, { ACCESS_TOKEN: 'tok' })).toEqual(['-H', 'Authorization: Bearer tok', `${ENDPOINT}metadata`]);
+  });
+
+  it('does not send a sandbox id to AWS: the commands take the id of a data store on AWS', () => {
+    const { lines, curl } = render({ sandbox: true, smart: false });
+    const text = lines.join('\n');
+    expect(text).not.toContain(ID);
+    expect(text).not.toContain('try this one on AWS');
+    expect(text).toContain('set DATASTORE_ID');
+    expect(pastedArguments(curl, { DATASTORE_ID: 'abc' }).at(-1)).toBe('https://healthlake.us-east-1.amazonaws.com/datastore/abc/r4/metadata');
+  });
+});
