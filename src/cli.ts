@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   history: () => import('./commands/history.js'),
   presets: () => import('./commands/presets.js'),
   emulator: () => import('./commands/emulator.js'),
+  completion: () => import('./commands/completion.js'),
+  man: () => import('./commands/man.js'),
 };
 
 /** Runs the command named by argv and sets the process exit code. */

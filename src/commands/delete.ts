@@ -10,7 +10,8 @@ import { writeStdout } from '../stdout.js';
 import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs } from './command-args.js';
 import type { DeleteRequest } from '../aws/datastore-delete.js';
 
-const FLAGS = {
+/** The flags of `delete` (read by the parser and by the shell completion and man page). */
+export const FLAGS = {
   yes: { type: 'boolean', short: 'y' },
   wait: { type: 'boolean' },
   'no-wait': { type: 'boolean' },

@@ -18,7 +18,11 @@ const USAGE = `Usage: healthlake-wizard history [--output table|json|text] [--sa
   --no-sandbox     only those created on AWS
 `;
 
-const FORMATS = ['table', 'json', 'text'] as const;
+/** Values of `history --output`. */
+export const FORMATS = ['table', 'json', 'text'] as const;
+
+/** The flags of `history` (read by the parser and by the shell completion and man page). */
+export const HISTORY_FLAGS = { output: { type: 'string' }, 'sandbox-only': { type: 'boolean' }, 'no-sandbox': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...INERT_GLOBAL_OPTIONS } as const;
 type Format = (typeof FORMATS)[number];
 
 interface HistoryArgs {
@@ -31,7 +35,7 @@ function parseHistoryArgs(argv: string[]): HistoryArgs {
   const parsed = parseCommandArgs(
     'history',
     argv,
-    { output: { type: 'string' }, 'sandbox-only': { type: 'boolean' }, 'no-sandbox': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...INERT_GLOBAL_OPTIONS },
+    HISTORY_FLAGS,
     false,
   );
   const { values } = parsed;

@@ -11,7 +11,8 @@ import { writeStdout } from '../stdout.js';
 import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs } from './command-args.js';
 import type { ListRequest } from '../aws/datastore-list.js';
 
-const FLAGS = {
+/** The flags of `list` (read by the parser and by the shell completion and man page). */
+export const FLAGS = {
   filter: { type: 'string' },
   'max-results': { type: 'string' },
   'next-token': { type: 'string' },

@@ -10,7 +10,8 @@ import { formatIssue, InputError, syntaxIssue } from '../request/issues.js';
 import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs } from './command-args.js';
 import { writeStdout } from '../stdout.js';
 
-const FLAGS = {
+/** The flags of `status` (read by the parser and by the shell completion and man page). */
+export const FLAGS = {
   wait: { type: 'boolean' },
   'no-interactive': { type: 'boolean' },
   plain: { type: 'boolean' },

@@ -46,7 +46,8 @@ A KMS key alias ending in -fail (e.g. alias/healthlake-wizard-fail) makes the cr
 /** What the command line asked for. */
 export type EmulatorCommand = { help: true } | { help: false; options: EmulatorOptions };
 
-const VALUE_FLAGS = [
+/** The emulator command's flags that take a value (read by the parser and by the shell completion). */
+export const VALUE_FLAGS = [
   '--port', '--host', '--region', '--account-id', '--create-delay-ms', '--delete-delay-ms', '--state',
   '--throttle-rate', '--error-rate', '--reset-rate', '--latency-ms', '--lose-create-response', '--seed',
   '--access-key-id', '--secret-access-key',

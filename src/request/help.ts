@@ -158,6 +158,8 @@ const COMMANDS: readonly [string, string][] = [
   ['history', 'the data stores created with this tool'],
   ['presets', 'named, reusable answers: list, show, save, delete, rename, export, import'],
   ['emulator', 'a local HealthLake emulator (no AWS account needed)'],
+  ['completion bash|zsh|fish', 'a shell completion script: commands, flags, values, presets'],
+  ['man', 'this manual page in roff (healthlake-wizard man | man -l -)'],
 ];
 
 /**

@@ -1,0 +1,41 @@
+/**
+ * `healthlake-wizard completion bash|zsh|fish`: prints a shell completion script (see src/completion/).
+ * `healthlake-wizard completion presets` prints the saved presets' names, one per line: the scripts call it.
+ */
+import { commandModel } from '../completion/command-model.js';
+import { renderCompletion, SHELLS, type Shell } from '../completion/shell-completion.js';
+import { EXIT } from '../options.js';
+import { usageError, reportCommandError } from '../store/command-report.js';
+import { didYouMean } from '../request/suggest.js';
+import { writeStdout } from '../stdout.js';
+
+const USAGE = `Usage: healthlake-wizard completion bash|zsh|fish
+
+  Prints a completion script for the shell: commands, flags, the values a flag takes and preset names.
+    bash:  source <(healthlake-wizard completion bash)     (in ~/.bashrc)
+    zsh:   source <(healthlake-wizard completion zsh)      (in ~/.zshrc, after compinit)
+    fish:  healthlake-wizard completion fish > ~/.config/fish/completions/healthlake-wizard.fish
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const [shell, ...rest] = argv;
+  if (shell === '--help' || shell === '-h') {
+    writeStdout(USAGE);
+    return EXIT.ok;
+  }
+  try {
+    if (shell === 'presets' && rest.length === 0) {
+      const { openStore } = await import('../store/index.js');
+      writeStdout(openStore().presets.list().map((preset) => `${preset.name}\n`).join(''));
+      return EXIT.ok;
+    }
+    if (shell === undefined || !(SHELLS as readonly string[]).includes(shell) || rest.length > 0) {
+      const given = shell === undefined ? 'nothing' : JSON.stringify([shell, ...rest].join(' '));
+      throw usageError('completion', `completion takes one shell: bash, zsh or fish; got ${given}.${shell ? didYouMean(shell, SHELLS) : ''}`, 'Run for example: healthlake-wizard completion bash', shell);
+    }
+    writeStdout(renderCompletion(shell as Shell, commandModel()));
+    return EXIT.ok;
+  } catch (error) {
+    return reportCommandError(error);
+  }
+}
