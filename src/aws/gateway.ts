@@ -112,10 +112,12 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     return client;
   }
 
-  function context(target: Target | undefined, extra: ErrorContext): ErrorContext {
+  /** What an error message names: the region, the profile, and the URL the request really went to. */
+  function context(configured: ConfiguredClient | undefined, target: Target | undefined, extra: ErrorContext): ErrorContext {
+    const where = configured?.target ?? target;
     return {
       ...extra,
-      ...(target ? { region: target.region, profile: target.profile, endpoint: target.endpoint } : {}),
+      ...(where ? { region: where.region, profile: where.profile, endpoint: configured?.serviceUrl ?? where.endpoint } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
     };
   }
@@ -174,7 +176,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       recordCreated(request, result, configured.target, token, journaled);
       return result;
     } catch (error) {
-      const friendly = toFriendlyError(error, context(configured?.target ?? target, { operation: 'create', request }));
+      const friendly = toFriendlyError(error, context(configured, target, { operation: 'create', request }));
       // A definite "no" from the service (validation, access denied) created nothing: nothing to resume. After a
       // time-out, reset or 5xx the outcome is unknown, so the submission stays pending for a resume.
       if (journaled && !friendly.transient && friendly.exitCode === EXIT.service) forget(token);
@@ -191,7 +193,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       });
       return toProperties(response.DatastoreProperties);
     } catch (error) {
-      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'describe', datastoreId })), error);
+      throw new FriendlyFailure(toFriendlyError(error, context(configured, undefined, { operation: 'describe', datastoreId })), error);
     }
   }
 

@@ -140,11 +140,21 @@ export async function renderOutput(
 }
 
 /**
+ * The output format: `--output`, else `AWS_DEFAULT_OUTPUT` or the chosen profile's `output` (the shared files are
+ * read only when `--output` is absent). Rejects with a FriendlyFailure (253) naming an invalid setting.
+ */
+export async function outputFormatFor(options: Pick<GlobalOptions, 'output' | 'profile' | 'sandbox'>): Promise<OutputFormat | undefined> {
+  if (options.output) return options.output;
+  const { resolveOutputFormat } = await import('./profile-settings.js');
+  return resolveOutputFormat(options);
+}
+
+/**
  * What `--dry-run` prints: the request in the service model's member order, through `--output` and `--query`.
  * The non-interactive dry run and the wizard's "Print request" both print this.
  */
-export function renderDryRun(request: Record<string, unknown>, options: { output?: OutputFormat; query?: string }): Promise<string> {
-  return renderOutput(orderRequest(request), { output: options.output, query: options.query, operation: OPERATION.name });
+export async function renderDryRun(request: Record<string, unknown>, options: Pick<GlobalOptions, 'output' | 'profile' | 'query'>): Promise<string> {
+  return renderOutput(orderRequest(request), { output: await outputFormatFor(options), query: options.query, operation: OPERATION.name });
 }
 
 /** A problem with a `--query` expression (to report as bad input before anything is sent), or undefined. */

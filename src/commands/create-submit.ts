@@ -9,7 +9,7 @@
 import { EXIT, type CreateOptions } from '../options.js';
 import type { CreateRequest } from '../request/types.js';
 import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
-import { checkQuery, renderOutput } from '../aws/output.js';
+import { checkQuery, outputFormatFor, renderOutput } from '../aws/output.js';
 import { openLocalStore, openSession, tryOpenStore, watchToExitCode, type Session, type SessionDeps } from '../aws/session.js';
 import type { FriendlyError } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
@@ -78,7 +78,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
       stderr,
     });
     const created = await sendOrResend(session, request, journaled ? store : undefined, stderr);
-    (deps.stdout ?? writeStdout)(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
+    (deps.stdout ?? writeStdout)(await renderOutput(created, { output: await outputFormatFor(options), query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
     if (!options.wait) return EXIT.ok;
     return await watchToExitCode(session.gateway, created.DatastoreId, { stderr });
   } catch (error) {
