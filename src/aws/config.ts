@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { HealthLakeClient, type HealthLakeClientConfig } from '@aws-sdk/client-healthlake';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler';
@@ -188,7 +189,11 @@ class TunnelAgent extends HttpsProxyAgent<string> {
   }
 
   override connect(request: Parameters<HttpsProxyAgent<string>['connect']>[0], connectOptions: Parameters<HttpsProxyAgent<string>['connect']>[1]) {
-    return super.connect(request, { ...connectOptions, ...this.trust });
+    // The tunnel's TLS is opened without `host` (only a name is sent as SNI), so the certificate is checked
+    // against the service's host here; an IP address would otherwise be checked as "localhost".
+    const host = connectOptions.host ?? '';
+    const verify = { checkServerIdentity: (_name: string, cert: PeerCertificate) => checkServerIdentity(host, cert) };
+    return super.connect(request, { ...connectOptions, ...this.trust, ...verify } as typeof connectOptions);
   }
 }
 
