@@ -52,17 +52,24 @@ function isTrue(value: string | undefined): boolean {
 
 /**
  * The endpoint as the AWS CLI orders it: `--endpoint-url`; then, unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS`
- * (or the profile's `ignore_configured_endpoint_urls`) is true, `AWS_ENDPOINT_URL_HEALTHLAKE`, `AWS_ENDPOINT_URL`,
- * the profile's `services` section (`healthlake = endpoint_url = ...`), and the profile's `endpoint_url`.
+ * (or the profile's `ignore_configured_endpoint_urls`) is true, `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`,
+ * the profile's `services` section (`healthlake =` / `  endpoint_url = ...`), and the profile's `endpoint_url`.
+ * `service` is `healthlake`, or `sts` for the target check (which `--endpoint-url` also points: see README).
  */
-export function resolveEndpoint(options: GlobalOptions, env: Env = process.env, profile?: Pick<ProfileSettings, 'name' | 'values' | 'services'>): EndpointSetting | undefined {
+export function resolveEndpoint(
+  options: GlobalOptions,
+  env: Env = process.env,
+  profile?: Pick<ProfileSettings, 'name' | 'values' | 'services'>,
+  service = 'healthlake',
+): EndpointSetting | undefined {
   if (options.endpointUrl) return { url: options.endpointUrl, source: '--endpoint-url' };
   const ignore = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS !== undefined ? isTrue(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) : isTrue(profile?.values.ignore_configured_endpoint_urls);
   if (ignore) return undefined;
-  if (env.AWS_ENDPOINT_URL_HEALTHLAKE) return { url: env.AWS_ENDPOINT_URL_HEALTHLAKE, source: 'AWS_ENDPOINT_URL_HEALTHLAKE' };
+  const serviceVariable = `AWS_ENDPOINT_URL_${service.toUpperCase()}`;
+  if (env[serviceVariable]) return { url: env[serviceVariable], source: serviceVariable };
   if (env.AWS_ENDPOINT_URL) return { url: env.AWS_ENDPOINT_URL, source: 'AWS_ENDPOINT_URL' };
   if (!profile) return undefined;
-  const fromServices = profile.services['healthlake.endpoint_url'];
+  const fromServices = profile.services[`${service}.endpoint_url`];
   if (fromServices) return { url: fromServices, source: `the services section "${profile.values.services}" of profile "${profile.name}"` };
   if (profile.values.endpoint_url) return { url: profile.values.endpoint_url, source: `endpoint_url of profile "${profile.name}"` };
   return undefined;
@@ -78,8 +85,8 @@ function isHttpUrl(text: string): boolean {
 }
 
 /** The endpoint, checked to be an http(s) URL before the SDK sees it (it would fail with a bare "Invalid URL"). */
-function checkedEndpoint(options: GlobalOptions, env: Env, profile: ProfileSettings): string | undefined {
-  const endpoint = resolveEndpoint(options, env, profile);
+export function checkedEndpoint(options: GlobalOptions, env: Env, profile: ProfileSettings, service = 'healthlake'): string | undefined {
+  const endpoint = resolveEndpoint(options, env, profile, service);
   if (endpoint === undefined || isHttpUrl(endpoint.url)) return endpoint?.url;
   throw invalidSetting(
     'InvalidEndpoint',
@@ -92,7 +99,7 @@ function checkedEndpoint(options: GlobalOptions, env: Env, profile: ProfileSetti
 // The SDK's own rule for a region (a host name component); checked here so the message names the setting.
 const REGION_PATTERN = /^[a-zA-Z0-9]$|^[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]$/;
 
-function checkedRegion(region: string, options: GlobalOptions): string {
+export function checkedRegion(region: string, options: GlobalOptions): string {
   if (REGION_PATTERN.test(region)) return region;
   const source = options.region ? '--region' : 'the configured region (AWS_REGION, AWS_DEFAULT_REGION or the profile)';
   throw invalidSetting(
@@ -225,7 +232,7 @@ export function createRequestHandler(options: GlobalOptions, env: Env = process.
 }
 
 /** `--no-sign-request`: requests go out unsigned and no credentials are loaded. */
-const ANONYMOUS_AUTH: Pick<HealthLakeClientConfig, 'httpAuthSchemes' | 'httpAuthSchemeProvider'> = {
+export const ANONYMOUS_AUTH: Pick<HealthLakeClientConfig, 'httpAuthSchemes' | 'httpAuthSchemeProvider'> = {
   httpAuthSchemes: [
     {
       schemeId: 'smithy.api#noAuth',
