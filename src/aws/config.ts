@@ -271,6 +271,17 @@ export async function createConfiguredClient(
 ): Promise<ConfiguredClient> {
   const env = settings.env ?? process.env;
   const profileSettings = await loadProfileSettings(options, env);
+  if (!settings.credentials && !options.noSignRequest && resolveProfile(options, env) && !profileSettings.exists) {
+    // As the AWS CLI: a named profile that is in neither file stops everything, before any request.
+    const known = profileSettings.allProfiles;
+    throw new FriendlyFailure({
+      code: 'ProfileNotFound',
+      message: `The config profile "${profileSettings.name}" could not be found in the config or credentials file.`,
+      fix: known.length ? `Use one of: ${known.join(', ')} (--profile NAME or AWS_PROFILE), or create it with aws configure --profile ${profileSettings.name}.` : `Create it with aws configure --profile ${profileSettings.name}, or try the local sandbox with --sandbox.`,
+      exitCode: EXIT.config,
+      transient: false,
+    });
+  }
   const endpoint = checkedEndpoint(options, env, profileSettings);
   const region = checkedRegion(await resolveRegion(options, env, profileSettings), options);
   const profile = resolveProfile(options, env);

@@ -249,6 +249,16 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       } catch (error) {
         throw new FriendlyFailure(toFriendlyError(error, { operation: 'region' }), error);
       }
+      // Credentials are resolved before journaling: a submission that fails before anything was sent (no
+      // credentials, an expired SSO token, a failing credential_process) must leave nothing pending to resume.
+      if (!options.noSignRequest) {
+        try {
+          const { client } = await clientFor();
+          await client.config.credentials();
+        } catch (error) {
+          throw new FriendlyFailure(toFriendlyError(error, { operation: 'credentials', ...(target.profile ? { profile: target.profile } : {}) }), error);
+        }
+      }
       if (deps.journal === 'required' && !deps.store) throw new FriendlyFailure(journalUnavailable('the local store could not be opened'));
       const journaling = deps.journal !== 'skip' && deps.store !== undefined;
       if (journaling) beginJournal(deps.store!, { clientToken: token, request: { ...request, ClientToken: token }, target, startedAt: new Date(now()).toISOString() });
