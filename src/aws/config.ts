@@ -17,6 +17,7 @@ import { EXIT, type GlobalOptions } from '../options.js';
 import { loadProfileSettings, resolveProfile, type ProfileSettings } from './profile-settings.js';
 import { FriendlyFailure, toFriendlyError } from './errors.js';
 import type { Target } from './types.js';
+import { describeCredentialSource, logRequests, type DebugLog } from './debug-log.js';
 
 export { resolveOutputFormat, resolveProfile } from './profile-settings.js';
 
@@ -267,7 +268,7 @@ async function sdkEndpointUrl(client: HealthLakeClient, region: string, variants
  */
 export async function createConfiguredClient(
   options: GlobalOptions,
-  settings: { credentials?: StaticCredentials; env?: Env; maxAttempts?: number; logger?: HealthLakeClientConfig['logger'] } = {},
+  settings: { credentials?: StaticCredentials; env?: Env; maxAttempts?: number; debug?: DebugLog } = {},
 ): Promise<ConfiguredClient> {
   const env = settings.env ?? process.env;
   const profileSettings = await loadProfileSettings(options, env);
@@ -300,7 +301,6 @@ export async function createConfiguredClient(
     maxAttempts: settings.maxAttempts ?? retries.maxAttempts,
     retryMode: retries.retryMode,
     requestHandler: createRequestHandler(options, env, profileSettings, probe),
-    ...(settings.logger ? { logger: settings.logger } : {}),
   });
   const target: Target = {
     region,
@@ -309,5 +309,22 @@ export async function createConfiguredClient(
     sandbox: options.sandbox === true,
   };
   const serviceUrl = endpoint ?? (await sdkEndpointUrl(client, region, variants));
+  if (settings.debug) {
+    const log = settings.debug;
+    const proxy = getProxyForUrl(serviceUrl);
+    log(`profile: ${profile ?? 'default'}${profileSettings.exists ? '' : ' (in neither file)'}; region: ${region}; endpoint: ${serviceUrl}${endpoint ? ` (${resolveEndpoint(options, env, profileSettings)?.source})` : ''}`);
+    log(`retries: ${settings.maxAttempts ?? retries.maxAttempts} attempts, ${retries.retryMode} mode; fips: ${variants.useFipsEndpoint}; dual-stack: ${variants.useDualstackEndpoint}; proxy: ${proxy ? new URL(proxy).host : 'none'}`);
+    if (!options.noSignRequest) {
+      // The provider is memoized by the client, so resolving here costs the first request nothing.
+      const provider = client.config.credentials;
+      client.config.credentials = async (...args: Parameters<typeof provider>) => {
+        const credentials = await provider(...args);
+        log(`credentials: ${describeCredentialSource(credentials as { $source?: Record<string, unknown> })}`);
+        client.config.credentials = provider;
+        return credentials;
+      };
+    }
+    logRequests(client, log);
+  }
   return { client, target, serviceUrl, profile: profileSettings };
 }

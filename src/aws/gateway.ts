@@ -15,6 +15,7 @@ import { CONFIG_DIR_ENV } from '../store/location.js';
 import { describeTarget, isResendOf } from './pending-submission.js';
 import { createConfiguredClient, type ConfiguredClient, type StaticCredentials } from './config.js';
 import { FriendlyFailure, toFriendlyError, type ErrorContext } from './errors.js';
+import type { DebugLog } from './debug-log.js';
 import type { CreateResult, DatastoreProperties, FriendlyError, HealthLakeGateway, StatusEvent, Target } from './types.js';
 import { watchDatastoreStatus, type WatchSchedule } from './watch.js';
 
@@ -33,6 +34,8 @@ export interface GatewayDeps {
    * `skip`: `create` journals nothing (`--no-journal`). Unset: journal when a store is given.
    */
   journal?: 'required' | 'skip';
+  /** `--debug`: where the settings, credential source and each request and response are logged. */
+  debug?: DebugLog;
   /** Where warnings go (a data store created but not recorded); default: nowhere. */
   warn?: (message: string) => void;
 }
@@ -104,6 +107,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
         ...(deps.credentials ? { credentials: deps.credentials } : {}),
         ...(deps.env ? { env: deps.env } : {}),
         ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}),
+        ...(deps.debug ? { debug: deps.debug } : {}),
       });
       // A failed resolution (no region) must not be cached: the next call may have a fixed environment.
       client.catch(() => clients.delete(key));

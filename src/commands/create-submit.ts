@@ -10,7 +10,7 @@ import { EXIT, type CreateOptions } from '../options.js';
 import type { CreateRequest } from '../request/types.js';
 import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
 import { checkQuery, outputFormatFor, renderOutput } from '../aws/output.js';
-import { openLocalStore, openSession, tryOpenStore, watchToExitCode, type Session, type SessionDeps } from '../aws/session.js';
+import { debugLogFor, openLocalStore, openSession, tryOpenStore, watchToExitCode, type Session, type SessionDeps } from '../aws/session.js';
 import type { FriendlyError } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
 import { writeStdout } from '../stdout.js';
@@ -75,6 +75,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
       journal: options.noJournal ? 'skip' : 'required',
       warn: (message) => stderr.write(`healthlake-wizard: warning: ${message}\n`),
       ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}),
+      ...(options.debug ? { debug: debugLogFor(options, stderr) } : {}),
       stderr,
     });
     const created = await sendOrResend(session, request, journaled ? store : undefined, stderr);
