@@ -19,7 +19,7 @@ import { FriendlyFailure, toFriendlyError } from './errors.js';
 import type { Target } from './types.js';
 import { describeCredentialSource, logRequests, type DebugLog } from './debug-log.js';
 
-export { resolveOutputFormat, resolveProfile } from './profile-settings.js';
+export { resolveProfile } from './profile-settings.js';
 
 /** Static credentials (the sandbox's, or a test's). */
 export interface StaticCredentials {

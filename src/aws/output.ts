@@ -3,7 +3,11 @@
  * table`. Timestamps are shown as the AWS CLI v2 shows them (ISO 8601 with an offset). JMESPath and YAML are
  * imported only when `--query` or a YAML output asks for them: the default JSON output stays light.
  */
-import type { GlobalOptions, OutputFormat } from '../options.js';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
+import { OUTPUT_FORMATS } from '../request/create-flags.js';
+import { readIni } from './detect-credentials.js';
 import { loadYaml } from '../request/load-yaml.js';
 import { pythonText, type Json } from './python-text.js';
 import { inShapeOrder, type ResponseShapeName } from '../spec/response-shapes.js';
@@ -140,13 +144,32 @@ export async function renderOutput(
 }
 
 /**
- * The output format: `--output`, else `AWS_DEFAULT_OUTPUT` or the chosen profile's `output` (the shared files are
- * read only when `--output` is absent). Rejects with a FriendlyFailure (253) naming an invalid setting.
+ * The output format: `--output`, else `AWS_DEFAULT_OUTPUT`, else the chosen profile's `output` in the config file.
+ * Read with the small INI reader the start screen uses, so a dry run loads no SDK code. Rejects (253, naming the
+ * setting) on a value that is no format.
  */
-export async function outputFormatFor(options: Pick<GlobalOptions, 'output' | 'profile' | 'sandbox'>): Promise<OutputFormat | undefined> {
+export async function outputFormatFor(options: Pick<GlobalOptions, 'output' | 'profile'>, env: NodeJS.ProcessEnv = process.env): Promise<OutputFormat | undefined> {
   if (options.output) return options.output;
-  const { resolveOutputFormat } = await import('./profile-settings.js');
-  return resolveOutputFormat(options);
+  const profile = options.profile || env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
+  let text = env.AWS_DEFAULT_OUTPUT;
+  let source = 'AWS_DEFAULT_OUTPUT';
+  if (text === undefined) {
+    const config = readIni(env.AWS_CONFIG_FILE || join(env.HOME || homedir(), '.aws', 'config'));
+    text = (config.get(profile === 'default' ? 'default' : `profile ${profile}`) ?? config.get(profile))?.get('output');
+    source = `output of profile "${profile}"`;
+  }
+  if (text === undefined || text === '') return undefined;
+  if ((OUTPUT_FORMATS as readonly string[]).includes(text)) return text as OutputFormat;
+  // A FriendlyError carried on an Error, as FriendlyFailure does, without loading the error classifier here.
+  throw Object.assign(new Error(`${source} must be one of ${OUTPUT_FORMATS.join(', ')}; got ${JSON.stringify(text)}.`), {
+    friendly: {
+      code: 'InvalidOutput',
+      message: `${source} must be one of ${OUTPUT_FORMATS.join(', ')}; got ${JSON.stringify(text)}.`,
+      fix: 'Set it to json (the default), or pass --output.',
+      exitCode: EXIT.config,
+      transient: false,
+    },
+  });
 }
 
 /**

@@ -6,9 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { CONFIG_PREFIX_SEPARATOR, loadSharedConfigFiles } from '@smithy/core/config';
-import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
-import { OUTPUT_FORMATS } from '../request/create-flags.js';
-import { FriendlyFailure } from './errors.js';
+import type { GlobalOptions } from '../options.js';
 
 type Env = NodeJS.ProcessEnv;
 
@@ -59,13 +57,4 @@ function stringValues(section: Record<string, string | undefined> | undefined): 
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(section ?? {})) if (typeof value === 'string') out[key] = value;
   return out;
-}
-
-/** The output format when `--output` is not given: `AWS_DEFAULT_OUTPUT`, then the profile's `output`. */
-export async function resolveOutputFormat(options: GlobalOptions, env: Env = process.env): Promise<OutputFormat | undefined> {
-  if (options.output) return options.output;
-  const text = env.AWS_DEFAULT_OUTPUT ?? (await loadProfileSettings(options, env)).values.output;
-  if (text === undefined) return undefined;
-  if ((OUTPUT_FORMATS as readonly string[]).includes(text)) return text as OutputFormat;
-  throw new FriendlyFailure({ code: 'InvalidOutput', message: `${env.AWS_DEFAULT_OUTPUT !== undefined ? 'AWS_DEFAULT_OUTPUT' : `output of profile "${resolveProfile(options, env) ?? 'default'}"`} must be one of ${OUTPUT_FORMATS.join(', ')}; got ${JSON.stringify(text)}.`, fix: 'Set it to json (the default), or pass --output.', exitCode: EXIT.config, transient: false });
 }
