@@ -20,6 +20,13 @@ const JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 /** Bigger than any valid request (200 tags, a SMART metadata document); guards memory only. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The names STS gives the errors the SigV4 check raises. */
+const STS_ERROR_NAMES: Record<string, string> = {
+  UnrecognizedClientException: 'InvalidClientTokenId',
+  InvalidSignatureException: 'SignatureDoesNotMatch',
+  MissingAuthenticationTokenException: 'MissingAuthenticationToken',
+};
+
 /** What the server needs. */
 export interface ServerParts {
   registry: DatastoreRegistry;
@@ -145,7 +152,9 @@ export function createEmulatorServer(parts: ServerParts): EmulatorServer {
       sendXml(response, 200, (requestId) => getCallerIdentityXml(identity, requestId), parts.now());
     } catch (error) {
       const answer = error instanceof ServiceError ? error : new ServiceError('InternalFailure', 'We encountered an internal error. Please try again.');
-      sendXml(response, answer.status, (requestId) => stsErrorXml(answer.type, answer.message, requestId), parts.now());
+      // STS names the signature errors its own way (same HTTP status).
+      const type = STS_ERROR_NAMES[answer.type] ?? answer.type;
+      sendXml(response, answer.status, (requestId) => stsErrorXml(type, answer.message, requestId), parts.now());
     }
   }
 

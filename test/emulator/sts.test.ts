@@ -40,15 +40,15 @@ describe('STS GetCallerIdentity', () => {
     const error = await stsFor(emulator.url, { accessKeyId: 'AKIDUNKNOWNEXAMPLE00', secretAccessKey: 'x' })
       .send(new GetCallerIdentityCommand({}))
       .then(() => undefined, (caught: unknown) => caught as { name: string; $metadata: { httpStatusCode: number } });
-    expect(error?.name).toBe('UnrecognizedClientException');
+    expect(error?.name).toBe('InvalidClientTokenId');
     expect(error?.$metadata.httpStatusCode).toBe(403);
   });
 
-  it('a wrong secret fails the SigV4 check scoped to sts', async () => {
+  it('a wrong secret fails the SigV4 check scoped to sts (SignatureDoesNotMatch, as STS names it)', async () => {
     const emulator = await emulatorForTest();
     const error = await stsFor(emulator.url, { ...SANDBOX_CREDENTIALS, secretAccessKey: 'wrong' })
       .send(new GetCallerIdentityCommand({}))
       .then(() => undefined, (caught: unknown) => caught as { name: string });
-    expect(error?.name).toBe('InvalidSignatureException');
+    expect(error?.name).toBe('SignatureDoesNotMatch');
   });
 });
