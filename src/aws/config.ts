@@ -217,7 +217,8 @@ export function requestHandlerSettings(
   endpoint = 'https://healthlake.amazonaws.com',
 ): NodeHttpHandlerOptions {
   const trust = tlsTrust(options, env, profile);
-  const proxy = getProxyForUrl(endpoint);
+  // The sandbox is this process's own emulator on 127.0.0.1: a proxy could never reach it.
+  const proxy = options.sandbox ? '' : getProxyForUrl(endpoint);
   return {
     connectionTimeout: seconds(options.cliConnectTimeout),
     requestTimeout: seconds(options.cliReadTimeout),
@@ -311,7 +312,7 @@ export async function createConfiguredClient(
   const serviceUrl = endpoint ?? (await sdkEndpointUrl(client, region, variants));
   if (settings.debug) {
     const log = settings.debug;
-    const proxy = getProxyForUrl(serviceUrl);
+    const proxy = options.sandbox ? '' : getProxyForUrl(serviceUrl);
     log(`profile: ${profile ?? 'default'}${profileSettings.exists ? '' : ' (in neither file)'}; region: ${region}; endpoint: ${serviceUrl}${endpoint ? ` (${resolveEndpoint(options, env, profileSettings)?.source})` : ''}`);
     log(`retries: ${settings.maxAttempts ?? retries.maxAttempts} attempts, ${retries.retryMode} mode; fips: ${variants.useFipsEndpoint}; dual-stack: ${variants.useDualstackEndpoint}; proxy: ${proxy ? new URL(proxy).host : 'none'}`);
     if (!options.noSignRequest) {

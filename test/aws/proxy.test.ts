@@ -123,6 +123,12 @@ describe('proxies', () => {
     expect(through.forward).toBe(start + 2);
   });
 
+  it('the sandbox (the in-process emulator) never goes through a proxy', async () => {
+    const before = { ...through };
+    await createWith({ endpointUrl: emulator.url, sandbox: true }, { HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl });
+    expect(through).toEqual(before);
+  });
+
   it('without a proxy variable, nothing goes through the proxy', async () => {
     const before = { ...through };
     await createWith({ endpointUrl: emulator.url }, {});
