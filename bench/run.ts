@@ -9,6 +9,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BIN, KEYS, REPO_ROOT, spawnCli } from '../test/support/pty-terminal.js';
 import { measurePolling } from './polling.js';
+// @ts-expect-error a JavaScript script of the project, without types
+import { nodeBinary } from '../scripts/node-binary.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
@@ -44,11 +46,11 @@ function freshEnv(): { env: Record<string, string>; cleanup: () => void } {
   };
 }
 
-/** Time from spawn in a pty until the predicate holds on screen. */
-async function timeToScreen(args: string[], predicate: (screen: string) => boolean, file?: string): Promise<number> {
+/** Time from spawn in a pty until the predicate holds on screen; `env` adds to (or replaces) a fresh HOME's. */
+async function timeToScreen(argv: string[], predicate: (screen: string) => boolean, file: string, extraEnv: Record<string, string> = {}): Promise<number> {
   const { env, cleanup } = freshEnv();
   const started = performance.now();
-  const term = spawnCli(args, { env, file });
+  const term = spawnCli(argv, { env: { ...env, ...extraEnv }, file });
   try {
     await term.waitFor(predicate, 20_000);
     return performance.now() - started;
@@ -59,11 +61,11 @@ async function timeToScreen(args: string[], predicate: (screen: string) => boole
 }
 
 /** Time from spawn until exit for a plain child process (no pty). */
-function timeToExit(file: string, args: string[]): Promise<number> {
+function timeToExit(file: string, args: string[], extraEnv: Record<string, string> = {}): Promise<number> {
   const { env, cleanup } = freshEnv();
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(file, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: 'ignore' });
+    const child = spawn(file, args, { env: { PATH: process.env.PATH ?? '', ...env, ...extraEnv }, stdio: 'ignore' });
     child.on('error', reject);
     child.on('exit', (code) => {
       cleanup();
@@ -128,66 +130,95 @@ async function buildInkHello(): Promise<string> {
   return join(outdir, 'ink-hello.js');
 }
 
-async function startupRows(): Promise<Row[]> {
+/** The Nodes the start-up figures are taken on: BENCH_NODES=20,22,24 (the default), each fetched once. */
+function benchNodes(): { label: string; file: string }[] {
+  const majors = (process.env.BENCH_NODES ?? '20,22,24').split(',').filter(Boolean);
+  return majors.map((major) => {
+    const file = nodeBinary(major);
+    const version = execFileSync(file, ['--version'], { encoding: 'utf8' }).trim();
+    return { label: `Node ${version.replace(/^v/, '').split('.').slice(0, 2).join('.')}`, file };
+  });
+}
+
+/** Start-up figures on one Node, each against that Node's own bare start. */
+async function startupRows(node: string): Promise<Row[]> {
   const ready = (s: string) => s.includes('ready');
   const inkHello = await buildInkHello();
-  // The first start on a Node whose V8 rejects the shipped code cache: the same bundle, with no cache beside it.
-  const uncachedBin = copyWithoutCodeCache();
-  const pty = await interleavedMedians(
+  // The first start after installing a package another Node built: its shipped code cache does not fit.
+  const foreignBin = copyWithoutCodeCache();
+  const machineNode = node === process.execPath;
+  // Later runs start from what earlier runs left in the user's cache folder: one folder for all of them (the
+  // warm-up round of interleavedMedians fills it). A first run gets an empty one each time.
+  const kept = mkdtempSync(join(tmpdir(), 'hlw-bench-kept-'));
+  const keptCache = (loader?: string) => ({ HEALTHLAKE_WIZARD_CACHE_DIR: join(kept, loader ?? 'auto'), ...(loader ? { HEALTHLAKE_WIZARD_CODE_LOADER: loader } : {}) });
+  // On a Node with its own compile cache, the launcher's vm.Script loader is timed too: it stays only where it pays.
+  const nodeHasCompileCache = execFileSync(node, ['-p', 'typeof require("node:module").enableCompileCache'], { encoding: 'utf8' }).trim() === 'function';
+  const otherLoader = nodeHasCompileCache ? 'vm' : undefined;
+  try {
+    const pty = await interleavedMedians<string>(
+      {
+        bareNodePty: () => timeToScreen(['-e', 'process.stdout.write("ready")'], ready, node),
+        inkFloor: () => timeToScreen([inkHello], ready, node),
+        laterRuns: () => timeToScreen([BIN, '--sandbox'], FIRST_FRAME, node, keptCache()),
+        firstRun: () => timeToScreen([foreignBin, '--sandbox'], FIRST_FRAME, node),
+        ...(machineNode ? { firstRunShipped: () => timeToScreen([BIN, '--sandbox'], FIRST_FRAME, node) } : {}),
+        ...(otherLoader ? { laterRunsVm: () => timeToScreen([BIN, '--sandbox'], FIRST_FRAME, node, keptCache(otherLoader)) } : {}),
+      } as Record<string, () => Promise<number>>,
+      RUNS,
+    );
+    // Short processes are the noisiest: three times the rounds.
+    const exits = await interleavedMedians<string>(
+      {
+        bareNode: () => timeToExit(node, ['-e', '0']),
+        emptyModule: () => timeToExit(node, [join(REPO_ROOT, 'bench', 'fixtures', 'empty-module.mjs')]),
+        dryRun: () => timeToExit(node, DRY_RUN_ARGS, keptCache()),
+        dryRunFirst: () => timeToExit(node, [foreignBin, ...DRY_RUN_ARGS.slice(1)]),
+        ...(otherLoader ? { dryRunVm: () => timeToExit(node, DRY_RUN_ARGS, keptCache(otherLoader)) } : {}),
+      } as Record<string, () => Promise<number>>,
+      RUNS * 3,
+    );
+    const { bareNodePty, inkFloor, laterRuns, firstRun, firstRunShipped, laterRunsVm } = pty as Record<string, number>;
+    const { bareNode, emptyModule, dryRun, dryRunFirst, dryRunVm } = exits as Record<string, number>;
+    /** A time against its reference; with `maxRatio`, a target the ratio must meet. */
+    const ratioRow = (name: string, ms: number | undefined, reference: number, maxRatio?: number): Row => ({
+      name,
+      value: ms === undefined ? '-' : `${ms.toFixed(0)} ms = ${(ms / reference).toFixed(2)}x`,
+      target: maxRatio === undefined ? '-' : `<= ${maxRatio}x`,
+      pass: ms === undefined || maxRatio === undefined || ms / reference <= maxRatio,
+    });
+    const reference = (name: string, ms: number): Row => ({ name, value: `${ms.toFixed(0)} ms`, target: '-', pass: true });
+    const loader = execFileSync(node, ['-e', `process.stdout.write(require(${JSON.stringify(join(REPO_ROOT, 'dist', 'launcher.cjs'))}).codeLoader({}))`], { encoding: 'utf8' });
+    return [
+      { name: 'code loader (src/launcher.ts)', value: loader === 'node' ? "Node's compile cache" : 'vm.Script + code cache', target: '-', pass: true },
+      reference('bare node in a pty (reference)', bareNodePty!),
+      ratioRow('smallest Ink app, ES module bundle (reference)', inkFloor, bareNodePty!),
+      ratioRow('first frame, later runs', laterRuns, bareNodePty!, 2.0),
+      ratioRow('first frame, first run (cache of another Node)', firstRun, bareNodePty!, 2.5),
+      ratioRow('first frame, first run (cache of this Node)', firstRunShipped, bareNodePty!),
+      ratioRow('first frame, later runs, vm.Script loader', laterRunsVm, bareNodePty!),
+      reference('bare node -e 0 (reference)', bareNode!),
+      ratioRow('an empty ES module (reference)', emptyModule, bareNode!),
+      ratioRow('dry run, all parameters, later runs', dryRun, bareNode!, 1.5),
+      ratioRow('dry run, first run (cache of another Node)', dryRunFirst, bareNode!, 2.5),
+      ratioRow('dry run, later runs, vm.Script loader', dryRunVm, bareNode!),
+    ];
+  } finally {
+    rmSync(kept, { recursive: true, force: true });
+  }
+}
+
+/** The AWS CLI's own prompt, for comparison (on the machine's Node only: it is not a Node program). */
+async function awsCliRows(): Promise<Row[]> {
+  const aws = awsCliPath();
+  if (!aws) return [{ name: 'aws --cli-auto-prompt first frame', value: 'AWS CLI v2 not installed; not compared', target: '-', pass: true }];
+  const { autoPrompt, firstFrame } = await interleavedMedians(
     {
-      bareNodePty: () => timeToScreen(['-e', 'process.stdout.write("ready")'], ready, process.execPath),
-      inkFloor: () => timeToScreen([inkHello], ready, process.execPath),
-      firstFrame: () => timeToScreen(['--sandbox'], FIRST_FRAME),
-      firstFrameUncached: () => timeToScreen([uncachedBin, '--sandbox'], FIRST_FRAME, process.execPath),
+      autoPrompt: () => timeToScreen(['healthlake', 'create-fhir-datastore', '--cli-auto-prompt'], (s) => s.includes('--datastore-type-version'), aws),
+      firstFrame: () => timeToScreen([BIN, '--sandbox'], FIRST_FRAME, process.execPath),
     },
     RUNS,
   );
-  // Short processes are the noisiest: three times the rounds.
-  const exits = await interleavedMedians(
-    {
-      bareNode: () => timeToExit(process.execPath, ['-e', '0']),
-      emptyModule: () => timeToExit(process.execPath, [join(REPO_ROOT, 'bench', 'fixtures', 'empty-module.mjs')]),
-      dryRun: () => timeToExit(process.execPath, DRY_RUN_ARGS),
-      dryRunUncached: () => timeToExit(process.execPath, [uncachedBin, ...DRY_RUN_ARGS.slice(1)]),
-    },
-    RUNS * 3,
-  );
-  const { bareNodePty, inkFloor, firstFrame, firstFrameUncached } = pty;
-  const { bareNode, emptyModule, dryRun, dryRunUncached } = exits;
-  /** A time against its reference; with `maxRatio`, a target the ratio must meet. */
-  const ratioRow = (name: string, ms: number, reference: number, maxRatio?: number): Row => ({
-    name,
-    value: `${ms.toFixed(0)} ms = ${(ms / reference).toFixed(2)}x bare node`,
-    target: maxRatio === undefined ? '-' : `<= ${maxRatio}x`,
-    pass: maxRatio === undefined || ms / reference <= maxRatio,
-  });
-  const reference = (name: string, ms: number): Row => ({ name, value: `${ms.toFixed(0)} ms`, target: '-', pass: true });
-  const rows: Row[] = [
-    reference('bare node in a pty (reference)', bareNodePty),
-    ratioRow('smallest Ink app, ES module bundle (reference)', inkFloor, bareNodePty),
-    ratioRow('time to first frame', firstFrame, bareNodePty, 2.5),
-    ratioRow('first frame, no code cache (another Node)', firstFrameUncached, bareNodePty),
-    reference('bare node -e 0 (reference)', bareNode),
-    ratioRow('an empty ES module (reference)', emptyModule, bareNode),
-    ratioRow('dry run, all parameters', dryRun, bareNode, 1.5),
-    ratioRow('dry run, no code cache (another Node)', dryRunUncached, bareNode),
-  ];
-  const aws = awsCliPath();
-  if (aws) {
-    const { autoPrompt } = await interleavedMedians(
-      { autoPrompt: () => timeToScreen(['healthlake', 'create-fhir-datastore', '--cli-auto-prompt'], (s) => s.includes('--datastore-type-version'), aws) },
-      RUNS,
-    );
-    rows.push({
-      name: 'aws --cli-auto-prompt first frame',
-      value: `${autoPrompt.toFixed(0)} ms; ours is ${(firstFrame / autoPrompt).toFixed(2)}x of it`,
-      target: '-',
-      pass: true,
-    });
-  } else {
-    rows.push({ name: 'aws --cli-auto-prompt', value: 'AWS CLI v2 not installed; not compared', target: '-', pass: true });
-  }
-  return rows;
+  return [{ name: 'aws --cli-auto-prompt first frame', value: `${autoPrompt.toFixed(0)} ms; ours is ${(firstFrame / autoPrompt).toFixed(2)}x of it`, target: '-', pass: true }];
 }
 
 /** A copy of the built program without its code cache, as a Node with another V8 would find it; returns its bin. */
@@ -293,33 +324,50 @@ async function driveToActive(term: ReturnType<typeof spawnCli>): Promise<void> {
   await term.waitFor('The data store is ACTIVE', 30_000);
 }
 
-function print(rows: Row[]): void {
-  const widths = [Math.max(...rows.map((r) => r.name.length), 6), Math.max(...rows.map((r) => r.value.length), 5), 14];
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 6)).join(' | ')} |`;
-  console.log(line(['figure', 'value', 'target', 'result']));
-  console.log(`|${widths.concat([6]).map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of rows) console.log(line([row.name, row.value, row.target, row.target === '-' ? '' : row.pass ? 'PASS' : 'FAIL']));
+/** One table: a row per figure, a column per Node (a figure taken on one Node only shows `-` in the others). */
+function print(columns: { label: string; rows: Row[] }[]): void {
+  const names = [...new Set(columns.flatMap((column) => column.rows.map((row) => row.name)))];
+  const cell = (label: string, name: string) => {
+    const row = columns.find((column) => column.label === label)?.rows.find((r) => r.name === name);
+    if (!row || row.value === '-') return '-';
+    return row.target === '-' ? row.value : `${row.value} ${row.pass ? 'PASS' : 'FAIL'}`;
+  };
+  const target = (name: string) => columns.flatMap((column) => column.rows).find((row) => row.name === name && row.target !== '-')?.target ?? '-';
+  const table = [['figure', 'target', ...columns.map((column) => column.label)], ...names.map((name) => [name, target(name), ...columns.map((column) => cell(column.label, name))])];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((line) => line[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(table[0]!));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const cells of table.slice(1)) console.log(line(cells));
 }
 
-const rows: Row[] = [];
-const sections: [string, () => Promise<Row[]> | Row[]][] = [
-  ['start-up', startupRows],
-  ['keystrokes', keystrokeRows],
-  ['memory', memoryRows],
-  ['polling', measurePolling],
-];
-// BENCH_ONLY=start-up,memory runs a subset.
+const machine = `Node ${process.versions.node.split('.').slice(0, 2).join('.')}`;
+const columns: { label: string; rows: Row[] }[] = [];
+const column = (label: string) => {
+  let found = columns.find((c) => c.label === label);
+  if (!found) columns.push((found = { label, rows: [] }));
+  return found;
+};
+// BENCH_ONLY=start-up,memory runs a subset. Start-up is taken on every Node of BENCH_NODES; keystrokes, memory and
+// polling on the machine's Node (polling runs in this process).
 const only = process.env.BENCH_ONLY?.split(',');
-for (const [name, run] of sections.filter(([section]) => !only || only.includes(section))) {
-  process.stderr.write(`measuring ${name}...\n`);
+const wanted = (section: string) => !only || only.includes(section);
+async function measure(label: string, name: string, run: () => Promise<Row[]> | Row[]): Promise<void> {
+  process.stderr.write(`measuring ${name} on ${label}...\n`);
   try {
-    rows.push(...(await run()));
+    column(label).rows.push(...(await run()));
   } catch (error) {
-    rows.push({ name, value: `error: ${(error as Error).message.split('\n')[0]}`, target: 'runs', pass: false });
+    column(label).rows.push({ name, value: `error: ${(error as Error).message.split('\n')[0]}`, target: 'runs', pass: false });
   }
 }
-console.log(`\nhealthlake-wizard benchmarks — node ${process.version}, ${cpus().length} x ${cpus()[0]?.model.trim()}, ` +
-  `${(totalmem() / 2 ** 30).toFixed(0)} GiB; medians of ${RUNS} rounds (${RUNS * 3} without a terminal), measures taken in turns\n`);
-print(rows);
-void REPO_ROOT;
-process.exitCode = rows.every((row) => row.pass) ? 0 : 1;
+const nodes = wanted('start-up') ? benchNodes() : [];
+column(machine);
+for (const node of nodes) await measure(node.label, 'start-up', () => startupRows(node.file));
+if (wanted('start-up')) await measure(machine, 'aws-cli', awsCliRows);
+if (wanted('keystrokes')) await measure(machine, 'keystrokes', keystrokeRows);
+if (wanted('memory')) await measure(machine, 'memory', memoryRows);
+if (wanted('polling')) await measure(machine, 'polling', measurePolling);
+console.log(`\nhealthlake-wizard benchmarks — ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
+  `medians of ${RUNS} rounds (${RUNS * 3} without a terminal), measures taken in turns; ratios against the same Node's bare start\n`);
+print(columns);
+process.exitCode = columns.every((c) => c.rows.every((row) => row.pass)) ? 0 : 1;

@@ -87,7 +87,10 @@ async function captureSandboxRun(root: string): Promise<void> {
       await term.press(KEYS.right);
       if (tab) await save(term, `${String(shot++).padStart(2, '0')}-review-${tab}`);
     }
-    await term.press(KEYS.right, 'c');
+    // Back to the answers (the tabs wrap) and Enter on the selected "Create data store".
+    await term.press(KEYS.right);
+    await term.waitFor('Create data store');
+    await term.press(KEYS.enter);
     await term.waitFor('billed per hour');
     await save(term, '11-review-confirm');
     await term.press('y');

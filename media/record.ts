@@ -93,12 +93,16 @@ async function run(t: PtyTerminal): Promise<void> {
 
   await t.waitFor('Review');
   await pause(1200);
-  const tabs = ['json', 'yaml', 'aws-command', 'cloudformation'];
+  const tabs = ['json', 'yaml', 'aws-bash', 'aws-powershell', 'aws-cmd', 'cloudformation'];
   for (const _tab of tabs) {
     await keys(KEYS.right);
     await pause(900);
   }
-  await keys('c');
+  // Back to the answers, whose primary action "Create data store" is selected: Enter opens the confirmation.
+  await keys(KEYS.right);
+  await t.waitFor('Create data store');
+  await pause(900);
+  await keys(KEYS.enter);
   await t.waitFor('billed per hour');
   await keys('y');
 

@@ -155,8 +155,12 @@ export function renderStill(shot: Snapshot): string {
   return `${svgOpen(width, height)}${renderScreen(shot)}</svg>\n`;
 }
 
-/** Screens shown one after another, each for its duration, looping. */
-export function renderAnimation(frames: { shot: Snapshot; durationMs: number }[]): string {
+/**
+ * Screens shown one after another, each for its duration, looping. A viewer that does not play CSS animations (an
+ * image preview, a static renderer) shows the poster frame, by default the last one (the data store ACTIVE): its
+ * base style is visible, every other frame's hidden; where the animation plays, its keyframes decide for all.
+ */
+export function renderAnimation(frames: { shot: Snapshot; durationMs: number }[], poster = frames.length - 1): string {
   const first = frames[0];
   if (!first) throw new Error('no frames to render');
   const { width, height } = frameSize(first.shot);
@@ -171,7 +175,7 @@ export function renderAnimation(frames: { shot: Snapshot; durationMs: number }[]
     styles.push(
       `@keyframes f${index}{0%,${start.toFixed(3)}%{visibility:hidden}${start.toFixed(3)}%,${end.toFixed(3)}%{visibility:visible}` +
         `${Math.min(100, end + 0.001).toFixed(3)}%,100%{visibility:hidden}}` +
-        `#f${index}{visibility:hidden;animation:f${index} ${(total / 1000).toFixed(2)}s step-end infinite}`,
+        `#f${index}{visibility:${index === poster ? 'visible' : 'hidden'};animation:f${index} ${(total / 1000).toFixed(2)}s step-end infinite}`,
     );
     groups.push(`<g id="f${index}">${renderScreen(frame.shot)}</g>`);
   });

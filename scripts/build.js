@@ -3,11 +3,13 @@
 //      loads Ink or the AWS SDK; the first frame never loads the SDK);
 //   2. each chunk is turned from an ES module into a CommonJS module body, a script the launcher
 //      (dist/launcher.cjs) can compile with V8's code cache; the chunks that always load together are packed into
-//      one script (dist/app.cjs for the command line, dist/chunks/wizard-pack.cjs for the first frame);
+//      one script (dist/app.cjs for the command line, dist/chunks/wizard-pack.cjs for the first frame, and
+//      dist/chunks/flow-pack.cjs for what the first frame shares with the plain mode);
 //   3. a warm-up runs the built program (a dry run, a sandbox creation, status, history, presets, the wizard up
-//      to its first frame) and keeps the code V8 compiled for them in dist/code-cache/.
+//      to its first frame, the plain mode up to its first question) and keeps the code V8 compiled for them in dist/code-cache/.
 import { build, transform } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -110,10 +112,7 @@ const inkLineDiff = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
-
-// The launcher: node built-ins and env-paths only.
-await build({ ...common, entryPoints: { launcher: 'src/launcher.ts' }, outdir: dist, format: 'cjs', outExtension: { '.js': '.cjs' } });
+const common = { bundle: true, platform: 'node', preserveSymlinks: true, target: 'node20', legalComments: 'none', minify: true, logLevel: 'warning' };
 
 // 1. The program, split into chunks.
 const { outputFiles, metafile } = await build({
@@ -136,6 +135,10 @@ const { outputFiles, metafile } = await build({
 
 // 2. Each chunk as a CommonJS module body, wrapped as Node wraps one (the launcher runs it): imports become
 // require() calls the launcher serves, dynamic imports become lazy require() calls, exports stay live bindings.
+// Each file of dist/ is both a script whose value is its chunk (or pack) and a CommonJS module exporting it: the
+// launcher compiles it with vm.Script and its own code cache, or, on a Node with a compile cache of its own, has
+// Node's require() load it (see src/launcher.ts).
+const EXPORTED = '(typeof module=="object"?module:{}).exports=';
 const bodies = new Map();
 for (const file of outputFiles) {
   const { code } = await transform(file.text, {
@@ -174,19 +177,42 @@ const staticClosure = (roots) => {
   return seen;
 };
 const cliPack = staticClosure([byEntryPoint('src/cli.ts'), byEntryPoint('src/commands/create.ts')]);
-const wizardPack = [...staticClosure([
+const firstFrame = [...staticClosure([
   byEntryPoint('src/ui/run-wizard.ts'),
   byEntryPoint('src/ui/app.tsx'),
   byEntryPoint('node_modules/ink/build/index.js'),
 ])].filter((output) => !cliPack.has(output));
+// The plain mode (--plain) shares the flow with the wizard but must not read Ink and React: what both load goes
+// into a pack of its own, which the first frame reads as well (one more script).
+const plainClosure = staticClosure([byEntryPoint('src/plain/run-plain.ts')]);
+const flowPack = firstFrame.filter((output) => plainClosure.has(output));
+const wizardPack = firstFrame.filter((output) => !plainClosure.has(output));
 const WIZARD_PACK = 'chunks/wizard-pack.cjs';
+const FLOW_PACK = 'chunks/flow-pack.cjs';
 const packText = (members, index) =>
-  `({chunks:{${members.map((output) => `${JSON.stringify(chunkName(output))}:${bodies.get(chunkName(output))}`).join(',')}}` +
+  `${EXPORTED}({chunks:{${members.map((output) => `${JSON.stringify(chunkName(output))}:${bodies.get(chunkName(output))}`).join(',')}}` +
   `${index ? `,packs:${JSON.stringify(index)}` : ''}})`;
-const packed = new Set([...cliPack, ...wizardPack].map(chunkName));
-write('app.cjs', packText([...cliPack], Object.fromEntries(wizardPack.map((output) => [chunkName(output), WIZARD_PACK]))));
+const packed = new Set([...cliPack, ...wizardPack, ...flowPack].map(chunkName));
+const packIndex = [...wizardPack.map((output) => [chunkName(output), WIZARD_PACK]), ...flowPack.map((output) => [chunkName(output), FLOW_PACK])];
+write('app.cjs', packText([...cliPack], Object.fromEntries(packIndex)));
 write(WIZARD_PACK, packText(wizardPack));
-for (const [name, body] of bodies) if (!packed.has(name)) write(name, body);
+write(FLOW_PACK, packText(flowPack));
+for (const [name, body] of bodies) if (!packed.has(name)) write(name, `${EXPORTED}${body}`);
+
+// The launcher: node built-ins and env-paths only. It learns which V8 the warm-up below runs on (the shipped cache
+// fits that one only) and an id of this bundle (Node's compile cache is kept per build).
+const bundleId = createHash('sha256').update([...bodies.values()].join('\n')).digest('hex').slice(0, 12);
+await build({
+  ...common,
+  entryPoints: { launcher: 'src/launcher.ts' },
+  outdir: dist,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: {
+    __HLW_BUILT_RUNTIME__: JSON.stringify(`${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_')),
+    __HLW_BUILD_ID__: JSON.stringify(bundleId),
+  },
+});
 
 /** A chunk's path inside dist/, with forward slashes. */
 function chunkName(path) {
@@ -231,6 +257,7 @@ for (const args of warmUps) {
   if (run.status !== 0) warn(`\`${args.slice(0, 3).join(' ')}\` ${run.error ? run.error.message : `exited ${run.status ?? run.signal}`}`);
 }
 await warmUpWizard().catch((error) => warn(error.message));
+await warmUpPlain().catch((error) => warn(error.message));
 rmSync(scratch, { recursive: true, force: true });
 
 /** Runs the wizard in a pseudo-terminal up to its first frame, then quits it (the launcher saves at that frame). */
@@ -266,6 +293,26 @@ async function warmUpWizard() {
   if (ending === 'gave up') throw new Error('the wizard did not end, even killed');
   if (!asked) throw new Error(`the wizard did not show its first step within 20 s (it showed: ${JSON.stringify(plain(output).slice(-200))})`);
   if (!confirmed) throw new Error('the wizard did not ask to confirm Ctrl+C');
+}
+
+/** Runs the plain mode (--plain) in a pseudo-terminal up to its first question, then ends its input (Ctrl+D). */
+async function warmUpPlain() {
+  const { spawn } = await import('@lydell/node-pty');
+  const pty = spawn(process.execPath, [bin, '--plain', '--sandbox'], { cols: 80, rows: 24, env: warmEnv, name: 'dumb' });
+  let output = '';
+  let asked = false;
+  const exited = new Promise((resolve) => pty.onExit(resolve));
+  pty.onData((data) => {
+    output += data;
+    if (!asked && output.includes('Step 1 of')) {
+      asked = true;
+      pty.write('\x04');
+    }
+  });
+  const timer = setTimeout(() => pty.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+  if (!asked) throw new Error(`the plain mode did not ask its first question within 20 s (it showed: ${JSON.stringify(plain(output).slice(-200))})`);
 }
 
 /** Terminal output without its escape sequences. */

@@ -2,6 +2,7 @@
  * Entry point: argv -> command. Each command lives in its own module under `src/commands/` and is imported only
  * when chosen, so that a command pays only for what it uses (the dry run never loads Ink or the AWS SDK).
  */
+import { redactUrlsInText } from './aws/redact-url.js';
 import { EXIT } from './options.js';
 import { setStartupHooks, type StartupHooks } from './startup-hooks.js';
 
@@ -10,6 +11,8 @@ type CommandModule = { run(argv: string[]): Promise<number> };
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   create: () => import('./commands/create.js'),
   status: () => import('./commands/status.js'),
+  list: () => import('./commands/list.js'),
+  delete: () => import('./commands/delete.js'),
   history: () => import('./commands/history.js'),
   presets: () => import('./commands/presets.js'),
   emulator: () => import('./commands/emulator.js'),
@@ -18,7 +21,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 /** Runs the command named by argv and sets the process exit code. */
 export async function main(argv: string[], hooks: StartupHooks = {}): Promise<void> {
   setStartupHooks(hooks);
-  const [first, ...rest] = argv;
+  // `healthlake-wizard help [COMMAND]`, as `aws help`: the command's help (create's without one).
+  const [first, ...rest] = argv[0] === 'help' && argv.length <= 2 ? [argv[1] ?? 'create', '--help'] : argv;
   const named = first !== undefined && Object.hasOwn(COMMANDS, first);
   const load = named ? COMMANDS[first]! : COMMANDS.create!;
   const args = named ? rest : argv;
@@ -35,9 +39,10 @@ export async function main(argv: string[], hooks: StartupHooks = {}): Promise<vo
       return;
     }
     // Last resort: never a stack trace for the user (unless --debug).
+    // An endpoint's password may be quoted in either.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`healthlake-wizard: ${message}\n`);
-    if (argv.includes('--debug') && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.stderr.write(redactUrlsInText(`healthlake-wizard: ${message}\n`));
+    if (argv.includes('--debug') && error instanceof Error && error.stack) process.stderr.write(redactUrlsInText(`${error.stack}\n`));
     process.exitCode = EXIT.other;
   }
 }

@@ -12,10 +12,15 @@
  * The build warms a cache beside the bundle (dist/code-cache/). V8 rejects an entry made by another Node; then,
  * or for scripts the warm-up never loaded, the launcher writes a fresh entry to the user's cache folder, at the
  * first frame and at exit. A cache is only ever an optimisation: any failure to read or write one is ignored.
+ *
+ * Which path a Node takes (`codeLoader`): the shipped cache, when the build's Node made it; otherwise Node's own
+ * compile cache where Node has one (22.1 and later: each file of dist/ is also a CommonJS module, so Node's
+ * `require` loads it); otherwise (Node 20) this loader with a cache of its own in the user's cache folder.
+ * The user's cache folder keeps one folder per Node (and, for Node's compile cache, per build); old ones go.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import envPaths from 'env-paths';
@@ -31,22 +36,73 @@ export interface LaunchPaths {
   entry: string;
   /** The cache the build warmed beside the bundle. */
   builtCache: string;
+  /** The user's cache folder, which holds the folders below (and those of other Nodes). */
+  cacheRoot: string;
   /** The cache this Node writes for chunks the built one has no fitting code for. */
   userCache: string;
+  /** The folder of Node's own compile cache for this Node and this build. */
+  compileCache: string;
 }
 
 /** Makes the launcher write every loaded chunk's code into this folder, whatever it read (the build's warm-up). */
 export const WRITE_CACHE_ENV = 'HEALTHLAKE_WIZARD_WRITE_CODE_CACHE';
+/** Chooses the loader (`vm` or `node`) instead of the launcher's choice: for the benchmark and the tests. */
+export const CODE_LOADER_ENV = 'HEALTHLAKE_WIZARD_CODE_LOADER';
 
-/** The paths for the bundle in `distDir`; the user cache's name ties it to this V8 (V8 also checks each source). */
+// Set by the build (scripts/build.js): the V8 and architecture that made dist/code-cache/, and an id of the bundle.
+declare const __HLW_BUILT_RUNTIME__: string;
+declare const __HLW_BUILD_ID__: string;
+const BUILT_RUNTIME = typeof __HLW_BUILT_RUNTIME__ === 'string' ? __HLW_BUILT_RUNTIME__ : '';
+const BUILD_ID = typeof __HLW_BUILD_ID__ === 'string' ? __HLW_BUILD_ID__ : 'source';
+
+/** This V8 and architecture, as a file name: V8 takes cached code only from the same V8 (it also checks each source). */
+function runtime(): string {
+  return `${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_');
+}
+
+/** The paths for the bundle in `distDir`; the user cache folders' names tie them to this V8 (and build). */
 export function launchPaths(distDir: string, env: NodeJS.ProcessEnv = process.env): LaunchPaths {
-  const cacheDir = env.HEALTHLAKE_WIZARD_CACHE_DIR || envPaths('healthlake-wizard', { suffix: '' }).cache;
-  const runtime = `${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_');
+  const cacheRoot = env.HEALTHLAKE_WIZARD_CACHE_DIR || envPaths('healthlake-wizard', { suffix: '' }).cache;
   return {
     entry: join(distDir, 'app.cjs'),
     builtCache: join(distDir, 'code-cache'),
-    userCache: join(cacheDir, `code-${runtime}`),
+    cacheRoot,
+    userCache: join(cacheRoot, `code-${runtime()}`),
+    // Node names its entries after the files' paths: a folder per build keeps an upgrade from piling up old ones.
+    compileCache: join(cacheRoot, `compile-${runtime()}-${BUILD_ID}`),
   };
+}
+
+/** Node's own compile cache (22.1 and later), if this Node has one. */
+type EnableCompileCache = (dir: string) => { status: number };
+const enableCompileCache = (nodeModule as { enableCompileCache?: EnableCompileCache }).enableCompileCache;
+const flushCompileCache = (nodeModule as { flushCompileCache?: () => void }).flushCompileCache;
+
+/**
+ * How this start loads the bundle: `vm`, this file's loader with V8 code caches (the shipped one, when this V8 made
+ * it, or the user's), or `node`, Node's require() with its own compile cache.
+ */
+export function codeLoader(env: NodeJS.ProcessEnv = process.env): 'vm' | 'node' {
+  const chosen = env[CODE_LOADER_ENV];
+  if (chosen === 'vm' || (chosen === 'node' && enableCompileCache)) return chosen;
+  if (env[WRITE_CACHE_ENV] || BUILT_RUNTIME === runtime() || !enableCompileCache) return 'vm';
+  return 'node';
+}
+
+/** How many cache folders of other Nodes (or builds) are kept beside the one in use; older ones are removed. */
+export const KEPT_OTHER_CACHES = 2;
+
+/**
+ * Removes the cache folders of other Nodes and builds in `root` but the `KEPT_OTHER_CACHES` newest (someone
+ * switching between two Nodes keeps both), so that the cache never grows without bound. Called when `current` is
+ * made, which is rare: on the first start of a new Node or build.
+ */
+export function pruneOtherCaches(root: string, current: string): void {
+  const others = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^(code|compile)-/.test(entry.name) && join(root, entry.name) !== current)
+    .map((entry) => ({ path: join(root, entry.name), modified: statSync(join(root, entry.name)).mtimeMs }))
+    .sort((a, b) => b.modified - a.modified);
+  for (const old of others.slice(KEPT_OTHER_CACHES)) rmSync(old.path, { recursive: true, force: true });
 }
 
 /** A folder of cached code: `<chunk>.v8` for each chunk (its path inside dist/). */
@@ -146,9 +202,14 @@ export class ChunkLoader {
     private readonly distDir: string,
     /** The cached code to try for a script, best first. */
     private readonly cachedCode: (script: string) => Iterable<Buffer>,
-    private readonly options: { trace?: (line: string) => void; snapshotAll?: boolean } = {},
+    private readonly options: {
+      trace?: (line: string) => void;
+      snapshotAll?: boolean;
+      /** Load each script with Node's require(), which compiles it with Node's compile cache when enabled. */
+      nodeRequire?: boolean;
+    } = {},
   ) {
-    this.nodeRequire = createRequire(join(distDir, 'app.cjs'));
+    this.nodeRequire = nodeModule.createRequire(join(distDir, 'app.cjs'));
   }
 
   /** Loads a chunk (a path inside the bundle) or, for anything else, asks Node. */
@@ -192,6 +253,10 @@ export class ChunkLoader {
    */
   private compile(name: string): unknown {
     const file = join(this.distDir, name);
+    if (this.options.nodeRequire) {
+      this.options.trace?.(`loaded ${name} (Node's require, with its compile cache)`);
+      return this.nodeRequire(file);
+    }
     const source = readFileSync(file, 'utf8');
     let script: Script | undefined;
     let outcome = 'no cache';
@@ -238,6 +303,10 @@ export class ChunkLoader {
 /** Runs the bundle's `main` with the command line. */
 export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv = process.env): void {
   const paths = launchPaths(distDir, env);
+  if (codeLoader(env) === 'node') {
+    launchWithNodeCompileCache(distDir, paths, argv);
+    return;
+  }
   const forced = env[WRITE_CACHE_ENV];
   const built = new CodeCacheDir(forced || paths.builtCache);
   const user = forced ? built : new CodeCacheDir(paths.userCache);
@@ -262,8 +331,10 @@ export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv =
   const save = () => {
     if (!loader.stale()) return;
     try {
+      const made = !existsSync(user.dir);
       loader.saveTo(user);
       if (!forced) user.prune(distDir);
+      if (made && !forced) pruneOtherCaches(paths.cacheRoot, user.dir);
       trace?.(`saved to ${user.dir}`);
     } catch {
       // Only an optimisation: a read-only or full disk costs the next start its speed, nothing else.
@@ -277,6 +348,47 @@ export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv =
   void app.main(argv, {
     firstFrameShown() {
       save();
+      if (trace) held = [];
+    },
+  });
+}
+
+/**
+ * Runs the bundle's `main` through Node's require() with Node's compile cache in the user's cache folder: Node
+ * reads each file's cached code, and writes the code of files it compiled at the first frame and at exit.
+ */
+function launchWithNodeCompileCache(distDir: string, paths: LaunchPaths, argv: string[]): void {
+  // As in launch(): from the first frame on, debug lines wait until the program exits.
+  let held: string[] | undefined;
+  const trace = argv.includes('--debug')
+    ? (line: string) => {
+        const text = `healthlake-wizard: code cache: ${line}\n`;
+        if (held) held.push(text);
+        else process.stderr.write(text);
+      }
+    : undefined;
+  try {
+    const made = !existsSync(paths.compileCache);
+    // Private whatever the umask, as the loader's own cache folders (Node writes its entries inside).
+    mkdirSync(paths.compileCache, { recursive: true, mode: 0o700 });
+    makePrivate(paths.compileCache);
+    enableCompileCache!(paths.compileCache);
+    if (made) pruneOtherCaches(paths.cacheRoot, paths.compileCache);
+  } catch {
+    // Only an optimisation, as in launch().
+  }
+  process.once('exit', () => {
+    if (held?.length) process.stderr.write(held.join(''));
+  });
+  const loader = new ChunkLoader(distDir, () => [], { trace, nodeRequire: true });
+  const app = loader.require(paths.entry) as AppModule;
+  void app.main(argv, {
+    firstFrameShown() {
+      try {
+        flushCompileCache?.();
+      } catch {
+        // as above
+      }
       if (trace) held = [];
     },
   });

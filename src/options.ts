@@ -32,8 +32,12 @@ export interface GlobalOptions {
 export interface CreateOptions extends GlobalOptions {
   /** `--no-interactive` or `--no-cli-auto-prompt`; `--cli-auto-prompt` sets it back to false. */
   noInteractive?: boolean;
+  /** `--plain` (or `TERM=dumb`): ask line by line, without cursor movement or redraws. */
+  plain?: boolean;
   dryRun?: boolean;
   preset?: string;
+  /** `--from-datastore ID`: start from an existing data store's settings and tags. */
+  fromDatastore?: string;
   savePreset?: string;
   /** `--wait` / `--no-wait`; undefined means the command's default. */
   wait?: boolean;

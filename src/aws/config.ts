@@ -15,6 +15,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
 import { EXIT, type GlobalOptions } from '../options.js';
 import { loadProfileSettings, resolveProfile, type ProfileSettings } from './profile-settings.js';
+import { redactUrlUserinfo } from './redact-url.js';
 import { FriendlyFailure, toFriendlyError } from './errors.js';
 import type { Target } from './types.js';
 import { describeCredentialSource, logRequests, type DebugLog } from './debug-log.js';
@@ -91,7 +92,7 @@ export function checkedEndpoint(options: GlobalOptions, env: Env, profile: Profi
   if (endpoint === undefined || isHttpUrl(endpoint.url)) return endpoint?.url;
   throw invalidSetting(
     'InvalidEndpoint',
-    `${endpoint.source} must be an http:// or https:// URL; got ${JSON.stringify(endpoint.url)}.`,
+    `${endpoint.source} must be an http:// or https:// URL; got ${JSON.stringify(redactUrlUserinfo(endpoint.url))}.`,
     `Give the whole URL, e.g. https://healthlake.us-east-1.amazonaws.com, or http://127.0.0.1:PORT for the emulator.`,
     endpoint.source === '--endpoint-url',
   );
@@ -306,14 +307,15 @@ export async function createConfiguredClient(
   const target: Target = {
     region,
     ...(profile && !options.sandbox ? { profile } : {}),
-    ...(endpoint ? { endpoint } : {}),
+    // The target is shown and journaled: a password in the endpoint goes to the SDK only.
+    ...(endpoint ? { endpoint: redactUrlUserinfo(endpoint) } : {}),
     sandbox: options.sandbox === true,
   };
   const serviceUrl = endpoint ?? (await sdkEndpointUrl(client, region, variants));
   if (settings.debug) {
     const log = settings.debug;
     const proxy = options.sandbox ? '' : getProxyForUrl(serviceUrl);
-    log(`profile: ${profile ?? 'default'}${profileSettings.exists ? '' : ' (in neither file)'}; region: ${region}; endpoint: ${serviceUrl}${endpoint ? ` (${resolveEndpoint(options, env, profileSettings)?.source})` : ''}`);
+    log(`profile: ${profile ?? 'default'}${profileSettings.exists ? '' : ' (in neither file)'}; region: ${region}; endpoint: ${redactUrlUserinfo(serviceUrl)}${endpoint ? ` (${resolveEndpoint(options, env, profileSettings)?.source})` : ''}`);
     log(`retries: ${settings.maxAttempts ?? retries.maxAttempts} attempts, ${retries.retryMode} mode; fips: ${variants.useFipsEndpoint}; dual-stack: ${variants.useDualstackEndpoint}; proxy: ${proxy ? new URL(proxy).host : 'none'}`);
     if (!options.noSignRequest) {
       // The provider is memoized by the client, so resolving here costs the first request nothing.

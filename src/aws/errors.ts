@@ -4,13 +4,14 @@
  * loads nothing from the SDK. Messages never include credentials.
  */
 import { EXIT } from '../options.js';
+import { redactUrlsInText } from './redact-url.js';
 import { LEAVES } from '../spec/index.js';
 import type { CreateRequest } from '../request/types.js';
 import type { FriendlyError } from './types.js';
 
 /** What the failing call was about, so that the fix can be specific. */
 export interface ErrorContext {
-  operation?: 'create' | 'describe' | 'credentials' | 'region';
+  operation?: 'create' | 'describe' | 'list' | 'delete' | 'credentials' | 'region';
   region?: string;
   profile?: string;
   endpoint?: string;
@@ -141,6 +142,15 @@ function serviceError(raw: Raw, codes: string[], context: ErrorContext): Friendl
       exitCode: EXIT.service,
     });
   }
+  if (codes.includes('ConflictException') && context.operation === 'delete') {
+    const id = context.datastoreId ?? 'DATASTORE_ID';
+    return make({
+      code: 'Conflict',
+      message: text || 'The data store cannot be deleted in its current state.',
+      fix: `Only an ACTIVE or CREATE_FAILED data store can be deleted: wait for it (healthlake-wizard status ${id} --wait), then delete it again.`,
+      exitCode: EXIT.service,
+    });
+  }
   if (codes.includes('ConflictException')) {
     return make({ code: 'Conflict', message: text || 'The request conflicts with the current state.', fix: 'Wait and try again, or use a new --client-token.', exitCode: EXIT.service });
   }
@@ -257,5 +267,6 @@ export function formatFriendlyError(error: FriendlyError, debug?: { original: un
   const text = `healthlake-wizard: ${error.message}${field}\n  Fix: ${error.fix}\n`;
   const original = isFriendlyFailure(debug?.original) ? (debug.original as Error).cause : debug?.original;
   const stack = original instanceof Error && !isFriendlyFailure(original) ? original.stack : undefined;
-  return stack ? `${text}${stack}\n` : text;
+  // An endpoint's password may be in the error or its stack (a URL the SDK or Node quoted).
+  return redactUrlsInText(stack ? `${text}${stack}\n` : text);
 }

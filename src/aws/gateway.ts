@@ -5,7 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   CreateFHIRDatastoreCommand,
+  DeleteFHIRDatastoreCommand,
   DescribeFHIRDatastoreCommand,
+  ListFHIRDatastoresCommand,
+  ListTagsForResourceCommand,
   type DatastoreProperties as SdkDatastoreProperties,
 } from '@aws-sdk/client-healthlake';
 import { EXIT, type GlobalOptions } from '../options.js';
@@ -13,10 +16,11 @@ import type { CreateRequest } from '../request/types.js';
 import type { PendingSubmission, WizardStore } from '../store/types.js';
 import { CONFIG_DIR_ENV } from '../store/location.js';
 import { describeTarget, isResendOf } from './pending-submission.js';
-import { createConfiguredClient, type ConfiguredClient, type StaticCredentials } from './config.js';
+import { createConfiguredClient, resolveEndpoint, type ConfiguredClient, type StaticCredentials } from './config.js';
 import { FriendlyFailure, toFriendlyError, type ErrorContext } from './errors.js';
 import type { DebugLog } from './debug-log.js';
-import type { CreateResult, DatastoreProperties, FriendlyError, HealthLakeGateway, StatusEvent, Target } from './types.js';
+import { redactUrlUserinfo } from './redact-url.js';
+import type { CreateResult, DatastorePage, DatastoreProperties, DeleteResult, FriendlyError, HealthLakeGateway, ListDatastoresInput, StatusEvent, Target, WatchGoal } from './types.js';
 import { watchDatastoreStatus, type WatchSchedule } from './watch.js';
 
 /** What the gateway may be given instead of the real world. */
@@ -98,7 +102,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     // sandbox, whose endpoint changes from run to run: there the current sandbox is the target.
     const effective: GlobalOptions =
       target && !target.sandbox
-        ? { ...options, region: target.region, profile: target.profile, endpointUrl: target.endpoint }
+        ? { ...options, region: target.region, profile: target.profile, endpointUrl: unredactedEndpoint(target.endpoint) }
         : options;
     const key = JSON.stringify([effective.region, effective.profile, effective.endpointUrl]);
     let client = clients.get(key);
@@ -116,12 +120,21 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     return client;
   }
 
-  /** What an error message names: the region, the profile, and the URL the request really went to. */
+  /**
+   * A journaled target's endpoint has its password redacted; when the endpoint configured now is the same URL,
+   * the configured one (with its password) is used.
+   */
+  function unredactedEndpoint(endpoint: string | undefined): string | undefined {
+    const configured = resolveEndpoint(options, deps.env ?? process.env)?.url;
+    return endpoint !== undefined && configured !== undefined && redactUrlUserinfo(configured) === endpoint ? configured : endpoint;
+  }
+
+  /** What an error message names: the region, the profile, and the URL the request really went to (no password). */
   function context(configured: ConfiguredClient | undefined, target: Target | undefined, extra: ErrorContext): ErrorContext {
     const where = configured?.target ?? target;
     return {
       ...extra,
-      ...(where ? { region: where.region, profile: where.profile, endpoint: configured?.serviceUrl ?? where.endpoint } : {}),
+      ...(where ? { region: where.region, profile: where.profile, endpoint: configured ? redactUrlUserinfo(configured.serviceUrl) : where.endpoint } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
     };
   }
@@ -201,10 +214,54 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     }
   }
 
-  async function* watch(datastoreId: string, opts: { signal?: AbortSignal } = {}): AsyncGenerator<StatusEvent> {
+  async function list(input: ListDatastoresInput): Promise<DatastorePage> {
+    let configured: ConfiguredClient | undefined;
+    try {
+      configured = await clientFor();
+      const response = await configured.client.send(new ListFHIRDatastoresCommand(input as never));
+      return {
+        DatastorePropertiesList: (response.DatastorePropertiesList ?? []).map(toProperties),
+        ...(response.NextToken ? { NextToken: response.NextToken } : {}),
+      };
+    } catch (error) {
+      throw new FriendlyFailure(toFriendlyError(error, context(configured, undefined, { operation: 'list' })), error);
+    }
+  }
+
+  async function listTags(datastoreArn: string): Promise<{ Key: string; Value: string }[]> {
+    let configured: ConfiguredClient | undefined;
+    try {
+      configured = await clientFor();
+      const response = await configured.client.send(new ListTagsForResourceCommand({ ResourceARN: datastoreArn }));
+      return (response.Tags ?? []).map((tag) => ({ Key: tag.Key!, Value: tag.Value ?? '' }));
+    } catch (error) {
+      throw new FriendlyFailure(toFriendlyError(error, context(configured, undefined, { operation: 'describe' })), error);
+    }
+  }
+
+  async function deleteDatastore(datastoreId: string): Promise<DeleteResult> {
+    let configured: ConfiguredClient | undefined;
+    try {
+      configured = await clientFor(homes.get(datastoreId));
+      const response = await configured.client.send(new DeleteFHIRDatastoreCommand({ DatastoreId: datastoreId }));
+      const result: DeleteResult = {
+        DatastoreId: response.DatastoreId!,
+        DatastoreArn: response.DatastoreArn!,
+        DatastoreStatus: response.DatastoreStatus as DeleteResult['DatastoreStatus'],
+        DatastoreEndpoint: response.DatastoreEndpoint!,
+      };
+      recordStatus(datastoreId, result.DatastoreStatus, new Date(now()));
+      return result;
+    } catch (error) {
+      throw new FriendlyFailure(toFriendlyError(error, context(configured, undefined, { operation: 'delete', datastoreId })), error);
+    }
+  }
+
+  async function* watch(datastoreId: string, opts: { signal?: AbortSignal; until?: WatchGoal } = {}): AsyncGenerator<StatusEvent> {
     let last: string | undefined;
     for await (const event of watchDatastoreStatus(describe, datastoreId, {
       now,
+      ...(opts.until ? { until: opts.until } : {}),
       ...(deps.sleep ? { sleep: deps.sleep } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(deps.schedule ? { schedule: deps.schedule } : {}),
@@ -284,5 +341,8 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     },
     describe,
     watch,
+    list,
+    listTags,
+    delete: deleteDatastore,
   };
 }

@@ -99,9 +99,9 @@ function terminalWidth(): number {
  * The AWS CLI's `table` output of `data`, titled (see table-output.ts, loaded only for tables); coloured as the
  * AWS CLI's when asked.
  */
-export async function renderTable(data: Json, title: string, width = terminalWidth(), colored = false): Promise<string> {
+export async function renderTable(data: Json, title: string, width = terminalWidth(), colored = false, fit = false): Promise<string> {
   const { COLORED, renderAwsTable } = await import('./table-output.js');
-  return renderAwsTable(data, title, width, colored ? COLORED : undefined);
+  return renderAwsTable(data, title, width, colored ? COLORED : undefined, fit);
 }
 
 /** `--color on`, or `auto` (the default) on a terminal without NO_COLOR: the AWS CLI colours its tables then. */
@@ -121,7 +121,15 @@ const AWS_CLI_YAML = { sortMapEntries: true, indentSeq: false, singleQuote: true
  */
 export async function renderOutput(
   response: unknown,
-  options: { output?: OutputFormat; query?: string; operation: string; shape?: ResponseShapeName; color?: GlobalOptions['color'] },
+  options: {
+    output?: OutputFormat;
+    query?: string;
+    operation: string;
+    shape?: ResponseShapeName;
+    color?: GlobalOptions['color'];
+    /** A table of our own (not a service response): fit it to the terminal, wrapping long values. */
+    fit?: boolean;
+  },
 ): Promise<string> {
   let data = toPlainData(options.shape ? inShapeOrder(response, options.shape) : response);
   if (options.query) {
@@ -139,7 +147,7 @@ export async function renderOutput(
     case 'text':
       return renderText(data);
     case 'table':
-      return renderTable(data, options.operation, terminalWidth(), tableColored(options.color));
+      return renderTable(data, options.operation, terminalWidth(), tableColored(options.color), options.fit === true);
   }
 }
 

@@ -27,9 +27,9 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
-/** The config dir: `HEALTHLAKE_WIZARD_CONFIG_DIR`, else where conf keeps project `healthlake-wizard`. */
+/** The config dir: `HEALTHLAKE_WIZARD_CONFIG_DIR`, else the store's default directory. */
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
-  // The store's default (conf with no project suffix), so the sandbox state sits beside the history.
+  // The store's default (env-paths with no project suffix), so the sandbox state sits beside the history.
   return env.HEALTHLAKE_WIZARD_CONFIG_DIR || envPaths('healthlake-wizard', { suffix: '' }).config;
 }
 

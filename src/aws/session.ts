@@ -7,7 +7,10 @@ import type { WizardStore } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
 import { createGateway, type GatewayDeps } from './gateway.js';
 import type { Sandbox } from './sandbox.js';
-import type { HealthLakeGateway, StatusEvent } from './types.js';
+import type { HealthLakeGateway, StatusEvent, WatchGoal } from './types.js';
+
+// Opening the store needs no SDK: the plain mode opens it from there before its first question.
+export { openLocalStore, tryOpenStore } from '../store/open-local-store.js';
 
 /** A gateway ready to use, and how to release what it holds. */
 export interface Session {
@@ -15,30 +18,6 @@ export interface Session {
   store?: WizardStore;
   sandbox?: Sandbox;
   close(): Promise<void>;
-}
-
-/** The local store, or why it cannot be opened (its notices already written to `stderr`). */
-export async function tryOpenStore(stderr: NodeJS.WritableStream = process.stderr): Promise<{ store: WizardStore } | { error: Error & { fix?: string } }> {
-  try {
-    const { openStore } = await import('../store/index.js');
-    const store = openStore();
-    for (const notice of store.notices()) stderr.write(`healthlake-wizard: ${notice}\n`);
-    return { store };
-  } catch (error) {
-    return { error: error instanceof Error ? error : new Error(String(error)) };
-  }
-}
-
-/**
-/**
- * Opens the local store; a broken store is reported and the command goes on without it. `without` says what is
- * lost then (the default suits commands that only read or record history).
- */
-export async function openLocalStore(stderr: NodeJS.WritableStream = process.stderr, without = 'going on without it'): Promise<WizardStore | undefined> {
-  const opened = await tryOpenStore(stderr);
-  if ('store' in opened) return opened.store;
-  stderr.write(`healthlake-wizard: the local store is unavailable (${opened.error.message}); ${without}.\n`);
-  return undefined;
 }
 
 /**
@@ -87,6 +66,8 @@ export function describeEvent(event: StatusEvent, previous: string | undefined):
     }
     case 'done': {
       if (event.outcome === 'active') return `${clock(event.at)}  ready: ${event.properties.DatastoreEndpoint}`;
+      // The status line before it already said DELETED.
+      if (event.outcome === 'deleted') return undefined;
       const cause = event.properties.ErrorCause;
       const why = cause?.ErrorMessage ? `: ${cause.ErrorMessage}${cause.ErrorCategory ? ` (${cause.ErrorCategory})` : ''}` : '';
       return `${clock(event.at)}  ${event.properties.DatastoreStatus}${why}`;
@@ -102,7 +83,12 @@ export function describeEvent(event: StatusEvent, previous: string | undefined):
 export async function watchToExitCode(
   gateway: HealthLakeGateway,
   datastoreId: string,
-  io: { stderr: NodeJS.WritableStream; onEnd?: (event: Extract<StatusEvent, { type: 'done' }>) => void | Promise<void> },
+  io: {
+    stderr: NodeJS.WritableStream;
+    onEnd?: (event: Extract<StatusEvent, { type: 'done' }>) => void | Promise<void>;
+    /** `deleted`: watch a deletion to DELETED (exit 0) instead of a creation to ACTIVE. */
+    until?: WatchGoal;
+  },
 ): Promise<number> {
   const controller = new AbortController();
   let stoppedBy: StopSignal = 'SIGINT';
@@ -114,16 +100,17 @@ export async function watchToExitCode(
   for (const signal of signals) process.once(signal, stop);
   let previous: string | undefined;
   try {
-    for await (const event of gateway.watch(datastoreId, { signal: controller.signal })) {
+    for await (const event of gateway.watch(datastoreId, { signal: controller.signal, ...(io.until ? { until: io.until } : {}) })) {
       const line = describeEvent(event, previous);
       if (line) io.stderr.write(`${line}\n`);
       if (event.type === 'status') previous = event.properties.DatastoreStatus;
       if (event.type === 'done') {
         await io.onEnd?.(event);
-        return event.outcome === 'active' ? EXIT.ok : EXIT.service;
+        return event.outcome === 'failed' ? EXIT.service : EXIT.ok;
       }
     }
-    io.stderr.write(`Stopped watching; the data store is still being created. Check it with: healthlake-wizard status ${datastoreId}\n`);
+    const still = io.until === 'deleted' ? 'deleted' : 'created';
+    io.stderr.write(`Stopped watching; the data store is still being ${still}. Check it with: healthlake-wizard status ${datastoreId}\n`);
     return STOP_SIGNALS[stoppedBy];
   } catch (error) {
     const friendly = toFriendlyError(error);

@@ -2,6 +2,7 @@
  * The AWS CLI's `--output table`, line for line: a response becomes titled sections (one per object or list of
  * objects, nested ones indented by `|` on both sides), every section as wide as the widest, columns scaled to
  * fill it; when the widest section is wider than the terminal, every one-row section turns into key/value rows.
+ * Our own commands (history, presets) can ask for more: a table that fits the terminal, its long values wrapped.
  * It follows the AWS CLI's table formatter (awscli/formatter.py and awscli/table.py) and is checked against
  * output recorded from the AWS CLI (test/aws/aws-cli-output.test.ts).
  */
@@ -15,7 +16,8 @@ const isScalar = (value: Json | undefined) => typeof value !== 'object' || value
 // East Asian wide and fullwidth characters take two columns, as the AWS CLI counts them.
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u;
 
-function textLength(text: string): number {
+/** Columns a text takes on a terminal: two for East Asian wide characters. */
+export function textLength(text: string): number {
   let length = 0;
   for (const char of text) length += WIDE.test(char) ? 2 : 1;
   return length;
@@ -93,11 +95,33 @@ class Section {
     return scaled;
   }
 
+  /**
+   * Column widths that add up to `total` when the columns ask for more: the widest column gives a column of
+   * width at a time, so short columns (a key, a status) stay whole and the long values wrap.
+   */
+  fittedWidths(total: number): number[] {
+    const widths = this.maxWidths.map((width) => width + 4);
+    let excess = widths.reduce((a, b) => a + b, 0) - total;
+    if (excess <= 0) return this.columnWidths(total);
+    while (excess > 0) {
+      const widest = widths.indexOf(Math.max(...widths));
+      if (widths[widest]! <= MIN_FITTED_COLUMN) break;
+      widths[widest]! -= 1;
+      excess -= 1;
+    }
+    return widths;
+  }
+
   /** A section of one row with headers, turned into key/value rows. */
-  vertical(): Section {
+  vertical(row = 0): Section {
     const turned = new Section(this.title, this.indent);
-    this.headers.forEach((header, i) => turned.addRow([header, this.rows[0]![i]!]));
+    this.headers.forEach((header, i) => turned.addRow([header, this.rows[row]![i]!]));
     return turned;
+  }
+
+  /** Every row of a section with headers as key/value rows of its own (the last resort for a narrow terminal). */
+  verticalRows(): Section[] {
+    return this.headers.length > 0 && this.rows.length > 1 ? this.rows.map((_, row) => this.vertical(row)) : [this];
   }
 }
 
@@ -112,6 +136,42 @@ function leftAligned(text: string, styled: string, width: number, left: string):
   const length = textLength(text);
   const padding = width - (length + 2 + left.length + 1) >= 0 ? 2 : 0;
   return `${left}${' '.repeat(padding)}${styled}${' '.repeat(Math.max(0, width - left.length - padding - length - 1))}|`;
+}
+
+/** The narrowest a fitted column gets: its padding and borders, and a few characters of text. */
+const MIN_FITTED_COLUMN = 10;
+
+/**
+ * A cell's text in lines of at most `width` columns: cut after a space, comma, slash or colon when there is one
+ * in the line, else at the width.
+ */
+function wrapCell(text: string, width: number): string[] {
+  // A value's own line breaks (a file's text) are kept, and each line wrapped.
+  if (/\r?\n/.test(text)) return text.replace(/\r?\n$/, '').split(/\r?\n/).flatMap((line) => wrapCell(line, width));
+  const lines: string[] = [];
+  let rest = [...text];
+  const length = (chars: string[]) => textLength(chars.join(''));
+  while (length(rest) > width) {
+    let fits = 0;
+    while (fits < rest.length && length(rest.slice(0, fits + 1)) <= width) fits++;
+    let cut = Math.max(1, fits);
+    for (let at = fits; at > fits / 3; at--) {
+      if (' ,/:'.includes(rest[at - 1]!)) {
+        cut = at;
+        break;
+      }
+    }
+    lines.push(rest.slice(0, cut).join('').trimEnd());
+    rest = rest.slice(cut);
+  }
+  return [...lines, rest.join('')];
+}
+
+/** One table row as its screen lines: each cell wrapped to its column, the shorter cells padded below. */
+function wrappedRow(cells: string[], widths: number[], line: (text: string, width: number, index: number) => string): string[] {
+  const wrapped = cells.map((cell, i) => wrapCell(cell, Math.max(1, widths[i]! - (i === 0 ? 4 : 3))));
+  const height = Math.max(...wrapped.map((lines) => lines.length));
+  return Array.from({ length: height }, (_, at) => wrapped.map((lines, i) => line(lines[at] ?? '', widths[i]!, i)).join(''));
 }
 
 function lineBreak(widths: number[]): string {
@@ -179,7 +239,7 @@ function splitKeys(items: Dict[]): [string[], string[]] {
  * Renders `data` (the response, after `--query`) titled with the operation's name. `terminalWidth` is the
  * terminal's (80 when the output is not one, as for the AWS CLI). Empty output for an empty response.
  */
-export function renderAwsTable(data: Json, title: string, terminalWidth = 80, style: TableStyle = PLAIN): string {
+export function renderAwsTable(data: Json, title: string, terminalWidth = 80, style: TableStyle = PLAIN, fit = false): string {
   const builder = new SectionBuilder();
   if (!builder.build(title, data)) return '';
   let sections = builder.sections;
@@ -189,6 +249,13 @@ export function renderAwsTable(data: Json, title: string, terminalWidth = 80, st
     sections = sections.map((section) => (section.rows.length === 1 && section.headers.length > 0 ? section.vertical() : section));
     width = widest();
   }
+  // The AWS CLI stops there and lets the terminal cut the lines; our own commands (`fit`) go on: every row as
+  // key/value rows, then long values wrapped within the terminal's width.
+  if (fit && width > terminalWidth) {
+    sections = sections.flatMap((section) => (section.wanted() > terminalWidth ? section.verticalRows() : [section]));
+    width = Math.min(widest(), terminalWidth);
+  }
+  const fitted = fit && width === terminalWidth;
   const lines = ['-'.repeat(width)];
   for (const section of sections) {
     const edge = style.border('|').repeat(section.indent);
@@ -198,14 +265,18 @@ export function renderAwsTable(data: Json, title: string, terminalWidth = 80, st
       push(centered(section.title, inner));
       if (section.headers.length === 0 && section.rows.length === 0) push(`+${'-'.repeat(inner - 2)}+`);
     }
-    const widths = section.columnWidths(inner);
+    const widths = fitted ? section.fittedWidths(inner) : section.columnWidths(inner);
     if (section.headers.length > 0) {
       push(lineBreak(widths));
-      push(section.headers.map((header, i) => centered(header, widths[i]!, i === 0 ? '|' : '')).join(''));
+      if (fitted) for (const line of wrappedRow(section.headers, widths, (text, w, i) => centered(text, w, i === 0 ? '|' : ''))) push(line);
+      else push(section.headers.map((header, i) => centered(header, widths[i]!, i === 0 ? '|' : '')).join(''));
     }
     if (section.rows.length > 0 && widths.length > 0) {
       push(lineBreak(widths));
-      for (const row of section.rows) push(row.map((cell, i) => leftAligned(cell, style.value(cell), widths[i]!, i === 0 ? '|' : '')).join(''));
+      for (const row of section.rows) {
+        if (fitted) for (const line of wrappedRow(row, widths, (text, w, i) => leftAligned(text, style.value(text), w, i === 0 ? '|' : ''))) push(line);
+        else push(row.map((cell, i) => leftAligned(cell, style.value(cell), widths[i]!, i === 0 ? '|' : '')).join(''));
+      }
       push(lineBreak(widths));
     }
   }

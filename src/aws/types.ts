@@ -41,6 +41,22 @@ export interface Target {
   sandbox: boolean;
 }
 
+/** ListFHIRDatastores' input: the AWS CLI's `--filter`, `--max-results` and `--next-token`. */
+export interface ListDatastoresInput {
+  Filter?: { DatastoreName?: string; DatastoreStatus?: DatastoreStatus; CreatedBefore?: Date; CreatedAfter?: Date };
+  MaxResults?: number;
+  NextToken?: string;
+}
+
+/** One page of ListFHIRDatastores. */
+export interface DatastorePage {
+  DatastorePropertiesList: DatastoreProperties[];
+  NextToken?: string;
+}
+
+/** DeleteFHIRDatastore's response. */
+export type DeleteResult = CreateResult;
+
 /** An error turned into something a person can act on. */
 export interface FriendlyError {
   /** A stable code, e.g. `AccessDenied`, `NoCredentials`, `Throttling`, `Validation`. */
@@ -57,6 +73,9 @@ export interface FriendlyError {
   transient: boolean;
 }
 
+/** What the watcher waits for: ACTIVE (a creation) or DELETED (a deletion). */
+export type WatchGoal = 'active' | 'deleted';
+
 /** One event from the status watcher. */
 export type StatusEvent =
   | {
@@ -70,8 +89,11 @@ export type StatusEvent =
   | { type: 'transient-error'; error: FriendlyError; at: Date; nextCheckAt: Date }
   | {
       type: 'done';
-      /** `active` when the data store became ACTIVE; `failed` for CREATE_FAILED or DELETED (the waiter's rules). */
-      outcome: 'active' | 'failed';
+      /**
+       * `active` when the data store became ACTIVE; `failed` for CREATE_FAILED or DELETED (the waiter's rules);
+       * `deleted` when a watch `until: 'deleted'` saw DELETED.
+       */
+      outcome: 'active' | 'failed' | 'deleted';
       properties: DatastoreProperties;
       at: Date;
     };
@@ -89,6 +111,15 @@ export interface HealthLakeGateway {
   resume(submission: PendingSubmission, options?: { signal?: AbortSignal }): Promise<CreateResult>;
   /** Rejects with a FriendlyError. */
   describe(datastoreId: string, options?: { signal?: AbortSignal }): Promise<DatastoreProperties>;
-  /** Polls until the FHIRDatastoreActive waiter's conditions are met; ends with a `done` event. */
-  watch(datastoreId: string, options?: { signal?: AbortSignal }): AsyncIterable<StatusEvent>;
+  /**
+   * Polls until the FHIRDatastoreActive waiter's conditions are met (or, with `until: 'deleted'`, until the data
+   * store is DELETED); ends with a `done` event.
+   */
+  watch(datastoreId: string, options?: { signal?: AbortSignal; until?: WatchGoal }): AsyncIterable<StatusEvent>;
+  /** One page of the target Region's data stores. Rejects with a FriendlyError. */
+  list(input: ListDatastoresInput): Promise<DatastorePage>;
+  /** The tags of a data store, by its ARN. Rejects with a FriendlyError. */
+  listTags(datastoreArn: string): Promise<{ Key: string; Value: string }[]>;
+  /** Starts deleting a data store (ACTIVE or CREATE_FAILED). Rejects with a FriendlyError. */
+  delete(datastoreId: string): Promise<DeleteResult>;
 }

@@ -4,7 +4,7 @@
  * Time is injected (`now`, `sleep`), so the schedule can be checked with a fake clock.
  */
 import { FriendlyFailure, toFriendlyError } from './errors.js';
-import type { DatastoreProperties, DatastoreStatus, StatusEvent } from './types.js';
+import type { DatastoreProperties, DatastoreStatus, StatusEvent, WatchGoal } from './types.js';
 
 /**
  * Delays between checks while CREATING: quick at first (small creations in the emulator, a slow human watching),
@@ -58,6 +58,8 @@ export interface WatchOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   signal?: AbortSignal;
   schedule?: WatchSchedule;
+  /** `deleted`: wait for DELETED instead of ACTIVE (a data store being deleted has no failure state). */
+  until?: WatchGoal;
 }
 
 /** A real-time sleep that ends early (rejecting) when the signal aborts. */
@@ -78,6 +80,12 @@ export function sleepFor(ms: number, signal?: AbortSignal): Promise<void> {
 
 const SUCCESS: readonly DatastoreStatus[] = ['ACTIVE'];
 const FAILURE: readonly DatastoreStatus[] = ['CREATE_FAILED', 'DELETED'];
+
+/** The watch's end states and their outcomes, by goal. */
+function outcomeOf(status: DatastoreStatus, goal: WatchGoal): 'active' | 'failed' | 'deleted' | undefined {
+  if (goal === 'deleted') return status === 'DELETED' ? 'deleted' : undefined;
+  return SUCCESS.includes(status) ? 'active' : FAILURE.includes(status) ? 'failed' : undefined;
+}
 
 /**
  * Watches a data store until it is ACTIVE (`done/active`) or CREATE_FAILED/DELETED (`done/failed`, with the
@@ -102,10 +110,10 @@ export async function* watchDatastoreStatus(
       const properties = await describe(datastoreId, { signal });
       const at = new Date(now());
       errorsInRow = 0;
-      const status = properties.DatastoreStatus;
-      if (SUCCESS.includes(status) || FAILURE.includes(status)) {
+      const outcome = outcomeOf(properties.DatastoreStatus, options.until ?? 'active');
+      if (outcome) {
         yield { type: 'status', properties, at };
-        yield { type: 'done', outcome: SUCCESS.includes(status) ? 'active' : 'failed', properties, at };
+        yield { type: 'done', outcome, properties, at };
         return;
       }
       delay = schedule.afterCheck(checks);

@@ -3,6 +3,7 @@
  * its errors worded as `create`'s are (the flag, the rule, a "did you mean", the fix) instead of Node's.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { GlobalOptions, OutputFormat } from '../options.js';
 import { FLAG_SYNTAX, InputError, syntaxIssue, type FieldIssue } from '../request/issues.js';
 import { didYouMean } from '../request/suggest.js';
 
@@ -10,6 +11,65 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** AWS CLI global options every command accepts, though a local one (history, presets) has no use for them. */
 export const INERT_GLOBAL_OPTIONS = { debug: { type: 'boolean' }, 'no-cli-pager': { type: 'boolean' }, 'no-paginate': { type: 'boolean' } } as const;
+
+/** The AWS CLI global options of the commands that talk to HealthLake (status, list, delete), and `--sandbox`. */
+export const AWS_GLOBAL_FLAGS = {
+  sandbox: { type: 'boolean' },
+  output: { type: 'string' },
+  query: { type: 'string' },
+  region: { type: 'string' },
+  'endpoint-url': { type: 'string' },
+  profile: { type: 'string' },
+  'ca-bundle': { type: 'string' },
+  'no-verify-ssl': { type: 'boolean' },
+  'no-sign-request': { type: 'boolean' },
+  'cli-read-timeout': { type: 'string' },
+  'cli-connect-timeout': { type: 'string' },
+  color: { type: 'string' },
+  ...INERT_GLOBAL_OPTIONS,
+} as const;
+
+const OUTPUTS: readonly OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
+
+/** Bad usage, worded as every command's: the flag, the rule, what was given, the fix. */
+function usage(flag: string, message: string, fix: string, value?: unknown): InputError {
+  return new InputError([syntaxIssue(flag, message, fix, value)]);
+}
+
+function seconds(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw usage(flag, `${flag} must be a number of seconds (0 = no limit).`, `Use for example ${flag} 30.`, raw);
+  return value;
+}
+
+/** The GlobalOptions named by parsed AWS_GLOBAL_FLAGS values; throws an InputError (exit 252) on a bad value. */
+export function globalOptionsFrom(values: { [K in keyof typeof AWS_GLOBAL_FLAGS]?: (typeof AWS_GLOBAL_FLAGS)[K]['type'] extends 'boolean' ? boolean : string }): GlobalOptions {
+  const output = values.output as OutputFormat | undefined;
+  if (output !== undefined && !OUTPUTS.includes(output)) {
+    throw usage('--output', `--output must be one of ${OUTPUTS.join(', ')}.${didYouMean(output, OUTPUTS)}`, 'Use for example --output json.', output);
+  }
+  const color = values.color as GlobalOptions['color'];
+  if (color !== undefined && !['on', 'off', 'auto'].includes(color)) throw usage('--color', '--color must be on, off or auto.', 'Use --color on, --color off or --color auto.', color);
+  const options: GlobalOptions = {
+    ...(values.region ? { region: values.region } : {}),
+    ...(values.profile ? { profile: values.profile } : {}),
+    ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
+    ...(values['ca-bundle'] ? { caBundle: values['ca-bundle'] } : {}),
+    ...(values['no-verify-ssl'] ? { noVerifySsl: true } : {}),
+    ...(values['no-sign-request'] ? { noSignRequest: true } : {}),
+    ...(output ? { output } : {}),
+    ...(values.query !== undefined ? { query: values.query } : {}),
+    ...(color ? { color } : {}),
+    ...(values.debug ? { debug: true } : {}),
+    ...(values.sandbox ? { sandbox: true } : {}),
+  };
+  const read = seconds('--cli-read-timeout', values['cli-read-timeout']);
+  const connect = seconds('--cli-connect-timeout', values['cli-connect-timeout']);
+  if (read !== undefined) options.cliReadTimeout = read;
+  if (connect !== undefined) options.cliConnectTimeout = connect;
+  return options;
+}
 
 /** Parses `args` for `command` (e.g. `presets show`); throws an InputError (exit 252) on bad syntax. */
 export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T, allowPositionals: boolean) {

@@ -14,6 +14,8 @@ import { debugLogFor, openLocalStore, openSession, tryOpenStore, watchToExitCode
 import type { FriendlyError } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
 import { writeStdout } from '../stdout.js';
+import { formatIssue } from '../request/issues.js';
+import { validateRequest } from '../request/validate.js';
 
 /** What the submission may be given instead of the real world (tests): retries of the gateway, the outputs. */
 export interface SubmitDeps {
@@ -27,11 +29,13 @@ async function storeForSubmission(options: CreateOptions, stderr: NodeJS.Writabl
   if (options.noJournal) return openLocalStore(stderr, 'the history is not recorded either');
   const opened = await tryOpenStore(stderr);
   if ('store' in opened) return opened.store;
+  const why = opened.error.message.replace(/\.$/, '');
+  const fix = (opened.error.fix ?? 'Make the config directory a readable, writable directory of yours, or point HEALTHLAKE_WIZARD_CONFIG_DIR at one').replace(/\.$/, '');
   stderr.write(
-    `healthlake-wizard: the local store cannot be opened (${opened.error.message}), so the ClientToken cannot be journaled; nothing was sent.\n` +
+    'healthlake-wizard: nothing was sent: the local store cannot be opened, so the ClientToken cannot be journaled.\n' +
+      `  ${why}.\n` +
       '  Without the journal a lost response could be neither resumed nor retried without risking a second data store.\n' +
-      `  Fix: ${opened.error.fix ?? 'make the config directory a readable, writable directory of yours, or point HEALTHLAKE_WIZARD_CONFIG_DIR at one'}; ` +
-      'or pass --no-journal to send without a journal.\n',
+      `  Fix: ${fix}. Or pass --no-journal to send without a journal.\n`,
   );
   return EXIT.config;
 }
@@ -78,6 +82,13 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
       ...(options.debug ? { debug: debugLogFor(options, stderr) } : {}),
       stderr,
     });
+    // The Region is known now (a profile's too): a KMS key or Lambda ARN in another one is refused before sending.
+    const { region } = await session.gateway.target();
+    const inOtherRegion = validateRequest(request, { region }).filter((issue) => issue.rule === 'region');
+    if (inOtherRegion.length > 0) {
+      stderr.write(`${inOtherRegion.map(formatIssue).join('\n')}\n`);
+      return EXIT.usage;
+    }
     const created = await sendOrResend(session, request, journaled ? store : undefined, stderr);
     (deps.stdout ?? writeStdout)(await renderOutput(created, { output: await outputFormatFor(options), query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
     if (!options.wait) return EXIT.ok;

@@ -22,9 +22,18 @@ function printIssues(issues: readonly FieldIssue[]): void {
   if (issues.length > 0) process.stderr.write(`${issues.map(formatIssue).join('\n')}\n`);
 }
 
+/**
+ * The Region named on the command line or in the environment, known without loading the SDK (a profile's
+ * Region is checked once the session has resolved it, before sending).
+ */
+function explicitRegion(options: CreateOptions): string | undefined {
+  if (options.sandbox) return undefined;
+  return options.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
+}
+
 /** Validates; prints warnings (and errors) on stderr. True when nothing blocks. */
-function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean): boolean {
-  const issues = validateRequest(request);
+function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean, region?: string): boolean {
+  const issues = validateRequest(request, region ? { region } : {});
   printIssues(issues);
   const errors = errorsOnly(issues);
   if (errors.length > 0 && interactiveHint && errors.some((issue) => issue.rule === 'required')) {
@@ -86,7 +95,8 @@ async function savePreset(name: string, request: Record<string, unknown>): Promi
   }
 }
 
-async function printData(data: unknown, options: CreateOptions): Promise<void> {
+/** Prints a result as the AWS CLI would (`--output` or the configured output, `--query`): the dry run's request, a skeleton. */
+export async function printData(data: unknown, options: CreateOptions): Promise<void> {
   writeStdout(await renderOutput(data, { output: await outputFormatFor(options), query: options.query, operation: OPERATION.name }));
 }
 
@@ -133,6 +143,15 @@ export async function run(argv: string[]): Promise<number> {
     // so the wizard asks only for what is missing or invalid, then shows review.
     given = PARAMETERS.map((parameter) => parameter.name);
   }
+  if (options.fromDatastore !== undefined) {
+    const { readDatastoreSource } = await import('../aws/datastore-source.js');
+    const source = await readDatastoreSource(options.fromDatastore, options);
+    if (typeof source === 'number') return source;
+    // Under everything else (a preset included); every parameter but the name counts as given, so the wizard asks
+    // for a fresh name, then shows review (the ClientToken is never copied: a fresh one is made).
+    request = { ...source, ...request };
+    given = [...new Set([...given, ...PARAMETERS.map((parameter) => parameter.name).filter((name) => name !== 'DatastoreName' && name !== 'ClientToken')])];
+  }
 
   const interactive = !options.noInteractive && process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (options.generateCliSkeleton === 'output') {
@@ -142,7 +161,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (!interactive) {
-    if (!validateAndReport(request, !options.dryRun)) return EXIT.usage;
+    if (!validateAndReport(request, !options.dryRun, explicitRegion(options))) return EXIT.usage;
     if (options.savePreset !== undefined) {
       const failed = await savePreset(options.savePreset, request);
       if (failed !== undefined) return failed;
@@ -153,8 +172,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);
   }
+  const wizard = { initial: answersFromRequest(request), given, options };
+  // The plain mode asks line by line in the terminal's own cooked mode: no raw mode, no Ink.
+  if (options.plain || process.env.TERM === 'dumb') return (await import('../plain/run-plain.js')).runPlainWizard(wizard);
   // Raw mode before the UI modules load: keys typed meanwhile are kept for the wizard instead of being echoed
   // by the terminal (Ctrl+C then reaches the wizard's quit dialog rather than killing the process).
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
-  return (await import('../ui/run-wizard.js')).runWizard({ initial: answersFromRequest(request), given, options });
+  return (await import('../ui/run-wizard.js')).runWizard(wizard);
 }

@@ -72,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
     if (args.format === 'json') {
       writeStdout(`${JSON.stringify(entries, null, 4)}\n`);
     } else if (entries.length > 0) {
-      writeStdout(await renderOutput(entries.map(row), { output: args.format, operation: 'History' }));
+      writeStdout(await renderOutput(entries.map(row), { output: args.format, operation: 'History', fit: true }));
     }
     if (entries.length === 0) {
       const which = args.sandbox === true ? ' in the sandbox' : args.sandbox === false ? ' on AWS' : '';

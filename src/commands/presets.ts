@@ -72,7 +72,7 @@ const list: Action = async (args, store) => {
   else if (presets.length === 0) note('No presets yet. Save one with: healthlake-wizard presets save NAME --datastore-type-version R4');
   else {
     const rows = presets.map((preset) => ({ Name: preset.name, Description: preset.description ?? '', DatastoreName: String(preset.answers.DatastoreName ?? ''), Updated: preset.updatedAt }));
-    out(await renderTable(toPlainData(rows), 'Presets'));
+    out(await renderTable(toPlainData(rows), 'Presets', undefined, false, true));
   }
   return EXIT.ok;
 };
@@ -81,7 +81,7 @@ const show: Action = async (args, store) => {
   const { values, positionals } = parse(args, { output: { type: 'string' } }, ['NAME'], 'show');
   const format = outputFormat(values.output);
   const preset = requirePreset(store().presets, positionals[0]!);
-  out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : await renderTable(toPlainData(describePreset(preset)), 'Preset'));
+  out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : await renderTable(toPlainData(describePreset(preset)), 'Preset', undefined, false, true));
   return EXIT.ok;
 };
 

@@ -1,4 +1,5 @@
 /** Renders `docs/parameters.md` from the parameter spec, so the reference can never drift from the code. */
+import { MAX_NESTING, SPEC_NESTING } from '../request/nesting.js';
 import { LEAVES, OPERATION, PARAMETERS, type ScalarNode, type SpecLeaf } from '../spec/index.js';
 
 function constraints(node: ScalarNode): string {
@@ -57,6 +58,9 @@ export function renderParametersMarkdown(): string {
     '',
     `Every parameter of \`aws ${OPERATION.service} ${OPERATION.command}\`, as \`healthlake-wizard create\` accepts it ` +
       '(same flags, same shorthand, JSON and `file://` syntax). Constraints are the service model\'s.',
+    '',
+    `A value (JSON, YAML, shorthand) may nest lists and objects at most ${MAX_NESTING} levels deep; no parameter ` +
+      `needs more than ${SPEC_NESTING}, and a deeper one is refused (exit 252) naming the flag and the field.`,
     '',
     renderParameterTable(),
     '',

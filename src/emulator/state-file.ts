@@ -162,17 +162,23 @@ export class SharedStateFile {
    * data stores to `change`, and writes what `change` returns (when it differs). Entries left out on load stay.
    */
   update(change: (stored: EmulatedDatastore[]) => readonly EmulatedDatastore[]): void {
-    mkdirSync(dirname(this.path), { recursive: true }); // the lock file goes there too
-    withLock(
-      `${this.path}.lock`,
-      () => {
-        const state = this.read();
-        const text = formatState(change(state.datastores), state.rejected.map((rejected) => rejected.entry));
-        if (text !== state.text) writeState(this.path, text);
-        this.seen = this.currentIdentity();
-      },
-      this.lockTiming,
-    );
+    try {
+      mkdirSync(dirname(this.path), { recursive: true }); // the lock file goes there too
+      withLock(
+        `${this.path}.lock`,
+        () => {
+          const state = this.read();
+          const text = formatState(change(state.datastores), state.rejected.map((rejected) => rejected.entry));
+          if (text !== state.text) writeState(this.path, text);
+          this.seen = this.currentIdentity();
+        },
+        this.lockTiming,
+      );
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code !== 'string' || error instanceof StateFileError) throw error;
+      throw new StateFileError(`Cannot write the state file ${this.path} (${code}): ${(error as Error).message}.`, 'Make its folder writable by you, or pass another --state file.');
+    }
   }
 
   private read(): StoredState {

@@ -5,6 +5,7 @@
 import { PARAMETERS, parameterByName } from '../spec/index.js';
 import { InputError, type FieldIssue } from './issues.js';
 import { loadYaml } from './load-yaml.js';
+import { MAX_NESTING, nestingIssue } from './nesting.js';
 import { readParamFile } from './param-files.js';
 import { didYouMean } from './suggest.js';
 
@@ -34,6 +35,11 @@ export function readCliInput(flag: CliInputFlag, value: string, parseYaml?: Yaml
   try {
     parsed = format === 'JSON' || !parseYaml ? JSON.parse(text) : parseYaml(text, { prettyErrors: false, logLevel: 'error' });
   } catch (error) {
+    // The YAML parser recurses per level, and reports running out of stack as a YAMLParseError with V8's
+    // RangeError message: only input nested hundreds of levels deep gets there.
+    if (/Maximum call stack size exceeded/.test((error as Error).message)) {
+      return fail([{ field: '', flag, rule: 'nesting', message: `The input nests lists and objects far deeper than ${MAX_NESTING} levels, the most a parameter value may have.`, fix: `Check the brackets and indentation; --generate-cli-skeleton ${format === 'JSON' ? 'input' : 'yaml-input'} shows the shape.`, severity: 'error' }]);
+    }
     const reason = (error as Error).message.split('\n')[0];
     return fail([{ field: '', flag, rule: 'syntax', message: `The input is not valid ${format} (${reason}).`, fix: `Fix the ${format}; --generate-cli-skeleton ${format === 'JSON' ? 'input' : 'yaml-input'} prints a template.`, severity: 'error' }]);
   }
@@ -52,5 +58,7 @@ export function readCliInput(flag: CliInputFlag, value: string, parseYaml?: Yaml
       severity: 'error' as const,
     })));
   }
+  const tooDeep = Object.entries(parsed).flatMap(([key, value]) => nestingIssue(value, key, flag) ?? []);
+  if (tooDeep.length > 0) fail(tooDeep);
   return parsed as Record<string, unknown>;
 }

@@ -153,6 +153,8 @@ function optionLine(option: OptionFlag, width: number): string[] {
 const COMMANDS: readonly [string, string][] = [
   ['create', 'guided creation of a FHIR data store (the default command)'],
   ['status [DATASTORE_ID]', 'live status of a data store; without an id, the newest from history'],
+  ['list', "the Region's data stores (ListFHIRDatastores), marking those created here"],
+  ['delete DATASTORE_ID', 'delete a data store after a confirmation, then follow it to DELETED'],
   ['history', 'the data stores created with this tool'],
   ['presets', 'named, reusable answers: list, show, save, delete, rename, export, import'],
   ['emulator', 'a local HealthLake emulator (no AWS account needed)'],
@@ -188,7 +190,8 @@ export function renderCreateHelp(width = 80): string {
   out.push(fitHelp(COMMANDS.map(([name, what]) => `  ${name.padEnd(22)}  ${what}`).join('\n'), width));
   out.push('', ...wrapText('healthlake-wizard <command> --help for more about each.', width, ''), '');
   para(
-    'On a terminal a wizard asks for what the flags leave out and shows the request before sending it. With ' +
+    'On a terminal a wizard asks for what the flags leave out and shows the request before sending it; with ' +
+      '--plain (the default when TERM=dumb) it asks line by line, for screen readers and editors\' shells. With ' +
       '--no-interactive, or without a terminal, nothing is asked: the flags are validated, then sent, or printed ' +
       'with --dry-run. Flags and values are those of aws healthlake create-fhir-datastore: shorthand ' +
       '(Key=Value,Key2=Value2), JSON, or file://PATH for any value.',

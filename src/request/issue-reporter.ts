@@ -2,13 +2,24 @@
 import { describeField } from '../spec/index.js';
 import type { FieldIssue, Rule } from './issues.js';
 
+/** Words for the command line, and for the wizard where they differ (it has screens, not flags). */
+export type Worded = string | { cli: string; wizard: string };
+
 /** Reports one issue about a field. */
-export type Report = (rule: Rule, message: string, fix: string, value?: unknown, severity?: FieldIssue['severity']) => void;
+export type Report = (rule: Rule, message: Worded, fix: Worded, value?: unknown, severity?: FieldIssue['severity']) => void;
 
 /** A reporter that appends issues about `field` (set by `flag`) to `out`. */
 export function reporter(out: FieldIssue[], flag: string, field: string): Report {
   return (rule, message, fix, value, severity = 'error') =>
-    out.push({ field, flag, rule, message, fix, value, severity });
+    out.push({
+      field,
+      flag,
+      rule,
+      ...(typeof message === 'string' ? { message } : { message: message.cli, wizardMessage: message.wizard }),
+      ...(typeof fix === 'string' ? { fix } : { fix: fix.cli, wizardFix: fix.wizard }),
+      value,
+      severity,
+    });
 }
 
 /** A reporter for a field given by its path; the flag comes from the spec. */

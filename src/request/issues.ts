@@ -15,7 +15,10 @@ export type Rule =
   | 'json'
   | 'depends-on'
   | 'syntax'
-  | 'file';
+  | 'file'
+  | 'nesting'
+  /** An ARN in another Region than the data store's. */
+  | 'region';
 
 /** One problem with the input, naming the field, the rule, the value and the fix. */
 export interface FieldIssue {
@@ -28,6 +31,13 @@ export interface FieldIssue {
   message: string;
   /** What to do about it. */
   fix: string;
+  /**
+   * The fix in the wizard's words, where the CLI's names a flag or syntax the wizard does not show
+   * ("choose CUSTOMER_MANAGED_KMS_KEY in Encryption" rather than "use CmkType=CUSTOMER_MANAGED_KMS_KEY").
+   */
+  wizardFix?: string;
+  /** The message in the wizard's words, where the CLI's names a JSON path (`Tags[1]`). */
+  wizardMessage?: string;
   /** The offending value, when there is one. */
   value?: unknown;
   /** Warnings are shown but do not block a submission. */
@@ -43,12 +53,14 @@ export class InputError extends Error {
   }
 }
 
-// A YAML input can hold a value that refers to itself (`&a [*a]`), which JSON cannot show.
+// A YAML input can hold a value that refers to itself (`&a [*a]`), which JSON cannot show (a TypeError); a
+// value nested thousands of levels deep exhausts the stack instead (a RangeError).
 function jsonOrString(value: unknown): string {
   try {
     return JSON.stringify(value) ?? String(value);
-  } catch {
-    return Array.isArray(value) ? '[a list that contains itself]' : '[an object that contains itself]';
+  } catch (error) {
+    const kind = Array.isArray(value) ? 'list' : 'object';
+    return error instanceof RangeError ? `[a ${kind} nested too deeply to show]` : `[a ${kind} that contains itself]`;
   }
 }
 

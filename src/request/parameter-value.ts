@@ -6,6 +6,7 @@
  */
 import type { ListNode, SpecNode, StructureNode, TopLevelParameter } from '../spec/index.js';
 import { InputError, type FieldIssue } from './issues.js';
+import { nestingIssue } from './nesting.js';
 import { readParamFile } from './param-files.js';
 import { DuplicateShorthandKeyError, ShorthandSyntaxError, parseShorthand, type ShorthandValue } from './shorthand.js';
 
@@ -13,12 +14,17 @@ function issue(parameter: TopLevelParameter, rule: FieldIssue['rule'], message: 
   return new InputError([{ field: parameter.name, flag: parameter.flag, rule, message, fix, value, severity: 'error' }]);
 }
 
-function parseJson(parameter: TopLevelParameter, text: string): unknown {
+/** JSON text (the whole value, or item `index` of a list given as one JSON object per argument). */
+function parseJson(parameter: TopLevelParameter, text: string, index?: number): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw issue(parameter, 'json', `Invalid JSON: ${(error as Error).message}.`, 'Fix the JSON, or use the shorthand syntax (see --help).', text);
   }
+  const tooDeep = nestingIssue(value, index === undefined ? parameter.name : `${parameter.name}[${index}]`, parameter.flag);
+  if (tooDeep) throw new InputError([tooDeep]);
+  return value;
 }
 
 function syntaxIssue(parameter: TopLevelParameter, error: ShorthandSyntaxError): InputError {
@@ -78,8 +84,8 @@ function parseList(parameter: TopLevelParameter & ListNode, value: string | stri
     if (typeof value === 'string') return parseJson(parameter, value);
     if (value.length === 1 && first.trimStart().startsWith('[')) return parseJson(parameter, first);
     // Several JSON objects, one per argument: --tags '{"Key":"a","Value":"b"}' '{"Key":"c","Value":"d"}'.
-    return value.map((item) => {
-      if (item.trimStart().startsWith('{')) return parseJson(parameter, item);
+    return value.map((item, index) => {
+      if (item.trimStart().startsWith('{')) return parseJson(parameter, item, index);
       throw issue(parameter, 'json', 'Invalid JSON: when the first item is JSON, every item must be a JSON object.', 'Write every item as JSON, or every item as shorthand.', item);
     });
   }

@@ -1,10 +1,15 @@
 /**
- * The AWS CLI's shorthand syntax (`KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY},Other=a,b`), parsed exactly as
- * the AWS CLI v2 grammar does (awscli/shorthand.py): implicit lists (`a=b,c`), `\,` escapes, single- and
- * double-quoted values with their own escapes, `key@=file://...`, explicit `[...]` lists and `{...}` hashes,
- * whitespace around `=` and `,` ignored and trailing whitespace of bare values dropped. The result is untyped
- * (strings, lists, objects); `parameter-value.ts` applies the spec's types as the AWS CLI's back-compat pass does.
+ * The AWS CLI's shorthand syntax (`KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY},Other=a,b`), parsed as the
+ * current AWS CLI grammar does (awscli/shorthand.py since late 2024; AWS CLI v1 1.45): implicit lists (`a=b,c`),
+ * `\,` escapes, single- and double-quoted values (`\'` and `\"` inside them), `key@=file://...` at the top level
+ * and inside `{...}`, explicit `[...]` lists and `{...}` hashes, whitespace around `=` and `,` ignored and
+ * trailing whitespace of bare values dropped, by Python's rules (so a trailing U+FEFF stays, as it is no
+ * whitespace to Python). The result is untyped (strings, lists, objects); `parameter-value.ts` applies the
+ * spec's types as the AWS CLI's back-compat pass does. test/request/aws-cli-comparison.test.ts checks it
+ * against the installed AWS CLI.
  */
+
+import { MAX_NESTING } from './nesting.js';
 
 /** A parsed shorthand value: strings, lists and objects only. */
 export type ShorthandValue = string | ShorthandValue[] | { [key: string]: ShorthandValue };
@@ -42,29 +47,46 @@ export class DuplicateShorthandKeyError extends ShorthandSyntaxError {
 /** Loads the text of `file://...` for `key@=file://...`; returns undefined when the value has no file prefix. */
 export type ParamFileReader = (value: string) => string | undefined;
 
+/**
+ * Python's whitespace (`str.isspace`, and `\s` in its regular expressions), which differs from JavaScript's: it
+ * includes U+001C..U+001F and U+0085, and not U+FEFF.
+ */
+const PYTHON_SPACE = String.raw`\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000`;
+const TRAILING_PYTHON_SPACE = new RegExp(`[${PYTHON_SPACE}]+$`, 'u');
+
 // The character classes of the AWS CLI grammar. Python's `\uffff` upper bound leaves out characters outside the
 // Basic Multilingual Plane (such as emoji) in bare values, exactly as the AWS CLI does; they work when quoted.
 const START_WORD = String.raw`!#-&(-+\--<>-Z\\-z|-\uffff`;
-const FIRST_FOLLOW = String.raw`\s!#-&(-+\--\\\^-\|~-\uffff`;
-const SECOND_FOLLOW = String.raw`\s!#-&(-+\--<>-\uffff`;
+const FIRST_FOLLOW = String.raw`${PYTHON_SPACE}!#-&(-+\--\\\^-\|~-\uffff`;
+const SECOND_FOLLOW = String.raw`${PYTHON_SPACE}!#-&(-+\--<>-\uffff`;
 const FIRST_VALUE = new RegExp(String.raw`(?:\\,|[${START_WORD}])(?:\\,|[${FIRST_FOLLOW}])*`, 'uy');
 const SECOND_VALUE = new RegExp(String.raw`(?:\\,|[${START_WORD}])(?:\\,|[${SECOND_FOLLOW}])*`, 'uy');
-const SINGLE_QUOTED = /'(?:\\\\|\\'|[^'])*'/y;
-const DOUBLE_QUOTED = /"(?:\\\\|\\"|[^"])*"/y;
+// A quoted value runs to the first quote not preceded by a backslash; `\\` is unescaped only afterwards.
+const SINGLE_QUOTED = /'(?:\\'|[^'])*'/y;
+const DOUBLE_QUOTED = /"(?:\\"|[^"])*"/y;
 const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/;
 /** Python's string.whitespace: the grammar skips only ASCII whitespace between tokens. */
 const WHITESPACE = ' \t\n\r\v\f';
-/** Deeper nesting than any real parameter; stops a hostile input from exhausting the stack. */
-const MAX_DEPTH = 64;
 
 /** Sets a key as an own property, so that a key such as `__proto__` is data, never a prototype change. */
 function define(target: Record<string, ShorthandValue>, key: string, value: ShorthandValue): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** Python's str.rstrip(): drops trailing whitespace by Python's definition. */
+function pythonRstrip(text: string): string {
+  return text.replace(TRAILING_PYTHON_SPACE, '');
+}
+
 class Parser {
   private index = 0;
   private depth = 0;
+  /**
+   * Set by the last `key@=` (cleared by the last plain `key=`), at the top level or inside `{...}`: every scalar
+   * parsed while it is set is a possible `file://` reference. One flag for the whole parse, as in the AWS CLI, so
+   * `k@=[a,{b=c},file://x]` does not load `file://x` (the inner `b=` cleared it).
+   */
+  private resolveParamFiles = false;
 
   constructor(
     private readonly text: string,
@@ -88,20 +110,22 @@ class Parser {
 
   private keyval(): [string, ShorthandValue] {
     const key = this.key();
-    // `key@=value` loads a file when the value is file://...; the AWS CLI probes for '@' the same way.
-    let fromFile = false;
+    this.assignment();
+    return [key, this.values()];
+  }
+
+  /** `=`, or `@=` (its values may be `file://...`); whitespace around either is skipped. */
+  private assignment(): void {
     this.skipWhitespace();
-    if (this.current() === '@') {
-      this.index++;
-      fromFile = true;
-    }
+    this.resolveParamFiles = this.current() === '@';
+    if (this.resolveParamFiles) this.index++;
     this.expect('=', true);
-    const value = this.values();
-    if (fromFile && typeof value === 'string' && this.readParamFile) {
-      const loaded = this.readParamFile(value);
-      if (loaded !== undefined) return [key, loaded];
-    }
-    return [key, value];
+  }
+
+  /** A scalar as parsed, or the file's text when it follows `@=` and is a `file://` reference. */
+  private scalar(value: string): string {
+    if (!this.resolveParamFiles || !this.readParamFile) return value;
+    return this.readParamFile(value) ?? value;
   }
 
   private key(): string {
@@ -145,7 +169,7 @@ class Parser {
 
   private bareValue(): string {
     const match = this.match(FIRST_VALUE);
-    return match === undefined ? '' : match.replaceAll('\\,', ',').trimEnd();
+    return match === undefined ? '' : this.scalar(pythonRstrip(match.replaceAll('\\,', ',')));
   }
 
   private explicitList(): ShorthandValue[] {
@@ -177,7 +201,7 @@ class Parser {
     const entries: Record<string, ShorthandValue> = {};
     while (this.current() !== '}') {
       const key = this.key();
-      this.expect('=', true);
+      this.assignment();
       const value = this.explicitValue();
       this.skipWhitespace();
       if (this.current() !== '}') {
@@ -203,13 +227,13 @@ class Parser {
     if (this.current() === '"') return this.quoted(DOUBLE_QUOTED, '"');
     const match = this.match(SECOND_VALUE);
     if (match === undefined) throw this.syntaxError('a value', this.describeCurrent());
-    return match.replaceAll('\\,', ',').trimEnd();
+    return this.scalar(pythonRstrip(match.replaceAll('\\,', ',')));
   }
 
   private quoted(regex: RegExp, quote: string): string {
     const match = this.match(regex);
     if (match === undefined) throw this.syntaxError(`a closing ${quote}`, 'the end of the value');
-    return match.slice(1, -1).replaceAll(`\\${quote}`, quote).replaceAll('\\\\', '\\');
+    return this.scalar(match.slice(1, -1).replaceAll(`\\${quote}`, quote).replaceAll('\\\\', '\\'));
   }
 
   private match(regex: RegExp): string | undefined {
@@ -229,7 +253,8 @@ class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_DEPTH) throw this.syntaxError(`at most ${MAX_DEPTH} nested levels`, 'deeper nesting');
+    // Deeper than any parameter needs (see nesting.ts); stops a hostile input from exhausting the stack.
+    if (++this.depth > MAX_NESTING) throw this.syntaxError(`at most ${MAX_NESTING} levels of nested [ ] and { }`, 'one more');
   }
 
   private describeCurrent(): string {

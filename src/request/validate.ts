@@ -3,7 +3,7 @@
  * required members, unknown keys) plus the cross-field rules the documentation states. Every problem is
  * reported at once, each naming the field, the rule, the value and the fix.
  */
-import { PARAMETERS, SMART_STRATEGIES, fullMatchPattern, leafAt, parameterByName, type ScalarNode, type SpecNode } from '../spec/index.js';
+import { PARAMETERS, SMART_STRATEGIES, STEPS, fullMatchPattern, leafAt, parameterByFlag, parameterByName, type ScalarNode, type SpecNode } from '../spec/index.js';
 import { fieldReporter, isPlainObject, reporter, type Report } from './issue-reporter.js';
 import type { FieldIssue } from './issues.js';
 import { validateSmartMetadata } from './smart-metadata-rules.js';
@@ -86,7 +86,45 @@ function badCharacters(node: ScalarNode & { kind: 'string' }, value: string): { 
   return { shown, phrase: bad.length === 1 ? `the character ${shown} is` : `the characters ${shown} are` };
 }
 
-function checkNode(node: SpecNode, value: unknown, flag: string, field: string, out: FieldIssue[]): void {
+/** The wizard step that asks for what this flag sets, by its title ("Encryption"). */
+function stepTitle(flag: string): string {
+  const step = parameterByFlag(flag)?.step;
+  return STEPS.find((candidate) => candidate.id === step)?.title ?? flag;
+}
+
+/** How the wizard asks for a missing value: choose one (an enum) or type one. */
+function wizardAsk(node: SpecNode, flag: string): string {
+  return node.kind === 'enum' ? `Choose one of ${node.values.map((v) => v.value).join(', ')} in ${stepTitle(flag)}.` : `Give the ${node.help.label} in ${stepTitle(flag)}.`;
+}
+
+/** What the validation knows besides the request: the Region the data store will be created in, when known. */
+export interface ValidationContext {
+  region?: string;
+}
+
+/** The Region of an ARN (`arn:PARTITION:SERVICE:REGION:...`); undefined for ids, aliases and ARNs without one. */
+function arnRegion(value: string): string | undefined {
+  return /^arn:[a-z-]+:[a-z0-9-]+:([a-z0-9-]+):/.exec(value)?.[1];
+}
+
+/** The spec's `arnInDatastoreRegion`: an ARN in another Region than the data store's is an error, named as such. */
+function checkArnRegion(node: ScalarNode, value: unknown, context: ValidationContext, report: Report): void {
+  if (node.kind !== 'string' || !node.arnInDatastoreRegion || !context.region || typeof value !== 'string') return;
+  const region = arnRegion(value);
+  if (region === undefined || region === context.region) return;
+  const label = node.help.label;
+  report(
+    'region',
+    `${label} is in Region ${region}, but the data store is created in ${context.region}; HealthLake needs it in the data store's Region.`,
+    {
+      cli: `Use one in ${context.region}, or create the data store in ${region} (--region ${region}).`,
+      wizard: `Give one in ${context.region}, the Region the data store is created in.`,
+    },
+    value,
+  );
+}
+
+function checkNode(node: SpecNode, value: unknown, flag: string, field: string, out: FieldIssue[], context: ValidationContext): void {
   const report = reporter(out, flag, field);
   switch (node.kind) {
     case 'structure': {
@@ -112,13 +150,13 @@ function checkNode(node: SpecNode, value: unknown, flag: string, field: string, 
           if (member.required) {
             reporter(out, flag, memberField)(
               'required',
-              `${member.help.label} (${member.name}) is required in ${node.help.label}.`,
-              `Add ${member.name}, for example ${member.name}=${member.examples[0] ?? '...'}.`,
+              { cli: `${member.help.label} (${member.name}) is required in ${node.help.label}.`, wizard: `${member.help.label} is required.` },
+              { cli: `Add ${member.name}, for example ${member.name}=${member.examples[0] ?? '...'}.`, wizard: wizardAsk(member, flag) },
             );
           }
           continue;
         }
-        checkNode(member, memberValue, flag, memberField, out);
+        checkNode(member, memberValue, flag, memberField, out, context);
       }
       return;
     }
@@ -133,16 +171,20 @@ function checkNode(node: SpecNode, value: unknown, flag: string, field: string, 
       if (value.length > node.max) {
         report('max-items', `${node.help.label} may have at most ${node.max} items; there are ${value.length}.`, `Remove ${value.length - node.max}.`);
       }
-      value.forEach((item, index) => checkNode(node.member, item, flag, `${field}[${index}]`, out));
+      value.forEach((item, index) => checkNode(node.member, item, flag, `${field}[${index}]`, out, context));
       return;
     }
     default:
       checkScalar(node, value, report);
+      checkArnRegion(node, value, context, report);
   }
 }
 
-/** Checks a request body (of unknown shape) against the spec and the documented cross-field rules. */
-export function validateRequest(input: unknown): FieldIssue[] {
+/**
+ * Checks a request body (of unknown shape) against the spec and the documented cross-field rules; with the
+ * target Region, also that ARNs are in it.
+ */
+export function validateRequest(input: unknown, context: ValidationContext = {}): FieldIssue[] {
   const out: FieldIssue[] = [];
   if (!isPlainObject(input)) {
     out.push({ field: '', flag: 'request', rule: 'type', message: 'The request must be a JSON object.', fix: 'Give an object such as {"DatastoreTypeVersion": "R4"}.', value: input, severity: 'error' });
@@ -168,12 +210,12 @@ export function validateRequest(input: unknown): FieldIssue[] {
         reporter(out, parameter.flag, parameter.name)(
           'required',
           `${parameter.help.label} is required.`,
-          `Add ${parameter.flag} ${parameter.examples[0] ?? ''}`.trim() + '.',
+          { cli: `Add ${parameter.flag} ${parameter.examples[0] ?? ''}`.trim() + '.', wizard: wizardAsk(parameter, parameter.flag) },
         );
       }
       continue;
     }
-    checkNode(parameter, value, parameter.flag, parameter.name, out);
+    checkNode(parameter, value, parameter.flag, parameter.name, out, context);
   }
   checkCrossFieldRules(input, out);
   return out;
@@ -186,15 +228,18 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
     if (kms.CmkType === 'CUSTOMER_MANAGED_KMS_KEY' && (kms.KmsKeyId === undefined || kms.KmsKeyId === null)) {
       report(
         'depends-on',
-        'A customer managed key needs KmsKeyId.',
-        'Add KmsKeyId=<key id, key ARN or alias/NAME>, or use CmkType=AWS_OWNED_KMS_KEY.',
+        { cli: 'A customer managed key needs KmsKeyId.', wizard: 'A customer managed key needs its KMS key.' },
+        {
+          cli: 'Add KmsKeyId=<key id, key ARN or alias/NAME>, or use CmkType=AWS_OWNED_KMS_KEY.',
+          wizard: 'Type the key id, key ARN or alias/NAME of your key, or choose AWS_OWNED_KMS_KEY in Encryption.',
+        },
       );
     }
     if (kms.CmkType === 'AWS_OWNED_KMS_KEY' && typeof kms.KmsKeyId === 'string') {
       report(
         'depends-on',
-        'KmsKeyId is ignored with an AWS owned key.',
-        'Remove KmsKeyId, or use CmkType=CUSTOMER_MANAGED_KMS_KEY to encrypt with that key.',
+        { cli: 'KmsKeyId is ignored with an AWS owned key.', wizard: 'The KMS key is ignored with an AWS owned key.' },
+        { cli: 'Remove KmsKeyId, or use CmkType=CUSTOMER_MANAGED_KMS_KEY to encrypt with that key.', wizard: 'Choose CUSTOMER_MANAGED_KMS_KEY in Encryption to encrypt with that key.' },
         kms.KmsKeyId,
         'warning',
       );
@@ -213,7 +258,10 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
       }
       fieldReporter(out, `Tags[${index}].Key`)(
         'duplicate',
-        `Tag key ${JSON.stringify(tag.Key)} is used twice (Tags[${first}] and Tags[${index}]).`,
+        {
+          cli: `Tag key ${JSON.stringify(tag.Key)} is used twice (Tags[${first}] and Tags[${index}]).`,
+          wizard: `Tag key ${JSON.stringify(tag.Key)} is used twice (tags ${first + 1} and ${index + 1}).`,
+        },
         'Give each tag a different key, or remove the duplicate.',
         tag.Key,
       );
@@ -227,19 +275,27 @@ function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[])
   const at = (member: string) => fieldReporter(out, `IdentityProviderConfiguration.${member}`);
   if (isSmart) {
     if (idp.Metadata === undefined || idp.Metadata === null) {
-      at('Metadata')('depends-on', `${strategy} needs Metadata describing your authorization server.`, 'Add Metadata@=file://smart-metadata.json (a JSON object), or build it in the wizard.');
+      at('Metadata')(
+        'depends-on',
+        { cli: `${strategy} needs Metadata describing your authorization server.`, wizard: `${strategy} needs SMART metadata describing your authorization server.` },
+        { cli: 'Add Metadata@=file://smart-metadata.json (a JSON object), or build it in the wizard.', wizard: 'Build the metadata here, or paste a JSON document you already have.' },
+      );
     } else if (typeof idp.Metadata === 'string') {
       out.push(...validateSmartMetadata(idp.Metadata));
     }
     if (idp.IdpLambdaArn === undefined || idp.IdpLambdaArn === null) {
-      at('IdpLambdaArn')('depends-on', `${strategy} needs IdpLambdaArn, the Lambda function that decodes access tokens.`, 'Add IdpLambdaArn=arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.');
+      at('IdpLambdaArn')(
+        'depends-on',
+        { cli: `${strategy} needs IdpLambdaArn, the Lambda function that decodes access tokens.`, wizard: `${strategy} needs the Lambda function that decodes access tokens.` },
+        { cli: 'Add IdpLambdaArn=arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.', wizard: 'Type the ARN of that function: arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.' },
+      );
     }
   } else if (strategy === 'AWS_AUTH') {
     if (idp.FineGrainedAuthorizationEnabled === true) {
       at('FineGrainedAuthorizationEnabled')(
         'depends-on',
         'Fine-grained authorization only applies with a SMART on FHIR strategy.',
-        'Set FineGrainedAuthorizationEnabled=false, or choose AuthorizationStrategy=SMART_ON_FHIR.',
+        { cli: 'Set FineGrainedAuthorizationEnabled=false, or choose AuthorizationStrategy=SMART_ON_FHIR.', wizard: 'Choose false in Fine-grained authorization, or SMART_ON_FHIR in Identity provider.' },
         true,
       );
     }

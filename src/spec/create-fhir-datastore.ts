@@ -111,6 +111,7 @@ const kmsEncryptionConfig: StructureNode = {
       shape: 'EncryptionKeyID',
       required: false,
       appliesWhen: { sibling: 'CmkType', oneOf: ['CUSTOMER_MANAGED_KMS_KEY'] },
+      arnInDatastoreRegion: true,
       min: 1,
       max: 400,
       pattern:
@@ -396,6 +397,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       shape: 'LambdaArn',
       required: false,
       appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
+      arnInDatastoreRegion: true,
       min: 49,
       max: 256,
       pattern:

@@ -5,6 +5,7 @@
  */
 export const RESPONSE_SHAPES = {
   CreateFHIRDatastoreResponse: { DatastoreId: null, DatastoreArn: null, DatastoreStatus: null, DatastoreEndpoint: null },
+  DeleteFHIRDatastoreResponse: { DatastoreId: null, DatastoreArn: null, DatastoreStatus: null, DatastoreEndpoint: null },
   DescribeFHIRDatastoreResponse: { DatastoreProperties: 'DatastoreProperties' },
   ListFHIRDatastoresResponse: { DatastorePropertiesList: 'DatastoreProperties', NextToken: null },
   DatastoreProperties: {

@@ -44,6 +44,8 @@ export interface StringNode extends NodeBase {
   patternInWords?: string;
   /** The string holds a JSON document (IdentityProviderConfiguration.Metadata). */
   holdsJson?: boolean;
+  /** An ARN given here must be in the data store's Region (HealthLake uses the key or function from there). */
+  arnInDatastoreRegion?: boolean;
 }
 
 /** A string member whose value is one of a closed set. */

@@ -1,14 +1,14 @@
 /**
- * One of the store's files, kept by conf (atomic writes, mode 0600, the platform's config directory), with what
- * conf leaves to us: a schema version and migrations, recovery from a corrupt file, and a lock around every
- * read-modify-write so that concurrent processes lose nothing. Each file stands alone: a corrupt one costs only
- * itself.
+ * One of the store's files: a JSON document with a schema version and migrations, recovery from a corrupt file,
+ * and a lock around every read-modify-write so that concurrent processes lose nothing. Reads and writes go
+ * through regular-file.ts (no links followed, no FIFO read, atomic replacement, mode 0600). Each file stands
+ * alone: a corrupt one costs only itself.
  */
-import Conf from 'conf';
-import { chmodSync, existsSync, renameSync, statSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { withLock, type LockTiming } from './lock-file.js';
-import { PROJECT_NAME } from './location.js';
+import { ensurePrivateDirectory } from './location.js';
+import { lstatIfPresent, makeFilePrivate, readRegularFile, writeRegularFile } from './regular-file.js';
 import { StoreError } from './store-error.js';
 
 /** A document as stored: the data's own keys plus `schemaVersion` (absent in version 0). */
@@ -37,14 +37,14 @@ export interface DocumentKind<T> {
 
 /** Where a file's notices go, and the clock used for backup names. */
 export interface DocumentContext {
-  directory: string | undefined;
+  /** The store's directory. */
+  directory: string;
   notify(message: string): void;
   now(): Date;
   lockTiming?: LockTiming;
 }
 
-// conf's deserializer must not throw (conf would, at construction and on every read): unreadable content is
-// handed back under this key and dealt with here.
+// Unreadable content is handed back under this key and dealt with by inspect().
 const UNREADABLE = Symbol('unreadable');
 const VERSION_KEY = 'schemaVersion';
 
@@ -63,34 +63,25 @@ function deserialize(text: string): RawDocument {
   }
 }
 
-/** A conf-backed file with versioning, recovery and locking. */
+/** A store file with versioning, recovery and locking. */
 export class DocumentFile<T> {
-  private readonly conf: Conf<RawDocument>;
+  /** The file's path: `<directory>/<name>.json`. */
+  readonly path: string;
   private newerNoticeGiven = false;
 
   constructor(
     private readonly kind: DocumentKind<T>,
     private readonly context: DocumentContext,
   ) {
-    this.conf = new Conf<RawDocument>({
-      projectName: PROJECT_NAME,
-      projectSuffix: '',
-      ...(context.directory ? { cwd: context.directory } : {}),
-      configName: kind.name,
-      configFileMode: 0o600,
-      accessPropertiesByDotNotation: false,
-      deserialize,
-    });
+    this.path = join(context.directory, `${kind.name}.json`);
   }
 
-  /** The file's path. */
-  get path(): string {
-    return this.conf.path;
-  }
-
-  /** Checks the file now (so that notices are ready at start-up): repairs damage, tightens a loose mode. */
+  /**
+   * Checks the file now (so that notices are ready at start-up): repairs damage, tightens a loose mode. Throws
+   * StoreError when it is a link, a FIFO or anything but a regular file.
+   */
   check(): void {
-    if (existsSync(this.path) && (statSync(this.path).mode & 0o077) !== 0) chmodSync(this.path, 0o600);
+    makeFilePrivate(this.path);
     this.read();
   }
 
@@ -107,19 +98,22 @@ export class DocumentFile<T> {
    * writes the result atomically. Returns the data written.
    */
   update(change: (value: T) => T | void): T {
+    // The directory may have been removed since the store was opened.
+    ensurePrivateDirectory(dirname(this.path));
     return withLock(`${this.path}.lock`, () => {
       const inspection = this.inspect();
       if (inspection.state === 'newer') throw this.newerError(inspection.version);
       let value = inspection.state === 'ok' ? inspection.value : inspection.salvaged;
       if (inspection.state === 'damaged') this.moveAside(inspection.reason, inspection.dropped);
       value = change(value) ?? value;
-      this.conf.store = { [VERSION_KEY]: this.kind.version, ...this.kind.encode(value) };
+      writeRegularFile(this.path, `${JSON.stringify({ [VERSION_KEY]: this.kind.version, ...this.kind.encode(value) }, null, '\t')}`);
       return value;
     }, this.context.lockTiming);
   }
 
   private inspect(): Inspection<T> {
-    const raw = this.conf.store as RawDocument & { [UNREADABLE]?: string };
+    const text = readRegularFile(this.path);
+    const raw = (text === undefined ? {} : deserialize(text)) as RawDocument & { [UNREADABLE]?: string };
     const empty = this.kind.empty();
     if (raw[UNREADABLE]) return { state: 'damaged', reason: raw[UNREADABLE], salvaged: empty, dropped: 0 };
     const declared = raw[VERSION_KEY] ?? 0;
@@ -151,12 +145,13 @@ export class DocumentFile<T> {
 
   /** Renames the damaged file to `<name>.corrupt-<timestamp>.json` (kept private) and says so once. */
   private moveAside(reason: string, dropped: number): void {
-    if (!existsSync(this.path)) return;
+    if (!lstatIfPresent(this.path)) return;
     const stamp = this.context.now().toISOString().replace(/[:.]/g, '-');
     let backup = join(dirname(this.path), `${this.kind.name}.corrupt-${stamp}.json`);
-    for (let n = 1; existsSync(backup); n++) backup = join(dirname(this.path), `${this.kind.name}.corrupt-${stamp}-${n}.json`);
+    for (let n = 1; lstatIfPresent(backup); n++) backup = join(dirname(this.path), `${this.kind.name}.corrupt-${stamp}-${n}.json`);
+    // rename moves the entry itself (never a link's target); the file was checked to be a regular one on reading.
     renameSync(this.path, backup);
-    chmodSync(backup, 0o600);
+    makeFilePrivate(backup);
     const rest = dropped > 0 ? `kept the readable ${this.kind.label}` : `starting with no ${this.kind.label}`;
     this.context.notify(`${basename(this.path)} was unreadable (${reason}); moved to ${backup}; ${rest}.`);
   }

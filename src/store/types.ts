@@ -1,6 +1,6 @@
 /**
  * The contract of the local memory: presets, last answers, history and pending submissions. `src/store`
- * implements it with conf; the UI and commands receive it as a dependency. Type-only.
+ * implements it with JSON files; the UI and commands receive it as a dependency. Type-only.
  */
 import type { Answers } from '../request/answers.js';
 import type { CreateRequest } from '../request/types.js';
@@ -42,7 +42,7 @@ export interface PendingSubmission {
   startedAt: string;
 }
 
-/** What the app needs from the local store. Methods are synchronous: conf reads and writes files synchronously. */
+/** What the app needs from the local store. Methods are synchronous: the store reads and writes its files synchronously. */
 export interface WizardStore {
   presets: {
     list(): Preset[];

@@ -53,13 +53,14 @@ export function createApp(deps: AppDeps, input: AppInput): ReactElement {
 
 function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => startState(input, deps.now()));
-  // Opened once, after the first frame (the timer lets Ink paint before conf is loaded).
+  // Opened once, after the first frame (the timer lets Ink paint before the store is loaded).
   const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
   const [openedStore, setOpenedStore] = useState<WizardStore>();
   useEffect(() => {
     void store.then(setOpenedStore);
   }, [store]);
-  const { connection, target, closeAll } = useConnection(deps, state.sandbox, store);
+  // The target's Region joins the flow: a KMS key or Lambda ARN in another Region is an error.
+  const { connection, target, closeAll } = useConnection(deps, state.sandbox, store, (resolved) => dispatch({ type: 'targetResolved', region: resolved.region }));
   // A dry run sends nothing, so it needs no credentials.
   const askCredentials = input.mode === 'wizard' && !input.options.sandbox && !input.options.endpointUrl && !input.options.dryRun;
   useStartChoices(deps, store, askCredentials, input.mode === 'wizard', dispatch);
@@ -79,7 +80,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when leaving is decided
   }, [leaving]);
   const printing = useRef(false);
-  const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers));
+  const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers, state.region));
   // The review's primary action: the confirmation before creating, or with --dry-run the request printed on exit.
   const onPrimary = () => {
     if (!state.dryRun) {

@@ -9,7 +9,7 @@ interface Binding {
   /** A printable character, e.g. `?`. */
   char?: string;
   /** A named key from Ink's `Key`. */
-  named?: 'return' | 'escape' | 'tab' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'backspace' | 'delete';
+  named?: 'return' | 'escape' | 'tab' | 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'backspace' | 'delete' | 'pageUp' | 'pageDown';
   ctrl?: boolean;
 }
 
@@ -25,6 +25,8 @@ const TABLE = {
   next: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'next' },
   back: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'back' },
   help: { bindings: [{ char: '?' }], shown: '?', label: 'help' },
+  helpUp: { bindings: [{ named: 'pageUp' }], shown: '', label: '' },
+  helpDown: { bindings: [{ named: 'pageDown' }], shown: 'PgUp/PgDn', label: 'scroll' },
   skip: { bindings: [{ named: 'tab' }], shown: 'Tab', label: 'skip step' },
   up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '↑', label: 'up' },
   down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↓', label: 'down' },
@@ -46,7 +48,7 @@ const TABLE = {
   submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },
   viewWhole: { bindings: [{ char: 'v' }], shown: 'v', label: 'view whole' },
   savePreset: { bindings: [{ char: 's' }], shown: 's', label: 'save' },
-  writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write file' },
+  writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write' },
   confirm: { bindings: [{ char: 'y' }], shown: 'y', label: 'yes' },
   cancel: { bindings: [{ char: 'n' }, { named: 'escape' }], shown: 'n/Esc', label: 'no' },
   add: { bindings: [{ char: 'a' }], shown: 'a', label: 'add' },

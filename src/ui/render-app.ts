@@ -64,8 +64,9 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   const showCursor = () => !hungUp && stdout.isTTY && stdout.write('\x1b[?25h');
   process.once('exit', showCursor);
   const onSignal = (signal: 'SIGTERM' | 'SIGHUP') => (signal === 'SIGHUP' ? terminalGone() : finish({ code: STOP_SIGNALS.SIGTERM }));
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
+  // `on`, not `once`: after a signal they stay (see below).
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
   // Raw mode before the first frame: Ink turns it on in an effect after that frame, and keys typed in between
   // would be echoed and line-buffered by the terminal (Ctrl+C even killing the process as SIGINT).
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
@@ -96,8 +97,13 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   // The app closes its connections before its own exit; a signal or a crash skips that, and a sandbox left
   // listening would keep the process alive after the terminal is gone.
   await connections.closeAll();
-  process.off('SIGTERM', onSignal);
-  process.off('SIGHUP', onSignal);
+  // After SIGTERM or SIGHUP the listeners stay: when-exit (the store's) sends the signal again to the process,
+  // and a copy arriving with no listener of ours left would be re-raised by signal-exit (Ink's), killing the
+  // process by the signal instead of letting it end with its exit code (seen on Node 24).
+  if (outcome.code !== STOP_SIGNALS.SIGTERM && outcome.code !== STOP_SIGNALS.SIGHUP) {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+  }
   process.off('SIGINT', onInterrupt);
   if (hungUp) return outcome.code;
   if (process.stdin.isTTY) process.stdin.setRawMode(false);

@@ -109,7 +109,7 @@ describe('no journal, no sending', () => {
     const refused = await runBinary(create, env);
     expect(refused.code).toBe(253);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toMatch(/the local store cannot be opened \(E(ISDIR|LOOP)\b.*nothing was sent/);
+    expect(refused.stderr).toMatch(/nothing was sent: the local store cannot be opened.*\n.*(\bE(ISDIR|LOOP)\b|is a directory, not a regular file|is a symbolic link)/);
     expect(refused.stderr).toContain('pass --no-journal to send without a journal');
     expect(refused.stderr).not.toMatch(/\n\s+at /); // no stack trace
 
@@ -122,7 +122,7 @@ describe('no journal, no sending', () => {
     // The throwaway home is root's (0700): to nobody, every file in it is EACCES.
     const refused = await runBinary(create, { ...home.env, HEALTHLAKE_WIZARD_CACHE_DIR: join(home.home, 'cache') }, { uid: 65534 });
     expect(refused.code).toBe(253);
-    expect(refused.stderr).toMatch(/the local store cannot be opened \(EACCES\b.*nothing was sent/);
+    expect(refused.stderr).toMatch(/nothing was sent: the local store cannot be opened.*\n.*\bEACCES\b/);
     expect(refused.stdout).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-/** Idempotent submission with the real conf-backed store: the token is on disk before the request leaves. */
+/** Idempotent submission with the real file-backed store: the token is on disk before the request leaves. */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

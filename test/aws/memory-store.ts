@@ -1,4 +1,4 @@
-/** A WizardStore in memory, for tests that run before (or without) the conf-backed store. */
+/** A WizardStore in memory, for tests that run before (or without) the file-backed store. */
 import type { HistoryEntry, PendingSubmission, WizardStore } from '../../src/store/types.js';
 
 /** An in-memory WizardStore; `events` records journal and history calls in order. */

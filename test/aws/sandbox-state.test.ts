@@ -37,4 +37,16 @@ describe('the sandbox state file', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ DatastoreStatus: 'CREATING' });
   });
+
+  it('concurrent sandbox runs lose no data store: every id is in the state file, and `status ID` finds it', async () => {
+    const runs = await Promise.all(Array.from({ length: 6 }, (_, index) => runBinary([...create, '--datastore-name', `run-${index}`], home.env, { timeoutMs: 60_000 })));
+    expect(runs.map((run) => run.code)).toEqual(Array(6).fill(0));
+    const ids = runs.map((run) => (JSON.parse(run.stdout) as { DatastoreId: string }).DatastoreId);
+    const statePath = join(home.env.HEALTHLAKE_WIZARD_CONFIG_DIR!, 'sandbox-state.json');
+    const saved = JSON.parse(readFileSync(statePath, 'utf8')) as { datastores: { id: string }[] };
+    expect(saved.datastores.map((datastore) => datastore.id).sort()).toEqual([...ids].sort());
+    const status = await runBinary(['status', ids[0]!, '--sandbox', '--query', 'DatastoreProperties.DatastoreName'], home.env);
+    expect(status.stdout).toBe('"run-0"\n');
+    expect(status.code).toBe(0);
+  }, 90_000);
 });

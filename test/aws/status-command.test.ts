@@ -6,10 +6,14 @@ import { createGateway } from '../../src/aws/gateway.js';
 import { startSandbox } from '../../src/aws/sandbox.js';
 import { emptyHome, runBinary, startBinary } from '../cli/built-binary.js';
 
+const CREATE_DELAY_MS = 60_000;
+// The emulator's clock stands still until a test moves it (by CREATE_DELAY_MS, to settle what it created): a
+// data store is CREATING for as long as a test needs, however slow the machine.
+let clock = Date.now();
 let emulator: RunningEmulator;
 let home: ReturnType<typeof emptyHome>;
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, createDelayMs: 600 });
+  emulator = await startEmulator({ port: 0, createDelayMs: CREATE_DELAY_MS, now: () => clock });
 });
 afterAll(async () => {
   await emulator.stop();
@@ -49,7 +53,9 @@ describe('status (non-interactive)', () => {
 
   it('--wait prints one line per status change on stderr, the final response on stdout, exit 0 on ACTIVE', async () => {
     const { DatastoreId: id } = await createInEmulator();
-    const result = await runBinary(['status', id, '--endpoint-url', emulator.url, '--wait', '--query', 'DatastoreProperties.DatastoreStatus'], signed());
+    const running = await startBinary(['status', id, '--endpoint-url', emulator.url, '--wait', '--query', 'DatastoreProperties.DatastoreStatus'], signed(), /CREATING/);
+    clock += CREATE_DELAY_MS;
+    const result = await running.ended;
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('"ACTIVE"\n');
     const lines = result.stderr.trim().split('\n');
@@ -63,7 +69,9 @@ describe('status (non-interactive)', () => {
       DatastoreTypeVersion: 'R4',
       SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/healthlake-wizard-fail' } },
     });
-    const result = await runBinary(['status', id, '--endpoint-url', emulator.url, '--wait'], signed());
+    const running = await startBinary(['status', id, '--endpoint-url', emulator.url, '--wait'], signed(), /CREATING/);
+    clock += CREATE_DELAY_MS;
+    const result = await running.ended;
     expect(result.code).toBe(254);
     expect(result.stderr).toMatch(/CREATE_FAILED: .+/);
   });
@@ -73,19 +81,13 @@ describe('status (non-interactive)', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ] as const)('%s while waiting: exit %i, the data store left running, the command to check it later printed', async (signal, code) => {
-    const slow = await startEmulator({ port: 0, createDelayMs: 60_000 });
-    try {
-      const gateway = createGateway({ endpointUrl: slow.url, region: slow.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
-      const { DatastoreId: id } = await gateway.create({ DatastoreTypeVersion: 'R4' });
-      const running = await startBinary(['status', id, '--endpoint-url', slow.url, '--wait'], signed(), /CREATING/);
-      running.child.kill(signal);
-      const result = await running.ended;
-      expect(result.code).toBe(code);
-      expect(result.stderr).toContain(`healthlake-wizard status ${id}`);
-      expect(slow.datastores()[0]?.status).toBe('CREATING');
-    } finally {
-      await slow.stop();
-    }
+    const { DatastoreId: id } = await createInEmulator();
+    const running = await startBinary(['status', id, '--endpoint-url', emulator.url, '--wait'], signed(), /CREATING/);
+    running.child.kill(signal);
+    const result = await running.ended;
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(`healthlake-wizard status ${id}`);
+    expect(emulator.datastores().find((datastore) => datastore.id === id)?.status).toBe('CREATING');
   });
 
   it('no credentials (empty HOME, no AWS variables): the friendly error, exit 253', async () => {

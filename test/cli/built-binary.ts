@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN } from '../support/pty-terminal.js';
@@ -25,6 +26,20 @@ export interface BinaryOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+
+/**
+ * The loader the built launcher takes on the Node running the tests: `vm` (its own, with the shipped code cache
+ * when this Node built it) or `node` (Node's compile cache, on a Node 22.1+ other than the build's).
+ */
+export function builtCodeLoader(): 'vm' | 'node' {
+  const launcher = createRequire(import.meta.url)('../../dist/launcher.cjs') as { codeLoader(env: NodeJS.ProcessEnv): 'vm' | 'node' };
+  return launcher.codeLoader({});
+}
+
+/** What `--debug` says of a script that the loader this Node takes loaded from a cache that fits. */
+export function cachedOutcome(): string {
+  return builtCodeLoader() === 'vm' ? 'cached code' : "Node's require, with its compile cache";
+}
 
 /** Fails early with a clear message when `npm run build` has not been run. */
 export function requireBuild(): void {

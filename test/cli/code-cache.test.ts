@@ -1,15 +1,18 @@
 /**
  * The built program on a Node whose V8 rejects the shipped code cache (simulated by a copy of the bundle whose
- * cache files hold foreign bytes): it still runs, writes a cache of its own to the user's cache folder, and the
- * next start takes its code from there; and a user cache V8 rejects is passed over and rewritten.
+ * cache files hold foreign bytes): with the launcher's own loader it still runs, writes a cache of its own to the
+ * user's cache folder, and the next start takes its code from there; and a user cache V8 rejects is passed over
+ * and rewritten. On a Node with a compile cache of its own (22.1+) and another V8 than the build's, the launcher
+ * takes Node's. Run on each Node by `npm run test:node`.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, spawnCli } from '../support/pty-terminal.js';
-import { requireBuild } from './built-binary.js';
+import { builtCodeLoader, cachedOutcome, requireBuild } from './built-binary.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'hlw-foreign-cache-'));
 const copy = join(scratch, 'package');
@@ -25,14 +28,43 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A dry run of the package at `packageRoot`; `umask` (octal text) runs it through sh with that umask. */
-function dryRun(packageRoot = copy, cacheDir = userCache, umask?: string) {
+/**
+ * A dry run with `--debug`; `env` chooses the launcher's loader (`vm`, its own, unless said otherwise); `umask`
+ * (octal text) runs it through sh with that umask.
+ */
+function dryRun(packageRoot = copy, cacheDir = userCache, env: NodeJS.ProcessEnv = { HEALTHLAKE_WIZARD_CODE_LOADER: 'vm' }, umask?: string) {
   const args = [join(packageRoot, 'bin', 'healthlake-wizard.cjs'), 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--debug'];
   const [file, argv] = umask ? ['/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, ...args]] : [process.execPath, args];
-  const result = spawnSync(file, argv, { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir }, encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(file, argv, { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir, ...env }, encoding: 'utf8', timeout: 20_000 });
   const loads = [...result.stderr.matchAll(/code cache: loaded (\S+) \((.+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
-  return { code: result.status, stdout: result.stdout, loads };
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, loads };
 }
+
+const hasCompileCache = typeof (nodeModule as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+describe("Node's own compile cache", () => {
+  it.runIf(hasCompileCache)('is taken on a Node that did not build the shipped cache: the first start writes it, the next reads it', () => {
+    const cacheDir = join(scratch, 'node-compile-cache');
+    const traced = { HEALTHLAKE_WIZARD_CODE_LOADER: 'node', NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+    const first = dryRun(copy, cacheDir, traced);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ DatastoreTypeVersion: 'R4' });
+    expect(first.loads).toEqual(["app.cjs: Node's require, with its compile cache"]);
+    expect(readdirSync(cacheDir).filter((name) => name.startsWith('compile-'))).toHaveLength(1);
+    const second = dryRun(copy, cacheDir, traced);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toMatch(/cache for (CommonJS )?\S*app\.cjs was accepted/);
+  });
+
+  it.runIf(hasCompileCache)('is what the launcher takes here unless this Node built the bundle', () => {
+    expect(builtCodeLoader()).toBe(dryRun(REPO_ROOT, join(scratch, 'which-loader'), {}).loads[0] === "app.cjs: Node's require, with its compile cache" ? 'node' : 'vm');
+  });
+
+  it.runIf(!hasCompileCache)('is absent on this Node: the launcher keeps its own loader even when asked for Node\'s', () => {
+    expect(builtCodeLoader()).toBe('vm');
+    expect(dryRun(copy, join(scratch, 'no-compile-cache'), { HEALTHLAKE_WIZARD_CODE_LOADER: 'node' }).loads).toEqual(['app.cjs: cache rejected']);
+  });
+});
 
 /** Where the launcher keeps this Node's code for app.cjs under a user cache folder. */
 const userEntry = (cacheDir: string) => join(cacheDir, `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_'), 'app.cjs.v8');
@@ -54,7 +86,7 @@ describe('a shipped code cache that does not fit this Node', () => {
 describe('the user cache under umask 000', () => {
   it('is written with folders 0700 and files 0600, no temporary file left', () => {
     const cacheDir = join(scratch, 'umask-000-cache');
-    expect(dryRun(copy, cacheDir, '000').code).toBe(0);
+    expect(dryRun(copy, cacheDir, undefined, '000').code).toBe(0);
     const modes = readdirSync(cacheDir, { recursive: true, encoding: 'utf8' }).map((entry) => {
       const stats = statSync(join(cacheDir, entry));
       return [entry, stats.isDirectory() ? 'dir' : 'file', stats.mode & 0o777] as const;
@@ -80,16 +112,21 @@ describe('a user cache that does not fit (made under other V8 flags, say)', () =
 });
 
 describe('the first frame', () => {
-  it('is drawn from the shipped code cache: every script before it takes its cached code, the later ones told after the wizard', async () => {
-    const term = spawnCli(['--sandbox', '--debug'], { env: { HOME: scratch, HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'), HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'first-frame-cache') } });
+  it('is drawn from the code cache (the shipped one, or Node\'s on another Node): every script before it takes its cached code, the later ones told after the wizard', async () => {
+    // A target from the environment, so that the header names its region once the scripts after the frame ran
+    // (nothing is sent before a submission; nothing listens on that port).
+    const target = { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLEONLY00000', AWS_SECRET_ACCESS_KEY: 'example/only' };
+    const term = spawnCli(['--endpoint-url', 'http://127.0.0.1:9', '--debug'], {
+      env: { HOME: scratch, HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'), HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'first-frame-cache'), ...target },
+    });
     try {
       await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
       const beforeFrame = term.output().slice(0, term.output().indexOf('Step 1 of 7'));
       const loads = [...beforeFrame.matchAll(/code cache: loaded (\S+) \(([^)]+)\)/g)].map(([, file, outcome]) => `${file}: ${outcome}`);
-      expect(loads).toEqual(['app.cjs: cached code', 'chunks/wizard-pack.cjs: cached code']);
+      expect(loads).toEqual([`app.cjs: ${cachedOutcome()}`, `chunks/wizard-pack.cjs: ${cachedOutcome()}`, `chunks/flow-pack.cjs: ${cachedOutcome()}`]);
       // The scripts loaded after the frame (the SDK, the sandbox) are told only once the wizard has ended: while
-      // it owns the screen, a line written below it would scroll it.
-      await term.settled(300);
+      // it owns the screen, a line written below it would scroll it. The header names the region once they ran.
+      await term.waitFor(/healthlake-wizard · region us-east-1[\s\S]*Ctrl\+C quit/);
       expect(term.output().slice(beforeFrame.length)).not.toContain('code cache:');
       term.write('\x03');
       await term.waitFor('Quit and discard');

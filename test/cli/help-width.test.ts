@@ -10,6 +10,8 @@ requireBuild();
 const COMMANDS: Record<string, { args: string[]; flags: string[] }> = {
   default: { args: ['--help'], flags: [...PARAMETERS.map((p) => p.flag), ...OPTION_FLAGS.map((o) => o.flag)] },
   status: { args: ['status', '--help'], flags: ['--wait', '--no-interactive', '--sandbox', '--output', '--query', '--region', '--profile', '--endpoint-url'] },
+  list: { args: ['list', '--help'], flags: ['--filter', '--max-results', '--next-token', '--sandbox', '--output', '--query', '--region', '--profile', '--endpoint-url'] },
+  delete: { args: ['delete', '--help'], flags: ['--yes', '--no-wait', '--no-interactive', '--sandbox', '--output', '--query', '--region', '--profile', '--endpoint-url'] },
   history: { args: ['history', '--help'], flags: ['--output', '--sandbox-only', '--no-sandbox'] },
   presets: { args: ['presets', '--help'], flags: ['--output', '--description', '--file', '--name', '--force'] },
   emulator: {
@@ -35,11 +37,16 @@ describe('--help of every command', () => {
       expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 0, stderr: '' });
       expect(result.stdout).toBe(expected);
     }
+    // `help COMMAND` is that command's --help.
+    for (const command of ['status', 'history', 'presets']) {
+      const [asked, direct] = await Promise.all([runBinary(['help', command], {}), runBinary([command, '--help'], {})]);
+      expect({ code: asked.code, stdout: asked.stdout }).toEqual({ code: 0, stdout: direct.stdout });
+    }
   });
 
   it('the default help lists the commands and points to their own help', async () => {
     const { stdout } = await runBinary(['--help'], {});
-    for (const command of ['create', 'status', 'history', 'presets', 'emulator']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
+    for (const command of ['create', 'status', 'list', 'delete', 'history', 'presets', 'emulator']) expect(stdout).toMatch(new RegExp(`^  ${command}\\b`, 'm'));
     expect(stdout).toContain('healthlake-wizard <command> --help');
   });
 });

@@ -27,6 +27,35 @@ describe('keys that arrive in one read', () => {
     await term.waitFor((screen) => screen.includes('6/256') && screen.includes('first'));
   });
 
+  it('two Backspaces, then Ctrl+E with Ctrl+W, count in the SMART metadata builder', async () => {
+    term = fx.spawn(['--datastore-type-version', 'R4', '--datastore-name', 'n', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b',
+      '--identity-provider-configuration', 'AuthorizationStrategy=SMART_ON_FHIR,FineGrainedAuthorizationEnabled=false,IdpLambdaArn=arn:aws:lambda:us-east-1:111122223333:function:smart-decoder']);
+    await term.waitFor('How do you want to give the metadata?');
+    await term.press(KEYS.enter);
+    await term.waitFor('Authorization endpoint');
+    term.type('https://a.example/authorize/xy');
+    await term.waitFor('"authorization_endpoint":"https://a.example/authorize/xy"');
+    term.write('\x7f\x7f');
+    await term.waitFor('"authorization_endpoint":"https://a.example/authorize/"');
+    await term.press(KEYS.left);
+    term.write('\x05\x17');
+    await term.waitFor('"authorization_endpoint":""');
+  });
+
+  it('two Backspaces in one read count in the preset name', async () => {
+    term = fx.spawn(['--datastore-type-version', 'R4', '--datastore-name', 'n', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b',
+      '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', 't1']);
+    await term.waitFor(/Review —[\s\S]*Ctrl\+C quit/);
+    await term.press('s');
+    await term.waitFor('Save these answers as a preset');
+    term.type('teamxy');
+    await term.waitFor('Name: teamxy');
+    term.write('\x7f\x7f');
+    await term.waitFor((screen) => /Name: team\s/.test(screen));
+    await term.press(KEYS.enter);
+    await term.waitFor('Saved preset "team".');
+  });
+
   it('two Backspaces in one read count in the tags editor', async () => {
     term = fx.spawn(['--datastore-type-version', 'R4', '--datastore-name', 'n', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA']);
     await term.waitFor('No tags yet');

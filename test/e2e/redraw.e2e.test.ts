@@ -5,12 +5,10 @@ import { useWizardFixture } from './wizard-session.js';
 const fx = useWizardFixture();
 let term: PtyTerminal;
 
-/** What the program wrote while `act` ran, once the screen has settled. */
+/** What the program wrote from a whole frame on until `act` has seen the frame it waits for. */
 async function writtenDuring(act: () => Promise<void>): Promise<string> {
-  await term.settled();
   const before = term.output().length;
   await act();
-  await term.settled();
   return term.output().slice(before);
 }
 
@@ -33,8 +31,8 @@ describe('redrawing', () => {
 
     // A frame of another height (step 2 is shorter): drawn from the same top line, nothing of step 1 left.
     await term.press(KEYS.enter);
+    // waitFor sees whole frames only (see PtyTerminal.syncState): what it shows is all that is on screen.
     await term.waitFor(/Step 2 of 7[\s\S]*Ctrl\+C quit/);
-    await term.settled();
     const lines = term.lines();
     expect(lines[frameTop]).toMatch(/^healthlake-wizard/);
     expect(lines[frameTop + 1]).toBe('Step 2 of 7');
@@ -43,7 +41,6 @@ describe('redrawing', () => {
     // And back to the taller one.
     await term.press(KEYS.escape);
     await term.waitFor(/Step 1 of 7[\s\S]*1\/256[\s\S]*Ctrl\+C quit/);
-    await term.settled();
     expect(term.lines()[frameTop + 1]).toBe('Step 1 of 7');
     expect(term.screen()).not.toMatch(/Step 2 of 7|FHIR Release 4/);
   });

@@ -1,13 +1,15 @@
 /** `--state FILE`: a restarted emulator keeps its data stores, and transitions due while it was down happen. */
 import { CreateFHIRDatastoreCommand, DescribeFHIRDatastoreCommand, ListFHIRDatastoresCommand } from '@aws-sdk/client-healthlake';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StateFileError, startEmulator } from '../../src/emulator/index.js';
 import { clientFor, emulatorForTest } from './emulator-fixture.js';
 import { startEmulatorProcess } from './emulator-process.js';
+import { requireBuild } from '../cli/built-binary.js';
+import { BIN } from '../support/pty-terminal.js';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -16,6 +18,7 @@ afterEach(() => {
 function stateFile(): string {
   const folder = mkdtempSync(join(tmpdir(), 'hlw-emulator-state-'));
   folders.push(folder);
+  chmodSync(folder, 0o755); // an unprivileged user may have to reach it
   return join(folder, 'nested', 'state.json');
 }
 
@@ -62,6 +65,17 @@ describe('state file', () => {
     const { DatastoreProperties } = await clientFor(two).send(new DescribeFHIRDatastoreCommand({ DatastoreId: created[2] }));
     expect(DatastoreProperties?.DatastoreName).toBe('third');
     expect(one.datastores().map((d) => d.id).sort()).toEqual([...created].sort());
+  });
+
+  it('keeps ClientToken idempotency across emulators sharing the file', async () => {
+    const statePath = stateFile();
+    const one = await emulatorForTest({ statePath, createDelayMs: 0 });
+    const two = await emulatorForTest({ statePath, createDelayMs: 0 });
+    const request = { DatastoreTypeVersion: 'R4' as const, DatastoreName: 'once', ClientToken: 'shared-token' };
+    const first = await clientFor(one).send(new CreateFHIRDatastoreCommand(request));
+    const second = await clientFor(two).send(new CreateFHIRDatastoreCommand(request));
+    expect(second.DatastoreId).toBe(first.DatastoreId);
+    expect((JSON.parse(readFileSync(statePath, 'utf8')) as { datastores: unknown[] }).datastores).toHaveLength(1);
   });
 
   it('refuses a corrupt state file with a clear error, and leaves it untouched', async () => {
@@ -148,5 +162,25 @@ describe('state file', () => {
     expect(emulator.stderr()).toContain(`healthlake-wizard emulator: warning: The state file ${statePath}, entry 0 (id "abc"): arn is missing (it must be a string).`);
     emulator.child.kill('SIGTERM');
     expect(await emulator.exit).toBe(0);
+  });
+
+  it('a folder it cannot write to: exit 253 naming the file and the fix, no stack trace (as an unprivileged user)', () => {
+    requireBuild();
+    const statePath = stateFile();
+    const folder = join(statePath, '..');
+    mkdirSync(folder);
+    // A data store whose creation fell due while the emulator was down: the start has a change to save.
+    const entry = { id: 'a'.repeat(32), arn: 'arn', status: 'CREATING', createdAt: 0, endpoint: 'e', settlesAt: 1, tags: [], request: { DatastoreTypeVersion: 'R4' } };
+    writeFileSync(statePath, JSON.stringify({ version: 1, datastores: [entry] }), { mode: 0o644 });
+    chmodSync(folder, 0o555);
+    const command = [BIN, 'emulator', '--port', '0', '--state', statePath];
+    // Root may write anywhere: run as nobody then.
+    const [file, args] = process.getuid?.() === 0 ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...command]] : [process.execPath, command];
+    const result = spawnSync(file, args, { encoding: 'utf8', timeout: 20_000, env: { PATH: process.env.PATH, HEALTHLAKE_WIZARD_CACHE_DIR: join(folder, '..', 'cache') } });
+    chmodSync(folder, 0o755);
+    expect(result.stderr).toContain(`healthlake-wizard emulator: Cannot write the state file ${statePath} (EACCES)`);
+    expect(result.stderr).toContain('Fix: Make its folder writable by you, or pass another --state file.');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.status).toBe(253);
   });
 });

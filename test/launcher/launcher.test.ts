@@ -2,11 +2,11 @@
  * The launcher's module loader and code cache, on a small bundle written here in the build's format: chunks are
  * scripts whose value is a module-wrapper function, packs are scripts whose value is `{ chunks, packs }`.
  */
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChunkLoader, CodeCacheDir, launchPaths } from '../../src/launcher.js';
+import { ChunkLoader, CodeCacheDir, KEPT_OTHER_CACHES, launchPaths, pruneOtherCaches } from '../../src/launcher.js';
 
 let dist: string;
 let scratch: string;
@@ -18,11 +18,14 @@ function write(name: string, text: string): void {
   writeFileSync(join(dist, name), text);
 }
 
+/** What the build puts before each script so that Node's require() can load it as well (scripts/build.js). */
+const EXPORTED = '(typeof module=="object"?module:{}).exports=';
+
 /** app.cjs packs the entry and a shared chunk; a second pack and a lone chunk are loaded on demand. */
 function writeBundle(): void {
   write(
     'app.cjs',
-    `({chunks:{` +
+    `${EXPORTED}({chunks:{` +
       `"app.cjs":${chunk(`const shared=require("./chunks/shared.cjs");const { join }=require("node:path");` +
         `globalThis.__runs=(globalThis.__runs||0)+1;` +
         `exports.main=()=>({ shared: shared.count(), again: require("./chunks/shared.cjs")===shared, joined: join("a","b"),` +
@@ -30,8 +33,8 @@ function writeBundle(): void {
       `"chunks/shared.cjs":${chunk('let n=0;exports.count=()=>++n;')}` +
       `},packs:{"chunks/ui.cjs":"chunks/ui-pack.cjs"}})`,
   );
-  write('chunks/ui-pack.cjs', `({chunks:{"chunks/ui.cjs":${chunk('exports.value="from the pack";')}}})`);
-  write('chunks/lazy.cjs', chunk('exports.value="from its own file";'));
+  write('chunks/ui-pack.cjs', `${EXPORTED}({chunks:{"chunks/ui.cjs":${chunk('exports.value="from the pack";')}}})`);
+  write('chunks/lazy.cjs', EXPORTED + chunk('exports.value="from its own file";'));
 }
 
 beforeEach(() => {
@@ -111,6 +114,15 @@ describe('ChunkLoader', () => {
     expect(second.loader.stale()).toBe(true);
   });
 
+  it("loads the same scripts through Node's require() (for Node's own compile cache), each chunk run once", () => {
+    const lines: string[] = [];
+    const loader = new ChunkLoader(dist, () => [], { trace: (line) => lines.push(line), nodeRequire: true });
+    const app = loader.require(join(dist, 'app.cjs')) as { main(): Record<string, unknown> };
+    expect(app.main()).toEqual({ shared: 1, again: true, joined: join('a', 'b'), strict: true, lazy: 'from its own file', packed: 'from the pack' });
+    expect(lines).toEqual(["loaded app.cjs (Node's require, with its compile cache)", "loaded chunks/lazy.cjs (Node's require, with its compile cache)", "loaded chunks/ui-pack.cjs (Node's require, with its compile cache)"]);
+    expect(loader.stale()).toBe(false);
+  });
+
   it('names a chunk that is in no pack and has no file', () => {
     write('app.cjs', `({chunks:{"app.cjs":${chunk('require("./chunks/missing.cjs");')}},packs:{"chunks/missing.cjs":"chunks/gone-pack.cjs"}})`);
     write('chunks/gone-pack.cjs', '({chunks:{}})');
@@ -159,10 +171,49 @@ describe('CodeCacheDir', () => {
 });
 
 describe('launchPaths', () => {
-  it('keeps the user cache under HEALTHLAKE_WIZARD_CACHE_DIR, in a folder named after this V8 and CPU', () => {
+  it('keeps the user caches under HEALTHLAKE_WIZARD_CACHE_DIR, in folders named after this V8 and CPU (and build)', () => {
     const paths = launchPaths('/opt/hlw/dist', { HEALTHLAKE_WIZARD_CACHE_DIR: '/var/cache/hlw' });
+    expect(paths.cacheRoot).toBe('/var/cache/hlw');
+    expect(paths.compileCache).toBe(join('/var/cache/hlw', `compile-${process.versions.v8}-${process.arch}-source`.replace(/[^\w.-]/g, '_')));
     expect(paths.entry).toBe(join('/opt/hlw/dist', 'app.cjs'));
     expect(paths.builtCache).toBe(join('/opt/hlw/dist', 'code-cache'));
     expect(paths.userCache).toBe(join('/var/cache/hlw', `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_')));
+  });
+});
+
+describe('pruneOtherCaches', () => {
+  /** Cache folders of other Nodes and builds, oldest first, then the one in use. */
+  function cacheRoot(others: string[]): { root: string; current: string } {
+    const root = join(scratch, 'user-cache');
+    others.forEach((name, age) => {
+      mkdirSync(join(root, name, 'chunks'), { recursive: true });
+      writeFileSync(join(root, name, 'app.cjs.v8'), 'code');
+      const modified = new Date(Date.UTC(2026, 0, 1 + age));
+      utimesSync(join(root, name), modified, modified);
+    });
+    const current = join(root, 'compile-this-node-this-build');
+    mkdirSync(current, { recursive: true });
+    return { root, current };
+  }
+
+  it(`keeps the folder in use and the ${KEPT_OTHER_CACHES} newest of other Nodes, removes the others, and nothing else`, () => {
+    const { root, current } = cacheRoot(['code-11.3-x64', 'compile-12.4-x64-aaaa', 'code-12.4-x64', 'compile-13.6-x64-aaaa', 'compile-13.6-x64-bbbb']);
+    mkdirSync(join(root, 'not-a-cache'));
+    writeFileSync(join(root, 'code-notes.txt'), 'a file, not a cache folder');
+    pruneOtherCaches(root, current);
+    expect(readdirSync(root).sort()).toEqual(['code-notes.txt', 'compile-13.6-x64-aaaa', 'compile-13.6-x64-bbbb', 'compile-this-node-this-build', 'not-a-cache']);
+  });
+
+  it('never lets the cache grow without bound: after many Nodes and builds, at most 1 + KEPT_OTHER_CACHES folders', () => {
+    const root = join(scratch, 'user-cache');
+    for (let release = 0; release < 12; release++) {
+      const current = join(root, `${release % 2 ? 'code' : 'compile'}-release-${release}`);
+      mkdirSync(current, { recursive: true });
+      const modified = new Date(Date.UTC(2026, 0, 1 + release));
+      utimesSync(current, modified, modified);
+      pruneOtherCaches(root, current);
+      expect(readdirSync(root).length).toBeLessThanOrEqual(1 + KEPT_OTHER_CACHES);
+    }
+    expect(readdirSync(root).sort()).toEqual(['code-release-11', 'code-release-9', 'compile-release-10']);
   });
 });

@@ -1,19 +1,25 @@
 /**
- * The packed tarball installs on a clean prefix and runs: `--version`, a dry run, and a sandbox creation that
- * reaches ACTIVE (which loads the AWS SDK, the credential chain, the emulator and the store from the bundle).
+ * The packed tarball installs on a clean prefix, quietly (no install-script warning: it ships its bundle built and
+ * has no install-time script), and runs: `--version`, a dry run, and a sandbox creation that reaches ACTIVE (which
+ * loads the AWS SDK, the credential chain, the emulator and the store from the bundle). It is packed as `npm pack`
+ * packs, lifecycle scripts included, from a copy of the repository (the build rewrites dist/, which other tests
+ * are reading meanwhile).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/pty-terminal.js';
 
 const work = mkdtempSync(join(tmpdir(), 'hlw-pack-'));
+const clone = join(work, 'repository');
 const prefix = join(work, 'prefix');
 const home = join(work, 'home');
 let tarball = '';
 let files: string[] = [];
+let installOutput = '';
+let packedManifest: { scripts?: Record<string, string> } = {};
 
 function run(file: string, args: string[], env: Record<string, string> = {}): string {
   return execFileSync(file, args, {
@@ -25,18 +31,35 @@ function run(file: string, args: string[], env: Record<string, string> = {}): st
 }
 
 beforeAll(() => {
+  mkdirSync(clone);
+  for (const entry of ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'bin', 'docs', 'scripts', 'src']) cpSync(join(REPO_ROOT, entry), join(clone, entry), { recursive: true });
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(clone, 'node_modules'));
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: REPO_ROOT, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: clone, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 300_000 }),
   ) as { filename: string; files: { path: string }[] }[];
   tarball = join(work, packed[0]!.filename);
   files = packed[0]!.files.map((file) => file.path);
+  packedManifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' }));
   // --prefer-offline: the dependencies are in npm's cache after `npm ci`; the registry is asked only if not.
-  run('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball]);
-}, 240_000);
+  const install = spawnSync('npm', ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', '--no-update-notifier', tarball], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: home },
+    timeout: 120_000,
+  });
+  if (install.status !== 0) throw new Error(`npm install of the tarball failed:\n${install.stderr}`);
+  installOutput = `${install.stdout}${install.stderr}`;
+}, 420_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed tarball', () => {
+  it('installs without an install-script warning: it has no install-time script, and packing left package.json as it was', () => {
+    expect(installOutput).not.toMatch(/install-scripts|allow-scripts/);
+    for (const hook of ['preinstall', 'install', 'postinstall', 'prepare']) expect(packedManifest.scripts?.[hook]).toBeUndefined();
+    expect(readFileSync(join(clone, 'package.json'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
+  });
+
   it('holds only what is needed: the launcher, the bundle and its code cache, the docs, README and licence', () => {
     for (const file of files) {
       expect(file).toMatch(/^(bin\/healthlake-wizard\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.v8|docs\/.+\.md|README\.md|LICENSE|package\.json)$/);

@@ -21,6 +21,10 @@ describe('parseShorthand (the AWS CLI grammar)', () => {
     ['a=b c', { a: 'b c' }],
     ['a=b  ', { a: 'b' }],
     ['a=b,\n  c=d', { a: 'b', c: 'd' }],
+    // Trailing whitespace is Python's: U+001C..U+001F and U+0085 go, U+FEFF stays.
+    ['a=b\u001c\u0085', { a: 'b' }],
+    ['a=b\uFEFF', { a: 'b\uFEFF' }],
+    ['a=b\uFEFF,c=d', { a: 'b\uFEFF', c: 'd' }],
     // Escaped commas and '=' inside values.
     ['a=1\\,2', { a: '1,2' }],
     ['a=b=c', { a: 'b=c' }],
@@ -32,6 +36,9 @@ describe('parseShorthand (the AWS CLI grammar)', () => {
     ["a='it\\'s'", { a: "it's" }],
     ['a="say \\"hi\\""', { a: 'say "hi"' }],
     ['a="back\\\\slash"', { a: 'back\\slash' }],
+    // A quoted value ends at the first quote with no backslash before it; \\ is unescaped only afterwards.
+    ['a="x\\\\"y"', { a: 'x\\"y' }],
+    ['a={b="c\\"d"}', { a: { b: 'c"d' } }],
     ["a='',b=c", { a: '', b: 'c' }],
     ["a=x,'y,z'", { a: ['x', 'y,z'] }],
     // Nested hashes and explicit lists.
@@ -110,6 +117,13 @@ describe('parseShorthand (the AWS CLI grammar)', () => {
     it('hands file:// values of @= keys to the reader', () => {
       expect(parseShorthand(`Metadata@=file://${file},b=c`, reader)).toEqual({ Metadata: `<${file}>`, b: 'c' });
       expect(parseShorthand(`Metadata @= file://x`, reader)).toEqual({ Metadata: '<x>' });
+    });
+    it('reads @= inside {...}, in lists and in quotes, as the AWS CLI does', () => {
+      expect(parseShorthand('KmsEncryptionConfig={CmkType=C, KmsKeyId @= file://k}', reader)).toEqual({ KmsEncryptionConfig: { CmkType: 'C', KmsKeyId: '<k>' } });
+      expect(parseShorthand('a@=file://x,file://y', reader)).toEqual({ a: ['<x>', '<y>'] });
+      expect(parseShorthand('a@="file://x"', reader)).toEqual({ a: '<x>' });
+      // One flag for the whole parse: the last `key=` or `key@=` decides, even on the way out of a hash.
+      expect(parseShorthand('a@=[file://x,{b=c},file://y]', reader)).toEqual({ a: ['<x>', { b: 'c' }, 'file://y'] });
     });
     it('leaves plain = values and non-file @= values alone', () => {
       expect(parseShorthand('Metadata=file://x', reader)).toEqual({ Metadata: 'file://x' });

@@ -204,3 +204,40 @@ describe('validateSmartMetadata', () => {
     expect(validateSmartMetadata('{}')).toHaveLength(5);
   });
 });
+
+describe('fixes in two wordings', () => {
+  it('the CLI keeps its flag syntax; the wizard names its screens', () => {
+    const [issue] = validateRequest({ DatastoreTypeVersion: 'R4', SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY' } } });
+    expect(issue).toMatchObject({
+      fix: 'Add KmsKeyId=<key id, key ARN or alias/NAME>, or use CmkType=AWS_OWNED_KMS_KEY.',
+      wizardFix: 'Type the key id, key ARN or alias/NAME of your key, or choose AWS_OWNED_KMS_KEY in Encryption.',
+    });
+    expect(formatIssue(issue!)).toContain('Fix: Add KmsKeyId=');
+    const [duplicate] = validateRequest({ DatastoreTypeVersion: 'R4', Tags: [{ Key: 'a', Value: '' }, { Key: 'a', Value: '' }] });
+    expect(duplicate).toMatchObject({ message: 'Tag key "a" is used twice (Tags[0] and Tags[1]).', wizardMessage: 'Tag key "a" is used twice (tags 1 and 2).' });
+    const [missing] = validateRequest({});
+    expect(missing).toMatchObject({ fix: 'Add --datastore-type-version R4.', wizardFix: 'Choose one of R4 in FHIR version.' });
+  });
+});
+
+describe("ARNs in the data store's Region (spec: arnInDatastoreRegion)", () => {
+  const kms = (KmsKeyId: string) => ({ DatastoreTypeVersion: 'R4', SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId } } });
+  const smart = (IdpLambdaArn: string) => ({ DatastoreTypeVersion: 'R4', IdentityProviderConfiguration: { AuthorizationStrategy: 'SMART_ON_FHIR', Metadata: METADATA, IdpLambdaArn } });
+
+  it('names a KMS key or Lambda ARN in another Region as such', () => {
+    const [key] = validateRequest(kms('arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab'), { region: 'us-east-1' });
+    expect(key).toMatchObject({ field: 'SseConfiguration.KmsEncryptionConfig.KmsKeyId', rule: 'region', severity: 'error' });
+    expect(key!.message).toBe("KMS key is in Region eu-west-1, but the data store is created in us-east-1; HealthLake needs it in the data store's Region.");
+    expect(key!.fix).toBe('Use one in us-east-1, or create the data store in eu-west-1 (--region eu-west-1).');
+    const [lambda] = validateRequest(smart('arn:aws:lambda:us-west-2:111122223333:function:smart-decoder'), { region: 'us-east-1' });
+    expect(lambda).toMatchObject({ field: 'IdentityProviderConfiguration.IdpLambdaArn', rule: 'region' });
+  });
+
+  it('accepts the same Region, ids and aliases (no Region in them), and checks nothing without a known Region', () => {
+    expect(validateRequest(kms('arn:aws:kms:us-east-1:111122223333:alias/mine'), { region: 'us-east-1' })).toEqual([]);
+    expect(validateRequest(kms('alias/mine'), { region: 'us-east-1' })).toEqual([]);
+    expect(validateRequest(kms('1234abcd-12ab-34cd-56ef-1234567890ab'), { region: 'us-east-1' })).toEqual([]);
+    expect(validateRequest(smart(ARN), { region: 'us-east-1' })).toEqual([]);
+    expect(validateRequest(smart('arn:aws:lambda:us-west-2:111122223333:function:smart-decoder'))).toEqual([]);
+  });
+});

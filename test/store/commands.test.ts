@@ -47,6 +47,14 @@ describe('presets command', () => {
     const shown = await cli('presets', 'show', 'dev', '--output', 'json');
     expect(JSON.parse(shown.stdout)).toEqual(listedJson[0]);
     expect((await cli('presets', 'show', 'dev')).stdout).toMatch(/Preset[\s\S]*DatastoreName[\s\S]*clinic-dev/);
+    // A long description still fits 80 columns, wrapped in its cell.
+    const description = 'the preset the clinic team uses for its staging data stores, with the tags cost allocation needs';
+    await cli('presets', 'save', 'wide', '--description', description, '--datastore-type-version', 'R4', '--datastore-name', 'clinic-dev');
+    const wide = (await cli('presets', 'show', 'wide')).stdout;
+    for (const line of wide.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    const cells = wide.split('\n').filter((line) => /^\|  (description\s*|\s{11,})\|/.test(line)).map((line) => line.split('|')[2]!.trim());
+    expect(cells.join(' ')).toBe(description);
+    await cli('presets', 'delete', 'wide');
 
     expect((await cli('presets', 'rename', 'dev', 'staging')).stdout).toBe('Renamed preset dev to staging.\n');
 
@@ -133,10 +141,12 @@ describe('history command', () => {
 
     const table = await cli('history');
     expect(table.code).toBe(0);
-    const rows = table.stdout.split('\n').filter((line) => /[abc]{32}/.test(line));
-    expect(rows.map((line) => line.match(/([abc])\1{31}/)![1])).toEqual(['b', 'c', 'a']);
-    expect(table.stdout).toMatch(/Created\s+\|\s+DatastoreId\s+\|\s+Name\s+\|\s+Region\s+\|\s+Sandbox\s+\|\s+Status/);
-    expect(rows[0]).toMatch(/us-west-2\s+\|\s+True\s+\|\s+CREATING/);
+    // Six columns do not fit 80: each data store becomes key/value rows, as the AWS CLI turns a one-row table.
+    for (const line of table.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(table.stdout.match(/([abc])\1{31}/g)!.map((id) => id[0])).toEqual(['b', 'c', 'a']);
+    const first = table.stdout.split(/\n(?=\|\s+History\s+\|)/)[1]!;
+    expect(first).toMatch(/\|\s+DatastoreId\s+\|\s+b{32}\s+\|/);
+    expect(first).toMatch(/\|\s+Region\s+\|\s+us-west-2\s+\|[\s\S]*\|\s+Sandbox\s+\|\s+True\s+\|[\s\S]*\|\s+Status\s+\|\s+CREATING\s+\|/);
 
     const text = await cli('history', '--output', 'text');
     expect(text.stdout.split('\n')[1]).toBe(`2026-01-02T00:00:00.000Z\t${'c'.repeat(32)}\tstore-cccccc\tus-east-1\tFalse\tCREATE_FAILED`);
@@ -147,6 +157,16 @@ describe('history command', () => {
 
     const sandboxOnly = JSON.parse((await cli('history', '--output', 'json', '--sandbox-only')).stdout);
     expect(sandboxOnly.map((entry: { datastoreId: string }) => entry.datastoreId[0])).toEqual(['b']);
+  });
+
+  it('fits a long name into 80 columns, wrapped between words', async () => {
+    const store = openStore({ configDir: config });
+    const name = 'a data store with a long name that explains exactly what the clinic keeps in it, for whom and why';
+    store.history.add(historyEntry('d'.repeat(32), '2026-01-01T00:00:00.000Z', { datastoreName: name }));
+    const table = await cli('history');
+    for (const line of table.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    const nameCells = table.stdout.split('\n').filter((line) => /^\|  (Name\s*|\s{6,})\|/.test(line)).map((line) => line.split('|')[2]!.trim());
+    expect(nameCells.join(' ')).toBe(name);
   });
 
   it('refuses bad flags with exit 252', async () => {

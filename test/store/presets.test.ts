@@ -1,4 +1,4 @@
-/** Presets, last answers, history and journal through the real conf-backed store in a temp directory. */
+/** Presets, last answers, history and journal through the real file-backed store in a temp directory. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

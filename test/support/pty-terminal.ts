@@ -72,7 +72,8 @@ export class PtyTerminal {
     const file = options.file ?? process.execPath;
     const argv = options.file ? args : [BIN, ...args];
     this.pty = spawn(file, argv, {
-      name: 'xterm-256color',
+      // node-pty sets TERM from its name: a test's TERM (dumb) must survive.
+      name: options.env?.TERM ?? 'xterm-256color',
       cols,
       rows,
       cwd: options.cwd ?? REPO_ROOT,
@@ -187,12 +188,21 @@ export class PtyTerminal {
     this.pty.write(data);
   }
 
-  /** Sends keys one at a time, waiting after each until the screen has settled on a change (or `settleMs`). */
+  /**
+   * Sends keys one at a time, waiting after each until a whole frame shows a change (or the program has ended).
+   * A key that changes nothing within `timeoutMs` fails, naming the key and showing the screen it left.
+   */
   async press(...keys: string[]): Promise<void> {
+    const timeoutMs = 5_000;
     for (const key of keys) {
       const before = this.screen();
       this.pty.write(key);
-      await this.waitFor((screen) => screen !== before, 5_000).catch(() => undefined);
+      try {
+        await this.waitFor((screen) => screen !== before, timeoutMs);
+      } catch {
+        if (this.exitInfo) continue;
+        throw new Error(`pressed ${JSON.stringify(key)}: the screen did not change within ${timeoutMs} ms; it shows:\n${this.screen()}`);
+      }
     }
   }
 

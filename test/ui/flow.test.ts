@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canGoBack, initialWizardState, wizardReducer } from '../../src/ui/flow/reducer.js';
+import { canGoBack, initialWizardState, showsErrors, wizardReducer } from '../../src/ui/flow/reducer.js';
 import { requestFromAnswers } from '../../src/ui/flow/issues.js';
 import { choiceOptions, promptAt, visiblePrompts } from '../../src/ui/flow/prompts.js';
 import { stepProgress } from '../../src/ui/flow/progress.js';
@@ -244,5 +244,21 @@ describe('the flow a newcomer meets', () => {
     const start = run(dry, { type: 'startChoices', choices: { ...noChoices, pending: [pending] } });
     expect(start.start?.pending).toEqual([]);
     expect(run({ ...start, phase: 'start' }, { type: 'resume', submission: pending }).phase).toBe('start');
+  });
+});
+
+describe('errors after touching', () => {
+  it('a field is blamed once edited, left with Enter or Esc, opened from review, or given', () => {
+    const kms = promptAt(KEY)!;
+    const atKey = run(fresh(), next, next, { type: 'answer', path: CMK, value: 'CUSTOMER_MANAGED_KMS_KEY' }, next);
+    expect(atKey.cursor).toBe(KEY);
+    expect(showsErrors(atKey, kms)).toBe(false);
+    const left = run(atKey, next);
+    expect(left.cursor).toBe(KEY); // blocked: the key is required
+    expect(showsErrors(left, kms)).toBe(true);
+    expect(showsErrors(run(atKey, { type: 'answer', path: KEY, value: 'a' }), kms)).toBe(true);
+    expect(showsErrors(run(atKey, { type: 'back' }), kms)).toBe(true);
+    const given = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'bad#' }, given: ['DatastoreName'] });
+    expect(showsErrors(given, promptAt('DatastoreName')!)).toBe(true);
   });
 });

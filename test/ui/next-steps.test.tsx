@@ -24,6 +24,13 @@ function pastedArguments(command: string, env: Record<string, string> = {}): str
 }
 
 describe('next steps on ACTIVE', () => {
+  it('points "delete it when done" to healthlake-wizard delete with the id', () => {
+    const { lines } = render({ sandbox: false, smart: false });
+    expect(lines.join('\n')).toMatch(/Delete it when done/);
+    expect(lines.map((line) => line.trim())).toContain(`healthlake-wizard delete ${ID}`);
+    expect(lines.join('\n')).not.toContain('delete-fhir-datastore');
+  });
+
   it('shows a SigV4 curl that fits 100 columns, with no blank line, and pastes as one command', () => {
     const { lines, curl } = render({ sandbox: false, smart: false });
     for (const line of lines) expect([...line].length).toBeLessThanOrEqual(100);
@@ -39,10 +46,11 @@ describe('next steps on ACTIVE', () => {
     expect(pastedArguments(curl, { ACCESS_TOKEN: 'tok' })).toEqual(['-H', 'Authorization: Bearer tok', `${ENDPOINT}metadata`]);
   });
 
-  it('does not send a sandbox id to AWS: the commands take the id of a data store on AWS', () => {
+  it('does not send a sandbox id to AWS: the aws and curl commands take the id of a data store on AWS', () => {
     const { lines, curl } = render({ sandbox: true, smart: false });
     const text = lines.join('\n');
-    expect(text).not.toContain(ID);
+    // Only the delete command names the sandbox id: healthlake-wizard finds it in the sandbox through the history.
+    expect(lines.filter((line) => line.includes(ID)).map((line) => line.trim())).toEqual([`healthlake-wizard delete ${ID}`]);
     expect(text).not.toContain('try this one on AWS');
     expect(text).toContain('set DATASTORE_ID');
     expect(pastedArguments(curl, { DATASTORE_ID: 'abc' }).at(-1)).toBe('https://healthlake.us-east-1.amazonaws.com/datastore/abc/r4/metadata');

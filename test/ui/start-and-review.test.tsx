@@ -153,6 +153,15 @@ describe('review', () => {
         throw new Error('unused');
       },
       watch: async function* () {},
+      list: async () => {
+        throw new Error('unused');
+      },
+      listTags: async () => {
+        throw new Error('unused');
+      },
+      delete: async () => {
+        throw new Error('unused');
+      },
     };
     const answers = { DatastoreTypeVersion: 'R4', DatastoreName: 'keep-me', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY', 'SseConfiguration.KmsEncryptionConfig.KmsKeyId': 'alias/mine' };
     const screen = start(emulatorDeps(undefined, { gateway: refusing }), answers, ALL);
@@ -176,6 +185,15 @@ describe('review', () => {
         throw new Error('unused');
       },
       watch: async function* () {},
+      list: async () => {
+        throw new Error('unused');
+      },
+      listTags: async () => {
+        throw new Error('unused');
+      },
+      delete: async () => {
+        throw new Error('unused');
+      },
     };
     const screen = start(emulatorDeps(undefined, { gateway: noCredentials, store }), { DatastoreTypeVersion: 'R4', DatastoreName: 'typed-once' }, ALL);
     await settled(screen, 'Review');

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/aws/gateway.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
-import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
+import { SANDBOX_CREDENTIALS, startEmulator } from '../../src/emulator/index.js';
 import { createApp } from '../../src/ui/app.js';
 import { applyColorPreference } from '../../src/ui/render-app.js';
-import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
+import { emulatorDeps } from './support/emulator-deps.js';
 import { drive } from './support/ink-driver.js';
 
+const CREATE_DELAY_MS = 60_000;
+// The emulator's clock stands still until the test moves it: the panel sees CREATING however slow the machine.
+let clock = Date.now();
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startTestEmulator(300);
+  emulator = await startEmulator({ createDelayMs: CREATE_DELAY_MS, now: () => clock });
 });
 afterAll(async () => {
   await emulator.stop();
@@ -24,8 +27,10 @@ describe('status panel for an existing data store', () => {
     await screen.waitFor(/CREATING[\s\S]*Checked/);
     await screen.waitFor(created.DatastoreArn.slice(0, 40));
     await screen.waitFor(`healthlake-wizard status ${created.DatastoreId}`);
+    expect(screen.frame()).not.toContain('The data store is ACTIVE');
+    clock += CREATE_DELAY_MS;
     await screen.waitFor('The data store is ACTIVE', 10_000);
-    await screen.waitFor(new RegExp(`aws healthlake delete-fhir-datastore \\\\?\\s*--datastore-id ${created.DatastoreId}`));
+    await screen.waitFor(new RegExp(`healthlake-wizard delete \\\\?\\s*${created.DatastoreId}`));
     await screen.waitFor('curl --aws-sigv4');
     expect(await deps.exited).toEqual({ code: 0 });
     screen.unmount();

@@ -112,6 +112,36 @@ describe('editing keys', () => {
     driver.unmount();
   });
 
+  it("shows a field's error only once it was edited or left, with the fix in the wizard's words", async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY' }, ['DatastoreName', 'DatastoreTypeVersion']);
+    await settled(driver, 'Encryption › Key type');
+    await driver.press(KEY.enter);
+    await driver.waitFor(/Encryption › KMS key[\s\S]*0\/400/);
+    // Not blamed before typing.
+    expect(driver.frame()).not.toContain('✗');
+    await driver.press(KEY.enter);
+    await driver.waitFor('✗ A customer managed key needs its KMS key.');
+    await driver.waitFor(/Fix: Type the key id, key ARN or alias\/NAME of your key, or choose AWS_OWNED_KMS_KEY in\s+Encryption\./);
+    expect(driver.frame()).not.toContain('KmsKeyId=');
+    await driver.type('alias/mine');
+    await driver.waitFor('10/400 ✓ valid');
+    driver.unmount();
+  });
+
+  it('refuses a KMS key ARN in another Region than the target, named as such', async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration.KmsEncryptionConfig.CmkType']);
+    await settled(driver, 'Encryption › KMS key');
+    await driver.type('arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab');
+    await driver.waitFor(/✗ KMS key is in Region eu-west-1, but the data store is created in us-east-1/);
+    await driver.waitFor('Fix: Give one in us-east-1, the Region the data store is created in.');
+    // Enter does not move past it: a type-ahead Enter and a name keep the step.
+    driver.write(KEY.enter);
+    await driver.press('x');
+    await driver.waitFor('76/400');
+    expect(driver.frame()).toContain('Step 3 of 7');
+    driver.unmount();
+  });
+
   it('on the tags step, the hint says what Enter does on each row, and Enter does it', async () => {
     const { driver } = wizard({ DatastoreTypeVersion: 'R4', Tags: [{ Key: 'team', Value: 'data' }] }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
     await settled(driver, '› Done — continue');

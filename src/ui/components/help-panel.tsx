@@ -1,4 +1,4 @@
-/** The field's help from the spec: the short sentence by default, the long text on `?`, cut to fit the screen. */
+/** The field's help from the spec: the short sentence by default, the long text on `?`, scrolling to fit the screen. */
 import { Box, Text } from 'ink';
 import type { Help } from '../../spec/index.js';
 
@@ -11,6 +11,8 @@ export interface HelpPanelProps {
   width: number;
   /** Rows the long help may take, so that the step still fits the terminal. */
   maxLines: number;
+  /** The first line of the long help shown (it scrolls when taller than `maxLines`). */
+  offset?: number;
 }
 
 /** Greedy word wrap; long words are cut. */
@@ -35,8 +37,24 @@ export function wrapWords(text: string, width: number): string[] {
   return lines;
 }
 
-/** Short or long help. */
-export function HelpPanel({ helps, long, width, maxLines }: HelpPanelProps) {
+/** The long help as lines for a panel `columns` wide: a title line (marked with NUL) then its text, per help. */
+export function longHelpLines(helps: readonly Help[], columns: number): string[] {
+  return helps.flatMap((help) => [`\u0000${help.label}`, ...wrapWords(help.long, Math.max(20, columns - 4))]);
+}
+
+/** Rows of text the long help may take on a terminal this tall, so that the step still fits. */
+export function longHelpRows(terminalRows: number): number {
+  // Everything but the long help takes about 16 rows (more for a list input); the help gets the rest.
+  return Math.max(4, terminalRows - 18);
+}
+
+/** The furthest the long help scrolls: its last line at the bottom of the window (markers take two rows). */
+export function maxHelpOffset(lineCount: number, maxLines: number): number {
+  return lineCount <= maxLines ? 0 : lineCount - Math.max(1, maxLines - 2);
+}
+
+/** Short or long help; the long help scrolls (PgUp/PgDn) when it is taller than `maxLines`. */
+export function HelpPanel({ helps, long, width, maxLines, offset = 0 }: HelpPanelProps) {
   if (!long) {
     return (
       <Box flexDirection="column">
@@ -46,21 +64,24 @@ export function HelpPanel({ helps, long, width, maxLines }: HelpPanelProps) {
       </Box>
     );
   }
-  const lines = helps.flatMap((help) => [`\u0000${help.label}`, ...wrapWords(help.long, Math.max(20, width - 4))]);
-  const shown = lines.length > maxLines ? [...lines.slice(0, Math.max(1, maxLines - 1)), '… (more in a taller terminal)'] : lines;
+  const lines = longHelpLines(helps, width);
+  const fits = lines.length <= maxLines;
+  const top = fits ? 0 : Math.min(Math.max(0, offset), maxHelpOffset(lines.length, maxLines));
+  const shown = fits ? lines : lines.slice(top, top + Math.max(1, maxLines - 2));
+  const below = lines.length - top - shown.length;
   return (
     <Box flexDirection="column" borderStyle="round" borderDimColor paddingX={1}>
+      {fits ? null : <Text dimColor>{top > 0 ? `↑ ${top} more lines (PgUp)` : ' '}</Text>}
       {shown.map((line, index) =>
         line.startsWith('\u0000') ? (
-          <Text key={index} bold>
+          <Text key={top + index} bold>
             {line.slice(1)}
           </Text>
         ) : (
-          <Text key={index} dimColor={line.startsWith('…')}>
-            {line === '' ? ' ' : line}
-          </Text>
+          <Text key={top + index}>{line === '' ? ' ' : line}</Text>
         ),
       )}
+      {fits ? null : <Text dimColor>{below > 0 ? `↓ ${below} more lines (PgDn)` : ' '}</Text>}
     </Box>
   );
 }

@@ -1,14 +1,16 @@
 /** The shared layout of every step: header, progress, title, help, constraints, input, validation, footer. */
-import { Box, Text, useStdout } from 'ink';
-import type { ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { useState, type ReactNode } from 'react';
 import type { Target } from '../../aws/types.js';
 import type { Help } from '../../spec/index.js';
-import type { Command } from '../keys.js';
+import { matches, type Command } from '../keys.js';
+import { useKeys } from '../use-keys.js';
 import type { StepProgress as Progress } from '../flow/progress.js';
 import { ACCENT } from '../theme.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';
-import { HelpPanel } from './help-panel.js';
+import { HelpPanel, longHelpLines, longHelpRows, maxHelpOffset } from './help-panel.js';
+import { useTerminalSize } from '../use-terminal-size.js';
 import { StepProgress } from './step-progress.js';
 
 /** Props of `StepLayout`. */
@@ -29,11 +31,23 @@ export interface StepLayoutProps {
   footer: readonly Command[];
 }
 
-/** Lays a step out top to bottom; fits 80x24 with the short help. */
+/** Lays a step out top to bottom; fits 80x24 with the short help, the long help scrolling (PgUp/PgDn). */
 export function StepLayout(props: StepLayoutProps) {
-  const { stdout } = useStdout();
-  // Everything but the long help takes about 16 rows (more for a list input); the help gets the rest.
-  const maxHelpLines = Math.max(4, (stdout.rows || 24) - 18);
+  const { columns, rows } = useTerminalSize();
+  const helpRows = longHelpRows(rows);
+  // The long help scrolls page by page; the offset belongs to the help of this title (0 for any other).
+  const [helpScroll, setHelpScroll] = useState({ for: '', by: 0 });
+  const helpMax = props.longHelp ? maxHelpOffset(longHelpLines(props.helps, columns).length, helpRows) : 0;
+  const helpOffset = helpScroll.for === props.title ? Math.min(helpScroll.by, helpMax) : 0;
+  useKeys(
+    (input, key) => {
+      const page = Math.max(1, helpRows - 3);
+      if (matches('helpDown', input, key)) setHelpScroll({ for: props.title, by: Math.min(helpMax, helpOffset + page) });
+      else if (matches('helpUp', input, key)) setHelpScroll({ for: props.title, by: Math.max(0, helpOffset - page) });
+    },
+    { isActive: helpMax > 0 },
+  );
+  const footer: readonly Command[] = helpMax > 0 ? [...props.footer.filter((command) => command !== 'quit'), 'helpDown', ...props.footer.filter((command) => command === 'quit')] : props.footer;
   return (
     <Box flexDirection="column">
       <Header target={props.target} sandbox={props.sandbox} dryRun={props.dryRun} />
@@ -42,7 +56,7 @@ export function StepLayout(props: StepLayoutProps) {
         <Text bold color={ACCENT}>
           {props.title}
         </Text>
-        <HelpPanel helps={props.helps} long={props.longHelp} width={stdout.columns || 80} maxLines={maxHelpLines} />
+        <HelpPanel helps={props.helps} long={props.longHelp} width={columns} maxLines={longHelpRows(rows)} offset={helpOffset} />
         <Text dimColor>{props.constraints}</Text>
       </Box>
       <Box marginTop={1} flexDirection="column">
@@ -50,7 +64,7 @@ export function StepLayout(props: StepLayoutProps) {
       </Box>
       {props.validation ? <Box marginTop={1}>{props.validation}</Box> : null}
       <Box marginTop={1}>
-        <Footer commands={props.footer} />
+        <Footer commands={footer} />
       </Box>
     </Box>
   );

@@ -4,8 +4,8 @@ import type { Target } from '../../aws/types.js';
 import type { WizardStore } from '../../store/types.js';
 import type { AppDeps, Connection } from './app-deps.js';
 
-/** Returns a getter for the connection and the resolved target (for the header). */
-export function useConnection(deps: AppDeps, sandbox: boolean, store: Promise<WizardStore | undefined>) {
+/** Returns a getter for the connection and the resolved target (for the header); `onResolved` hears of each target. */
+export function useConnection(deps: AppDeps, sandbox: boolean, store: Promise<WizardStore | undefined>, onResolved: (target: Target) => void = () => undefined) {
   const connections = useRef(new Map<boolean, Promise<Connection>>());
   const [target, setTarget] = useState<Target | 'unresolved'>();
   const connection = (mode: boolean): Promise<Connection> => {
@@ -23,7 +23,11 @@ export function useConnection(deps: AppDeps, sandbox: boolean, store: Promise<Wi
     const timer = setTimeout(() => {
       connection(sandbox)
         .then((opened) => opened.gateway.target())
-        .then((resolved) => current && setTarget(resolved))
+        .then((resolved) => {
+          if (!current) return;
+          setTarget(resolved);
+          onResolved(resolved);
+        })
         .catch(() => current && setTarget('unresolved'));
     }, 0);
     return () => {

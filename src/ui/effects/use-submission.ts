@@ -5,11 +5,11 @@
 import { useEffect, type Dispatch } from 'react';
 import type { Answers } from '../../request/answers.js';
 import type { WizardStore } from '../../store/types.js';
-import { requestFromAnswers } from '../flow/issues.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
 import type { AppDeps, Connection } from './app-deps.js';
 import { friendlyOf } from './friendly-error.js';
-import { withoutClientToken } from './use-start-choices.js';
+import { withoutClientToken } from './start-choices.js';
+import { submitAnswers } from './submit-answers.js';
 
 /** Whether the journal still holds this token (the resend's outcome is unknown); unreadable counts as held. */
 async function isStillPending(store: Promise<WizardStore | undefined>, clientToken: string): Promise<boolean> {
@@ -65,11 +65,8 @@ export function useSubmission(
     void (async () => {
       try {
         const { gateway } = await connection(state.sandbox);
-        const result = state.resuming
-          ? await gateway.resume(state.resuming, { signal: controller.signal })
-          : await gateway.create(requestFromAnswers(state.answers), { signal: controller.signal });
         const opened = await store;
-        opened?.lastAnswers.set(withoutClientToken(state.answers));
+        const result = await submitAnswers(state, gateway, opened, { signal: controller.signal });
         if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
         if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
       } catch (error) {

@@ -11,15 +11,23 @@ export function requestFromAnswers(answers: Answers): CreateRequest {
 }
 
 // Answers objects are never mutated (the reducer copies on change), so their issues can be remembered by
-// identity: a render asks several times (progress marks, the field, the review table) for the same answers.
-const remembered = new WeakMap<Answers, FieldIssue[]>();
+// identity (and Region): a render asks several times (progress marks, the field, the review table).
+const remembered = new WeakMap<Answers, Map<string, FieldIssue[]>>();
 
-/** Every problem with the answers, as the service would see the request. */
-export function answerIssues(answers: Answers): FieldIssue[] {
-  let issues = remembered.get(answers);
+/**
+ * Every problem with the answers, as the service would see the request; with the target's Region (known once
+ * resolved), ARNs in another Region are problems too.
+ */
+export function answerIssues(answers: Answers, region?: string): FieldIssue[] {
+  let byRegion = remembered.get(answers);
+  if (!byRegion) {
+    byRegion = new Map();
+    remembered.set(answers, byRegion);
+  }
+  let issues = byRegion.get(region ?? '');
   if (!issues) {
-    issues = validateRequest(requestFromAnswers(answers));
-    remembered.set(answers, issues);
+    issues = validateRequest(requestFromAnswers(answers), region ? { region } : {});
+    byRegion.set(region ?? '', issues);
   }
   return issues;
 }
@@ -37,4 +45,9 @@ export function promptIssues(prompt: Prompt, issues: readonly FieldIssue[]): Fie
 /** Whether any of the issues blocks a submission. */
 export function hasErrors(issues: readonly FieldIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
+}
+
+/** The issue as the wizard says it: its own words where the CLI's name flags, syntax or JSON paths. */
+export function inWizardWords(issue: FieldIssue): { message: string; fix: string } {
+  return { message: issue.wizardMessage ?? issue.message, fix: issue.wizardFix ?? issue.fix };
 }

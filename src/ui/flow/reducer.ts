@@ -24,22 +24,22 @@ export interface InitialFlow {
 
 const CLIENT_TOKEN_PATH = 'ClientToken';
 
-function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given'>): boolean {
+function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given' | 'region'>): boolean {
   if (!state.given.includes(prompt.path) && !state.given.includes(prompt.parameter.name)) return false;
-  return !hasErrors(promptIssues(prompt, answerIssues(state.answers)));
+  return !hasErrors(promptIssues(prompt, answerIssues(state.answers, state.region)));
 }
 
 /** The first visible prompt after `from` (or from the start) that must be asked. */
-function nextToAsk(state: Pick<WizardState, 'answers' | 'given'>, from?: string): Prompt | undefined {
+function nextToAsk(state: Pick<WizardState, 'answers' | 'given' | 'region'>, from?: string): Prompt | undefined {
   const prompts = visiblePrompts(state.answers);
   const start = from === undefined ? 0 : prompts.findIndex((prompt) => prompt.path === from) + 1;
   return prompts.slice(start).find((prompt) => !isGivenAndValid(prompt, state));
 }
 
 /** The first visible prompt after `from` that has an error (used when returning to review). */
-function nextWithError(answers: Answers, from: string): Prompt | undefined {
+function nextWithError(answers: Answers, from: string, region: string | undefined): Prompt | undefined {
   const prompts = visiblePrompts(answers);
-  const issues = answerIssues(answers);
+  const issues = answerIssues(answers, region);
   const start = prompts.findIndex((prompt) => prompt.path === from) + 1;
   return prompts.slice(start).find((prompt) => hasErrors(promptIssues(prompt, issues)));
 }
@@ -63,6 +63,7 @@ export function initialWizardState(flow: InitialFlow): WizardState {
     cursor: '',
     trail: [],
     visited: [],
+    touchedFields: [],
     skipped: [],
     returnToReview: false,
     longHelp: false,
@@ -79,15 +80,25 @@ export function watchingWizardState(result: CreateResult, at: number, sandbox = 
   return { ...initialWizardState({ initial: {}, given: [], sandbox }), phase: 'watching', watch: { result, startedAt: at } };
 }
 
-function advance(state: WizardState): WizardState {
-  const prompt = promptAt(state.cursor);
-  if (!prompt) return state;
-  const issues = answerIssues(state.answers);
+function touch(state: WizardState, path: string): WizardState {
+  return state.touchedFields.includes(path) ? state : { ...state, touchedFields: [...state.touchedFields, path] };
+}
+
+/** Whether the field's errors are shown: once it was edited or left, or when it was given (flags, a preset). */
+export function showsErrors(state: Pick<WizardState, 'touchedFields' | 'given'>, prompt: Prompt): boolean {
+  return state.touchedFields.includes(prompt.path) || state.given.includes(prompt.path) || state.given.includes(prompt.parameter.name);
+}
+
+function advance(before: WizardState): WizardState {
+  const prompt = promptAt(before.cursor);
+  if (!prompt) return before;
+  const state = touch(before, prompt.path);
+  const issues = answerIssues(state.answers, state.region);
   // Enter never moves past a field that is wrong as typed; cross-field problems are shown on the field they name.
   if (hasErrors(promptIssues(prompt, issues))) return state;
   const visited = state.visited.includes(prompt.path) ? state.visited : [...state.visited, prompt.path];
   const skipped = state.skipped.filter((step) => step !== prompt.step);
-  const next = state.returnToReview ? nextWithError(state.answers, prompt.path) : nextToAsk(state, prompt.path);
+  const next = state.returnToReview ? nextWithError(state.answers, prompt.path, state.region) : nextToAsk(state, prompt.path);
   if (!next) return { ...state, visited, skipped, phase: 'review', trail: [], returnToReview: false, longHelp: false };
   return { ...state, visited, skipped, cursor: next.path, trail: [...state.trail, prompt.path], longHelp: false };
 }
@@ -163,14 +174,15 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (event.value === undefined) delete answers[event.path];
       else answers[event.path] = event.value;
       const submitError = state.submitError?.field === event.path ? undefined : state.submitError;
-      return { ...state, answers, touched: true, submitError };
+      return { ...touch(state, event.path), answers, touched: true, submitError };
     }
     case 'next':
       return state.phase === 'editing' && state.dialog === 'none' ? advance({ ...state, touched: true }) : state;
     case 'back':
       if (state.dialog !== 'none') return { ...state, dialog: 'none' };
       if (state.resuming) return state; // a pending submission is resent as it was, never edited
-      return state.phase === 'editing' || state.phase === 'review' ? goBack({ ...state, touched: true }) : state;
+      if (state.phase === 'editing') return goBack({ ...touch(state, state.cursor), touched: true });
+      return state.phase === 'review' ? goBack({ ...state, touched: true }) : state;
     case 'skip':
       if (state.phase !== 'editing' || state.dialog !== 'none') return state;
       // Tab never throws typed work away: a step with answers asks first.
@@ -180,7 +192,10 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return state.phase === 'editing' && state.dialog === 'confirm-skip' ? skipStep({ ...state, dialog: 'none' }) : state;
     case 'jumpTo':
       if (!(state.phase === 'review' || state.phase === 'editing') || !promptAt(event.path) || state.resuming) return state;
-      return { ...state, phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
+      // A field opened from review was answered already: its errors show at once.
+      return { ...touch(state, event.path), phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
+    case 'targetResolved':
+      return { ...state, region: event.region };
     case 'toggleHelp':
       return { ...state, longHelp: !state.longHelp };
     case 'review':
@@ -207,7 +222,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (state.phase !== 'start' || state.dryRun) return state;
       return { ...state, phase: 'submitting', resuming: event.submission, answers: answersFromRequest(event.submission.request), touched: true };
     case 'openDialog':
-      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || state.dryRun || hasErrors(answerIssues(state.answers)))) return state;
+      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || state.dryRun || hasErrors(answerIssues(state.answers, state.region)))) return state;
       if (event.dialog === 'save-preset' && state.phase !== 'review') return state;
       return { ...state, dialog: event.dialog };
     case 'closeDialog':
@@ -216,7 +231,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, dialog: 'none', notice: `Saved preset "${event.name}".` };
     case 'submit':
       // A dry run never sends: there is no path from its review to `submitting`.
-      if (state.phase !== 'review' || state.dryRun || state.dialog !== 'confirm-submit' || hasErrors(answerIssues(state.answers))) return state;
+      if (state.phase !== 'review' || state.dryRun || state.dialog !== 'confirm-submit' || hasErrors(answerIssues(state.answers, state.region))) return state;
       return { ...state, phase: 'submitting', dialog: 'none', submitError: undefined, notice: undefined };
     case 'submitted':
       if (state.phase !== 'submitting') return state;

@@ -42,6 +42,8 @@ export interface WizardState {
   trail: string[];
   /** Prompts the person has confirmed with Enter. */
   visited: string[];
+  /** Fields edited or left (Enter, Esc): their errors are shown; before that a field is not blamed. */
+  touchedFields: string[];
   /** Steps skipped with the skip key. */
   skipped: string[];
   /** Editing a field from review: Enter goes back to review. */
@@ -49,6 +51,8 @@ export interface WizardState {
   longHelp: boolean;
   /** Run against the in-process emulator. */
   sandbox: boolean;
+  /** The target's Region once resolved: ARNs (KMS key, Lambda) must be in it. */
+  region?: string;
   /** `--dry-run`: the review's action prints the request; nothing is ever sent. */
   dryRun: boolean;
   /** A key was pressed: start-screen choices arriving late no longer interrupt. */
@@ -76,6 +80,8 @@ export type WizardEvent =
   | { type: 'confirmSkip' }
   | { type: 'jumpTo'; path: string }
   | { type: 'toggleHelp' }
+  /** The target (region, credentials) was resolved after the first frame. */
+  | { type: 'targetResolved'; region: string }
   | { type: 'review' }
   | { type: 'startChoices'; choices: StartChoices }
   | { type: 'startFresh' }

@@ -46,9 +46,9 @@ function showWhole(prompt: Prompt, value: Answers[string]): string {
   return show(prompt, value);
 }
 
-/** The rows for these answers. */
-export function answerRows(answers: Answers): AnswerRow[] {
-  const issues = answerIssues(answers);
+/** The rows for these answers (with the target's Region, when known, for the ARN checks). */
+export function answerRows(answers: Answers, region?: string): AnswerRow[] {
+  const issues = answerIssues(answers, region);
   return visiblePrompts(answers).map((prompt) => {
     const step = STEPS.find((candidate) => candidate.id === prompt.step)!;
     const leafLabel = prompt.leaf && prompt.leaf.node !== prompt.parameter ? prompt.leaf.node.help.label : undefined;

@@ -1,5 +1,6 @@
 /** Every answer in one table, problems flagged, the selected row's problem spelled out. */
 import { Box, Text } from 'ink';
+import { inWizardWords } from '../flow/issues.js';
 import { ACCENT, MARK } from '../theme.js';
 import type { AnswerRow } from './answer-rows.js';
 
@@ -46,9 +47,9 @@ export function AnswersTable({ rows, selected, highlightedField, width }: Answer
       {problem ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color={problem.severity === 'error' ? 'red' : 'yellow'}>
-            {problem.severity === 'error' ? MARK.error : MARK.warning} {problem.message}
+            {problem.severity === 'error' ? MARK.error : MARK.warning} {inWizardWords(problem).message}
           </Text>
-          <Text dimColor>  Fix: {problem.fix}</Text>
+          <Text dimColor>  Fix: {inWizardWords(problem).fix}</Text>
         </Box>
       ) : null}
     </Box>

@@ -1,13 +1,13 @@
 /** The review's primary action under the table: "Create data store", or "Print request" with `--dry-run`. */
 import { Box, Text } from 'ink';
-import { ACCENT, MARK } from '../theme.js';
+import { ACCENT } from '../theme.js';
 
 /** Props of `PrimaryAction`. */
 export interface PrimaryActionProps {
   label: string;
   /** Selected (the default): Enter runs it. */
   selected: boolean;
-  /** Errors in the answers: shown, but it cannot run yet. */
+  /** Errors in the answers: shown dimmed (the line under the review says why); it cannot run yet. */
   blocked: boolean;
 }
 
@@ -17,7 +17,6 @@ export function PrimaryAction({ label, selected, blocked }: PrimaryActionProps) 
     <Box marginTop={1}>
       <Text color={selected ? ACCENT : undefined}>{selected ? '› ' : '  '}</Text>
       <Text inverse={selected} bold dimColor={blocked}>{` ${label} `}</Text>
-      {blocked ? <Text color="red">{`  ${MARK.error} fix the marked fields first`}</Text> : null}
     </Box>
   );
 }

@@ -48,7 +48,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const width = stdout.columns || 80;
   const height = stdout.rows || 24;
   const [tab, setTab] = useState(0);
-  const rows = answerRows(state.answers);
+  const rows = answerRows(state.answers, state.region);
   const highlighted = state.submitError?.field;
   // The primary action (index rows.length) is selected unless a row needs attention.
   const [selected, setSelected] = useState(() => {
@@ -65,7 +65,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const onAction = row === rows.length;
   const current = rows[row];
   const request = requestFromAnswers(state.answers);
-  const blocked = hasErrors(answerIssues(state.answers));
+  const blocked = hasErrors(answerIssues(state.answers, state.region));
   const dialogOpen = state.dialog !== 'none';
   const canViewWhole = tab === 0 && current !== undefined && (current.whole.includes('\n') || isCutInTable(rows, current, width));
 
@@ -120,7 +120,8 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
     ? ['choose', 'viewWhole', 'back', 'quit']
     : [
         editing ? 'editRow' : action,
-        'choose',
+        // On a preview ↑↓ scroll, which needs no hint; the line must fit 80 columns with `w`.
+        ...(preview ? [] : (['choose'] as Command[])),
         ...(canViewWhole ? (['viewWhole'] as Command[]) : []),
         ...(preview ? (['writeFile'] as Command[]) : []),
         'nextTab',
@@ -137,7 +138,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         <Text bold>Review</Text>
         <Text dimColor>{state.dryRun ? ' — check every answer; the request is printed, never sent.' : ' — check every answer; nothing is sent until you confirm.'}</Text>
       </Text>
-      <TabBar titles={TITLES} active={tab} />
+      <TabBar titles={TITLES} active={tab} width={width} />
       <Box marginTop={1} flexDirection="column">
         {state.dialog === 'confirm-submit' ? (
           <ConfirmSubmitDialog

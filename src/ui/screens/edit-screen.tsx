@@ -8,7 +8,7 @@ import { constraintsOf, ValidationLine } from '../components/validation-line.js'
 import { answerIssues, promptIssues } from '../flow/issues.js';
 import { stepProgress } from '../flow/progress.js';
 import { promptAt, visiblePrompts, type PromptKind } from '../flow/prompts.js';
-import { answersOfStep, canGoBack } from '../flow/reducer.js';
+import { answersOfStep, canGoBack, showsErrors } from '../flow/reducer.js';
 import { answerRows } from '../review/answer-rows.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
 import { ChoicePrompt } from '../inputs/choice-prompt.js';
@@ -38,7 +38,10 @@ export interface EditScreenProps {
 export function EditScreen({ state, dispatch, target, isActive }: EditScreenProps) {
   const prompt = promptAt(state.cursor)!;
   const step = STEPS.find((candidate) => candidate.id === prompt.step)!;
-  const issues = promptIssues(prompt, answerIssues(state.answers));
+  const allIssues = promptIssues(prompt, answerIssues(state.answers, state.region));
+  // Errors after touching: a field is not blamed before it was edited or left (warnings show at once).
+  const untouched = !showsErrors(state, prompt);
+  const issues = untouched ? allIssues.filter((issue) => issue.severity !== 'error') : allIssues;
   const value = state.answers[prompt.path];
   const ownsHelpKey = prompt.kind === 'json';
   const askingSkip = state.dialog === 'confirm-skip';
@@ -68,9 +71,9 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
       title={title}
       helps={state.longHelp ? [...leafHelp, prompt.parameter.help] : firstOfStep ? [prompt.parameter.help, ...leafHelp] : leafHelp}
       longHelp={state.longHelp}
-      constraints={constraintsOf(prompt, issues)}
-      validation={<ValidationLine prompt={prompt} value={value} issues={issues} />}
-      footer={footer}
+      constraints={constraintsOf(prompt, allIssues)}
+      validation={<ValidationLine prompt={prompt} value={value} issues={allIssues} untouched={untouched} />}
+      footer={askingSkip ? ['quit'] : footer}
     >
       <Input
         key={prompt.path}
@@ -99,7 +102,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
 /** The step's answers as the review shows them, e.g. `Data store name: clinic`, `Tags: 2 tags: a=b, c=d`. */
 function skippedAnswers(state: WizardState): string[] {
   const paths = answersOfStep(state);
-  return answerRows(state.answers)
+  return answerRows(state.answers, state.region)
     .filter((row) => paths.includes(row.path))
     .map((row) => `${row.label}: ${row.shown}`);
 }

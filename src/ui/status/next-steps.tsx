@@ -46,8 +46,9 @@ export function NextSteps({ datastoreId, endpoint, region, sandbox, smart }: Nex
       <Text color="cyan">{command(firstRequest)}</Text>
       <Text>2. Import FHIR data from S3 (the data store's FHIR import):</Text>
       <Text color="cyan">{command(['aws healthlake start-fhir-import-job', `--datastore-id ${id}`, '...'])}</Text>
-      <Text>3. It is billed per hour while it exists. Delete it when done:</Text>
-      <Text color="cyan">{command(['aws healthlake delete-fhir-datastore', `--datastore-id ${id}`])}</Text>
+      <Text>3. {sandbox ? 'Delete the sandbox one' : 'It is billed per hour while it exists. Delete it'} when done (asks first, then follows it to DELETED):</Text>
+      {/* The history knows where this data store lives (its region, profile, or the sandbox): its own id works. */}
+      <Text color="cyan">{command(['healthlake-wizard delete', datastoreId])}</Text>
     </Box>
   );
 }
