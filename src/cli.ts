@@ -32,6 +32,14 @@ export async function main(argv: string[], hooks: StartupHooks = {}): Promise<vo
     const command = await load();
     process.exitCode = await command.run(args);
   } catch (error) {
+    // A configuration problem found late (an invalid `output` in the profile): its message, fix and exit code.
+    if (typeof error === 'object' && error !== null && 'friendly' in error) {
+      const { formatFriendlyError, toFriendlyError } = await import('./aws/errors.js');
+      const friendly = toFriendlyError(error);
+      process.stderr.write(formatFriendlyError(friendly));
+      process.exitCode = friendly.exitCode;
+      return;
+    }
     // Last resort: never a stack trace for the user (unless --debug).
     // An endpoint's password may be quoted in either.
     const message = error instanceof Error ? error.message : String(error);

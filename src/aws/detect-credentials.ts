@@ -14,10 +14,11 @@ export interface CredentialsDetection {
   source?: string;
 }
 
-type IniSections = Map<string, Map<string, string>>;
+/** The sections of an INI file, each a map of its keys (lower case) to values. */
+export type IniSections = Map<string, Map<string, string>>;
 
 /** Parses an INI file the way the shared config files are written (`[section]`, `key = value`). */
-function readIni(path: string): IniSections {
+export function readIni(path: string): IniSections {
   const sections: IniSections = new Map();
   let text: string;
   try {

@@ -18,6 +18,7 @@ import { CONFIG_DIR_ENV } from '../store/location.js';
 import { describeTarget, isResendOf } from './pending-submission.js';
 import { createConfiguredClient, resolveEndpoint, type ConfiguredClient, type StaticCredentials } from './config.js';
 import { FriendlyFailure, toFriendlyError, type ErrorContext } from './errors.js';
+import type { DebugLog } from './debug-log.js';
 import { redactUrlUserinfo } from './redact-url.js';
 import type { CreateResult, DatastorePage, DatastoreProperties, DeleteResult, FriendlyError, HealthLakeGateway, ListDatastoresInput, StatusEvent, Target, WatchGoal } from './types.js';
 import { watchDatastoreStatus, type WatchSchedule } from './watch.js';
@@ -37,6 +38,8 @@ export interface GatewayDeps {
    * `skip`: `create` journals nothing (`--no-journal`). Unset: journal when a store is given.
    */
   journal?: 'required' | 'skip';
+  /** `--debug`: where the settings, credential source and each request and response are logged. */
+  debug?: DebugLog;
   /** Where warnings go (a data store created but not recorded); default: nowhere. */
   warn?: (message: string) => void;
 }
@@ -108,6 +111,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
         ...(deps.credentials ? { credentials: deps.credentials } : {}),
         ...(deps.env ? { env: deps.env } : {}),
         ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}),
+        ...(deps.debug ? { debug: deps.debug } : {}),
       });
       // A failed resolution (no region) must not be cached: the next call may have a fixed environment.
       client.catch(() => clients.delete(key));
@@ -121,14 +125,16 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
    * the configured one (with its password) is used.
    */
   function unredactedEndpoint(endpoint: string | undefined): string | undefined {
-    const configured = resolveEndpoint(options, deps.env ?? process.env);
+    const configured = resolveEndpoint(options, deps.env ?? process.env)?.url;
     return endpoint !== undefined && configured !== undefined && redactUrlUserinfo(configured) === endpoint ? configured : endpoint;
   }
 
-  function context(target: Target | undefined, extra: ErrorContext): ErrorContext {
+  /** What an error message names: the region, the profile, and the URL the request really went to (no password). */
+  function context(configured: ConfiguredClient | undefined, target: Target | undefined, extra: ErrorContext): ErrorContext {
+    const where = configured?.target ?? target;
     return {
       ...extra,
-      ...(target ? { region: target.region, profile: target.profile, endpoint: target.endpoint } : {}),
+      ...(where ? { region: where.region, profile: where.profile, endpoint: configured ? redactUrlUserinfo(configured.serviceUrl) : where.endpoint } : {}),
       ...(options.profile ? { profile: options.profile } : {}),
     };
   }
@@ -187,7 +193,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       recordCreated(request, result, configured.target, token, journaled);
       return result;
     } catch (error) {
-      const friendly = toFriendlyError(error, context(configured?.target ?? target, { operation: 'create', request }));
+      const friendly = toFriendlyError(error, context(configured, target, { operation: 'create', request }));
       // A definite "no" from the service (validation, access denied) created nothing: nothing to resume. After a
       // time-out, reset or 5xx the outcome is unknown, so the submission stays pending for a resume.
       if (journaled && !friendly.transient && friendly.exitCode === EXIT.service) forget(token);
@@ -204,7 +210,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       });
       return toProperties(response.DatastoreProperties);
     } catch (error) {
-      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'describe', datastoreId })), error);
+      throw new FriendlyFailure(toFriendlyError(error, context(configured, undefined, { operation: 'describe', datastoreId })), error);
     }
   }
 
@@ -218,7 +224,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
         ...(response.NextToken ? { NextToken: response.NextToken } : {}),
       };
     } catch (error) {
-      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'list' })), error);
+      throw new FriendlyFailure(toFriendlyError(error, context(configured, undefined, { operation: 'list' })), error);
     }
   }
 
@@ -229,7 +235,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       const response = await configured.client.send(new ListTagsForResourceCommand({ ResourceARN: datastoreArn }));
       return (response.Tags ?? []).map((tag) => ({ Key: tag.Key!, Value: tag.Value ?? '' }));
     } catch (error) {
-      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'describe' })), error);
+      throw new FriendlyFailure(toFriendlyError(error, context(configured, undefined, { operation: 'describe' })), error);
     }
   }
 
@@ -247,7 +253,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
       recordStatus(datastoreId, result.DatastoreStatus, new Date(now()));
       return result;
     } catch (error) {
-      throw new FriendlyFailure(toFriendlyError(error, context(configured?.target, { operation: 'delete', datastoreId })), error);
+      throw new FriendlyFailure(toFriendlyError(error, context(configured, undefined, { operation: 'delete', datastoreId })), error);
     }
   }
 
@@ -303,6 +309,16 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
         target = (await clientFor()).target;
       } catch (error) {
         throw new FriendlyFailure(toFriendlyError(error, { operation: 'region' }), error);
+      }
+      // Credentials are resolved before journaling: a submission that fails before anything was sent (no
+      // credentials, an expired SSO token, a failing credential_process) must leave nothing pending to resume.
+      if (!options.noSignRequest) {
+        try {
+          const { client } = await clientFor();
+          await client.config.credentials();
+        } catch (error) {
+          throw new FriendlyFailure(toFriendlyError(error, { operation: 'credentials', ...(target.profile ? { profile: target.profile } : {}) }), error);
+        }
       }
       if (deps.journal === 'required' && !deps.store) throw new FriendlyFailure(journalUnavailable('the local store could not be opened'));
       const journaling = deps.journal !== 'skip' && deps.store !== undefined;

@@ -3,7 +3,11 @@
  * table`. Timestamps are shown as the AWS CLI v2 shows them (ISO 8601 with an offset). JMESPath and YAML are
  * imported only when `--query` or a YAML output asks for them: the default JSON output stays light.
  */
-import type { GlobalOptions, OutputFormat } from '../options.js';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
+import { OUTPUT_FORMATS } from '../request/create-flags.js';
+import { readIni } from './detect-credentials.js';
 import { loadYaml } from '../request/load-yaml.js';
 import { pythonText, type Json } from './python-text.js';
 import { inShapeOrder, type ResponseShapeName } from '../spec/response-shapes.js';
@@ -148,11 +152,40 @@ export async function renderOutput(
 }
 
 /**
+ * The output format: `--output`, else `AWS_DEFAULT_OUTPUT`, else the chosen profile's `output` in the config file.
+ * Read with the small INI reader the start screen uses, so a dry run loads no SDK code. Rejects (253, naming the
+ * setting) on a value that is no format.
+ */
+export async function outputFormatFor(options: Pick<GlobalOptions, 'output' | 'profile'>, env: NodeJS.ProcessEnv = process.env): Promise<OutputFormat | undefined> {
+  if (options.output) return options.output;
+  const profile = options.profile || env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
+  let text = env.AWS_DEFAULT_OUTPUT;
+  let source = 'AWS_DEFAULT_OUTPUT';
+  if (text === undefined) {
+    const config = readIni(env.AWS_CONFIG_FILE || join(env.HOME || homedir(), '.aws', 'config'));
+    text = (config.get(profile === 'default' ? 'default' : `profile ${profile}`) ?? config.get(profile))?.get('output');
+    source = `output of profile "${profile}"`;
+  }
+  if (text === undefined || text === '') return undefined;
+  if ((OUTPUT_FORMATS as readonly string[]).includes(text)) return text as OutputFormat;
+  // A FriendlyError carried on an Error, as FriendlyFailure does, without loading the error classifier here.
+  throw Object.assign(new Error(`${source} must be one of ${OUTPUT_FORMATS.join(', ')}; got ${JSON.stringify(text)}.`), {
+    friendly: {
+      code: 'InvalidOutput',
+      message: `${source} must be one of ${OUTPUT_FORMATS.join(', ')}; got ${JSON.stringify(text)}.`,
+      fix: 'Set it to json (the default), or pass --output.',
+      exitCode: EXIT.config,
+      transient: false,
+    },
+  });
+}
+
+/**
  * What `--dry-run` prints: the request in the service model's member order, through `--output` and `--query`.
  * The non-interactive dry run and the wizard's "Print request" both print this.
  */
-export function renderDryRun(request: Record<string, unknown>, options: { output?: OutputFormat; query?: string }): Promise<string> {
-  return renderOutput(orderRequest(request), { output: options.output, query: options.query, operation: OPERATION.name });
+export async function renderDryRun(request: Record<string, unknown>, options: Pick<GlobalOptions, 'output' | 'profile' | 'query'>): Promise<string> {
+  return renderOutput(orderRequest(request), { output: await outputFormatFor(options), query: options.query, operation: OPERATION.name });
 }
 
 /** A problem with a `--query` expression (to report as bad input before anything is sent), or undefined. */

@@ -24,7 +24,12 @@ export interface Session {
  * What a session's gateway is told besides the options: how to journal, where warnings go, retries (tests); and
  * where what the sandbox worked around on start goes (`stderr`: a collector that prints after the UI, for the wizard).
  */
-export type SessionDeps = Pick<GatewayDeps, 'journal' | 'warn' | 'maxAttempts'> & { stderr?: NodeJS.WritableStream };
+export type SessionDeps = Pick<GatewayDeps, 'journal' | 'warn' | 'maxAttempts' | 'debug'> & { stderr?: NodeJS.WritableStream };
+
+/** `--debug`'s log: lines on `stderr`, prefixed. */
+export function debugLogFor(options: GlobalOptions, stderr: NodeJS.WritableStream = process.stderr): SessionDeps['debug'] {
+  return options.debug ? (line) => stderr.write(`healthlake-wizard: debug: ${line}\n`) : undefined;
+}
 
 /** Opens a session: starts the sandbox when `options.sandbox`, else targets AWS as configured. */
 export async function openSession(options: GlobalOptions, store?: WizardStore, { stderr = process.stderr, ...deps }: SessionDeps = {}): Promise<Session> {

@@ -5,8 +5,8 @@
 import { EXIT, type GlobalOptions } from '../options.js';
 import type { HistoryEntry, WizardStore } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
-import { checkQuery, renderOutput } from './output.js';
-import { openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
+import { checkQuery, outputFormatFor, renderOutput } from './output.js';
+import { debugLogFor, openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
 import type { DatastoreProperties } from './types.js';
 import { writeStdout } from '../stdout.js';
 
@@ -36,7 +36,7 @@ export function optionsForEntry(options: GlobalOptions, entry: HistoryEntry | un
 
 async function print(properties: DatastoreProperties, options: GlobalOptions): Promise<void> {
   const response = { DatastoreProperties: properties };
-  writeStdout(await renderOutput(response, { output: options.output, query: options.query, operation: 'DescribeFHIRDatastore', shape: 'DescribeFHIRDatastoreResponse', color: options.color }));
+  writeStdout(await renderOutput(response, { output: await outputFormatFor(options), query: options.query, operation: 'DescribeFHIRDatastore', shape: 'DescribeFHIRDatastoreResponse', color: options.color }));
 }
 
 /** Describes once (or watches with `wait`) and prints; returns the exit code. */
@@ -58,7 +58,7 @@ export async function runStatusOnce(request: StatusRequest): Promise<number> {
   const options = optionsForEntry(request.options, entry);
   let session: Session | undefined;
   try {
-    session = await openSession(options, store);
+    session = await openSession(options, store, options.debug ? { debug: debugLogFor(options) } : {});
     if (!request.wait) {
       const properties = await session.gateway.describe(datastoreId);
       if (entry?.datastoreId === datastoreId) store?.history.updateStatus(datastoreId, properties.DatastoreStatus, new Date().toISOString());

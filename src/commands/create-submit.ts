@@ -9,8 +9,8 @@
 import { EXIT, type CreateOptions } from '../options.js';
 import type { CreateRequest } from '../request/types.js';
 import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
-import { checkQuery, renderOutput } from '../aws/output.js';
-import { openLocalStore, openSession, tryOpenStore, watchToExitCode, type Session, type SessionDeps } from '../aws/session.js';
+import { checkQuery, outputFormatFor, renderOutput } from '../aws/output.js';
+import { debugLogFor, openLocalStore, openSession, tryOpenStore, watchToExitCode, type Session, type SessionDeps } from '../aws/session.js';
 import type { FriendlyError } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
 import { writeStdout } from '../stdout.js';
@@ -79,6 +79,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
       journal: options.noJournal ? 'skip' : 'required',
       warn: (message) => stderr.write(`healthlake-wizard: warning: ${message}\n`),
       ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}),
+      ...(options.debug ? { debug: debugLogFor(options, stderr) } : {}),
       stderr,
     });
     // The Region is known now (a profile's too): a KMS key or Lambda ARN in another one is refused before sending.
@@ -89,7 +90,7 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
       return EXIT.usage;
     }
     const created = await sendOrResend(session, request, journaled ? store : undefined, stderr);
-    (deps.stdout ?? writeStdout)(await renderOutput(created, { output: options.output, query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
+    (deps.stdout ?? writeStdout)(await renderOutput(created, { output: await outputFormatFor(options), query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
     if (!options.wait) return EXIT.ok;
     return await watchToExitCode(session.gateway, created.DatastoreId, { stderr });
   } catch (error) {

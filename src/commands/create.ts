@@ -5,7 +5,7 @@
  * React nor the AWS SDK: those come in through dynamic imports only when needed.
  */
 import packageJson from '../../package.json' with { type: 'json' };
-import { checkQuery, renderDryRun, renderOutput } from '../aws/output.js';
+import { checkQuery, outputFormatFor, renderDryRun, renderOutput } from '../aws/output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
 import { readCreateArgs } from '../request/argv.js';
@@ -95,9 +95,9 @@ async function savePreset(name: string, request: Record<string, unknown>): Promi
   }
 }
 
-/** Prints a result as the AWS CLI would (`--output`, `--query`): the dry run's request, a skeleton. */
+/** Prints a result as the AWS CLI would (`--output` or the configured output, `--query`): the dry run's request, a skeleton. */
 export async function printData(data: unknown, options: CreateOptions): Promise<void> {
-  writeStdout(await renderOutput(data, { output: options.output, query: options.query, operation: OPERATION.name }));
+  writeStdout(await renderOutput(data, { output: await outputFormatFor(options), query: options.query, operation: OPERATION.name }));
 }
 
 /** Runs `create` with its arguments; returns the exit code. */

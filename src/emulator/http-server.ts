@@ -12,11 +12,20 @@ import type { FaultInjector } from './fault-injector.js';
 import { OPERATIONS, isOperation } from './operations.js';
 import { ServiceError } from './service-error.js';
 import { verifySignature, type SignaturePolicy } from './signature-check.js';
+import { callerIdentity, getCallerIdentityXml, isStsRequest, stsErrorXml, unsupportedStsAction } from './sts.js';
+import type { EmulatorCredentials } from './types.js';
 
 const TARGET_PREFIX = 'HealthLake.';
 const JSON_CONTENT_TYPE = 'application/x-amz-json-1.0';
 /** Bigger than any valid request (200 tags, a SMART metadata document); guards memory only. */
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The names STS gives the errors the SigV4 check raises. */
+const STS_ERROR_NAMES: Record<string, string> = {
+  UnrecognizedClientException: 'InvalidClientTokenId',
+  InvalidSignatureException: 'SignatureDoesNotMatch',
+  MissingAuthenticationTokenException: 'MissingAuthenticationToken',
+};
 
 /** What the server needs. */
 export interface ServerParts {
@@ -26,6 +35,10 @@ export interface ServerParts {
   signatures?: SignaturePolicy;
   now: () => number;
   requests: Record<string, number>;
+  /** The account STS GetCallerIdentity reports. */
+  accountId: string;
+  /** Whose identity an unsigned STS request gets when signatures are not checked. */
+  defaultIdentity: EmulatorCredentials;
 }
 
 /** An HTTP server with a prompt `stop()` that closes every socket. */
@@ -59,6 +72,19 @@ function send(response: ServerResponse, status: number, body: unknown, now: numb
   response.end(text);
 }
 
+/** An STS (Query protocol) answer: XML, with the request id in the body and the header. */
+function sendXml(response: ServerResponse, status: number, body: (requestId: string) => string, now: number): void {
+  const requestId = randomUUID();
+  const text = body(requestId);
+  response.writeHead(status, {
+    'Content-Type': 'text/xml',
+    'Content-Length': Buffer.byteLength(text),
+    'x-amzn-RequestId': requestId,
+    Date: new Date(now).toUTCString(),
+  });
+  response.end(text);
+}
+
 function parseBody(raw: Buffer): Record<string, unknown> {
   const text = raw.toString('utf8');
   if (text.trim() === '') return {};
@@ -82,6 +108,8 @@ export function createEmulatorServer(parts: ServerParts): EmulatorServer {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);
     const target = typeof request.headers['x-amz-target'] === 'string' ? request.headers['x-amz-target'] : '';
+    const contentType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
+    if (raw !== undefined && request.method === 'POST' && isStsRequest(contentType, target)) return handleSts(request, response, raw);
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
     const counted = operation || '(no target)';
     parts.requests[counted] = (parts.requests[counted] ?? 0) + 1;
@@ -100,7 +128,6 @@ export function createEmulatorServer(parts: ServerParts): EmulatorServer {
     if (fault === 'throttle') throw new ServiceError('ThrottlingException', 'Rate exceeded');
     if (fault === 'error') throw new ServiceError('InternalServerException', 'We encountered an internal error. Please try again.');
 
-    const contentType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim();
     if (request.method !== 'POST' || !isOperation(operation) || !contentType.startsWith('application/x-amz-json-')) {
       throw new ServiceError('UnknownOperationException', `Unknown operation ${JSON.stringify(target)}.`);
     }
@@ -110,6 +137,25 @@ export function createEmulatorServer(parts: ServerParts): EmulatorServer {
       return;
     }
     send(response, 200, result, parts.now());
+  }
+
+  /** STS GetCallerIdentity: the SigV4 check (service `sts`), then the identity of the key that signed. */
+  async function handleSts(request: IncomingMessage, response: ServerResponse, raw: Buffer): Promise<void> {
+    parts.requests.GetCallerIdentity = (parts.requests.GetCallerIdentity ?? 0) + 1;
+    try {
+      const unsupported = unsupportedStsAction(raw.toString('utf8'));
+      if (unsupported) throw new ServiceError('InvalidAction', unsupported);
+      const signer = parts.signatures
+        ? await verifySignature({ method: 'POST', url: request.url ?? '/', headers: request.headers, body: raw }, parts.signatures, 'sts')
+        : parts.defaultIdentity;
+      const identity = callerIdentity(signer, parts.accountId);
+      sendXml(response, 200, (requestId) => getCallerIdentityXml(identity, requestId), parts.now());
+    } catch (error) {
+      const answer = error instanceof ServiceError ? error : new ServiceError('InternalFailure', 'We encountered an internal error. Please try again.');
+      // STS names the signature errors its own way (same HTTP status).
+      const type = STS_ERROR_NAMES[answer.type] ?? answer.type;
+      sendXml(response, answer.status, (requestId) => stsErrorXml(type, answer.message, requestId), parts.now());
+    }
   }
 
   const server = createServer((request, response) => {

@@ -58,6 +58,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults,
     now,
     requests,
+    accountId,
+    defaultIdentity: options.credentials?.[0] ?? SANDBOX_CREDENTIALS,
     signatures:
       options.verifySignatures === false
         ? undefined

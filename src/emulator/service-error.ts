@@ -13,6 +13,7 @@ const STATUS: Record<string, number> = {
   SerializationException: 400,
   UnknownOperationException: 400,
   InternalServerException: 500,
+  InternalFailure: 500,
   UnrecognizedClientException: 403,
   InvalidSignatureException: 403,
   MissingAuthenticationTokenException: 403,

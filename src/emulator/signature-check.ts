@@ -75,8 +75,11 @@ function parseAuthorization(header: string): { credential: string[]; signedHeade
   };
 }
 
-/** Throws the ServiceError AWS would answer when the request is not correctly signed. */
-export async function verifySignature(request: ReceivedRequest, policy: SignaturePolicy): Promise<void> {
+/**
+ * Throws the ServiceError AWS would answer when the request is not correctly signed; `service` is the signing
+ * name the request must be scoped to (`sts` for GetCallerIdentity). Resolves to the credentials that signed it.
+ */
+export async function verifySignature(request: ReceivedRequest, policy: SignaturePolicy, service = SERVICE): Promise<EmulatorCredentials> {
   const authorization = headerValue(request.headers, 'authorization');
   if (!authorization) throw new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token');
   const { credential, signedHeaders, signature } = parseAuthorization(authorization);
@@ -102,7 +105,7 @@ export async function verifySignature(request: ReceivedRequest, policy: Signatur
   if (signedAt > now + MAX_SKEW_MS) {
     throw invalidSignature(`Signature not yet current: ${amzDate} is still later than ${formatAmzDate(now + MAX_SKEW_MS)} (${formatAmzDate(now)} + 5 min.)`);
   }
-  if (scopeService !== SERVICE) throw invalidSignature(`Credential should be scoped to correct service: '${SERVICE}'.`);
+  if (scopeService !== service) throw invalidSignature(`Credential should be scoped to correct service: '${service}'.`);
   if (scopeRegion !== policy.region) {
     throw invalidSignature(`Credential should be scoped to a valid region, not '${scopeRegion}'. This endpoint serves '${policy.region}'.`);
   }
@@ -128,13 +131,13 @@ export async function verifySignature(request: ReceivedRequest, policy: Signatur
   const signer = new SignatureV4({
     credentials: { accessKeyId: known.accessKeyId, secretAccessKey: known.secretAccessKey, sessionToken: known.sessionToken },
     region: policy.region,
-    service: SERVICE,
+    service,
     sha256: Hash.bind(null, 'sha256'),
     applyChecksum: false,
   });
   const resigned = await signer.sign(
     new HttpRequest({ method: request.method, protocol: 'http:', hostname: url.hostname, path: url.pathname, query, headers, body: request.body }),
-    { signingDate: new Date(signedAt), signingRegion: scopeRegion, signingService: SERVICE, signableHeaders: new Set(signedHeaders) },
+    { signingDate: new Date(signedAt), signingRegion: scopeRegion, signingService: service, signableHeaders: new Set(signedHeaders) },
   );
   const expected = /Signature=([0-9a-f]+)/.exec(String(resigned.headers.authorization))?.[1] ?? '';
   const given = Buffer.from(signature);
@@ -144,4 +147,5 @@ export async function verifySignature(request: ReceivedRequest, policy: Signatur
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
     );
   }
+  return known;
 }

@@ -7,6 +7,8 @@ export interface EmulatorCredentials {
   secretAccessKey: string;
   /** When set, requests must carry exactly this `X-Amz-Security-Token`. */
   sessionToken?: string;
+  /** The IAM user (or, with a session token, role) STS GetCallerIdentity names for this key; default `sandbox`. */
+  userName?: string;
 }
 
 /** The operations the emulator serves (the `X-Amz-Target` suffixes). */

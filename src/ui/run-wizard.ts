@@ -21,11 +21,13 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
     { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }) }, options },
     {
       async connect(sandbox, store) {
-        const { openSession } = await import('../aws/session.js');
+        const { debugLogFor, openSession } = await import('../aws/session.js');
         // The wizard journals as `create --no-interactive` does: no journal, no sending, unless --no-journal.
+        // `--debug` lines wait with the other notices until the wizard gives the screen back.
         const session = await openSession({ ...options, sandbox }, store, {
           journal: options.noJournal ? 'skip' : 'required',
           warn: (message) => later.write(`healthlake-wizard: warning: ${message}\n`),
+          ...(options.debug ? { debug: debugLogFor(options, later) } : {}),
           stderr: later,
         });
         return { gateway: session.gateway, close: () => session.close() };

@@ -67,15 +67,16 @@ describe('region resolution', () => {
 describe('endpoint and profile', () => {
   it('--endpoint-url, then AWS_ENDPOINT_URL_HEALTHLAKE, then AWS_ENDPOINT_URL', () => {
     const env = { AWS_ENDPOINT_URL: 'http://127.0.0.1:1', AWS_ENDPOINT_URL_HEALTHLAKE: 'http://127.0.0.1:2' };
-    expect(resolveEndpoint({ endpointUrl: 'http://127.0.0.1:3' }, env)).toBe('http://127.0.0.1:3');
-    expect(resolveEndpoint({}, env)).toBe('http://127.0.0.1:2');
-    expect(resolveEndpoint({}, { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' })).toBe('http://127.0.0.1:1');
+    expect(resolveEndpoint({ endpointUrl: 'http://127.0.0.1:3' }, env)?.url).toBe('http://127.0.0.1:3');
+    expect(resolveEndpoint({}, env)?.url).toBe('http://127.0.0.1:2');
+    expect(resolveEndpoint({}, { AWS_ENDPOINT_URL: 'http://127.0.0.1:1' })?.url).toBe('http://127.0.0.1:1');
     expect(resolveEndpoint({}, {})).toBeUndefined();
   });
 
-  it('--profile, then AWS_PROFILE', () => {
-    expect(resolveProfile({ profile: 'a' }, { AWS_PROFILE: 'b' })).toBe('a');
-    expect(resolveProfile({}, { AWS_PROFILE: 'b' })).toBe('b');
+  it('--profile, then AWS_PROFILE, then AWS_DEFAULT_PROFILE', () => {
+    expect(resolveProfile({ profile: 'a' }, { AWS_PROFILE: 'b', AWS_DEFAULT_PROFILE: 'c' })).toBe('a');
+    expect(resolveProfile({}, { AWS_PROFILE: 'b', AWS_DEFAULT_PROFILE: 'c' })).toBe('b');
+    expect(resolveProfile({}, { AWS_DEFAULT_PROFILE: 'c' })).toBe('c');
     expect(resolveProfile({}, {})).toBeUndefined();
   });
 });

@@ -64,8 +64,9 @@ describe('gateway against the emulator', () => {
     expect(last?.type === 'done' && last.properties.ErrorCause?.ErrorMessage).toBeTruthy();
   });
 
-  it('rides out a throttling storm and 5xx bursts during create (SDK retries with backoff)', async () => {
-    const { gateway } = gatewayFor();
+  it('rides out a throttling storm and 5xx bursts during create (SDK retries with backoff, AWS_MAX_ATTEMPTS=5)', async () => {
+    // Four faults need five attempts: more than the AWS CLI's default of three, so the user's setting is what saves it.
+    const { gateway } = gatewayFor({}, { env: { AWS_MAX_ATTEMPTS: '5' } });
     emulator.faults.schedule('throttle', 2, 'CreateFHIRDatastore');
     emulator.faults.schedule('error', 2, 'CreateFHIRDatastore');
     const created = await gateway.create({ DatastoreTypeVersion: 'R4' });

@@ -1,6 +1,6 @@
 /** TLS settings for real: an HTTPS front (self-signed certificate) to the emulator on 127.0.0.1. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -64,6 +64,17 @@ describe.skipIf(!HAS_OPENSSL)('TLS', () => {
   it('--ca-bundle and AWS_CA_BUNDLE make it trusted', async () => {
     expect((await create({ caBundle: join(dir, 'cert.pem') })).DatastoreStatus).toBe('CREATING');
     expect((await create({}, { AWS_CA_BUNDLE: join(dir, 'cert.pem') })).DatastoreStatus).toBe('CREATING');
+  });
+
+  it("the profile's ca_bundle makes it trusted; --ca-bundle and AWS_CA_BUNDLE come first", async () => {
+    const config = join(dir, 'config');
+    writeFileSync(config, `[profile private]\nca_bundle = ${join(dir, 'cert.pem')}\n[profile wrong]\nca_bundle = ${join(dir, 'missing.pem')}\n`);
+    const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') };
+    expect((await create({ profile: 'private' }, env)).DatastoreStatus).toBe('CREATING');
+    expect((await create({ profile: 'wrong', caBundle: join(dir, 'cert.pem') }, env)).DatastoreStatus).toBe('CREATING');
+    const failure = await create({ profile: 'wrong' }, env).then(() => undefined, (caught: unknown) => caught as FriendlyFailure);
+    expect(failure?.friendly).toMatchObject({ code: 'CaBundleUnreadable', exitCode: 253 });
+    expect(failure?.friendly.message).toContain('ca_bundle of profile "wrong"');
   });
 
   it('--no-verify-ssl skips the check', async () => {

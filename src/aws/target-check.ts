@@ -1,0 +1,154 @@
+/**
+ * The target check: resolves the chosen profile's credentials and asks STS GetCallerIdentity who they are, so a
+ * person learns the account and identity (or what is wrong, with its fix) before answering any step. Imports the
+ * SDK: load it lazily, never on the first frame's path. Also lists the profiles of the shared files.
+ */
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { EXIT, type GlobalOptions } from '../options.js';
+import { checkedEndpoint, createRequestHandler, DEFAULT_MAX_ATTEMPTS, type StaticCredentials } from './config.js';
+import { toFriendlyError } from './errors.js';
+import { loadProfileSettings, resolveProfile, type ProfileSettings } from './profile-settings.js';
+import type { FriendlyError } from './types.js';
+
+type Env = NodeJS.ProcessEnv;
+
+/** A profile of the shared files; `isDefault` marks `default`, `chosen` the one now in use. */
+export interface ProfileEntry {
+  name: string;
+  isDefault: boolean;
+  chosen: boolean;
+}
+
+/** The profiles of the config and credentials files, `default` first. */
+export async function listProfiles(options: GlobalOptions = {}, env: Env = process.env): Promise<ProfileEntry[]> {
+  const settings = await loadProfileSettings(options, env);
+  return settings.allProfiles
+    .map((name) => ({ name, isDefault: name === 'default', chosen: name === settings.name }))
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
+}
+
+/** Who the credentials are. */
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+  /** The user or role name, for a header line. */
+  name: string;
+}
+
+/** The outcome: the identity, or the problem with its cause and fix (and the profiles, when one is missing). */
+export type TargetCheck =
+  | { ok: true; identity: CallerIdentity; profile?: string; stsUrl: string }
+  | { ok: false; problem: FriendlyError; profile?: string; profiles?: string[] };
+
+/** `user/NAME` -> NAME; `assumed-role/ROLE/SESSION` -> ROLE; else the ARN's resource. */
+export function identityName(arn: string): string {
+  const resource = arn.split(':').slice(5).join(':');
+  const [kind, name] = resource.split('/');
+  return kind === 'assumed-role' || kind === 'user' || kind === 'role' ? (name ?? resource) : resource;
+}
+
+function problem(partial: Omit<FriendlyError, 'transient' | 'exitCode'> & { exitCode?: number }): FriendlyError {
+  return { exitCode: EXIT.config, transient: false, ...partial };
+}
+
+/** What went wrong while resolving credentials, told with the profile's own kind of credentials in mind. */
+function credentialsProblem(error: unknown, settings: ProfileSettings, profile: string | undefined): FriendlyError {
+  const message = (error as Error)?.message ?? String(error);
+  const flag = profile ? ` --profile ${profile}` : '';
+  const values = settings.values;
+  if (values.credential_process && /Command failed|credential_process|exited|not found/i.test(message)) {
+    const stderr = message.replace(/^Command failed: [^\n]*\n?/, '').trim();
+    return problem({
+      code: 'CredentialProcessFailed',
+      message: `The credential_process of profile "${settings.name}" failed${stderr ? `: ${stderr}` : '.'}`,
+      fix: `Run it yourself to see why (${values.credential_process}), fix it, or choose another profile.`,
+    });
+  }
+  if (values.role_arn && !/sso/i.test(message)) {
+    const host = /(?:getaddrinfo \w+|connect \w+) ([^\s]+)/.exec(message)?.[1] ?? (error as { hostname?: string }).hostname;
+    if (host || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|socket hang up|timed? ?out/i.test(message)) {
+      return problem({
+        code: 'AssumeRoleUnreachable',
+        message: `Profile "${settings.name}" assumes ${values.role_arn}, but STS could not be reached${host ? ` at ${host}` : ''}: ${message}`,
+        fix: 'Check the network or proxy to STS (AWS_ENDPOINT_URL_STS, HTTPS_PROXY), or choose another profile.',
+        exitCode: EXIT.other,
+      });
+    }
+  }
+  const friendly = toFriendlyError(error, { operation: 'credentials', ...(profile ? { profile } : {}) });
+  if (friendly.code === 'SsoTokenExpired') return { ...friendly, fix: `Run: aws sso login${flag}` };
+  if (friendly.code === 'NoCredentials' || friendly.code === 'Unexpected' || friendly.code === 'CredentialsProviderError') {
+    return problem({
+      code: 'NoCredentials',
+      message: `No AWS credentials found${profile ? ` for profile "${settings.name}"` : ''}: ${message}`,
+      fix: `Configure them (aws configure${flag}, or aws sso login${flag}), or try the local sandbox with --sandbox: nothing is sent to AWS there.`,
+    });
+  }
+  return friendly;
+}
+
+/**
+ * Checks the target: the chosen profile exists, its credentials resolve, and STS says whose they are. Never
+ * throws. `credentials` replaces the profile's (the sandbox's keys); `region` defaults to the resolved one, else
+ * us-east-1 (STS answers identity in every Region).
+ */
+export async function checkTarget(
+  options: GlobalOptions,
+  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal } = {},
+): Promise<TargetCheck> {
+  const env = deps.env ?? process.env;
+  const profile = options.sandbox ? undefined : resolveProfile(options, env);
+  let settings: ProfileSettings;
+  try {
+    settings = await loadProfileSettings(options.sandbox ? { ...options, profile: undefined } : options, env);
+  } catch (error) {
+    return { ok: false, problem: problem({ code: 'ConfigUnreadable', message: `The AWS config files cannot be read: ${(error as Error).message}`, fix: 'Correct the file named in the message.' }) };
+  }
+  const withProfile = profile ? { profile } : {};
+  if (profile && !settings.exists && !deps.credentials) {
+    const known = settings.allProfiles;
+    return {
+      ok: false,
+      ...withProfile,
+      profiles: known,
+      problem: problem({
+        code: 'ProfileNotFound',
+        message: `The profile "${profile}" does not exist in the config or credentials file.`,
+        fix: known.length ? `Choose one of: ${known.join(', ')}; or create it with aws configure --profile ${profile}.` : `Create it with aws configure --profile ${profile}, or try the local sandbox with --sandbox.`,
+      }),
+    };
+  }
+  let credentials: StaticCredentials;
+  try {
+    credentials = deps.credentials ?? (await fromNodeProviderChain(profile ? { profile } : {})());
+  } catch (error) {
+    // The chain ends with "Could not load credentials from any providers"; the profile's own provider tells why.
+    const cause = settings.exists ? await fromIni({ profile: settings.name })().then(() => error, (own: unknown) => own) : error;
+    return { ok: false, ...withProfile, problem: credentialsProblem(cause, settings, profile) };
+  }
+  let stsUrl: string | undefined;
+  const client = await (async () => {
+    stsUrl = checkedEndpoint(options, env, settings, 'sts');
+    const region = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || settings.values.region || 'us-east-1';
+    return new STSClient({
+      region,
+      credentials,
+      ...(stsUrl ? { endpoint: stsUrl } : {}),
+      maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      requestHandler: createRequestHandler(options, env, settings, stsUrl ?? `https://sts.${region}.amazonaws.com`),
+    });
+  })().catch((error: unknown) => error);
+  if (!(client instanceof STSClient)) return { ok: false, ...withProfile, problem: toFriendlyError(client) };
+  try {
+    const answer = await client.send(new GetCallerIdentityCommand({}), deps.signal ? { abortSignal: deps.signal } : {});
+    const arn = answer.Arn ?? '';
+    stsUrl ??= (await client.config.endpointProvider({ Region: await client.config.region(), UseFIPS: false, UseDualStack: false })).url.href.replace(/\/$/, '');
+    return { ok: true, ...withProfile, stsUrl, identity: { account: answer.Account ?? '', arn, name: identityName(arn) } };
+  } catch (error) {
+    const where = stsUrl ?? `https://sts.${await client.config.region()}.amazonaws.com`;
+    return { ok: false, ...withProfile, problem: toFriendlyError(error, { operation: 'credentials', endpoint: where, ...withProfile }) };
+  } finally {
+    client.destroy();
+  }
+}

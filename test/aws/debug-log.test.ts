@@ -1,0 +1,53 @@
+/**
+ * `--debug` in the built binary: the credential source, Region, endpoint and each request and response, and
+ * never the secret key or the session token (the output is scanned for both).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { emptyHome, runBinary } from '../cli/built-binary.js';
+
+const SESSION = {
+  accessKeyId: 'ASIADEBUGEXAMPLE0000',
+  secretAccessKey: 'debug-secret-key-must-never-print',
+  sessionToken: 'debug-session-token-must-never-print',
+  userName: 'debugger',
+};
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, credentials: [SESSION] });
+  emulator.faults.schedule('throttle', 1, 'CreateFHIRDatastore');
+});
+afterAll(() => emulator.stop());
+
+describe('--debug', () => {
+  it('logs the settings and every attempt, with Authorization and X-Amz-Security-Token redacted', async () => {
+    const home = emptyHome();
+    try {
+      const env = {
+        ...home.env,
+        AWS_ACCESS_KEY_ID: SESSION.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: SESSION.secretAccessKey,
+        AWS_SESSION_TOKEN: SESSION.sessionToken,
+      };
+      const result = await runBinary(['create', '--no-interactive', '--debug', '--datastore-type-version', 'R4', '--endpoint-url', emulator.url, '--region', 'us-east-1'], env);
+      expect(result.code).toBe(0);
+      const log = result.stderr;
+      expect(log).toContain(`region: us-east-1; endpoint: ${emulator.url} (--endpoint-url)`);
+      expect(log).toContain('retries: 3 attempts, standard mode');
+      expect(log).toContain('credentials: environment variables (AWS_ACCESS_KEY_ID)');
+      expect(log).toMatch(/CreateFHIRDatastore: POST http:\/\/127\.0\.0\.1:\d+\/ attempt=1; max=3/);
+      expect(log).toMatch(/CreateFHIRDatastore: HTTP 400 ThrottlingException request id [0-9a-f-]{36} after \d+ ms/);
+      expect(log).toMatch(/CreateFHIRDatastore: POST http:\/\/127\.0\.0\.1:\d+\/ attempt=2; max=3/);
+      expect(log).toMatch(/CreateFHIRDatastore: HTTP 200 request id [0-9a-f-]{36} in \d+ ms/);
+      expect(log).toContain('"authorization":"[redacted]"');
+      expect(log).toContain('"x-amz-security-token":"[redacted]"');
+      for (const secret of [SESSION.secretAccessKey, SESSION.sessionToken]) {
+        expect(log).not.toContain(secret);
+        expect(result.stdout).not.toContain(secret);
+      }
+    } finally {
+      home.remove();
+    }
+  });
+});

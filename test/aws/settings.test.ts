@@ -1,0 +1,241 @@
+/**
+ * Settings read as the AWS CLI reads them, end to end: temporary config and credentials files (a temp HOME),
+ * real SDK clients built by the gateway, and emulators that count what reached them.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createConfiguredClient } from '../../src/aws/config.js';
+import { outputFormatFor as resolveOutputFormat } from '../../src/aws/output.js';
+import { FriendlyFailure, toFriendlyError } from '../../src/aws/errors.js';
+import { createGateway } from '../../src/aws/gateway.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import type { GlobalOptions } from '../../src/options.js';
+import { emptyHome, runBinary } from '../cli/built-binary.js';
+
+const EAST = { accessKeyId: 'AKIDEASTEXAMPLE00000', secretAccessKey: 'east-secret-key', userName: 'east' };
+const EP = { accessKeyId: 'AKIDEPEXAMPLE0000000', secretAccessKey: 'ep-secret-key', userName: 'ep' };
+
+let east: RunningEmulator;
+let ep: RunningEmulator;
+let home: string;
+let count = 0;
+
+beforeAll(async () => {
+  [east, ep] = await Promise.all([
+    startEmulator({ port: 0, createDelayMs: 50, credentials: [EAST] }),
+    startEmulator({ port: 0, createDelayMs: 50, credentials: [EP] }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([east.stop(), ep.stop()]);
+});
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'hlw-settings-'));
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+/** A HOME with fresh config and credentials files (fresh paths: the SDK caches files by path). */
+function files(config: string, credentials = ''): NodeJS.ProcessEnv {
+  count += 1;
+  const configPath = join(home, `config-${count}`);
+  const credentialsPath = join(home, `credentials-${count}`);
+  writeFileSync(configPath, config);
+  writeFileSync(credentialsPath, credentials);
+  return { HOME: home, AWS_CONFIG_FILE: configPath, AWS_SHARED_CREDENTIALS_FILE: credentialsPath };
+}
+
+const PROFILES = `[profile east]
+region = us-east-1
+endpoint_url = URL_EAST
+[profile ep]
+region = us-east-1
+endpoint_url = URL_EP
+`;
+const CREDENTIALS = `[east]
+aws_access_key_id = ${EAST.accessKeyId}
+aws_secret_access_key = ${EAST.secretAccessKey}
+[ep]
+aws_access_key_id = ${EP.accessKeyId}
+aws_secret_access_key = ${EP.secretAccessKey}
+`;
+
+/** Runs `fn` with `env` as process.env's AWS settings (the SDK's credential chain reads process.env). */
+async function withEnv<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
+  const keys = Object.keys(process.env).filter((key) => key.startsWith('AWS_') || /^(https?|no|all)_proxy$/i.test(key));
+  const saved = { ...process.env };
+  for (const key of keys) delete process.env[key];
+  Object.assign(process.env, env);
+  try {
+    return await fn();
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+async function createWith(options: GlobalOptions, env: NodeJS.ProcessEnv) {
+  return withEnv(env, () => createGateway(options, { env }).create({ DatastoreTypeVersion: 'R4' }));
+}
+
+function requestsTo(emulator: RunningEmulator): number {
+  return emulator.requests.CreateFHIRDatastore ?? 0;
+}
+
+describe('the chosen profile is used for everything', () => {
+  it('--profile east beats AWS_PROFILE=ep: east’s endpoint, signed with east’s keys', async () => {
+    const env = { ...files(PROFILES.replace('URL_EAST', east.url).replace('URL_EP', ep.url), CREDENTIALS), AWS_PROFILE: 'ep' };
+    const [before, beforeEp] = [requestsTo(east), requestsTo(ep)];
+    const created = await createWith({ profile: 'east' }, env);
+    expect(created.DatastoreStatus).toBe('CREATING');
+    expect(requestsTo(east)).toBe(before + 1);
+    expect(requestsTo(ep)).toBe(beforeEp);
+  });
+
+  it('AWS_PROFILE beats AWS_DEFAULT_PROFILE, which is used alone', async () => {
+    const base = files(PROFILES.replace('URL_EAST', east.url).replace('URL_EP', ep.url), CREDENTIALS);
+    const before = requestsTo(ep);
+    await createWith({}, { ...base, AWS_PROFILE: 'ep', AWS_DEFAULT_PROFILE: 'east' });
+    expect(requestsTo(ep)).toBe(before + 1);
+    const beforeEast = requestsTo(east);
+    await createWith({}, { ...base, AWS_DEFAULT_PROFILE: 'east' });
+    expect(requestsTo(east)).toBe(beforeEast + 1);
+  });
+
+  it("the profile's region is the one used", async () => {
+    const env = files('[profile far]\nregion = eu-west-2\n');
+    const configured = await createConfiguredClient({ profile: 'far' }, { env });
+    configured.client.destroy();
+    expect(configured.target.region).toBe('eu-west-2');
+  });
+});
+
+describe('endpoint order', () => {
+  const config = (services: string) => `[profile east]
+region = us-east-1
+endpoint_url = URL_EP
+services = local
+${services}
+[services local]
+healthlake =
+  endpoint_url = URL_EAST
+`;
+
+  async function endpointFor(options: GlobalOptions, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+    const configured = await createConfiguredClient({ profile: 'east', ...options }, { env });
+    configured.client.destroy();
+    return configured.target.endpoint;
+  }
+
+  it("--endpoint-url, AWS_ENDPOINT_URL_HEALTHLAKE, AWS_ENDPOINT_URL, the services section, the profile's endpoint_url", async () => {
+    const env = files(config('').replace('URL_EAST', 'http://127.0.0.1:4').replace('URL_EP', 'http://127.0.0.1:5'));
+    const all = { ...env, AWS_ENDPOINT_URL_HEALTHLAKE: 'http://127.0.0.1:2', AWS_ENDPOINT_URL: 'http://127.0.0.1:3' };
+    expect(await endpointFor({ endpointUrl: 'http://127.0.0.1:1' }, all)).toBe('http://127.0.0.1:1');
+    expect(await endpointFor({}, all)).toBe('http://127.0.0.1:2');
+    expect(await endpointFor({}, { ...env, AWS_ENDPOINT_URL: 'http://127.0.0.1:3' })).toBe('http://127.0.0.1:3');
+    expect(await endpointFor({}, env)).toBe('http://127.0.0.1:4');
+    const noServices = files(config('').replace('services = local\n', '').replace('URL_EP', 'http://127.0.0.1:5'));
+    expect(await endpointFor({}, noServices)).toBe('http://127.0.0.1:5');
+  });
+
+  it('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS / ignore_configured_endpoint_urls drop all but --endpoint-url', async () => {
+    const env = files(config('').replace('URL_EAST', 'http://127.0.0.1:4').replace('URL_EP', 'http://127.0.0.1:5'));
+    const ignoring = { ...env, AWS_ENDPOINT_URL: 'http://127.0.0.1:3', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' };
+    expect(await endpointFor({}, ignoring)).toBeUndefined();
+    expect(await endpointFor({ endpointUrl: 'http://127.0.0.1:1' }, ignoring)).toBe('http://127.0.0.1:1');
+    const inProfile = files(config('ignore_configured_endpoint_urls = true').replace('URL_EAST', 'http://127.0.0.1:4').replace('URL_EP', 'http://127.0.0.1:5'));
+    expect(await endpointFor({}, inProfile)).toBeUndefined();
+    expect(await endpointFor({}, { ...inProfile, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false' })).toBe('http://127.0.0.1:4');
+  });
+
+  it("a request really goes to the services section's endpoint", async () => {
+    const env = files(config('').replace('URL_EAST', east.url).replace('URL_EP', ep.url), CREDENTIALS);
+    const before = requestsTo(east);
+    await createWith({ profile: 'east' }, env);
+    expect(requestsTo(east)).toBe(before + 1);
+  });
+
+  it('a bad endpoint_url in the profile is a configuration error naming the profile', async () => {
+    const env = files('[profile east]\nregion = us-east-1\nendpoint_url = localhost:1\n');
+    const failure = await createConfiguredClient({ profile: 'east' }, { env }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(FriendlyFailure);
+    expect((failure as FriendlyFailure).friendly).toMatchObject({ code: 'InvalidEndpoint', exitCode: 253 });
+    expect((failure as FriendlyFailure).friendly.message).toContain('endpoint_url of profile "east"');
+  });
+});
+
+describe('retries', () => {
+  async function throttledCreate(options: GlobalOptions, env: NodeJS.ProcessEnv, faults: number) {
+    east.faults.schedule('throttle', faults, 'CreateFHIRDatastore');
+    const before = requestsTo(east);
+    const outcome = await createWith({ profile: 'east', ...options }, env).then(
+      () => 'created',
+      (error: unknown) => (error as FriendlyFailure).friendly.code,
+    );
+    return { outcome, attempts: requestsTo(east) - before };
+  }
+
+  it('max_attempts in the profile, and AWS_MAX_ATTEMPTS over it, bound the attempts', async () => {
+    const env = files(`[profile east]\nregion = us-east-1\nendpoint_url = ${east.url}\nmax_attempts = 2\n`, CREDENTIALS);
+    expect(await throttledCreate({}, env, 2)).toEqual({ outcome: 'Throttling', attempts: 2 });
+    expect(await throttledCreate({}, { ...env, AWS_MAX_ATTEMPTS: '3' }, 2)).toEqual({ outcome: 'created', attempts: 3 });
+  });
+
+  it("without a setting, the AWS CLI's standard mode with 3 attempts", async () => {
+    const env = files(`[profile east]\nregion = us-east-1\nendpoint_url = ${east.url}\n`, CREDENTIALS);
+    expect(await throttledCreate({}, env, 3)).toEqual({ outcome: 'Throttling', attempts: 3 });
+  });
+
+  it('retry_mode and AWS_RETRY_MODE reach the SDK; a bad value names its source', async () => {
+    const env = files('[profile east]\nregion = us-east-1\nretry_mode = adaptive\n');
+    const configured = await createConfiguredClient({ profile: 'east' }, { env });
+    expect(await configured.client.config.retryStrategy()).toHaveProperty('mode', 'adaptive');
+    configured.client.destroy();
+    const failure = await createConfiguredClient({ profile: 'east' }, { env: { ...env, AWS_RETRY_MODE: 'sometimes' } }).catch((error: unknown) => error);
+    expect((failure as FriendlyFailure).friendly).toMatchObject({ code: 'InvalidRetryMode', exitCode: 253 });
+    expect((failure as FriendlyFailure).friendly.message).toContain('AWS_RETRY_MODE');
+  });
+});
+
+describe('FIPS and dual-stack', () => {
+  it('reach the SDK, and an error names the host really used', async () => {
+    const env = files('[profile gov]\nregion = us-east-1\nuse_fips_endpoint = true\n');
+    const configured = await createConfiguredClient({ profile: 'gov' }, { env: { ...env, AWS_USE_DUALSTACK_ENDPOINT: 'true' } });
+    configured.client.destroy();
+    expect(await configured.client.config.useFipsEndpoint()).toBe(true);
+    expect(await configured.client.config.useDualstackEndpoint()).toBe(true);
+    expect(configured.serviceUrl).toBe('https://healthlake-fips.us-east-1.api.aws');
+    const friendly = toFriendlyError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), { endpoint: configured.serviceUrl });
+    expect(friendly.message).toContain('https://healthlake-fips.us-east-1.api.aws');
+  });
+});
+
+describe('output', () => {
+  it('--output, then AWS_DEFAULT_OUTPUT, then the profile’s output', async () => {
+    const env = files('[default]\noutput = yaml\n[profile t]\noutput = table\n');
+    expect(await resolveOutputFormat({ output: 'text' }, { ...env, AWS_DEFAULT_OUTPUT: 'json' })).toBe('text');
+    expect(await resolveOutputFormat({}, { ...env, AWS_DEFAULT_OUTPUT: 'json' })).toBe('json');
+    expect(await resolveOutputFormat({}, env)).toBe('yaml');
+    expect(await resolveOutputFormat({ profile: 't' }, env)).toBe('table');
+    expect(await resolveOutputFormat({ profile: 'none' }, env)).toBeUndefined();
+  });
+});
+
+describe('output in the built binary', () => {
+  it("the profile's output and AWS_DEFAULT_OUTPUT choose the format; an invalid one is a configuration error (253)", async () => {
+    const binaryHome = emptyHome();
+    try {
+      const env = { ...binaryHome.env, ...files('[default]\noutput = text\n[profile y]\noutput = yaml\n[profile bad]\noutput = xml\n') };
+      const args = ['create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4'];
+      expect((await runBinary(args, env)).stdout).toBe('R4\n');
+      expect((await runBinary([...args, '--profile', 'y'], env)).stdout).toBe('DatastoreTypeVersion: R4\n');
+      expect((await runBinary([...args, '--profile', 'y'], { ...env, AWS_DEFAULT_OUTPUT: 'json' })).stdout).toContain('"DatastoreTypeVersion": "R4"');
+      const bad = await runBinary([...args, '--profile', 'bad'], env);
+      expect(bad.code).toBe(253);
+      expect(bad.stderr).toContain('output of profile "bad" must be one of json, yaml, yaml-stream, text, table; got "xml".');
+    } finally {
+      binaryHome.remove();
+    }
+  });
+});
