@@ -305,6 +305,28 @@ export class ChunkLoader {
   }
 }
 
+/**
+ * The `--debug` lines of the loader. From the first frame on the wizard owns the screen, so after `hold()` the
+ * lines wait until `release()` (at exit).
+ */
+function debugTrace(argv: string[]): { trace?: (line: string) => void; hold(): void; release(): void } {
+  if (!argv.includes('--debug')) return { hold() {}, release() {} };
+  let held: string[] | undefined;
+  return {
+    trace(line) {
+      const text = `healthlake-wizard: code cache: ${line}\n`;
+      if (held) held.push(text);
+      else process.stderr.write(text);
+    },
+    hold() {
+      held = [];
+    },
+    release() {
+      if (held?.length) process.stderr.write(held.join(''));
+    },
+  };
+}
+
 /** Runs the bundle's `main` with the command line. */
 export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv = process.env): void {
   const paths = launchPaths(distDir, env);
@@ -315,15 +337,7 @@ export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv =
   const forced = env[WRITE_CACHE_ENV];
   const built = new CodeCacheDir(forced || paths.builtCache);
   const user = forced ? built : new CodeCacheDir(paths.userCache);
-  // From the first frame on the wizard owns the screen: debug lines wait until the program exits.
-  let held: string[] | undefined;
-  const trace = argv.includes('--debug')
-    ? (line: string) => {
-        const text = `healthlake-wizard: code cache: ${line}\n`;
-        if (held) held.push(text);
-        else process.stderr.write(text);
-      }
-    : undefined;
+  const { trace, hold, release } = debugTrace(argv);
   // The warm-up starts from what its earlier runs saved, so the cache ends up with the union of their code.
   const candidates = forced ? [built] : [user, built];
   function* cachedCode(name: string): Iterable<Buffer> {
@@ -347,13 +361,13 @@ export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv =
   };
   process.once('exit', () => {
     save();
-    if (held?.length) process.stderr.write(held.join(''));
+    release();
   });
   const app = loader.require(paths.entry) as AppModule;
   void app.main(argv, {
     firstFrameShown() {
       // Held from here on: the line saying where the cache was saved comes after the frame too.
-      if (trace) held = [];
+      hold();
       save();
     },
   });
@@ -364,15 +378,7 @@ export function launch(distDir: string, argv: string[], env: NodeJS.ProcessEnv =
  * reads each file's cached code, and writes the code of files it compiled at the first frame and at exit.
  */
 function launchWithNodeCompileCache(distDir: string, paths: LaunchPaths, argv: string[]): void {
-  // As in launch(): from the first frame on, debug lines wait until the program exits.
-  let held: string[] | undefined;
-  const trace = argv.includes('--debug')
-    ? (line: string) => {
-        const text = `healthlake-wizard: code cache: ${line}\n`;
-        if (held) held.push(text);
-        else process.stderr.write(text);
-      }
-    : undefined;
+  const { trace, hold, release } = debugTrace(argv);
   try {
     const made = !existsSync(paths.compileCache);
     // Private whatever the umask, as the loader's own cache folders (Node writes its entries inside).
@@ -383,9 +389,7 @@ function launchWithNodeCompileCache(distDir: string, paths: LaunchPaths, argv: s
   } catch {
     // Only an optimisation, as in launch().
   }
-  process.once('exit', () => {
-    if (held?.length) process.stderr.write(held.join(''));
-  });
+  process.once('exit', release);
   const loader = new ChunkLoader(distDir, () => [], { trace, nodeRequire: true });
   const app = loader.require(paths.entry) as AppModule;
   void app.main(argv, {
@@ -395,7 +399,7 @@ function launchWithNodeCompileCache(distDir: string, paths: LaunchPaths, argv: s
       } catch {
         // as above
       }
-      if (trace) held = [];
+      hold();
     },
   });
 }

@@ -3,9 +3,12 @@
  * its errors worded as `create`'s are (the flag, the rule, a "did you mean", the fix) instead of Node's.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { GlobalOptions, OutputFormat } from '../options.js';
+import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
+import { fitHelp } from '../request/help.js';
 import { FLAG_SYNTAX, InputError, syntaxIssue, type FieldIssue } from '../request/issues.js';
 import { didYouMean } from '../request/suggest.js';
+import { writeStdout } from '../stdout.js';
+import { reportCommandError } from '../store/command-report.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -97,4 +100,24 @@ function commandArgsIssue(command: string, error: unknown, flags: string[]): Fie
     default:
       throw error;
   }
+}
+
+/**
+ * The life of a command that parses, then acts: bad usage is reported with the usage text (exit 252), `help`
+ * prints it (exit 0), anything else runs `act` (usually a lazy import of the code that talks to HealthLake).
+ */
+export async function runParsedCommand<T>(argv: string[], usageText: string, parse: (argv: string[]) => T | 'help', act: (parsed: T) => Promise<number>): Promise<number> {
+  let parsed: T | 'help';
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    const code = reportCommandError(error);
+    process.stderr.write(fitHelp(usageText));
+    return code;
+  }
+  if (parsed === 'help') {
+    writeStdout(fitHelp(usageText));
+    return EXIT.ok;
+  }
+  return act(parsed);
 }

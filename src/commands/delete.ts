@@ -3,11 +3,8 @@
  * names it and says its data is lost, then follows it to DELETED. Without a terminal (or with --no-interactive)
  * nothing is asked, so --yes is required.
  */
-import { EXIT } from '../options.js';
-import { fitHelp } from '../request/help.js';
-import { reportCommandError, usageError } from '../store/command-report.js';
-import { writeStdout } from '../stdout.js';
-import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs } from './command-args.js';
+import { usageError } from '../store/command-report.js';
+import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs, runParsedCommand } from './command-args.js';
 import type { DeleteRequest } from '../aws/datastore-delete.js';
 
 /** The flags of `delete` (read by the parser and by the shell completion and man page). */
@@ -57,19 +54,6 @@ function parseDeleteArgs(argv: string[]): DeleteRequest | 'help' {
 }
 
 /** Runs `delete`; returns the exit code. */
-export async function run(argv: string[]): Promise<number> {
-  let request: DeleteRequest | 'help';
-  try {
-    request = parseDeleteArgs(argv);
-  } catch (error) {
-    const code = reportCommandError(error);
-    process.stderr.write(fitHelp(USAGE));
-    return code;
-  }
-  if (request === 'help') {
-    writeStdout(fitHelp(USAGE));
-    return EXIT.ok;
-  }
-  const { runDelete } = await import('../aws/datastore-delete.js');
-  return runDelete(request);
+export function run(argv: string[]): Promise<number> {
+  return runParsedCommand(argv, USAGE, parseDeleteArgs, async (request) => (await import('../aws/datastore-delete.js')).runDelete(request));
 }

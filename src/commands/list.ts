@@ -3,12 +3,9 @@
  * Region's data stores (ListFHIRDatastores), with `aws healthlake list-fhir-datastores`'s flags. Without --output
  * or --query, a table for people that marks the data stores created with this tool.
  */
-import { EXIT } from '../options.js';
-import { fitHelp } from '../request/help.js';
 import { parseDatastoreFilter } from '../request/datastore-filter.js';
-import { reportCommandError, usageError } from '../store/command-report.js';
-import { writeStdout } from '../stdout.js';
-import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs } from './command-args.js';
+import { usageError } from '../store/command-report.js';
+import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs, runParsedCommand } from './command-args.js';
 import type { ListRequest } from '../aws/datastore-list.js';
 
 /** The flags of `list` (read by the parser and by the shell completion and man page). */
@@ -54,19 +51,6 @@ function parseListArgs(argv: string[]): ListRequest | 'help' {
 }
 
 /** Runs `list`; returns the exit code. */
-export async function run(argv: string[]): Promise<number> {
-  let request: ListRequest | 'help';
-  try {
-    request = parseListArgs(argv);
-  } catch (error) {
-    const code = reportCommandError(error);
-    process.stderr.write(fitHelp(USAGE));
-    return code;
-  }
-  if (request === 'help') {
-    writeStdout(fitHelp(USAGE));
-    return EXIT.ok;
-  }
-  const { runList } = await import('../aws/datastore-list.js');
-  return runList(request);
+export function run(argv: string[]): Promise<number> {
+  return runParsedCommand(argv, USAGE, parseListArgs, async (request) => (await import('../aws/datastore-list.js')).runList(request));
 }

@@ -4,11 +4,9 @@
  * `--wait`) describe once and print as the AWS CLI does, or follow the status until ACTIVE/CREATE_FAILED, as
  * `--plain` (or TERM=dumb) does on a terminal.
  */
-import { EXIT, type GlobalOptions } from '../options.js';
-import { fitHelp } from '../request/help.js';
-import { formatIssue, InputError, syntaxIssue } from '../request/issues.js';
-import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs } from './command-args.js';
-import { writeStdout } from '../stdout.js';
+import type { GlobalOptions } from '../options.js';
+import { InputError, syntaxIssue } from '../request/issues.js';
+import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs, runParsedCommand } from './command-args.js';
 
 /** The flags of `status` (read by the parser and by the shell completion and man page). */
 export const FLAGS = {
@@ -55,23 +53,13 @@ function parseStatusArgs(argv: string[]): StatusArgs | 'help' {
 }
 
 /** Runs `status`; returns the exit code. */
-export async function run(argv: string[]): Promise<number> {
-  let args: StatusArgs | 'help';
-  try {
-    args = parseStatusArgs(argv);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    process.stderr.write(`${error.issues.map((issue) => `healthlake-wizard: ${formatIssue(issue)}\n`).join('')}${fitHelp(USAGE)}`);
-    return EXIT.usage;
-  }
-  if (args === 'help') {
-    writeStdout(fitHelp(USAGE));
-    return EXIT.ok;
-  }
-  if (args.interactive) {
-    const { runStatusPanel } = await import('../ui/run-status.js');
-    return runStatusPanel({ ...(args.datastoreId ? { datastoreId: args.datastoreId } : {}), options: args.options });
-  }
-  const { runStatusOnce } = await import('../aws/status-report.js');
-  return runStatusOnce(args);
+export function run(argv: string[]): Promise<number> {
+  return runParsedCommand(argv, USAGE, parseStatusArgs, async (args) => {
+    if (args.interactive) {
+      const { runStatusPanel } = await import('../ui/run-status.js');
+      return runStatusPanel({ ...(args.datastoreId ? { datastoreId: args.datastoreId } : {}), options: args.options });
+    }
+    const { runStatusOnce } = await import('../aws/status-report.js');
+    return runStatusOnce(args);
+  });
 }
