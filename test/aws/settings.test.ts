@@ -2,9 +2,7 @@
  * Settings read as the AWS CLI reads them, end to end: temporary config and credentials files (a temp HOME),
  * real SDK clients built by the gateway, and emulators that count what reached them.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { awsFilesHome, type AwsFilesHome } from '../support/aws-files.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createConfiguredClient } from '../../src/aws/config.js';
 import { outputFormatFor as resolveOutputFormat } from '../../src/aws/output.js';
@@ -19,8 +17,8 @@ const EP = { accessKeyId: 'AKIDEPEXAMPLE0000000', secretAccessKey: 'ep-secret-ke
 
 let east: RunningEmulator;
 let ep: RunningEmulator;
+let aws: AwsFilesHome;
 let home: string;
-let count = 0;
 
 beforeAll(async () => {
   [east, ep] = await Promise.all([
@@ -32,19 +30,12 @@ afterAll(async () => {
   await Promise.all([east.stop(), ep.stop()]);
 });
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'hlw-settings-'));
+  aws = awsFilesHome('hlw-settings-');
+  home = aws.home;
 });
-afterEach(() => rmSync(home, { recursive: true, force: true }));
+afterEach(() => aws.remove());
 
-/** A HOME with fresh config and credentials files (fresh paths: the SDK caches files by path). */
-function files(config: string, credentials = ''): NodeJS.ProcessEnv {
-  count += 1;
-  const configPath = join(home, `config-${count}`);
-  const credentialsPath = join(home, `credentials-${count}`);
-  writeFileSync(configPath, config);
-  writeFileSync(credentialsPath, credentials);
-  return { HOME: home, AWS_CONFIG_FILE: configPath, AWS_SHARED_CREDENTIALS_FILE: credentialsPath };
-}
+const files = (config: string, credentials?: string) => aws.files(config, credentials);
 
 const PROFILES = `[profile east]
 region = us-east-1

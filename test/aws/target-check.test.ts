@@ -3,9 +3,9 @@
  * caches and credential_process scripts; every address is 127.0.0.1.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { awsFilesHome, type AwsFilesHome } from '../support/aws-files.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HEALTHLAKE_REGIONS, isHealthLakeRegion } from '../../src/aws/healthlake-regions.js';
 import { checkTarget, identityName, listProfiles } from '../../src/aws/target-check.js';
@@ -15,27 +15,20 @@ import type { GlobalOptions } from '../../src/options.js';
 const DEV = { accessKeyId: 'AKIDDEVEXAMPLE000000', secretAccessKey: 'dev-secret-never-printed', userName: 'dev-user' };
 
 let emulator: RunningEmulator;
+let aws: AwsFilesHome;
 let home: string;
-let count = 0;
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, accountId: '444455556666', credentials: [DEV, SANDBOX_CREDENTIALS] });
 });
 afterAll(() => emulator.stop());
 beforeEach(() => {
-  home = mkdtempSync(join(tmpdir(), 'hlw-target-'));
+  aws = awsFilesHome('hlw-target-');
+  home = aws.home;
 });
-afterEach(() => rmSync(home, { recursive: true, force: true }));
+afterEach(() => aws.remove());
 
-/** Fresh files in a temp HOME, and an environment with nothing else of AWS in it. */
-function files(config: string, credentials = ''): NodeJS.ProcessEnv {
-  count += 1;
-  const configPath = join(home, `config-${count}`);
-  const credentialsPath = join(home, `credentials-${count}`);
-  writeFileSync(configPath, config);
-  writeFileSync(credentialsPath, credentials);
-  return { HOME: home, AWS_CONFIG_FILE: configPath, AWS_SHARED_CREDENTIALS_FILE: credentialsPath, AWS_EC2_METADATA_DISABLED: 'true' };
-}
+const files = (config: string, credentials?: string) => aws.files(config, credentials);
 
 /** The SDK's credential providers read process.env (HOME for the SSO cache): run with `env` as its AWS part. */
 async function check(options: GlobalOptions, env: NodeJS.ProcessEnv) {
