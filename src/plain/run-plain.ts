@@ -239,11 +239,13 @@ class PlainWizard {
     if (this.state.submitError) this.talk.say(...problemLines(this.state.submitError));
     const request = requestFromAnswers(this.state.answers);
     const name = request.DatastoreName ? ` "${request.DatastoreName}"` : '';
+    // What cannot be changed later, as the wizard's confirmation names it: the steps of the parameters so marked.
+    const fixed = [...new Set(rows.filter((row) => row.fixedAfterCreation).map((row) => row.stepTitle))];
     this.talk.say(
       `Type a row's number to change it, s to save the answers as a preset, ${PLAIN_COMMANDS.back} to go back, q to quit.`,
       this.options.dryRun
         ? `Print the request for the data store${name}? Nothing is sent.`
-        : `Create the data store${name}? A HealthLake data store is billed per hour from the moment it is created until it is deleted${this.state.sandbox ? ' (in the sandbox nothing is billed: it runs on this machine)' : ''}. Encryption and sample data cannot be changed after creation.`,
+        : `Create the data store${name}? A HealthLake data store is billed per hour from the moment it is created until it is deleted${this.state.sandbox ? ' (in the sandbox nothing is billed: it runs on this machine)' : ''}. ${fixed.length > 0 ? ` Cannot be changed after creation: ${fixed.join(', ')}.` : ''}`,
     );
     for (;;) {
       const typed = (await this.talk.ask(this.options.dryRun ? 'Print? [y/N]: ' : 'Create? [y/N]: ')).trim().toLowerCase();

@@ -57,6 +57,8 @@ describe('--plain', () => {
     const text = written(term);
     expect(text).toMatch(/Review: check every answer[^]*  1\. Data store name: plain-run\n[^]*Key type: CUSTOMER_MANAGED_KMS_KEY\n[^]*Tags: [^\n]*team=data\n/);
     expect(text).toContain('Target: SANDBOX');
+    // What cannot be changed later is named as the wizard's confirmation names it (from the spec).
+    expect(text).toContain('Cannot be changed after creation: Encryption, Sample data, Identity provider.');
     expect(text).toMatch(/CREATING\n[^]*ACTIVE\n[^]*✓ The data store is ACTIVE\./);
     // No escape sequence at all: nothing moves the cursor, erases or redraws (and no colour for a screen reader).
     expect(text).not.toContain('\x1b');
