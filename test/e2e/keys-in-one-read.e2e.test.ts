@@ -4,6 +4,7 @@
  */
 import { describe, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
+import { FLAGS_UP_TO_TAGS, typeNewTagKey } from '../support/wizard-steps.js';
 import { useWizardFixture } from './wizard-session.js';
 
 const fx = useWizardFixture();
@@ -57,12 +58,8 @@ describe('keys that arrive in one read', () => {
   });
 
   it('two Backspaces in one read count in the tags editor', async () => {
-    term = fx.spawn(['--datastore-type-version', 'R4', '--datastore-name', 'n', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA']);
-    await term.waitFor('No tags yet');
-    await term.press('a');
-    await term.waitFor('Editing the key');
-    term.type('team');
-    await term.waitFor('› team');
+    term = fx.spawn(FLAGS_UP_TO_TAGS);
+    await typeNewTagKey(term, 'team');
     term.write('\x7f\x7f');
     await term.waitFor((screen) => /› te\s+=/.test(screen));
   });

@@ -1,6 +1,7 @@
 /** The tags editor at 80 columns: errors follow the typing, and a row's errors are all shown, whole. */
 import { describe, expect, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
+import { FLAGS_UP_TO_TAGS, typeNewTagKey } from '../support/wizard-steps.js';
 import { useWizardFixture } from './wizard-session.js';
 
 const fx = useWizardFixture();
@@ -14,12 +15,8 @@ const runningText = (term: PtyTerminal) => term.lines().map((line) => line.trim(
 
 describe('the tags editor', () => {
   it('shows the errors of what is typed, every error of a row, each whole at 80 columns', async () => {
-    term = fx.spawn(['--datastore-type-version', 'R4', '--datastore-name', 'n', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA']);
-    await term.waitFor('No tags yet');
-    await term.press('a');
-    await term.waitFor('Editing the key');
-    term.type('team');
-    await term.waitFor('› team');
+    term = fx.spawn(FLAGS_UP_TO_TAGS);
+    await typeNewTagKey(term, 'team');
     await term.settled();
     // The key typed so far is not empty: no error about an empty key beside it.
     expect(term.screen()).not.toContain('must not be empty');

@@ -29,3 +29,15 @@ export async function smartOnFhirUpToCapabilities(term: PtyTerminal): Promise<vo
   await term.press(KEYS.enter);
   await term.waitFor('SMART capabilities');
 }
+
+/** Flags that answer every step before Tags: the wizard opens on the tags editor, with no tags yet. */
+export const FLAGS_UP_TO_TAGS = ['--datastore-type-version', 'R4', '--datastore-name', 'n', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA'];
+
+/** In the tags editor: adds a row and types its key (it shows as `› KEY`). */
+export async function typeNewTagKey(term: PtyTerminal, key: string): Promise<void> {
+  await term.waitFor('No tags yet');
+  await term.press('a');
+  await term.waitFor('Editing the key');
+  term.type(key);
+  await term.waitFor(`› ${key}`);
+}
