@@ -9,31 +9,23 @@ import { EXIT, type GlobalOptions } from '../options.js';
 import { checkedEndpoint, createRequestHandler, DEFAULT_MAX_ATTEMPTS, type StaticCredentials } from './config.js';
 import { toFriendlyError } from './errors.js';
 import { loadProfileSettings, resolveProfile, type ProfileSettings } from './profile-settings.js';
-import type { FriendlyError } from './types.js';
+import type { CallerIdentity, FriendlyError, HealthLakeGateway, ProfileEntry, Target, TargetReport } from './types.js';
+
+export type { CallerIdentity, ProfileEntry } from './types.js';
 
 type Env = NodeJS.ProcessEnv;
 
-/** A profile of the shared files; `isDefault` marks `default`, `chosen` the one now in use. */
-export interface ProfileEntry {
-  name: string;
-  isDefault: boolean;
-  chosen: boolean;
-}
-
-/** The profiles of the config and credentials files, `default` first. */
+/** The profiles of the config and credentials files, `default` first, each with the Region it would use. */
 export async function listProfiles(options: GlobalOptions = {}, env: Env = process.env): Promise<ProfileEntry[]> {
   const settings = await loadProfileSettings(options, env);
-  return settings.allProfiles
-    .map((name) => ({ name, isDefault: name === 'default', chosen: name === settings.name }))
-    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
-}
-
-/** Who the credentials are. */
-export interface CallerIdentity {
-  account: string;
-  arn: string;
-  /** The user or role name, for a header line. */
-  name: string;
+  const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  const entries = await Promise.all(
+    settings.allProfiles.map(async (name) => {
+      const region = fromEnv || (name === settings.name ? settings.values : (await loadProfileSettings({ profile: name }, env)).values).region;
+      return { name, isDefault: name === 'default', chosen: name === settings.name, ...(region ? { region } : {}) };
+    }),
+  );
+  return entries.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }
 
 /** The outcome: the identity, or the problem with its cause and fix (and the profiles, when one is missing). */
@@ -151,4 +143,28 @@ export async function checkTarget(
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * The report the wizard's header shows: the gateway's target (Region, profile, endpoint; or why there is none)
+ * and, for that Region, who the credentials are. Never throws. `options` are the gateway's (the sandbox's
+ * endpoint, Region and keys in the sandbox, with `credentials`).
+ */
+export async function reportTarget(
+  gateway: Pick<HealthLakeGateway, 'target'>,
+  options: GlobalOptions,
+  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal } = {},
+): Promise<TargetReport> {
+  let target: Target;
+  try {
+    target = await gateway.target();
+  } catch (error) {
+    const problem = toFriendlyError(error, { operation: 'region' });
+    if (problem.code !== 'ProfileNotFound') return { ok: false, problem };
+    const profiles = (await listProfiles({}, deps.env).catch(() => [])).map((entry) => entry.name);
+    return { ok: false, problem, profiles };
+  }
+  const check = await checkTarget({ ...options, region: target.region }, deps);
+  if (check.ok) return { ok: true, target, identity: check.identity };
+  return { ok: false, target, problem: check.problem, ...(check.profiles ? { profiles: check.profiles } : {}) };
 }

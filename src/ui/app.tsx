@@ -15,10 +15,12 @@ import { savePresetAs, useSubmission } from './effects/use-submission.js';
 import type { AppDeps } from './effects/app-deps.js';
 import { answerIssues, hasErrors, requestFromAnswers } from './flow/issues.js';
 import { initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
-import type { WizardState } from './flow/state.js';
+import { targetChoiceOf, type WizardState } from './flow/state.js';
 import { matches } from './keys.js';
 import { EditScreen } from './screens/edit-screen.js';
+import { Header } from './components/header.js';
 import { StartScreen } from './start/start-screen.js';
+import { TargetPicker } from './start/target-picker.js';
 import { StatusPanel } from './status/status-panel.js';
 import { KeyRouter, useKeys } from './use-keys.js';
 
@@ -59,8 +61,10 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   useEffect(() => {
     void store.then(setOpenedStore);
   }, [store]);
-  // The target's Region joins the flow: a KMS key or Lambda ARN in another Region is an error.
-  const { connection, target, closeAll } = useConnection(deps, state.sandbox, store, (resolved) => dispatch({ type: 'targetResolved', region: resolved.region }));
+  // The target is checked in the background; its Region joins the flow (a KMS key or Lambda ARN in another
+  // Region is an error), its problem stops creating.
+  const { connection, closeAll } = useConnection(deps, { choice: targetChoiceOf(state), version: state.targetVersion }, store, dispatch);
+  const target = state.targetReport;
   // A dry run sends nothing, so it needs no credentials.
   const askCredentials = input.mode === 'wizard' && !input.options.sandbox && !input.options.endpointUrl && !input.options.dryRun;
   useStartChoices(deps, store, askCredentials, input.mode === 'wizard', dispatch);
@@ -122,6 +126,10 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
 
   const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
   useKeys((inputKey, key) => {
+    if (matches('changeTarget', inputKey, key)) {
+      if (state.dialog === 'none') dispatch({ type: 'openDialog', dialog: 'change-target' });
+      return;
+    }
     if (!matches('quit', inputKey, key)) return;
     if (beforeSubmit) {
       if (state.dialog !== 'confirm-quit') dispatch({ type: 'openDialog', dialog: 'confirm-quit' });
@@ -137,9 +145,27 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   const quitting = state.dialog === 'confirm-quit' && !leaving;
   const active = !quitting && !leaving;
   let screen: ReactElement;
-  switch (state.phase) {
+  switch (state.dialog === 'change-target' ? 'target' : state.phase) {
+    case 'target':
+      screen = (
+        <Box flexDirection="column">
+          <Header target={target} sandbox={state.sandbox} dryRun={state.dryRun} />
+          <Box marginTop={1}>
+            <TargetPicker
+              loadProfiles={deps.listProfiles}
+              current={targetChoiceOf(state)}
+              {...(state.region ? { region: state.region } : {})}
+              startAt={target?.ok === false && target.problem.code === 'NoRegion' ? 'region' : 'profile'}
+              onChoose={(choice) => dispatch({ type: 'chooseTarget', choice })}
+              onCancel={() => dispatch({ type: 'closeDialog' })}
+              isActive={active}
+            />
+          </Box>
+        </Box>
+      );
+      break;
     case 'start':
-      screen = <StartScreen choices={state.start!} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatch} isActive={active} />;
+      screen = <StartScreen choices={state.start ?? NO_START_CHOICES} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatch} isActive={active} />;
       break;
     case 'editing':
       screen = <EditScreen state={state} dispatch={dispatch} target={target} isActive={active} />;
@@ -173,6 +199,9 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
     </Box>
   );
 }
+
+/** Before the store is read the start screen may already be shown (a broken target): it offers nothing else yet. */
+const NO_START_CHOICES = { presets: [], pending: [], credentialsMissing: false };
 
 function savePreset(openedStore: WizardStore | undefined, name: string, state: WizardState, dispatch: (event: { type: 'presetSaved'; name: string }) => void): string | undefined {
   if (!openedStore) return 'The local store is not available; the preset cannot be saved.';

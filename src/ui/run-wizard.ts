@@ -20,17 +20,22 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
     // A dry run gets no generated ClientToken: it prints what `--no-interactive --dry-run` prints for the same input.
     { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }) }, options },
     {
-      async connect(sandbox, store) {
-        const { debugLogFor, openSession } = await import('../aws/session.js');
+      async connect(choice, store) {
+        const { checkSessionTarget, debugLogFor, openSession, optionsForChoice } = await import('../aws/session.js');
+        const chosen = optionsForChoice(options, choice);
         // The wizard journals as `create --no-interactive` does: no journal, no sending, unless --no-journal.
         // `--debug` lines wait with the other notices until the wizard gives the screen back.
-        const session = await openSession({ ...options, sandbox }, store, {
+        const session = await openSession(chosen, store, {
           journal: options.noJournal ? 'skip' : 'required',
           warn: (message) => later.write(`healthlake-wizard: warning: ${message}\n`),
           ...(options.debug ? { debug: debugLogFor(options, later) } : {}),
           stderr: later,
         });
-        return { gateway: session.gateway, close: () => session.close() };
+        return { gateway: session.gateway, checkTarget: () => checkSessionTarget(session, chosen), close: () => session.close() };
+      },
+      async listProfiles() {
+        const { listProfiles } = await import('../aws/target-check.js');
+        return listProfiles(options);
       },
       async openStore() {
         const { openLocalStore } = await import('../aws/session.js');

@@ -262,3 +262,41 @@ describe('errors after touching', () => {
     expect(showsErrors(given, promptAt('DatastoreName')!)).toBe(true);
   });
 });
+
+describe('the target', () => {
+  const SSO = { code: 'SsoTokenExpired', message: 'Your AWS SSO session has expired.', fix: 'Run: aws sso login --profile corp', exitCode: 253, transient: false };
+  const broken = { ok: false as const, target: { region: 'us-east-1', profile: 'corp', sandbox: false }, problem: SSO };
+  const good = { ok: true as const, target: { region: 'eu-west-2', profile: 'dev', sandbox: false }, identity: { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/dev', name: 'dev' } };
+  const given = () => initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'mine' }, given: ['DatastoreTypeVersion', 'DatastoreName', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration'], clientToken: TOKEN });
+
+  it('a broken target brings the start screen before any key, never after one; the check of an older choice is dropped', () => {
+    expect(run(fresh(), { type: 'targetChecked', report: broken, version: 0 }).phase).toBe('start');
+    const typing = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'x' }, { type: 'targetChecked', report: broken, version: 0 });
+    expect(typing).toMatchObject({ phase: 'editing', targetReport: broken });
+    const chosen = run(fresh(), { type: 'chooseTarget', choice: { sandbox: false, profile: 'dev', region: 'eu-west-2' } });
+    expect(run(chosen, { type: 'targetChecked', report: broken, version: 0 }).targetReport).toBeUndefined();
+    expect(run(chosen, { type: 'targetChecked', report: good, version: 1 })).toMatchObject({ targetReport: good, region: 'eu-west-2' });
+  });
+
+  it('create is refused while the target is broken, and allowed once another target checks out; every answer is kept', () => {
+    const review = run(given(), { type: 'answer', path: 'DatastoreName', value: 'mine' }, { type: 'targetChecked', report: broken, version: 0 });
+    expect(review.phase).toBe('review');
+    expect(run(review, { type: 'openDialog', dialog: 'confirm-submit' }).dialog).toBe('none');
+    const opened = run(review, { type: 'openDialog', dialog: 'change-target' });
+    expect(opened.dialog).toBe('change-target');
+    const changed = run(opened, { type: 'chooseTarget', choice: { sandbox: false, profile: 'dev', region: 'eu-west-2' } });
+    expect(changed).toMatchObject({ phase: 'review', dialog: 'none', chosenProfile: 'dev', chosenRegion: 'eu-west-2', targetVersion: 1, answers: review.answers });
+    const checked = run(changed, { type: 'targetChecked', report: good, version: 1 }, { type: 'openDialog', dialog: 'confirm-submit' }, { type: 'submit' });
+    expect(checked.phase).toBe('submitting');
+  });
+
+  it('a dry run sends nothing: a broken target stops nothing there', () => {
+    const dry = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: ['DatastoreTypeVersion'], dryRun: true });
+    expect(run(dry, { type: 'targetChecked', report: broken, version: 0 }).phase).not.toBe('start');
+  });
+
+  it('checking again makes a new check of the same target', () => {
+    const state = run(fresh(), { type: 'chooseTarget', choice: { sandbox: false, profile: 'corp' } }, { type: 'recheckTarget' });
+    expect(state).toMatchObject({ chosenProfile: 'corp', targetVersion: 2 });
+  });
+});

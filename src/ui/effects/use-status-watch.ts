@@ -5,14 +5,14 @@ import type { Connection } from './app-deps.js';
 import { friendlyOf } from './friendly-error.js';
 
 /** Dispatches a `status` event for each watcher event; stops when the phase changes or the app ends. */
-export function useStatusWatch(state: WizardState, dispatch: Dispatch<WizardEvent>, connection: (sandbox: boolean) => Promise<Connection>, now: () => number): void {
+export function useStatusWatch(state: WizardState, dispatch: Dispatch<WizardEvent>, connection: () => Promise<Connection>, now: () => number): void {
   const datastoreId = state.phase === 'watching' ? state.watch?.result.DatastoreId : undefined;
   useEffect(() => {
     if (!datastoreId) return;
     const controller = new AbortController();
     void (async () => {
       try {
-        const { gateway } = await connection(state.sandbox);
+        const { gateway } = await connection();
         for await (const event of gateway.watch(datastoreId, { signal: controller.signal })) {
           if (controller.signal.aborted) return;
           dispatch({ type: 'status', event });

@@ -7,13 +7,14 @@
 import { Box, Text, useStdout } from 'ink';
 import { useState, type Dispatch } from 'react';
 import { describeTarget } from '../../aws/pending-submission.js';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import type { GlobalOptions } from '../../options.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
 import { answerIssues, hasErrors, requestFromAnswers } from '../flow/issues.js';
-import type { WizardEvent, WizardState } from '../flow/state.js';
-import { matches, type Command } from '../keys.js';
+import { targetBlocker, type WizardEvent, type WizardState } from '../flow/state.js';
+import { targetProblem } from '../start/target-words.js';
+import { keyName, matches, type Command } from '../keys.js';
 import { answerRows } from './answer-rows.js';
 import { AnswersTable, isCutInTable } from './answers-table.js';
 import { ConfirmSubmitDialog } from './confirm-submit-dialog.js';
@@ -29,7 +30,7 @@ import { MARK } from '../theme.js';
 export interface ReviewScreenProps {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;
-  target?: Target | 'unresolved';
+  target?: TargetReport;
   options: GlobalOptions;
   /** Saves a preset; returns an error message or undefined. */
   savePreset: (name: string) => string | undefined;
@@ -66,6 +67,8 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const current = rows[row];
   const request = requestFromAnswers(state.answers);
   const blocked = hasErrors(answerIssues(state.answers, state.region));
+  // Create is not offered while the target is broken: what is wrong, and how to fix it, instead.
+  const stopped = targetBlocker(state) ? targetProblem(state.targetReport) : undefined;
   const dialogOpen = state.dialog !== 'none';
   const canViewWhole = tab === 0 && current !== undefined && (current.whole.includes('\n') || isCutInTable(rows, current, width));
 
@@ -160,7 +163,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         ) : tab === 0 ? (
           <>
             <AnswersTable rows={rows} selected={row} highlightedField={highlighted} width={width} />
-            <PrimaryAction label={state.dryRun ? 'Print request' : 'Create data store'} selected={onAction} blocked={blocked} />
+            <PrimaryAction label={state.dryRun ? 'Print request' : 'Create data store'} selected={onAction} blocked={blocked || stopped !== undefined} />
           </>
         ) : (
           <PreviewPane text={preview!.render(request, options)} offset={scroll} height={bodyHeight} width={width} />
@@ -170,6 +173,16 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         <Box flexDirection="column" marginTop={1}>
           <Text color="red">{MARK.error} {state.submitError.message}</Text>
           <Text dimColor>  Fix: {state.submitError.fix}</Text>
+        </Box>
+      ) : null}
+      {stopped && !dialogOpen ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text color="red" wrap="wrap">
+            {MARK.error} Cannot create yet: {stopped.message}
+          </Text>
+          <Text dimColor wrap="wrap">
+            {'  '}Fix: {stopped.fix} Or press {keyName('changeTarget')} to change the target; every answer is kept.
+          </Text>
         </Box>
       ) : null}
       {state.resuming && !dialogOpen ? (

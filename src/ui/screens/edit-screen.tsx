@@ -1,6 +1,6 @@
 /** The editing screen: the current prompt in the step layout, with its input chosen by the prompt's kind. */
 import type { Dispatch } from 'react';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import { STEPS } from '../../spec/index.js';
 import { SkipStepDialog } from '../components/skip-step-dialog.js';
 import { StepLayout } from '../components/step-layout.js';
@@ -30,7 +30,7 @@ const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> =
 export interface EditScreenProps {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;
-  target?: Target | 'unresolved';
+  target?: TargetReport;
   isActive: boolean;
 }
 

@@ -1,4 +1,7 @@
-/** What the start screen offers, in order; the sandbox comes first (highlighted) when no credentials exist. */
+/**
+ * What the start screen offers, in order; the sandbox comes first (highlighted) when no credentials exist, the
+ * target's fix when its check failed.
+ */
 import type { Answers } from '../../request/answers.js';
 import type { PendingSubmission } from '../../store/types.js';
 import type { StartChoices } from '../flow/state.js';
@@ -9,13 +12,25 @@ export type StartOption =
   | { kind: 'fresh'; label: string; meaning: string }
   | { kind: 'last'; label: string; meaning: string; answers: Answers }
   | { kind: 'presets'; label: string; meaning: string }
-  | { kind: 'resume'; label: string; meaning: string; submission: PendingSubmission };
+  | { kind: 'resume'; label: string; meaning: string; submission: PendingSubmission }
+  /** Opens the target picker (profile, Region, sandbox). */
+  | { kind: 'target'; label: string; meaning: string }
+  /** Checks the same target again (after `aws sso login` in another terminal, say). */
+  | { kind: 'recheck'; label: string; meaning: string };
 
-/** The options for these choices. */
-export function startOptions(choices: StartChoices, sandbox: boolean): StartOption[] {
+/** The options for these choices; `problem` is the code of what stops the target (see `targetProblem`). */
+export function startOptions(choices: StartChoices, sandbox: boolean, problem?: string): StartOption[] {
   const options: StartOption[] = [];
   if (choices.credentialsMissing && !sandbox) {
     options.push({ kind: 'sandbox', label: 'Try it in the sandbox', meaning: 'a local emulator: nothing is sent to AWS or billed' });
+  }
+  if (problem) {
+    options.push(
+      problem === 'NoRegion'
+        ? { kind: 'target', label: 'Choose a Region…', meaning: 'where HealthLake is offered; or another profile, or the sandbox' }
+        : { kind: 'target', label: 'Change the target…', meaning: 'another AWS profile or Region, or the sandbox' },
+    );
+    if (problem !== 'NoRegion') options.push({ kind: 'recheck', label: 'Check again', meaning: 'once it is fixed, e.g. in another terminal' });
   }
   for (const submission of choices.pending) {
     const name = submission.request.DatastoreName ? `"${submission.request.DatastoreName}"` : 'an unnamed data store';
@@ -27,5 +42,6 @@ export function startOptions(choices: StartChoices, sandbox: boolean): StartOpti
   if (choices.credentialsMissing && !sandbox) {
     options.push({ kind: 'fresh', label: 'Continue with AWS anyway', meaning: 'credentials are needed to create' });
   }
+  if (!problem) options.push({ kind: 'target', label: 'Change the target…', meaning: 'another AWS profile or Region, or the sandbox' });
   return options;
 }

@@ -3,7 +3,7 @@
  * transient errors while retrying; next steps on ACTIVE, the cause on CREATE_FAILED.
  */
 import { Box, Text } from 'ink';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
 import type { Phase, WatchState } from '../flow/state.js';
@@ -18,7 +18,7 @@ export interface StatusPanelProps {
   watch: WatchState;
   phase: Phase;
   sandbox: boolean;
-  target?: Target | 'unresolved';
+  target?: TargetReport;
   now: () => number;
 }
 
@@ -41,7 +41,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
   const { result, properties } = watch;
   const status = properties?.DatastoreStatus ?? result.DatastoreStatus;
   const endpoint = properties?.DatastoreEndpoint ?? result.DatastoreEndpoint;
-  const region = (typeof target === 'object' ? target.region : undefined) ?? regionOfArn(properties?.DatastoreArn ?? result.DatastoreArn) ?? 'us-east-1';
+  const region = target?.target?.region ?? regionOfArn(properties?.DatastoreArn ?? result.DatastoreArn) ?? 'us-east-1';
   const finishedAt = watching ? time : (watch.lastCheckAt ?? time);
   // Elapsed since creation when the service says when that was (a resumed panel), else since submission.
   const createdAt = properties?.CreatedAt ? new Date(properties.CreatedAt).getTime() : Number.NaN;
