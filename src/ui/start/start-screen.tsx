@@ -34,6 +34,8 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
   // A dry run sends nothing: its target cannot be wrong.
   const problem = sandbox || dryRun ? undefined : targetProblem(target);
   const options = startOptions(choices, sandbox, problem?.code);
+  // Nothing configured at all: how to set AWS up (or the sandbox) says more than "no Region" or "no credentials".
+  const nothingConfigured = choices.credentialsMissing && !sandbox && (!problem || problem.code === 'NoRegion' || problem.code === 'NoCredentials');
   const [highlighted, setHighlighted] = useState(0);
   const [picking, setPicking] = useState(false);
   const choose = (option: StartOption) => {
@@ -68,7 +70,7 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
   return (
     <Box flexDirection="column">
       <Header target={target} sandbox={sandbox} dryRun={dryRun} />
-      {problem ? (
+      {problem && !nothingConfigured ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color={problem.code === 'NoRegion' ? 'yellow' : 'red'} bold wrap="wrap">
             {problem.code === 'NoRegion' ? '' : `${MARK.error} `}
@@ -77,7 +79,7 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
           <Text wrap="wrap">Fix: {problem.fix}</Text>
         </Box>
       ) : null}
-      {choices.credentialsMissing && !sandbox && !problem ? (
+      {nothingConfigured ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color="yellow" bold>
             No AWS credentials were found on this machine.
