@@ -4,10 +4,17 @@
  * the target check's answer is given per choice where a broken target is the point.
  */
 import { render } from 'ink-testing-library';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FriendlyError, TargetChoice, TargetReport } from '../../src/aws/types.js';
+import { createGateway } from '../../src/aws/gateway.js';
+import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
+import { openStore } from '../../src/store/index.js';
+import { awsFilesHome } from '../support/aws-files.js';
 import { PARAMETERS } from '../../src/spec/index.js';
 import { createApp } from '../../src/ui/app.js';
 import { Header } from '../../src/ui/components/header.js';
@@ -151,5 +158,57 @@ describe('the target first', () => {
     await screen.waitFor(/account \d{12}/);
     await screen.press('c');
     await screen.waitFor(`Target: AWS region us-east-1 · default credentials · account 123456789012 as sandbox · endpoint`);
+  });
+});
+
+describe('a submission that fails before anything was sent', () => {
+  it('records nothing pending and keeps every answer; once the target is fixed, create sends them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hlw-ui-target-'));
+    const aws = awsFilesHome('hlw-ui-target-aws-');
+    try {
+      const store = openStore({ configDir: dir });
+      // The profile in use went missing from the files after the wizard started; its check is still running when
+      // the person creates. `dev` is the fix.
+      const env = aws.files(`[profile dev]\nregion = ${emulator.region}\n`);
+      const deps = emulatorDeps(emulator, {
+        store,
+        profiles: [{ name: 'dev', isDefault: false, chosen: false, region: emulator.region }],
+        report: (choice) => (choice.profile ? { ok: true, target: { region: emulator.region, profile: choice.profile, sandbox: false }, identity: IDENTITY } : new Promise<TargetReport>(() => undefined)),
+        gatewayFor: (choice, opened) =>
+          createGateway(
+            { endpointUrl: emulator.url, profile: choice.profile ?? 'gone' },
+            { env, ...(opened ? { store: opened } : {}), journal: 'required', ...(choice.profile ? { credentials: { ...SANDBOX_CREDENTIALS } } : {}) },
+          ),
+      });
+      const before = emulator.requests.CreateFHIRDatastore ?? 0;
+      const screen = start(deps, { DatastoreTypeVersion: 'R4', DatastoreName: 'sent-after-fix' }, ALL);
+      await screen.waitFor('checking the target…');
+      await screen.waitFor(/›  Create data store/);
+      await screen.press('c');
+      await screen.waitFor('billed per hour');
+      await screen.press('y');
+      await screen.waitFor('The config profile "gone" could not be found');
+      expect(store.journal.pending()).toEqual([]);
+      expect(emulator.requests.CreateFHIRDatastore ?? 0).toBe(before);
+      await screen.waitFor(/Data store name\s+sent-after-fix/);
+      await screen.press(CTRL_T);
+      await screen.waitFor(/› dev/);
+      await screen.press(KEY.enter);
+      await screen.waitFor('Region for profile dev');
+      await screen.press(KEY.enter);
+      await screen.waitFor('profile dev · account 444455556666');
+      expect(screen.frame()).not.toContain('could not be found');
+      await screen.press('c');
+      await screen.waitFor('billed per hour');
+      await screen.press('y');
+      await screen.waitFor('The data store is ACTIVE', 10_000);
+      expect(emulator.datastores().filter((datastore) => datastore.request.DatastoreName === 'sent-after-fix')).toHaveLength(1);
+      expect(store.journal.pending()).toEqual([]);
+    } finally {
+      driver?.unmount();
+      driver = undefined;
+      aws.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -31,9 +31,11 @@ export function emulatorDeps(
     store?: WizardStore;
     credentialsFound?: boolean;
     gateway?: HealthLakeGateway;
+    /** The gateway for each target choice (instead of `gateway` or the emulator's). */
+    gatewayFor?: (choice: TargetChoice, store: WizardStore | undefined) => HealthLakeGateway;
     writeDir?: string;
     /** The target check's answer for each choice; by default the emulator's STS answers (or, without one, an identity). */
-    report?: (choice: TargetChoice) => TargetReport;
+    report?: (choice: TargetChoice) => TargetReport | Promise<TargetReport>;
     profiles?: ProfileEntry[];
   } = {},
 ): TestDeps {
@@ -49,6 +51,7 @@ export function emulatorDeps(
       deps.connectedSandbox.push(choice.sandbox);
       deps.connected.push(choice);
       const gateway =
+        options.gatewayFor?.(choice, store) ??
         options.gateway ??
         createGateway(
           { endpointUrl: emulator!.url, region: choice.region ?? emulator!.region },
