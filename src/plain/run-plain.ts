@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Session } from '../aws/session.js';
-import type { Target } from '../aws/types.js';
+import type { TargetReport } from '../aws/types.js';
 import { EXIT, STOP_SIGNALS, type CreateOptions } from '../options.js';
 import { InputError } from '../request/issues.js';
 import { readParamFile } from '../request/param-files.js';
@@ -119,7 +119,8 @@ class PlainWizard {
     if (choices.pending.length > 0) {
       this.talk.say('', 'A submission never got its answer. Resuming sends it again with the same client token, so no second data store is created.');
     }
-    const offered = startOptions(choices, this.state.sandbox);
+    // The target is named on review and checked before sending; there is no picker here (--profile, --region).
+    const offered = startOptions(choices, this.state.sandbox).filter((option) => option.kind !== 'target' && option.kind !== 'recheck');
     this.talk.say('', 'How do you want to start?', ...offered.map((option, index) => `  ${index + 1}. ${option.label}: ${option.meaning}`));
     const option = offered[(await this.talk.pick('Start', offered.length, false))!]!;
     switch (option.kind) {
@@ -214,17 +215,29 @@ class PlainWizard {
     return opened;
   }
 
-  /** Where a creation would go, in a line (resolving it loads the SDK: only on review, never for a dry run). */
-  private async targetLines(): Promise<string[]> {
-    if (this.options.dryRun) return ['Target: none, a dry run prints the request and sends nothing.'];
-    if (this.state.sandbox) return ['Target: SANDBOX, a local emulator on this machine: nothing is sent to AWS or billed.'];
+  /**
+   * The target checked: its Region and profile, and who the credentials are (STS), or its problem. Loads the SDK:
+   * only on review, never for a dry run (undefined), which sends nothing.
+   */
+  private async checkTarget(): Promise<TargetReport | undefined> {
+    if (this.options.dryRun) return undefined;
     try {
-      const target: Target = await (await this.session(false)).gateway.target();
-      return [`Target: AWS, region ${target.region}${target.profile ? `, profile ${target.profile}` : ''}${target.endpoint ? `, endpoint ${target.endpoint}` : ''}.`];
+      const [session, { checkSessionTarget }] = await Promise.all([this.session(this.state.sandbox), import('../aws/session.js')]);
+      return await checkSessionTarget(session, { ...this.options, sandbox: this.state.sandbox });
     } catch (error) {
-      const friendly = friendlyOf(error);
-      return [`Target: not resolved. ${friendly.message}`, `  Fix: ${friendly.fix}`];
+      return { ok: false, problem: friendlyOf(error) };
     }
+  }
+
+  /** Where a creation would go, and whose credentials sign it (or what is wrong, with its fix). */
+  private targetLines(report: TargetReport | undefined): string[] {
+    if (!report) return ['Target: none, a dry run prints the request and sends nothing.'];
+    const account = report.ok ? `, account ${report.identity.account}${report.identity.name ? ` (${report.identity.name})` : ''}` : '';
+    const problem = report.ok ? [] : [`${MARK.error} ${report.problem.message}`, `  Fix: ${report.problem.fix}`];
+    if (this.state.sandbox) return [`Target: SANDBOX, a local emulator on this machine: nothing is sent to AWS or billed${account}.`, ...problem];
+    const target = report.target;
+    if (!target) return [`Target: not resolved.`, ...problem];
+    return [`Target: AWS, region ${target.region}${target.profile ? `, profile ${target.profile}` : ''}${account}${target.endpoint ? `, endpoint ${target.endpoint}` : ''}.`, ...problem];
   }
 
   /** The review as text, then "Create? [y/N]"; a row's number edits it. Resolves with an exit code when the run ends. */
@@ -235,7 +248,7 @@ class PlainWizard {
       this.talk.say(`  ${index + 1}. ${row.label}: ${row.shown}`);
       for (const issue of row.issues) this.talk.say(...problemLines(issue).map((line) => `     ${issue.severity === 'error' ? line : line.replace(MARK.error, MARK.warning)}`));
     });
-    this.talk.say(...(await this.targetLines()));
+    this.talk.say(...this.targetLines(await this.checkTarget()));
     if (this.state.submitError) this.talk.say(...problemLines(this.state.submitError));
     const request = requestFromAnswers(this.state.answers);
     const name = request.DatastoreName ? ` "${request.DatastoreName}"` : '';
@@ -258,6 +271,12 @@ class PlainWizard {
       if (typed === 'y' || typed === 'yes') {
         if (hasErrors(answerIssues(this.state.answers))) {
           this.talk.say(`Fix the fields marked ${MARK.error} before creating: type the row's number.`);
+          continue;
+        }
+        // Nothing is sent to a broken target: checked again now, as it may have been fixed in another terminal.
+        const report = await this.checkTarget();
+        if (report && !report.ok) {
+          this.talk.say(`${MARK.error} Not sent: ${report.problem.message}`, `  Fix: ${report.problem.fix} Then type y to check again and create, or q to quit.`);
           continue;
         }
         if (this.options.savePreset !== undefined) await this.savePreset(this.options.savePreset);
