@@ -153,7 +153,7 @@ export async function checkTarget(
 export async function reportTarget(
   gateway: Pick<HealthLakeGateway, 'target'>,
   options: GlobalOptions,
-  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal } = {},
+  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal; /** false: resolve the target only, ask STS nothing. */ identity?: boolean } = {},
 ): Promise<TargetReport> {
   let target: Target;
   try {
@@ -164,6 +164,7 @@ export async function reportTarget(
     const profiles = (await listProfiles({}, deps.env).catch(() => [])).map((entry) => entry.name);
     return { ok: false, problem, profiles };
   }
+  if (deps.identity === false) return { ok: true, target };
   const check = await checkTarget({ ...options, region: target.region }, deps);
   if (check.ok) return { ok: true, target, identity: check.identity };
   return { ok: false, target, problem: check.problem, ...(check.profiles ? { profiles: check.profiles } : {}) };

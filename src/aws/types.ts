@@ -110,7 +110,7 @@ export interface ProfileEntry {
  * (no Region, a missing profile, expired SSO, no credentials...) with its fix, and the profiles there are.
  */
 export type TargetReport =
-  | { ok: true; target: Target; identity: CallerIdentity }
+  | { ok: true; target: Target; /** Who the credentials are; absent when STS was not asked (a dry run sends nothing). */ identity?: CallerIdentity }
   | { ok: false; target?: Target; problem: FriendlyError; profiles?: string[] };
 
 /** What the wizard and the commands need from HealthLake. */

@@ -232,7 +232,7 @@ class PlainWizard {
   /** Where a creation would go, and whose credentials sign it (or what is wrong, with its fix). */
   private targetLines(report: TargetReport | undefined): string[] {
     if (!report) return ['Target: none, a dry run prints the request and sends nothing.'];
-    const account = report.ok ? `, account ${report.identity.account}${report.identity.name ? ` (${report.identity.name})` : ''}` : '';
+    const account = report.ok && report.identity ? `, account ${report.identity.account}${report.identity.name ? ` (${report.identity.name})` : ''}` : '';
     const problem = report.ok ? [] : [`${MARK.error} ${report.problem.message}`, `  Fix: ${report.problem.fix}`];
     if (this.state.sandbox) return [`Target: SANDBOX, a local emulator on this machine: nothing is sent to AWS or billed${account}.`, ...problem];
     const target = report.target;

@@ -63,7 +63,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   }, [store]);
   // The target is checked in the background; its Region joins the flow (a KMS key or Lambda ARN in another
   // Region is an error), its problem stops creating.
-  const { connection, closeAll } = useConnection(deps, { choice: targetChoiceOf(state), version: state.targetVersion }, store, dispatch);
+  const { connection, closeAll } = useConnection(deps, { choice: targetChoiceOf(state), version: state.targetVersion }, store, dispatch, !state.dryRun);
   const target = state.targetReport;
   // A dry run sends nothing, so it needs no credentials.
   const askCredentials = input.mode === 'wizard' && !input.options.sandbox && !input.options.endpointUrl && !input.options.dryRun;

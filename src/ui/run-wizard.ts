@@ -31,7 +31,7 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
           ...(options.debug ? { debug: debugLogFor(options, later) } : {}),
           stderr: later,
         });
-        return { gateway: session.gateway, checkTarget: () => checkSessionTarget(session, chosen), close: () => session.close() };
+        return { gateway: session.gateway, checkTarget: (check) => checkSessionTarget(session, chosen, check), close: () => session.close() };
       },
       async listProfiles() {
         const { listProfiles } = await import('../aws/target-check.js');

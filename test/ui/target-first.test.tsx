@@ -151,6 +151,14 @@ describe('the target first', () => {
     await screen.waitFor('SANDBOX: the local emulator on this machine');
   });
 
+  it('a dry run resolves the target but asks STS nothing: it sends nothing', async () => {
+    const before = emulator.requests.GetCallerIdentity ?? 0;
+    driver = drive(createApp(emulatorDeps(emulator), { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' } as never, given: ALL, dryRun: true }, options: { dryRun: true } }));
+    await driver.waitFor(/region us-east-1 · http:\/\/127\.0\.0\.1:\d+ +DRY RUN/);
+    expect(driver.frame()).not.toContain('account');
+    expect(emulator.requests.GetCallerIdentity ?? 0).toBe(before);
+  });
+
   it('the confirmation names the Region, profile, account and identity', async () => {
     const deps = emulatorDeps(emulator);
     const screen = start(deps, { DatastoreTypeVersion: 'R4', DatastoreName: 'named-target' }, ALL);

@@ -6,8 +6,8 @@ import type { WizardStore } from '../../store/types.js';
 /** A gateway, the check of its target, and how to release what it holds (the sandbox emulator). */
 export interface Connection {
   gateway: HealthLakeGateway;
-  /** Resolves the Region and credentials and asks STS who they are; never rejects. */
-  checkTarget(): Promise<TargetReport>;
+  /** Resolves the Region and credentials and asks STS who they are (unless `identity` is false); never rejects. */
+  checkTarget(options?: { identity?: boolean }): Promise<TargetReport>;
   close(): Promise<void>;
 }
 

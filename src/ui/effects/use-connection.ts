@@ -19,7 +19,14 @@ export interface TargetOnHand {
  * Returns a getter for the current target's connection, and `closeAll`. Each new target choice (a new `version`)
  * closes the previous connection (a sandbox it started) and dispatches `targetChecked` when its check is back.
  */
-export function useConnection(deps: AppDeps, current: TargetOnHand, store: Promise<WizardStore | undefined>, dispatch: Dispatch<WizardEvent>) {
+export function useConnection(
+  deps: AppDeps,
+  current: TargetOnHand,
+  store: Promise<WizardStore | undefined>,
+  dispatch: Dispatch<WizardEvent>,
+  /** Ask STS who the credentials are; false for a dry run, which sends nothing (the target is still resolved). */
+  identity: boolean,
+) {
   const connections = useRef(new Map<number, Promise<Connection>>());
   const latest = useRef(current);
   latest.current = current;
@@ -43,7 +50,7 @@ export function useConnection(deps: AppDeps, current: TargetOnHand, store: Promi
         void connection.then((opened) => opened.close()).catch(() => undefined);
       }
       open(current)
-        .then((opened) => opened.checkTarget())
+        .then((opened) => opened.checkTarget({ identity }))
         .catch((error: unknown) => ({ ok: false as const, problem: friendlyOf(error) }))
         .then((report) => {
           if (live) dispatch({ type: 'targetChecked', report, version });

@@ -28,7 +28,7 @@ export function describeTarget(sandbox: boolean, report: TargetReport | undefine
   if (sandbox) return 'SANDBOX: the local emulator on this machine (nothing is sent to AWS or billed)';
   if (report?.target === undefined) return 'AWS (the target is still being checked)';
   const target = report.target;
-  const who = report.ok ? `account ${report.identity.account}${report.identity.name ? ` as ${report.identity.name}` : ''}` : '';
+  const who = report.ok && report.identity ? `account ${report.identity.account}${report.identity.name ? ` as ${report.identity.name}` : ''}` : '';
   return [`AWS region ${target.region}`, target.profile ? `profile ${target.profile}` : 'default credentials', who, target.endpoint ? `endpoint ${target.endpoint}` : '']
     .filter(Boolean)
     .join(' · ');

@@ -8,7 +8,7 @@ import { MARK } from '../theme.js';
 
 /** The target in one line, e.g. `region us-east-1 · profile dev · account 111122223333 (Admin)`. */
 export function targetLine(sandbox: boolean, report: TargetReport | undefined): string {
-  const account = report?.ok ? `account ${report.identity.account}${report.identity.name ? ` (${report.identity.name})` : ''}` : '';
+  const account = report?.ok && report.identity ? `account ${report.identity.account}${report.identity.name ? ` (${report.identity.name})` : ''}` : '';
   if (sandbox) return ['local emulator — nothing is sent to AWS', account].filter(Boolean).join(' · ');
   if (!report) return 'checking the target…';
   const target = report.target;

@@ -62,9 +62,9 @@ export function emulatorDeps(
           },
         );
       const credentials = { accessKeyId: SANDBOX_CREDENTIALS.accessKeyId, secretAccessKey: SANDBOX_CREDENTIALS.secretAccessKey };
-      const checkTarget = async (): Promise<TargetReport> => {
+      const checkTarget = async ({ identity = true }: { identity?: boolean } = {}): Promise<TargetReport> => {
         if (options.report) return options.report(choice);
-        if (emulator) return reportTarget(gateway, { endpointUrl: emulator.url, region: emulator.region }, { credentials });
+        if (emulator) return reportTarget(gateway, { endpointUrl: emulator.url, region: emulator.region }, { credentials, identity });
         return { ok: true, target: await gateway.target(), identity: { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/tester', name: 'tester' } };
       };
       return { gateway, checkTarget, close: async () => undefined };
