@@ -31,6 +31,10 @@ export function startOptions(choices: StartChoices, sandbox: boolean, problem?: 
         : { kind: 'target', label: 'Change the target…', meaning: 'another AWS profile or Region, or the sandbox' },
     );
     if (problem !== 'NoRegion') options.push({ kind: 'recheck', label: 'Check again', meaning: 'once it is fixed, e.g. in another terminal' });
+    // No credentials at all: the sandbox needs none (offered first already when none were found on this machine).
+    if (problem === 'NoCredentials' && !options.some((option) => option.kind === 'sandbox')) {
+      options.push({ kind: 'sandbox', label: 'Try it in the sandbox', meaning: 'a local emulator: nothing is sent to AWS or billed' });
+    }
   }
   for (const submission of choices.pending) {
     const name = submission.request.DatastoreName ? `"${submission.request.DatastoreName}"` : 'an unnamed data store';
