@@ -58,11 +58,12 @@ export function optionsForChoice<T extends GlobalOptions>(options: T, choice: Ta
  * The check of a session's target: its Region, profile and endpoint, and who its credentials are (the sandbox's
  * endpoint and keys in the sandbox); with `identity: false` only the target, STS not asked. Loads STS when called.
  */
-export async function checkSessionTarget(session: Session, options: GlobalOptions, { identity = true }: { identity?: boolean } = {}): Promise<TargetReport> {
+export async function checkSessionTarget(session: Session, options: GlobalOptions, check: { identity?: boolean; debug?: SessionDeps['debug'] } = {}): Promise<TargetReport> {
   const { reportTarget } = await import('./target-check.js');
   const sandbox = session.sandbox;
-  if (!sandbox) return reportTarget(session.gateway, options, { identity });
-  return reportTarget(session.gateway, { ...options, ...sandbox.options, profile: undefined }, { credentials: { ...sandbox.credentials }, identity });
+  const deps = { identity: check.identity ?? true, ...(check.debug ? { debug: check.debug } : {}) };
+  if (!sandbox) return reportTarget(session.gateway, options, deps);
+  return reportTarget(session.gateway, { ...options, ...sandbox.options, profile: undefined }, { credentials: { ...sandbox.credentials }, ...deps });
 }
 
 function clock(date: Date): string {

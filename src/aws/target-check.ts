@@ -7,6 +7,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { EXIT, type GlobalOptions } from '../options.js';
 import { checkedEndpoint, createRequestHandler, DEFAULT_MAX_ATTEMPTS, type StaticCredentials } from './config.js';
+import { logRequests, type DebugLog } from './debug-log.js';
 import { toFriendlyError } from './errors.js';
 import { loadProfileSettings, resolveProfile, type ProfileSettings } from './profile-settings.js';
 import type { CallerIdentity, FriendlyError, HealthLakeGateway, ProfileEntry, Target, TargetReport } from './types.js';
@@ -87,7 +88,7 @@ function credentialsProblem(error: unknown, settings: ProfileSettings, profile: 
  */
 export async function checkTarget(
   options: GlobalOptions,
-  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal } = {},
+  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal; /** `--debug`: the STS request is logged as every other. */ debug?: DebugLog } = {},
 ): Promise<TargetCheck> {
   const env = deps.env ?? process.env;
   const profile = options.sandbox ? undefined : resolveProfile(options, env);
@@ -132,6 +133,8 @@ export async function checkTarget(
     });
   })().catch((error: unknown) => error);
   if (!(client instanceof STSClient)) return { ok: false, ...withProfile, problem: toFriendlyError(client) };
+  // The middleware only reads the request and response; any client's stack takes it.
+  if (deps.debug) logRequests(client as unknown as Parameters<typeof logRequests>[0], deps.debug);
   try {
     const answer = await client.send(new GetCallerIdentityCommand({}), deps.signal ? { abortSignal: deps.signal } : {});
     const arn = answer.Arn ?? '';
@@ -153,7 +156,7 @@ export async function checkTarget(
 export async function reportTarget(
   gateway: Pick<HealthLakeGateway, 'target'>,
   options: GlobalOptions,
-  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal; /** false: resolve the target only, ask STS nothing. */ identity?: boolean } = {},
+  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal; debug?: DebugLog; /** false: resolve the target only, ask STS nothing. */ identity?: boolean } = {},
 ): Promise<TargetReport> {
   let target: Target;
   try {

@@ -23,15 +23,16 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
       async connect(choice, store) {
         const { checkSessionTarget, debugLogFor, openSession, optionsForChoice } = await import('../aws/session.js');
         const chosen = optionsForChoice(options, choice);
+        const debug = options.debug ? debugLogFor(options, later) : undefined;
         // The wizard journals as `create --no-interactive` does: no journal, no sending, unless --no-journal.
         // `--debug` lines wait with the other notices until the wizard gives the screen back.
         const session = await openSession(chosen, store, {
           journal: options.noJournal ? 'skip' : 'required',
           warn: (message) => later.write(`healthlake-wizard: warning: ${message}\n`),
-          ...(options.debug ? { debug: debugLogFor(options, later) } : {}),
+          ...(debug ? { debug } : {}),
           stderr: later,
         });
-        return { gateway: session.gateway, checkTarget: (check) => checkSessionTarget(session, chosen, check), close: () => session.close() };
+        return { gateway: session.gateway, checkTarget: (check) => checkSessionTarget(session, chosen, { ...check, ...(debug ? { debug } : {}) }), close: () => session.close() };
       },
       async listProfiles() {
         const { listProfiles } = await import('../aws/target-check.js');
