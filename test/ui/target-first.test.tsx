@@ -109,6 +109,8 @@ describe('the target first', () => {
     const screen = start(emulatorDeps(emulator, { profiles: [] }), { DatastoreTypeVersion: 'R4' }, ['DatastoreTypeVersion']);
     await screen.waitFor('Step 1 of');
     await screen.waitFor('region us-east-1');
+    // The first question's footer says how to change the target.
+    await screen.waitFor('Tab skip step · Ctrl+T target · Ctrl+C quit');
     await screen.press(CTRL_T);
     await screen.waitFor(/› Configured credentials/);
     await screen.press(KEY.enter);

@@ -61,6 +61,8 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
   const footer: Command[] = [...(prompt.kind === 'tags' ? [] : (['next'] as Command[])), ...(canGoBack(state) ? (['back'] as Command[]) : []), 'help'];
   if (prompt.kind === 'choice') footer.unshift('choose');
   if (step.optional) footer.push('skip');
+  // The first question says how to change the target (the header shows it); the key works on every screen.
+  if (visiblePrompts(state.answers)[0]?.path === prompt.path && !state.resuming) footer.push('changeTarget');
   footer.push('quit');
   return (
     <StepLayout

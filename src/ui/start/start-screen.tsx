@@ -66,7 +66,7 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
   );
   const footer: Command[] = ['choose', 'select'];
   if (firstPending) footer.push('resume');
-  footer.push('quit');
+  footer.push('changeTarget', 'quit');
   return (
     <Box flexDirection="column">
       <Header target={target} sandbox={sandbox} dryRun={dryRun} />
