@@ -290,6 +290,12 @@ describe('the target', () => {
     expect(checked.phase).toBe('submitting');
   });
 
+  it('a confirmation opened while the check ran closes when the target turns out broken', () => {
+    const confirming = run(given(), { type: 'openDialog', dialog: 'confirm-submit' });
+    expect(confirming.dialog).toBe('confirm-submit');
+    expect(run(confirming, { type: 'targetChecked', report: broken, version: 0 }, { type: 'submit' })).toMatchObject({ phase: 'review', dialog: 'none' });
+  });
+
   it('a dry run sends nothing: a broken target stops nothing there', () => {
     const dry = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: ['DatastoreTypeVersion'], dryRun: true });
     expect(run(dry, { type: 'targetChecked', report: broken, version: 0 }).phase).not.toBe('start');

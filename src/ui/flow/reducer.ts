@@ -228,6 +228,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'targetChecked': {
       if (event.version !== state.targetVersion) return state;
       const checked = { ...state, targetReport: event.report, region: event.report.target?.region ?? state.region };
+      // A confirmation opened while the check ran closes: the review then says what stops creating.
+      if (targetBlocker(checked) && state.dialog === 'confirm-submit') return { ...checked, dialog: 'none' };
       // A broken target is told on the first screen, before any step: the start screen, while nothing was typed.
       const show = targetBlocker(checked) !== undefined && !state.touched && state.dialog === 'none' && (state.phase === 'editing' || state.phase === 'review');
       return show ? { ...checked, phase: 'start' } : checked;
