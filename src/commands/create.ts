@@ -74,7 +74,7 @@ async function withPreset(name: string, request: Record<string, unknown>): Promi
   try {
     const { requirePreset } = await import('../store/index.js');
     const preset = requirePreset(store.presets, name, '--preset');
-    return { ...(buildCreateRequest(preset.answers) as Record<string, unknown>), ...request };
+    return { ...buildCreateRequest(preset.answers), ...request };
   } catch (error) {
     return reportStoreFailure(error, `the preset ${JSON.stringify(name)} cannot be read`);
   }
@@ -170,7 +170,8 @@ export async function run(argv: string[]): Promise<number> {
       writeStdout(await renderDryRun(request, options));
       return EXIT.ok;
     }
-    return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);
+    // Validated above: the body is a CreateFHIRDatastore request.
+    return (await import('./create-submit.js')).submitCreate(request as unknown as CreateRequest, options);
   }
   const wizard = { initial: answersFromRequest(request), given, options };
   // The plain mode asks line by line in the terminal's own cooked mode: no raw mode, no Ink.
