@@ -14,6 +14,7 @@ import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
+import { reportCommandError } from '../store/command-report.js';
 import { validateRequest } from '../request/validate.js';
 import { OPERATION, PARAMETERS } from '../spec/index.js';
 import { writeStdout } from '../stdout.js';
@@ -106,9 +107,9 @@ export async function run(argv: string[]): Promise<number> {
   try {
     parsed = await readCreateArgs(argv);
   } catch (error) {
+    // A command line it cannot read: worded as every command's (reportCommandError), exit 252.
     if (!(error instanceof InputError)) throw error;
-    printIssues(error.issues);
-    return EXIT.usage;
+    return reportCommandError(error);
   }
   const { options } = parsed;
   let given = parsed.given;
