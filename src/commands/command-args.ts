@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { EXIT, type GlobalOptions } from '../options.js';
-import { applyOptionValue, globalFlagsOf, notTakenIssue, takesValue, valueSyntax, type CommandName, type OptionFlag } from '../request/global-flags.js';
+import { applyOptionValue, COMMAND_GLOBALS, globalFlagsOf, notTakenIssue, takesValue, valueSyntax, type CommandName, type OptionFlag } from '../request/global-flags.js';
 import { fitHelp } from '../request/help.js';
 import { FLAG_SYNTAX, InputError, syntaxIssue, type FieldIssue } from '../request/issues.js';
 import { writeStdout } from '../stdout.js';
@@ -35,7 +35,10 @@ export type FlagValues<T extends CommandFlags> = { [K in keyof T]?: T[K]['type']
 
 /** The table name of a command (`presets show` takes the globals of `presets`). */
 function tableOf(command: string): CommandName {
-  return command.split(' ')[0] as CommandName;
+  const name = command.split(' ')[0]!;
+  // A new command needs its row in the one table: which AWS CLI global options it takes (none is a row too).
+  if (!Object.hasOwn(COMMAND_GLOBALS, name)) throw new Error(`${name} has no row in COMMAND_GLOBALS (request/global-flags.ts)`);
+  return name as CommandName;
 }
 
 /** Every flag a command takes, own then global, as typed (`--wait`). */
