@@ -9,7 +9,7 @@ import { FLAGS as DELETE_FLAGS } from '../commands/delete.js';
 import { FLAGS as LIST_FLAGS } from '../commands/list.js';
 import { FLAGS as STATUS_FLAGS } from '../commands/status.js';
 import { HISTORY_FLAGS } from '../commands/history.js';
-import { HELP_FLAG, PRESET_FLAGS } from '../commands/preset-flags.js';
+import { HELP_FLAG, PRESET_COMMANDS, PRESET_FLAGS, presetSynopsis, type PresetCommand } from '../commands/preset-flags.js';
 import { VALUE_FLAGS as EMULATOR_VALUE_FLAGS } from '../emulator/command-line.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
 import { globalFlagsOf, type CommandName, type OptionFlag } from '../request/global-flags.js';
@@ -93,12 +93,12 @@ function commandFlags(command: CommandName, own: CommandFlags): FlagModel[] {
   return [...mine, ...globalFlagsOf(command).map(optionModel)];
 }
 
-const presetCommand = (name: keyof typeof PRESET_FLAGS, synopsis: string, summary: string, extra: FlagModel[] = [], presetArgument = false): CommandModel => ({
+const presetCommand = (name: PresetCommand, extra: FlagModel[] = []): CommandModel => ({
   name: `presets ${name}`,
-  synopsis,
-  summary,
+  synopsis: presetSynopsis(name),
+  summary: PRESET_COMMANDS[name].summary,
   flags: [...commandFlags('presets', { ...PRESET_FLAGS[name], ...HELP_FLAG }), ...extra],
-  ...(presetArgument ? { presetArgument } : {}),
+  ...(PRESET_COMMANDS[name].presetArgument ? { presetArgument: true } : {}),
 });
 
 /** Every command, in the order the help lists them. */
@@ -129,13 +129,9 @@ export function commandModel(): CommandModel[] {
       summary: 'the data stores created with this tool',
       flags: commandFlags('history', HISTORY_FLAGS),
     },
-    presetCommand('list', '[--output table|json]', 'the saved presets', [], false),
-    presetCommand('show', 'NAME [--output table|json]', 'one preset: description, times and its request', [], true),
-    presetCommand('save', "NAME [--description TEXT] [create's request flags]", 'save (or replace) a preset from flags, --cli-input-json or --cli-input-yaml', createFlags().filter((flag) => PARAMETERS.some((parameter) => parameter.flag === flag.flag) || ['--cli-input-json', '--cli-input-yaml'].includes(flag.flag)), true),
-    presetCommand('delete', 'NAME', 'delete a preset', [], true),
-    presetCommand('rename', 'OLD NEW', 'rename a preset', [], true),
-    presetCommand('export', 'NAME [--file PATH]', 'print (or write) the request as a --cli-input-json document', [], true),
-    presetCommand('import', 'FILE [--name NAME] [--description TEXT] [--force]', 'save a JSON or YAML request file as a preset'),
+    ...(Object.keys(PRESET_COMMANDS) as PresetCommand[]).map((name) =>
+      presetCommand(name, name === 'save' ? createFlags().filter((flag) => PARAMETERS.some((parameter) => parameter.flag === flag.flag) || ['--cli-input-json', '--cli-input-yaml'].includes(flag.flag)) : []),
+    ),
     {
       name: 'emulator',
       synopsis: '[options]',
