@@ -64,6 +64,14 @@ export default {
       to: { path: '^src/', pathNot: ['^src/(request|spec)/', NEUTRAL] },
     },
     {
+      name: 'request-takes-only-sdk-types',
+      severity: 'error',
+      comment:
+        "Known exception to 'only src/aws imports the AWS SDK': the request model imports the SDK's input type (type-only, erased by the build), so the request type is the SDK's CreateFHIRDatastoreRequest and cannot drift from it. A value import would load the SDK for a dry run; the parameter model imports nothing at all.",
+      from: { path: '^src/(request|spec)/' },
+      to: { path: '^node_modules/(@aws-sdk|@smithy)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'emulator-stands-alone',
       severity: 'error',
       comment: 'The emulator stands in for AWS: it shares the parameter model, validation and file locking, never the client side (aws), a screen or a command.',

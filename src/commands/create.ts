@@ -14,6 +14,7 @@ import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
+import { reportCommandError } from '../store/command-report.js';
 import { validateRequest } from '../request/validate.js';
 import { OPERATION, PARAMETERS } from '../spec/index.js';
 import { writeStdout } from '../stdout.js';
@@ -74,7 +75,7 @@ async function withPreset(name: string, request: Record<string, unknown>): Promi
   try {
     const { requirePreset } = await import('../store/index.js');
     const preset = requirePreset(store.presets, name, '--preset');
-    return { ...(buildCreateRequest(preset.answers) as Record<string, unknown>), ...request };
+    return { ...buildCreateRequest(preset.answers), ...request };
   } catch (error) {
     return reportStoreFailure(error, `the preset ${JSON.stringify(name)} cannot be read`);
   }
@@ -106,9 +107,9 @@ export async function run(argv: string[]): Promise<number> {
   try {
     parsed = await readCreateArgs(argv);
   } catch (error) {
+    // A command line it cannot read: worded as every command's (reportCommandError), exit 252.
     if (!(error instanceof InputError)) throw error;
-    printIssues(error.issues);
-    return EXIT.usage;
+    return reportCommandError(error);
   }
   const { options } = parsed;
   let given = parsed.given;
@@ -170,7 +171,8 @@ export async function run(argv: string[]): Promise<number> {
       writeStdout(await renderDryRun(request, options));
       return EXIT.ok;
     }
-    return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);
+    // Validated above: the body is a CreateFHIRDatastore request.
+    return (await import('./create-submit.js')).submitCreate(request as unknown as CreateRequest, options);
   }
   const wizard = { initial: answersFromRequest(request), given, options };
   // The plain mode asks line by line in the terminal's own cooked mode: no raw mode, no Ink.

@@ -6,7 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { renderTable, toPlainData } from '../aws/output.js';
 import { EXIT } from '../options.js';
-import { INERT_GLOBAL_OPTIONS, parseCommandArgs } from './command-args.js';
+import { globalOptionsHelp, parseCommandArgs } from './command-args.js';
+import { HELP_FLAG, PRESET_COMMANDS, PRESET_FLAGS, presetArguments, presetSynopsis, type PresetCommand } from './preset-flags.js';
 import { answersFromRequest } from '../request/answers.js';
 import { readCreateArgs } from '../request/argv.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
@@ -19,22 +20,22 @@ import { reportCommandError, usageError } from '../store/command-report.js';
 import { fitHelp } from '../request/help.js';
 import { writeStdout } from '../stdout.js';
 
+/** One row of the presets help: the command with its synopsis, then what it does (below it when the synopsis is long). */
+function usageRow(name: PresetCommand): string {
+  const synopsis = `${name} ${presetSynopsis(name)}`.trimEnd();
+  const summary = PRESET_COMMANDS[name].summary;
+  return synopsis.length <= 36 ? `  ${synopsis.padEnd(36)}  ${summary}` : `  ${synopsis}\n${' '.repeat(40)}${summary}`;
+}
+
 const USAGE = `Usage: healthlake-wizard presets <command>
 
-  list [--output table|json]            the saved presets
-  show NAME [--output table|json]       one preset: description, times and its request
-  save NAME [--description TEXT] [create's request flags]
-                                        save (or replace) a preset from flags, --cli-input-json or --cli-input-yaml
-  delete NAME                           delete a preset
-  rename OLD NEW                        rename a preset
-  export NAME [--file PATH]             print (or write) the request as a --cli-input-json document,
-                                        usable with "aws healthlake create-fhir-datastore" too
-  import FILE [--name NAME] [--description TEXT] [--force]
-                                        save a JSON or YAML request file as a preset (NAME: the file's name)
+${(Object.keys(PRESET_COMMANDS) as PresetCommand[]).map(usageRow).join('\n')}
 
 Preset names: ${PRESET_NAME_RULE}.
 Presets never keep a ClientToken: every run that starts from one gets a fresh token.
-`;
+Every presets command takes -h, --help.
+
+${globalOptionsHelp('presets')}`;
 
 type Action = (args: string[], store: () => LocalStore) => number | Promise<number>;
 
@@ -44,9 +45,10 @@ const note = (text: string) => process.stderr.write(`${text}\n`);
 /** `presets COMMAND --help`: the usage of every presets command, on stdout. */
 class HelpRequested extends Error {}
 
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T, positionals: string[], command: string) {
-  const parsed = parseCommandArgs(`presets ${command}`, args, { ...options, ...INERT_GLOBAL_OPTIONS, help: { type: 'boolean', short: 'h' } }, true);
-  if ((parsed.values as { help?: boolean }).help) throw new HelpRequested();
+function parse<C extends Exclude<PresetCommand, 'save'>>(args: string[], command: C) {
+  const positionals = presetArguments(command);
+  const parsed = parseCommandArgs(`presets ${command}`, args, { ...PRESET_FLAGS[command], ...HELP_FLAG }, true);
+  if (parsed.values.help) throw new HelpRequested();
   if (parsed.positionals.length !== positionals.length) {
     const expected = positionals.length === 0 ? 'no arguments' : positionals.join(' ');
     const got = parsed.positionals.length === 0 ? 'nothing' : parsed.positionals.map((p) => JSON.stringify(p)).join(' ');
@@ -65,7 +67,7 @@ function describePreset(preset: Preset) {
 }
 
 const list: Action = async (args, store) => {
-  const { values } = parse(args, { output: { type: 'string' } }, [], 'list');
+  const { values } = parse(args, 'list');
   const format = outputFormat(values.output);
   const presets = store().presets.list();
   if (format === 'json') out(`${JSON.stringify(presets.map(describePreset), null, 4)}\n`);
@@ -78,7 +80,7 @@ const list: Action = async (args, store) => {
 };
 
 const show: Action = async (args, store) => {
-  const { values, positionals } = parse(args, { output: { type: 'string' } }, ['NAME'], 'show');
+  const { values, positionals } = parse(args, 'show');
   const format = outputFormat(values.output);
   const preset = requirePreset(store().presets, positionals[0]!);
   out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : await renderTable(toPlainData(describePreset(preset)), 'Preset', undefined, false, true));
@@ -127,7 +129,7 @@ const save: Action = async (args, store) => {
 };
 
 const remove: Action = (args, store) => {
-  const { positionals } = parse(args, {}, ['NAME'], 'delete');
+  const { positionals } = parse(args, 'delete');
   // Gone is what was asked: a preset deleted by another process meanwhile is not an error.
   requirePreset(store().presets, positionals[0]!);
   store().presets.delete(positionals[0]!);
@@ -136,14 +138,14 @@ const remove: Action = (args, store) => {
 };
 
 const rename: Action = (args, store) => {
-  const { positionals } = parse(args, {}, ['OLD', 'NEW'], 'rename');
+  const { positionals } = parse(args, 'rename');
   const renamed = store().presets.rename(positionals[0]!, positionals[1]!);
   out(`Renamed preset ${positionals[0]} to ${renamed.name}.\n`);
   return EXIT.ok;
 };
 
 const exportPreset: Action = (args, store) => {
-  const { values, positionals } = parse(args, { file: { type: 'string' } }, ['NAME'], 'export');
+  const { values, positionals } = parse(args, 'export');
   const preset = requirePreset(store().presets, positionals[0]!);
   const document = renderPresetExport(preset);
   if (values.file === undefined) out(document);
@@ -164,7 +166,7 @@ function readImportFile(path: string): string {
 }
 
 const importPreset: Action = (args, store) => {
-  const { values, positionals } = parse(args, { name: { type: 'string' }, description: { type: 'string' }, force: { type: 'boolean' } }, ['FILE'], 'import');
+  const { values, positionals } = parse(args, 'import');
   const file = positionals[0]!;
   const name = values.name ?? basename(file, extname(file));
   const nameFlag = values.name === undefined ? 'preset name (from the file name)' : '--name';

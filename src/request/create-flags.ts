@@ -1,34 +1,12 @@
 /**
- * The flags `create` accepts besides the request parameters (which come from the spec): the AWS CLI global
- * options that make sense here and the wizard's own. One table, read by the argv parser and by `--help`.
+ * The flags `create` accepts besides the request parameters (which come from the spec): the wizard's own, then
+ * the AWS CLI global options it takes (declared once, in global-flags.ts). One table, read by the argv parser, by
+ * `--help` and by the shell completion and man page.
  */
-import type { CreateOptions } from '../options.js';
+import { globalFlagsOf, type OptionFlag } from './global-flags.js';
 
-/** How a flag takes its value. */
-export type FlagKind = 'boolean' | 'string' | 'integer' | 'choice' | 'optional-choice';
+export { OUTPUT_FORMATS, type FlagKind, type OptionFlag } from './global-flags.js';
 
-/** One non-request flag. */
-export interface OptionFlag {
-  /** As typed, e.g. `--endpoint-url`. */
-  flag: string;
-  /** Where the value goes: a CreateOptions key, or the cli-input readers. */
-  key: keyof CreateOptions | 'cliInputJson' | 'cliInputYaml';
-  kind: FlagKind;
-  /** The value a boolean flag sets (false for `--no-wait`). */
-  sets?: boolean;
-  /** Allowed values of a choice. */
-  choices?: readonly string[];
-  /** The value an optional choice takes when none is given. */
-  defaultChoice?: string;
-  /** How the value is shown in help, e.g. `<url>`. */
-  valueName?: string;
-  /** `global` for the AWS CLI's global options, `command` for this command's own. */
-  group: 'global' | 'command';
-  help: string;
-}
-
-/** Output formats of `--output`, as the AWS CLI's. */
-export const OUTPUT_FORMATS = ['json', 'yaml', 'yaml-stream', 'text', 'table'] as const;
 /** Values of `--generate-cli-skeleton`. */
 export const SKELETON_KINDS = ['input', 'yaml-input', 'output'] as const;
 
@@ -48,24 +26,7 @@ export const OPTION_FLAGS: readonly OptionFlag[] = [
   { flag: '--no-journal', key: 'noJournal', kind: 'boolean', sets: true, group: 'command', help: 'Send without journaling the ClientToken first (needed when the local store cannot be opened): a lost response can then be neither resumed nor safely retried.' },
   { flag: '--sandbox', key: 'sandbox', kind: 'boolean', sets: true, group: 'command', help: 'Send to the built-in local emulator instead of AWS; no account needed.' },
   { flag: '--help', key: 'help', kind: 'boolean', sets: true, group: 'command', help: 'Show this help.' },
-  { flag: '--region', key: 'region', kind: 'string', valueName: '<region>', group: 'global', help: 'The AWS Region, e.g. us-east-1.' },
-  { flag: '--profile', key: 'profile', kind: 'string', valueName: '<name>', group: 'global', help: 'A profile from your AWS credentials and config files.' },
-  { flag: '--endpoint-url', key: 'endpointUrl', kind: 'string', valueName: '<url>', group: 'global', help: 'Send requests to this URL instead of the Region\'s endpoint.' },
-  { flag: '--no-verify-ssl', key: 'noVerifySsl', kind: 'boolean', sets: true, group: 'global', help: 'Do not verify TLS certificates (unsafe; for test endpoints).' },
-  { flag: '--ca-bundle', key: 'caBundle', kind: 'string', valueName: '<path>', group: 'global', help: 'A CA certificate bundle to verify TLS certificates with.' },
-  { flag: '--cli-read-timeout', key: 'cliReadTimeout', kind: 'integer', valueName: '<seconds>', group: 'global', help: 'Socket read time-out in seconds; 0 waits forever. Default 60.' },
-  { flag: '--cli-connect-timeout', key: 'cliConnectTimeout', kind: 'integer', valueName: '<seconds>', group: 'global', help: 'Socket connect time-out in seconds; 0 waits forever. Default 60.' },
-  { flag: '--output', key: 'output', kind: 'choice', choices: OUTPUT_FORMATS, group: 'global', help: 'Output format.' },
-  { flag: '--query', key: 'query', kind: 'string', valueName: '<jmespath>', group: 'global', help: 'A JMESPath query applied to the output, e.g. DatastoreId.' },
-  { flag: '--color', key: 'color', kind: 'choice', choices: ['on', 'off', 'auto'], group: 'global', help: 'Colour in the output.' },
-  { flag: '--debug', key: 'debug', kind: 'boolean', sets: true, group: 'global', help: 'Print debug logs (never credentials).' },
-  { flag: '--no-sign-request', key: 'noSignRequest', kind: 'boolean', sets: true, group: 'global', help: 'Do not sign requests (credentials are not loaded).' },
-  { flag: '--no-cli-pager', key: 'noCliPager', kind: 'boolean', sets: true, group: 'global', help: 'Accepted for compatibility; output is never paged.' },
-  { flag: '--no-paginate', key: 'noPaginate', kind: 'boolean', sets: true, group: 'global', help: 'Accepted for compatibility; CreateFHIRDatastore answers in one page.' },
-  { flag: '--cli-binary-format', key: 'cliBinaryFormat', kind: 'choice', choices: ['base64', 'raw-in-base64-out'], group: 'global', help: 'Accepted for compatibility; no parameter here is a blob.' },
-  { flag: '--cli-auto-prompt', key: 'noInteractive', kind: 'boolean', sets: false, group: 'global', help: 'The wizard: on a terminal it asks for what the flags leave out (the default here).' },
-  { flag: '--no-cli-auto-prompt', key: 'noInteractive', kind: 'boolean', sets: true, group: 'global', help: 'Never prompt; the same as --no-interactive.' },
-  { flag: '--version', key: 'version', kind: 'boolean', sets: true, group: 'global', help: 'Print the version.' },
+  ...globalFlagsOf('create'),
 ];
 
 /** The option flag with this spelling. */

@@ -4,6 +4,7 @@
  */
 import { OPERATION, PARAMETERS, type SpecNode, type TopLevelParameter } from '../spec/index.js';
 import { OPTION_FLAGS, type OptionFlag } from './create-flags.js';
+import { valueSyntax } from './global-flags.js';
 
 /** Marks a piece of an over-long word that continues the previous piece (joined without a space). */
 const CONTINUES = '\u0000';
@@ -144,8 +145,7 @@ function parameterSection(parameter: TopLevelParameter, width: number): string[]
 }
 
 function optionLine(option: OptionFlag, width: number): string[] {
-  const value = option.kind === 'choice' ? ` <${option.choices!.join('|')}>` : option.kind === 'optional-choice' ? ` [${option.choices!.join('|')}]` : option.valueName ? ` ${option.valueName}` : '';
-  return [...wrapText(`${option.flag}${value}`, width, '  '), ...wrapText(option.help, width, '      ')];
+  return [...wrapText(`${option.flag}${valueSyntax(option)}`, width, '  '), ...wrapText(option.help, width, '      ')];
 }
 
 /** The whole help text of `create`, every line at most `width` columns. */

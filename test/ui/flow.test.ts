@@ -127,7 +127,7 @@ describe('wizard reducer', () => {
     expect(state.cursor).toBe(KEY);
     state = run(state, { type: 'answer', path: KEY, value: 'alias/k' }, next);
     expect(state.phase).toBe('review');
-    expect(requestFromAnswers(state.answers).SseConfiguration?.KmsEncryptionConfig.KmsKeyId).toBe('alias/k');
+    expect(requestFromAnswers(state.answers).SseConfiguration?.KmsEncryptionConfig?.KmsKeyId).toBe('alias/k');
     const again = run(state, { type: 'jumpTo', path: 'DatastoreName' }, { type: 'back' });
     expect(again.phase).toBe('review');
   });
@@ -240,7 +240,7 @@ describe('the flow a newcomer meets', () => {
     expect(dry.answers.ClientToken).toBeUndefined();
     expect(run(dry, { type: 'openDialog', dialog: 'confirm-submit' }).dialog).toBe('none');
     expect(run({ ...dry, dialog: 'confirm-submit' }, { type: 'submit' }).phase).toBe('review');
-    const pending = { clientToken: 't', request: { DatastoreTypeVersion: 'R4' }, target: { region: 'us-east-1', sandbox: false }, startedAt: '2026-01-01T00:00:00.000Z' };
+    const pending = { clientToken: 't', request: { DatastoreTypeVersion: 'R4' as const }, target: { region: 'us-east-1', sandbox: false }, startedAt: '2026-01-01T00:00:00.000Z' };
     const start = run(dry, { type: 'startChoices', choices: { ...noChoices, pending: [pending] } });
     expect(start.start?.pending).toEqual([]);
     expect(run({ ...start, phase: 'start' }, { type: 'resume', submission: pending }).phase).toBe('start');

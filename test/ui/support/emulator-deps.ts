@@ -74,7 +74,7 @@ export function emulatorDeps(
     detectCredentials: async () => ({ found: options.credentialsFound ?? true }),
     renderDryRun: async (request) => {
       const { renderDryRun } = await import('../../../src/aws/output.js');
-      return renderDryRun(request as Record<string, unknown>, {});
+      return renderDryRun({ ...request }, {});
     },
     report: (line) => {
       deps.reports.push(line);
