@@ -48,8 +48,8 @@ function validateAndReport(request: Record<string, unknown>, interactiveHint: bo
 /** Opens the local store lazily (only presets need it); prints why it cannot be opened. */
 async function openLocalStore(): Promise<WizardStore | number> {
   try {
-    const { openStore } = await import('../store/index.js');
-    const store: WizardStore = openStore();
+    const { openStoreWithProject } = await import('../store/index.js');
+    const store: WizardStore = openStoreWithProject();
     for (const notice of store.notices()) process.stderr.write(`healthlake-wizard: ${notice}\n`);
     return store;
   } catch (error) {
@@ -74,6 +74,7 @@ async function withPreset(name: string, request: Record<string, unknown>): Promi
   try {
     const { requirePreset } = await import('../store/index.js');
     const preset = requirePreset(store.presets, name, '--preset');
+    if (preset.hidesPersonal) process.stderr.write(`healthlake-wizard: note: --preset ${name} is the project preset ${preset.file}; it wins over your personal preset of the same name.\n`);
     return { ...(buildCreateRequest(preset.answers) as Record<string, unknown>), ...request };
   } catch (error) {
     return reportStoreFailure(error, `the preset ${JSON.stringify(name)} cannot be read`);

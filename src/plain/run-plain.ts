@@ -21,7 +21,7 @@ import { initialWizardState, wizardReducer } from '../ui/flow/reducer.js';
 import type { WizardEvent, WizardState } from '../ui/flow/state.js';
 import { answerRows } from '../ui/review/answer-rows.js';
 import type { RunWizardInput } from '../ui/run-wizard.js';
-import { startOptions } from '../ui/start/start-options.js';
+import { presetMeaning, startOptions } from '../ui/start/start-options.js';
 import { MARK } from '../ui/theme.js';
 import { DISCARDED, PlainDialogue, PlainQuit, type PlainIo } from './plain-dialogue.js';
 import { outcomeLines } from './plain-outcome.js';
@@ -133,7 +133,7 @@ class PlainWizard {
       case 'resume':
         return this.dispatch({ type: 'resume', submission: option.submission });
       case 'presets': {
-        this.talk.say('', 'Start from a preset:', ...choices.presets.map((preset, index) => `  ${index + 1}. ${preset.name}: ${preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}`}`));
+        this.talk.say('', 'Start from a preset:', ...choices.presets.map((preset, index) => `  ${index + 1}. ${preset.name}: ${presetMeaning(preset)}`));
         const index = await this.talk.pick(`Preset (${PLAIN_COMMANDS.back} goes back)`, choices.presets.length, true);
         if (index === undefined) return;
         const preset = choices.presets[index]!;
