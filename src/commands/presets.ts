@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import { renderTable, toPlainData } from '../aws/output.js';
 import { EXIT } from '../options.js';
 import { INERT_GLOBAL_OPTIONS, parseCommandArgs } from './command-args.js';
-import { answersFromRequest } from '../request/answers.js';
+import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
 import { readCreateArgs } from '../request/argv.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
 import { errorsOnly, InputError, type FieldIssue } from '../request/issues.js';
@@ -17,6 +17,8 @@ import { checkPresetName, openStoreWithProject, PRESET_NAME_RULE, presetAnswers,
 import { listAllPresets, type ListedPreset } from '../store/preset-catalogue.js';
 import { ensureProjectFolder } from '../store/project-folder.js';
 import { saveProjectPreset } from '../store/project-presets.js';
+import { loadProjectPolicy } from '../store/project-policy.js';
+import { policyIssues } from '../request/policy-check.js';
 import { presetRequest, readImportedRequest, renderPresetExport } from '../store/preset-document.js';
 import { reportCommandError, usageError } from '../store/command-report.js';
 import { fitHelp } from '../request/help.js';
@@ -164,6 +166,7 @@ const save: Action = async (args, store) => {
   }
   const errors = errorsOnly(validateRequest(request));
   if (errors.length > 0) throw new InputError(errors);
+  await holdToPolicy(request, name);
   if (project) return saveForProject(name, answersFromRequest(request), description);
   const existed = store().personalPresets.get(name) !== undefined;
   store().presets.save(name, answersFromRequest(request), description);
@@ -173,6 +176,17 @@ const save: Action = async (args, store) => {
   if (winner) note(`note: the project preset ${winner.file} has this name too, and wins: --preset ${name} and the start screen use the project's.`);
   return EXIT.ok;
 };
+
+/**
+ * Refuses a preset that breaks the project's team policy, in the words `create` and `policy check` use (the
+ * rules for the Region, the account and the expiry tag wait for the creation).
+ */
+async function holdToPolicy(request: Record<string, unknown>, name: string): Promise<void> {
+  const { policy } = await loadProjectPolicy();
+  if (!policy) return;
+  const broken = policyIssues(policy, request, { stage: 'document', preset: name });
+  if (broken.length > 0) throw new InputError(broken);
+}
 
 /** `presets save --project`: the request as `.healthlake-wizard/presets/NAME.json` (pretty, the model's key order). */
 function saveForProject(name: string, answers: ReturnType<typeof answersFromRequest>, description: string | undefined): number {
@@ -227,7 +241,7 @@ function readImportFile(path: string): string {
   }
 }
 
-const importPreset: Action = (args, store) => {
+const importPreset: Action = async (args, store) => {
   const { values, positionals } = parse(args, { name: { type: 'string' }, description: { type: 'string' }, force: { type: 'boolean' } }, ['FILE'], 'import');
   const file = positionals[0]!;
   const name = values.name ?? basename(file, extname(file));
@@ -242,6 +256,7 @@ const importPreset: Action = (args, store) => {
     const fix = values.name === undefined ? 'Add --force to replace it, or give it another name with --name NAME.' : 'Add --force to replace it, or choose another name with --name.';
     throw new InputError([{ field: '', flag: nameFlag, rule: 'duplicate', message: `A preset named ${JSON.stringify(name)} exists already.`, fix, value: name, severity: 'error' }]);
   }
+  await holdToPolicy(buildCreateRequest(imported.answers) as Record<string, unknown>, name);
   if (imported.droppedClientToken) note('note: the ClientToken in the file is not kept: every run that starts from a preset gets a fresh token.');
   store().presets.save(name, imported.answers, values.description);
   out(`Imported ${file} as preset ${name}.\n`);

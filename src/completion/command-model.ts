@@ -8,6 +8,7 @@ import { FLAGS as DELETE_FLAGS } from '../commands/delete.js';
 import { FLAGS as LIST_FLAGS } from '../commands/list.js';
 import { FLAGS as STATUS_FLAGS } from '../commands/status.js';
 import { FORMATS as HISTORY_FORMATS, HISTORY_FLAGS } from '../commands/history.js';
+import { POLICY_CHECK_FLAGS } from '../commands/policy.js';
 import { VALUE_FLAGS as EMULATOR_VALUE_FLAGS } from '../emulator/command-line.js';
 import { OUTPUT_FORMATS, OPTION_FLAGS } from '../request/create-flags.js';
 import { PARAMETERS } from '../spec/index.js';
@@ -43,6 +44,8 @@ export interface CommandModel {
   synopsis: string;
   /** Whether its first argument is a preset's name (completed from the saved presets). */
   presetArgument?: boolean;
+  /** Whether its arguments are files. */
+  fileArgument?: boolean;
   flags: FlagModel[];
 }
 
@@ -125,20 +128,36 @@ export function commandModel(): CommandModel[] {
       summary: 'the data stores created with this tool',
       flags: parseArgsFlags(HISTORY_FLAGS, { output: HISTORY_FORMATS }, { output: 'Output format.', 'sandbox-only': 'Only those created in the local sandbox.', 'no-sandbox': 'Only those created on AWS.', help: 'Show the help.' }),
     },
-    presetCommand('list', '[--output table|json]', 'the saved presets', [presetOutput]),
-    presetCommand('show', 'NAME [--output table|json]', 'one preset: description, times and its request', [presetOutput], true),
-    presetCommand('save', "NAME [--description TEXT] [create's request flags]", 'save (or replace) a preset from flags, --cli-input-json or --cli-input-yaml', [
+    presetCommand('list', '[--output table|json]', "your presets and the project's (.healthlake-wizard/presets/), with their origin", [presetOutput]),
+    presetCommand('show', 'NAME [--output table|json]', 'one preset: origin, description, times and its request', [presetOutput], true),
+    presetCommand('save', "NAME [--project] [--description TEXT] [create's request flags]", 'save (or replace) a preset from flags, --cli-input-json or --cli-input-yaml; --project: in .healthlake-wizard/presets/', [
+      { flag: '--project', value: BOOLEAN, help: 'Save it for the team, as .healthlake-wizard/presets/NAME.json (the folder found from here upward).' },
       { flag: '--description', value: { kind: 'text', name: 'text' }, help: 'What the preset is for.' },
       ...createFlags().filter((flag) => PARAMETERS.some((parameter) => parameter.flag === flag.flag) || ['--cli-input-json', '--cli-input-yaml'].includes(flag.flag)),
     ], true),
     presetCommand('delete', 'NAME', 'delete a preset', [], true),
     presetCommand('rename', 'OLD NEW', 'rename a preset', [], true),
     presetCommand('export', 'NAME [--file PATH]', 'print (or write) the request as a --cli-input-json document', [{ flag: '--file', value: { kind: 'file' }, help: 'Write the document to this file.' }], true),
-    presetCommand('import', 'FILE [--name NAME] [--description TEXT] [--force]', 'save a JSON or YAML request file as a preset', [
-      { flag: '--name', value: { kind: 'text', name: 'name' }, help: "The preset's name (default: the file's name)." },
-      { flag: '--description', value: { kind: 'text', name: 'text' }, help: 'What the preset is for.' },
-      { flag: '--force', value: BOOLEAN, help: 'Replace a preset of that name.' },
-    ]),
+    {
+      ...presetCommand('import', 'FILE [--name NAME] [--description TEXT] [--force]', 'save a JSON or YAML request file as a preset', [
+        { flag: '--name', value: { kind: 'text', name: 'name' }, help: "The preset's name (default: the file's name)." },
+        { flag: '--description', value: { kind: 'text', name: 'text' }, help: 'What the preset is for.' },
+        { flag: '--force', value: BOOLEAN, help: 'Replace a preset of that name.' },
+      ]),
+      fileArgument: true,
+    },
+    {
+      name: 'policy check',
+      synopsis: '[FILE...] [--preset NAME] [--region REGION] [--account ID]',
+      summary: 'hold the project presets (or request files) to the team policy of .healthlake-wizard/; exit 252 when one breaks it',
+      fileArgument: true,
+      flags: parseArgsFlags(POLICY_CHECK_FLAGS, {}, {
+        preset: 'Check the files as starting from this preset.',
+        region: 'Check the rules on Regions for this Region too.',
+        account: 'Check the rules on accounts for this account too.',
+        help: 'Show the help.',
+      }).map((flag) => (flag.flag === '--preset' ? { ...flag, value: { kind: 'preset' } } : flag)),
+    },
     {
       name: 'emulator',
       synopsis: '[options]',
@@ -159,7 +178,17 @@ export function commandModel(): CommandModel[] {
   ];
 }
 
-/** The words after `healthlake-wizard` that name a command (`presets` takes a subcommand). */
+/** The commands that take a subcommand (`presets`, `policy`), with their subcommands. */
+export function commandGroups(model: CommandModel[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const command of model) {
+    const [group, subcommand] = command.name.split(' ');
+    if (subcommand) groups.set(group!, [...(groups.get(group!) ?? []), subcommand]);
+  }
+  return groups;
+}
+
+/** The words after `healthlake-wizard` that name a command (`presets` and `policy` take a subcommand). */
 export function topLevelCommands(model: CommandModel[]): string[] {
   return [...new Set(model.map((command) => command.name.split(' ')[0]!))];
 }

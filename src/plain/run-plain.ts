@@ -55,11 +55,11 @@ class PlainWizard {
   private shown: string | undefined;
 
   constructor(
-    { initial, given, options }: RunWizardInput,
+    { initial, given, options, policy }: RunWizardInput,
     private readonly io: PlainIo,
   ) {
     this.options = options;
-    this.state = initialWizardState({ initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID() });
+    this.state = initialWizardState({ initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID(), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) });
     this.talk = new PlainDialogue(io);
   }
 
@@ -137,7 +137,7 @@ class PlainWizard {
         const index = await this.talk.pick(`Preset (${PLAIN_COMMANDS.back} goes back)`, choices.presets.length, true);
         if (index === undefined) return;
         const preset = choices.presets[index]!;
-        this.dispatch({ type: 'startFrom', answers: preset.answers, label: `preset "${preset.name}"`, asGiven: true });
+        this.dispatch({ type: 'startFrom', answers: preset.answers, label: `${preset.origin === 'project' ? 'project ' : ''}preset "${preset.name}"`, asGiven: true, preset: preset.name });
         this.talk.say(this.state.notice ?? '');
       }
     }
@@ -148,11 +148,11 @@ class PlainWizard {
     const { answers } = this.state;
     if (this.shown !== prompt.path) {
       const { current, total } = stepProgress(this.state);
-      const [title, ...rest] = promptLines(prompt, answers, promptIssues(prompt, answerIssues(answers)));
+      const [title, ...rest] = promptLines(prompt, answers, promptIssues(prompt, answerIssues(answers, this.state)));
       this.talk.say('', `Step ${current} of ${total}: ${title}`, ...rest);
       this.shown = prompt.path;
     }
-    const line = await this.talk.ask(questionLine(prompt, answers, promptIssues(prompt, answerIssues(answers))));
+    const line = await this.talk.ask(questionLine(prompt, answers, promptIssues(prompt, answerIssues(answers, this.state))));
     if (line === PLAIN_COMMANDS.help) return this.talk.say(...longHelpLines(prompt, answers));
     if (line === PLAIN_COMMANDS.back) {
       const before = this.state;
@@ -164,7 +164,7 @@ class PlainWizard {
     if ('problem' in read) return this.talk.say(...problemLines(read.problem));
     this.dispatch({ type: 'answer', path: prompt.path, value: read.value });
     this.dispatch({ type: 'next' });
-    const issues = promptIssues(prompt, answerIssues(this.state.answers));
+    const issues = promptIssues(prompt, answerIssues(this.state.answers, this.state));
     const stayed = this.state.phase === 'editing' && this.state.cursor === prompt.path;
     // The wizard's validation line: the first error with its fix keeps the question; a warning is only said.
     const error = issues.find((issue) => issue.severity === 'error');
@@ -175,7 +175,7 @@ class PlainWizard {
 
   private async readAnswer(prompt: Prompt, line: string): Promise<ReadAnswer> {
     const current = this.state.answers[prompt.path];
-    const issues = promptIssues(prompt, answerIssues(this.state.answers));
+    const issues = promptIssues(prompt, answerIssues(this.state.answers, this.state));
     switch (prompt.kind) {
       case 'choice':
         return readChoice(prompt, line, current);
@@ -229,7 +229,7 @@ class PlainWizard {
 
   /** The review as text, then "Create? [y/N]"; a row's number edits it. Resolves with an exit code when the run ends. */
   private async review(): Promise<number | undefined> {
-    const rows = answerRows(this.state.answers);
+    const rows = answerRows(this.state.answers, this.state);
     this.talk.say('', 'Review: check every answer; nothing is sent until you confirm.');
     rows.forEach((row, index) => {
       this.talk.say(`  ${index + 1}. ${row.label}: ${row.shown}`);
@@ -256,7 +256,7 @@ class PlainWizard {
         continue;
       }
       if (typed === 'y' || typed === 'yes') {
-        if (hasErrors(answerIssues(this.state.answers))) {
+        if (hasErrors(answerIssues(this.state.answers, this.state))) {
           this.talk.say(`Fix the fields marked ${MARK.error} before creating: type the row's number.`);
           continue;
         }
