@@ -77,6 +77,13 @@ describe('a request held to the policy', () => {
   });
 });
 
+describe('the documented policy', () => {
+  it('is the one tested here, whole', () => {
+    const doc = readFileSync(new URL('../../docs/presets.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`\`\`\`yaml\n${TEXT}\`\`\``);
+  });
+});
+
 describe('a broken policy file', () => {
   const broken = (text: string, file = 'policy.yaml') => {
     try {
