@@ -119,9 +119,8 @@ function needsAccount(policy: PolicyCheck): boolean {
 
 /** The account of the credentials (STS GetCallerIdentity), or the problem that kept STS from saying. */
 async function callerAccount(options: CreateOptions): Promise<string | FriendlyError> {
-  const { checkTarget } = await import('../aws/target-check.js');
-  const checked = await checkTarget(options);
-  return checked.ok ? checked.identity.account : checked.problem;
+  const { callerAccount: ask } = await import('../aws/caller-account.js');
+  return ask(options).catch((error: { friendly: FriendlyError }) => error.friendly);
 }
 
 /** Creates; or, when this very request to this target is pending in the journal, resends it with its token. */

@@ -295,7 +295,8 @@ class PlainWizard {
     this.talk.say('', state.resuming ? 'Resuming the pending submission…' : 'Creating the data store…');
     const sending = (async () => {
       const session = await this.session(state.sandbox);
-      return { session, result: await submitAnswers(state, session.gateway, this.store) };
+      const callerAccount = async () => (await import('../aws/caller-account.js')).callerAccount({ ...this.options, sandbox: state.sandbox });
+      return { session, result: await submitAnswers(state, session.gateway, this.store, state.sandbox ? {} : { callerAccount }) };
     })();
     const outcome = await Promise.race([sending.then((sent) => ({ sent }), (error: unknown) => ({ error })), this.talk.stopped.then((signal) => ({ signal }))]);
     if ('signal' in outcome) {

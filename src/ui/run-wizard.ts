@@ -37,7 +37,8 @@ export async function runWizard({ initial, given, options, policy }: RunWizardIn
           ...(options.debug ? { debug: debugLogFor(options, later) } : {}),
           stderr: later,
         });
-        return { gateway: session.gateway, close: () => session.close() };
+        const callerAccount = async () => (await import('../aws/caller-account.js')).callerAccount({ ...options, sandbox });
+        return { gateway: session.gateway, close: () => session.close(), ...(sandbox ? {} : { callerAccount }) };
       },
       async openStore() {
         const { openLocalStore } = await import('../aws/session.js');

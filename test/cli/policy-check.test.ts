@@ -3,9 +3,10 @@
  * `presets save` and `policy check` refuse the same request with the same words (exit 252, naming the policy file,
  * the rule and the fix); a broken policy file is exit 253 naming its line, never a pass.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ACCOUNT_ID, SANDBOX_CREDENTIALS, startEmulator } from '../../src/emulator/index.js';
 import { tempDir } from '../store/store-fixtures.js';
 import { requireBuild, runBinary } from './built-binary.js';
 
@@ -104,5 +105,23 @@ describe('the team policy in the commands', () => {
     expect(outside.code).toBe(253);
     expect(outside.stderr).toContain('No .healthlake-wizard/ folder was found from');
     expect((await cli('policy', 'chek')).stderr).toContain('Did you mean check?');
+  });
+
+  it('asks STS whose the credentials are before sending, for the rules on accounts', async () => {
+    const emulator = await startEmulator({ createDelayMs: 50 });
+    try {
+      const env = { HOME: temp.dir, HEALTHLAKE_WIZARD_CONFIG_DIR: join(temp.dir, 'config'), AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey, AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
+      const create = () => runBinary(['create', '--no-interactive', '--endpoint-url', emulator.url, ...KEEPS, ...OWNER, '--no-wait', '--output', 'json'], env, { cwd });
+      const refused = await create();
+      expect(refused.code).toBe(252);
+      expect(refused.stderr).toContain(`--profile: team policy: data stores are created in the data platform accounts — other accounts are not monitored by the on-call team (rule approved-accounts, ../../.healthlake-wizard/policy.yaml line 57) Got "${DEFAULT_ACCOUNT_ID}".`);
+      expect(emulator.datastores()).toEqual([]);
+      writeFileSync(join(project, 'policy.yaml'), readFileSync(join(project, 'policy.yaml'), 'utf8').replace('"444455556666"', `"${DEFAULT_ACCOUNT_ID}"`));
+      const created = await create();
+      expect(created.code).toBe(0);
+      expect(emulator.datastores()).toHaveLength(1);
+    } finally {
+      await emulator.stop();
+    }
   });
 });

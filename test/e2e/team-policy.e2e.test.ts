@@ -95,4 +95,17 @@ describe('the team policy in the wizard', () => {
     await term.settled();
     expect(term.screen()).not.toContain('billed per hour');
   });
+
+  it('checks the rules on accounts before sending (STS says whose the credentials are), and sends nothing when one is broken', async () => {
+    const dirs = fx.tempHome();
+    const project = join(dirs.home, '.healthlake-wizard');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'policy.yaml'), 'version: 1\nrules:\n  - id: prod-account\n    rule: data stores live in the platform account\n    reason: only it is monitored\n    accounts: ["111122223333"]\n');
+    const before = fx.emulator.datastores().length;
+    term = fx.track(spawnWizard(fx.emulator, dirs, [...FLAGS_UP_TO_TAGS, '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH'], dirs.home));
+    await term.waitFor('Review —');
+    await confirmCreate(term);
+    await term.waitFor((screen) => runningText(term).includes('team policy: data stores live in the platform account — only it is monitored (rule prod-account, .healthlake-wizard/policy.yaml line 3)') && screen.includes('Fix: Use a profile of account 111122223333'), 20_000);
+    expect(fx.emulator.datastores()).toHaveLength(before);
+  });
 });

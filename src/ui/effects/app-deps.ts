@@ -7,6 +7,8 @@ import type { WizardStore } from '../../store/types.js';
 export interface Connection {
   gateway: HealthLakeGateway;
   close(): Promise<void>;
+  /** Whose the credentials are (STS), for the team policy's rules on accounts; absent in the sandbox. */
+  callerAccount?(): Promise<string>;
 }
 
 /** Everything the app needs from the outside world. The factories are lazy: called after the first frame. */

@@ -64,9 +64,9 @@ export function useSubmission(
     const controller = new AbortController();
     void (async () => {
       try {
-        const { gateway } = await connection(state.sandbox);
+        const { gateway, callerAccount } = await connection(state.sandbox);
         const opened = await store;
-        const result = await submitAnswers(state, gateway, opened, { signal: controller.signal });
+        const result = await submitAnswers(state, gateway, opened, { signal: controller.signal, ...(callerAccount ? { callerAccount } : {}) });
         if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
         if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
       } catch (error) {
