@@ -24,16 +24,22 @@ import { INERT_GLOBAL_OPTIONS, parseCommandArgs } from './command-args.js';
 
 const USAGE = `Usage: healthlake-wizard policy check [FILE...] [--preset NAME] [--region REGION] [--account ID]
 
-  Holds request documents to the team policy (${PROJECT_FOLDER_NAME}/policy.yaml, .yml or policy.json, in the
-  folder found from the working directory upward): the project's presets by default, or the FILEs given
-  (--cli-input-json or --cli-input-yaml documents, as "presets export" writes them).
-  --preset NAME     check the FILEs as starting from this preset (a project preset's file is checked as it)
+  Holds request documents to the team policy: ${PROJECT_FOLDER_NAME}/policy.yaml
+  (or .yml, or policy.json) in the folder found from the working directory
+  upward. Checks the project's presets, or the FILEs given (--cli-input-json
+  or --cli-input-yaml documents, as "presets export" writes them).
+
+  --preset NAME     check the FILEs as starting from this preset (a project
+                    preset's file is checked as that preset)
   --region REGION   check the rules on Regions for this Region too
   --account ID      check the rules on accounts for this account too
-  The expiry tag rules apply at creation (the wizard, create), where the tag is written.
 
-  Exit codes: 0 every document keeps the policy · 252 a document breaks it or is not a valid request ·
-  253 no project folder or policy, or a policy file that cannot be used (named with its line).
+  The expiry tag rules apply at creation (the wizard, create), where the tag
+  is written.
+
+  Exit codes: 0 every document keeps the policy; 252 a document breaks it or
+  is not a valid request; 253 no project folder or policy, or a policy file
+  that cannot be used (named with its line).
 `;
 
 /** The flags of `policy check` (read by the parser and by the shell completion and man page). */
