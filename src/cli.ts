@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   delete: () => import('./commands/delete.js'),
   history: () => import('./commands/history.js'),
   presets: () => import('./commands/presets.js'),
+  policy: () => import('./commands/policy.js'),
   emulator: () => import('./commands/emulator.js'),
   completion: () => import('./commands/completion.js'),
   man: () => import('./commands/man.js'),

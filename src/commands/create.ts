@@ -12,6 +12,7 @@ import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
 import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request/issues.js';
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
+import type { PolicyCheck } from '../request/policy-types.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
 import { reportCommandError } from '../store/command-report.js';
@@ -32,9 +33,9 @@ function explicitRegion(options: CreateOptions): string | undefined {
   return options.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
 }
 
-/** Validates; prints warnings (and errors) on stderr. True when nothing blocks. */
-function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean, region?: string): boolean {
-  const issues = validateRequest(request, region ? { region } : {});
+/** Validates (and holds to the team policy, when there is one); prints warnings and errors on stderr. True when nothing blocks. */
+function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean, region?: string, policy?: PolicyCheck): boolean {
+  const issues = [...validateRequest(request, region ? { region } : {}), ...(policy ? policy.issues(request, region) : [])];
   printIssues(issues);
   const errors = errorsOnly(issues);
   if (errors.length > 0 && interactiveHint && errors.some((issue) => issue.rule === 'required')) {
@@ -46,11 +47,31 @@ function validateAndReport(request: Record<string, unknown>, interactiveHint: bo
   return errors.length === 0;
 }
 
+/**
+ * The project's team policy (`.healthlake-wizard/policy.yaml`), or undefined when there is none; a number (253)
+ * when it cannot be read or trusted: a broken policy stops the run, it never passes silently.
+ */
+async function loadPolicyCheck(preset: string | undefined): Promise<PolicyCheck | undefined | number> {
+  try {
+    const { loadProjectPolicy } = await import('../store/project-policy.js');
+    const { policy } = await loadProjectPolicy();
+    if (!policy) return undefined;
+    const { policyIssues } = await import('../request/policy-check.js');
+    return {
+      policy,
+      issues: (request, region, account) =>
+        policyIssues(policy, request, { stage: 'creation', ...(region ? { region } : {}), ...(account ? { account } : {}), ...(preset ? { preset } : {}) }),
+    };
+  } catch (error) {
+    return reportStoreFailure(error, 'the team policy cannot be used');
+  }
+}
+
 /** Opens the local store lazily (only presets need it); prints why it cannot be opened. */
 async function openLocalStore(): Promise<WizardStore | number> {
   try {
-    const { openStore } = await import('../store/index.js');
-    const store: WizardStore = openStore();
+    const { openStoreWithProject } = await import('../store/index.js');
+    const store: WizardStore = openStoreWithProject();
     for (const notice of store.notices()) process.stderr.write(`healthlake-wizard: ${notice}\n`);
     return store;
   } catch (error) {
@@ -75,6 +96,7 @@ async function withPreset(name: string, request: Record<string, unknown>): Promi
   try {
     const { requirePreset } = await import('../store/index.js');
     const preset = requirePreset(store.presets, name, '--preset');
+    if (preset.hidesPersonal) process.stderr.write(`healthlake-wizard: note: --preset ${name} is the project preset ${preset.file}; it wins over your personal preset of the same name.\n`);
     return { ...buildCreateRequest(preset.answers), ...request };
   } catch (error) {
     return reportStoreFailure(error, `the preset ${JSON.stringify(name)} cannot be read`);
@@ -161,8 +183,10 @@ export async function run(argv: string[]): Promise<number> {
     await printData(outputSkeleton(), options);
     return EXIT.ok;
   }
+  const policy = await loadPolicyCheck(options.preset);
+  if (typeof policy === 'number') return policy;
   if (!interactive) {
-    if (!validateAndReport(request, !options.dryRun, explicitRegion(options))) return EXIT.usage;
+    if (!validateAndReport(request, !options.dryRun, explicitRegion(options), policy)) return EXIT.usage;
     if (options.savePreset !== undefined) {
       const failed = await savePreset(options.savePreset, request);
       if (failed !== undefined) return failed;
@@ -172,9 +196,9 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     // Validated above: the body is a CreateFHIRDatastore request.
-    return (await import('./create-submit.js')).submitCreate(request as unknown as CreateRequest, options);
+    return (await import('./create-submit.js')).submitCreate(request as unknown as CreateRequest, options, {}, policy);
   }
-  const wizard = { initial: answersFromRequest(request), given, options };
+  const wizard = { initial: answersFromRequest(request), given, options, ...(policy ? { policy: policy.policy } : {}) };
   // The plain mode asks line by line in the terminal's own cooked mode: no raw mode, no Ink.
   if (options.plain || process.env.TERM === 'dumb') return (await import('../plain/run-plain.js')).runPlainWizard(wizard);
   // Raw mode before the UI modules load: keys typed meanwhile are kept for the wizard instead of being echoed

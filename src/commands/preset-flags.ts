@@ -11,7 +11,10 @@ const DESCRIPTION_FLAG = { description: { type: 'string', valueName: '<text>', h
 export const PRESET_FLAGS = {
   list: OUTPUT_FLAG,
   show: OUTPUT_FLAG,
-  save: DESCRIPTION_FLAG,
+  save: {
+    ...DESCRIPTION_FLAG,
+    project: { type: 'boolean', help: 'Save it for the team, as .healthlake-wizard/presets/NAME.json (the folder found from here upward).' },
+  },
   delete: {},
   rename: {},
   export: { file: { type: 'string', valueName: '<path>', help: 'Write the document to this file.' } },
@@ -29,14 +32,14 @@ export const HELP_FLAG = { help: { type: 'boolean', short: 'h', help: 'Show this
 export type PresetCommand = keyof typeof PRESET_FLAGS;
 
 /** What each presets command takes besides its flags and what it does: its help line and the command model read it. */
-export const PRESET_COMMANDS: Record<PresetCommand, { arguments: string; presetArgument: boolean; extra?: string; summary: string }> = {
-  list: { arguments: '', presetArgument: false, summary: 'the saved presets' },
-  show: { arguments: 'NAME', presetArgument: true, summary: 'one preset: description, times and its request' },
-  save: { arguments: 'NAME', presetArgument: true, extra: "[create's request flags]", summary: 'save (or replace) a preset from flags, --cli-input-json or --cli-input-yaml' },
-  delete: { arguments: 'NAME', presetArgument: true, summary: 'delete a preset' },
-  rename: { arguments: 'OLD NEW', presetArgument: true, summary: 'rename a preset' },
+export const PRESET_COMMANDS: Record<PresetCommand, { arguments: string; presetArgument: boolean; fileArgument?: boolean; extra?: string; summary: string }> = {
+  list: { arguments: '', presetArgument: false, summary: "your presets and the project's (.healthlake-wizard/presets/), with their origin" },
+  show: { arguments: 'NAME', presetArgument: true, summary: 'one preset: origin, description, times and its request' },
+  save: { arguments: 'NAME', presetArgument: true, extra: "[create's request flags]", summary: 'save (or replace) a preset from flags, --cli-input-json or --cli-input-yaml; --project: for the team, in .healthlake-wizard/presets/' },
+  delete: { arguments: 'NAME', presetArgument: true, summary: 'delete one of your presets' },
+  rename: { arguments: 'OLD NEW', presetArgument: true, summary: 'rename one of your presets' },
   export: { arguments: 'NAME', presetArgument: true, summary: 'print (or write) the request as a --cli-input-json document, usable with "aws healthlake create-fhir-datastore" too' },
-  import: { arguments: 'FILE', presetArgument: false, summary: "save a JSON or YAML request file as a preset (NAME: the file's name)" },
+  import: { arguments: 'FILE', presetArgument: false, fileArgument: true, summary: "save a JSON or YAML request file as a preset (NAME: the file's name)" },
 };
 
 /** A presets command's synopsis, from its arguments and flags: `NAME [--output table|json]`. */

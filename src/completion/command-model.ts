@@ -10,6 +10,7 @@ import { FLAGS as LIST_FLAGS } from '../commands/list.js';
 import { FLAGS as STATUS_FLAGS } from '../commands/status.js';
 import { HISTORY_FLAGS } from '../commands/history.js';
 import { HELP_FLAG, PRESET_COMMANDS, PRESET_FLAGS, presetSynopsis, type PresetCommand } from '../commands/preset-flags.js';
+import { POLICY_CHECK_FLAGS } from '../commands/policy.js';
 import { VALUE_FLAGS as EMULATOR_VALUE_FLAGS } from '../emulator/command-line.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
 import { globalFlagsOf, type CommandName, type OptionFlag } from '../request/global-flags.js';
@@ -46,6 +47,8 @@ export interface CommandModel {
   synopsis: string;
   /** Whether its first argument is a preset's name (completed from the saved presets). */
   presetArgument?: boolean;
+  /** Whether its arguments are files. */
+  fileArgument?: boolean;
   flags: FlagModel[];
 }
 
@@ -99,6 +102,7 @@ const presetCommand = (name: PresetCommand, extra: FlagModel[] = []): CommandMod
   summary: PRESET_COMMANDS[name].summary,
   flags: [...commandFlags('presets', { ...PRESET_FLAGS[name], ...HELP_FLAG }), ...extra],
   ...(PRESET_COMMANDS[name].presetArgument ? { presetArgument: true } : {}),
+  ...(PRESET_COMMANDS[name].fileArgument ? { fileArgument: true } : {}),
 });
 
 /** Every command, in the order the help lists them. */
@@ -133,6 +137,13 @@ export function commandModel(): CommandModel[] {
       presetCommand(name, name === 'save' ? createFlags().filter((flag) => PARAMETERS.some((parameter) => parameter.flag === flag.flag) || ['--cli-input-json', '--cli-input-yaml'].includes(flag.flag)) : []),
     ),
     {
+      name: 'policy check',
+      synopsis: '[FILE...] [--preset NAME] [--region REGION] [--account ID]',
+      summary: 'hold the project presets (or request files) to the team policy of .healthlake-wizard/; exit 252 when one breaks it',
+      fileArgument: true,
+      flags: commandFlags('policy', POLICY_CHECK_FLAGS).map((flag) => (flag.flag === '--preset' ? { ...flag, value: { kind: 'preset' } } : flag)),
+    },
+    {
       name: 'emulator',
       synopsis: '[options]',
       summary: 'a local HealthLake emulator (no AWS account needed)',
@@ -152,7 +163,17 @@ export function commandModel(): CommandModel[] {
   ];
 }
 
-/** The words after `healthlake-wizard` that name a command (`presets` takes a subcommand). */
+/** The commands that take a subcommand (`presets`, `policy`), with their subcommands. */
+export function commandGroups(model: CommandModel[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const command of model) {
+    const [group, subcommand] = command.name.split(' ');
+    if (subcommand) groups.set(group!, [...(groups.get(group!) ?? []), subcommand]);
+  }
+  return groups;
+}
+
+/** The words after `healthlake-wizard` that name a command (`presets` and `policy` take a subcommand). */
 export function topLevelCommands(model: CommandModel[]): string[] {
   return [...new Set(model.map((command) => command.name.split(' ')[0]!))];
 }

@@ -21,7 +21,7 @@ import { initialWizardState, wizardReducer } from '../ui/flow/reducer.js';
 import type { WizardEvent, WizardState } from '../ui/flow/state.js';
 import { answerRows } from '../ui/review/answer-rows.js';
 import type { RunWizardInput } from '../ui/run-wizard.js';
-import { startOptions } from '../ui/start/start-options.js';
+import { presetMeaning, startOptions } from '../ui/start/start-options.js';
 import { MARK } from '../ui/theme.js';
 import { DISCARDED, PlainDialogue, PlainQuit, type PlainIo } from './plain-dialogue.js';
 import { outcomeLines } from './plain-outcome.js';
@@ -55,11 +55,11 @@ class PlainWizard {
   private shown: string | undefined;
 
   constructor(
-    { initial, given, options }: RunWizardInput,
+    { initial, given, options, policy }: RunWizardInput,
     private readonly io: PlainIo,
   ) {
     this.options = options;
-    this.state = initialWizardState({ initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID() });
+    this.state = initialWizardState({ initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID(), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) });
     this.talk = new PlainDialogue(io);
   }
 
@@ -134,11 +134,11 @@ class PlainWizard {
       case 'resume':
         return this.dispatch({ type: 'resume', submission: option.submission });
       case 'presets': {
-        this.talk.say('', 'Start from a preset:', ...choices.presets.map((preset, index) => `  ${index + 1}. ${preset.name}: ${preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}`}`));
+        this.talk.say('', 'Start from a preset:', ...choices.presets.map((preset, index) => `  ${index + 1}. ${preset.name}: ${presetMeaning(preset)}`));
         const index = await this.talk.pick(`Preset (${PLAIN_COMMANDS.back} goes back)`, choices.presets.length, true);
         if (index === undefined) return;
         const preset = choices.presets[index]!;
-        this.dispatch({ type: 'startFrom', answers: preset.answers, label: `preset "${preset.name}"`, asGiven: true });
+        this.dispatch({ type: 'startFrom', answers: preset.answers, label: `${preset.origin === 'project' ? 'project ' : ''}preset "${preset.name}"`, asGiven: true, preset: preset.name });
         this.talk.say(this.state.notice ?? '');
       }
     }
@@ -149,11 +149,11 @@ class PlainWizard {
     const { answers } = this.state;
     if (this.shown !== prompt.path) {
       const { current, total } = stepProgress(this.state);
-      const [title, ...rest] = promptLines(prompt, answers, promptIssues(prompt, answerIssues(answers)));
+      const [title, ...rest] = promptLines(prompt, answers, promptIssues(prompt, answerIssues(answers, this.state)));
       this.talk.say('', `Step ${current} of ${total}: ${title}`, ...rest);
       this.shown = prompt.path;
     }
-    const line = await this.talk.ask(questionLine(prompt, answers, promptIssues(prompt, answerIssues(answers))));
+    const line = await this.talk.ask(questionLine(prompt, answers, promptIssues(prompt, answerIssues(answers, this.state))));
     if (line === PLAIN_COMMANDS.help) return this.talk.say(...longHelpLines(prompt, answers));
     if (line === PLAIN_COMMANDS.back) {
       const before = this.state;
@@ -165,7 +165,7 @@ class PlainWizard {
     if ('problem' in read) return this.talk.say(...problemLines(read.problem));
     this.dispatch({ type: 'answer', path: prompt.path, value: read.value });
     this.dispatch({ type: 'next' });
-    const issues = promptIssues(prompt, answerIssues(this.state.answers));
+    const issues = promptIssues(prompt, answerIssues(this.state.answers, this.state));
     const stayed = this.state.phase === 'editing' && this.state.cursor === prompt.path;
     // The wizard's validation line: the first error with its fix keeps the question; a warning is only said.
     const error = issues.find((issue) => issue.severity === 'error');
@@ -176,7 +176,7 @@ class PlainWizard {
 
   private async readAnswer(prompt: Prompt, line: string): Promise<ReadAnswer> {
     const current = this.state.answers[prompt.path];
-    const issues = promptIssues(prompt, answerIssues(this.state.answers));
+    const issues = promptIssues(prompt, answerIssues(this.state.answers, this.state));
     switch (prompt.kind) {
       case 'choice':
         return readChoice(prompt, line, current);
@@ -242,7 +242,7 @@ class PlainWizard {
 
   /** The review as text, then "Create? [y/N]"; a row's number edits it. Resolves with an exit code when the run ends. */
   private async review(): Promise<number | undefined> {
-    const rows = answerRows(this.state.answers);
+    const rows = answerRows(this.state.answers, this.state);
     this.talk.say('', 'Review: check every answer; nothing is sent until you confirm.');
     rows.forEach((row, index) => {
       this.talk.say(`  ${index + 1}. ${row.label}: ${row.shown}`);
@@ -269,7 +269,7 @@ class PlainWizard {
         continue;
       }
       if (typed === 'y' || typed === 'yes') {
-        if (hasErrors(answerIssues(this.state.answers))) {
+        if (hasErrors(answerIssues(this.state.answers, this.state))) {
           this.talk.say(`Fix the fields marked ${MARK.error} before creating: type the row's number.`);
           continue;
         }
@@ -314,7 +314,8 @@ class PlainWizard {
     this.talk.say('', state.resuming ? 'Resuming the pending submission…' : 'Creating the data store…');
     const sending = (async () => {
       const session = await this.session(state.sandbox);
-      return { session, result: await submitAnswers(state, session.gateway, this.store) };
+      const callerAccount = async () => (await import('../aws/caller-account.js')).callerAccount({ ...this.options, sandbox: state.sandbox });
+      return { session, result: await submitAnswers(state, session.gateway, this.store, state.sandbox ? {} : { callerAccount }) };
     })();
     const outcome = await Promise.race([sending.then((sent) => ({ sent }), (error: unknown) => ({ error })), this.talk.stopped.then((signal) => ({ signal }))]);
     if ('signal' in outcome) {

@@ -75,6 +75,7 @@ export const COMMAND_GLOBALS = {
   delete: TALKS_TO_AWS,
   history: LOCAL_ONLY,
   presets: LOCAL_ONLY,
+  policy: LOCAL_ONLY,
 } as const satisfies Record<string, readonly string[]>;
 
 /** A command with an entry in COMMAND_GLOBALS. */

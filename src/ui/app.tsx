@@ -84,7 +84,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when leaving is decided
   }, [leaving]);
   const printing = useRef(false);
-  const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers, state.region));
+  const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers, state));
   // The review's primary action: the confirmation before creating, or with --dry-run the request printed on exit.
   const onPrimary = () => {
     if (!state.dryRun) {

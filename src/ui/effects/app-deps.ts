@@ -9,6 +9,8 @@ export interface Connection {
   /** Resolves the Region and credentials and asks STS who they are (unless `identity` is false); never rejects. */
   checkTarget(options?: { identity?: boolean }): Promise<TargetReport>;
   close(): Promise<void>;
+  /** Whose the credentials are (STS), for the team policy's rules on accounts; absent in the sandbox. */
+  callerAccount?(): Promise<string>;
 }
 
 /** Everything the app needs from the outside world. The factories are lazy: called after the first frame. */

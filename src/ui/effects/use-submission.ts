@@ -65,9 +65,9 @@ export function useSubmission(
     const controller = new AbortController();
     void (async () => {
       try {
-        const { gateway } = await connection();
+        const { gateway, callerAccount } = await connection();
         const opened = await store;
-        const result = await submitAnswers(state, gateway, opened, { signal: controller.signal });
+        const result = await submitAnswers(state, gateway, opened, { signal: controller.signal, ...(callerAccount ? { callerAccount } : {}) });
         if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
         if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
       } catch (error) {

@@ -5,8 +5,9 @@
 import { answersFromRequest, type Answers } from '../../request/answers.js';
 import type { CreateResult } from '../../aws/types.js';
 import { PARAMETERS, STEPS } from '../../spec/index.js';
-import { answerIssues, hasErrors, promptIssues } from './issues.js';
+import { answerIssues, hasErrors, promptIssues, type IssueChecks } from './issues.js';
 import { choiceOptions, promptAt, visiblePrompts, type Prompt } from './prompts.js';
+import type { TeamPolicy } from '../../request/policy-types.js';
 import { targetBlocker, targetChoiceOf, type StartChoices, type WizardEvent, type WizardState } from './state.js';
 
 /** How a wizard run begins. */
@@ -20,26 +21,30 @@ export interface InitialFlow {
   dryRun?: boolean;
   /** A fresh ClientToken, shown (and overridable) on the last step unless one was given. */
   clientToken?: string;
+  /** The project's team policy: its rules are checked as the person types. */
+  policy?: TeamPolicy;
+  /** The preset the run starts from (`--preset`). */
+  preset?: string;
 }
 
 const CLIENT_TOKEN_PATH = 'ClientToken';
 
-function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given' | 'region'>): boolean {
+function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given' | 'region' | 'policy' | 'preset'>): boolean {
   if (!state.given.includes(prompt.path) && !state.given.includes(prompt.parameter.name)) return false;
-  return !hasErrors(promptIssues(prompt, answerIssues(state.answers, state.region)));
+  return !hasErrors(promptIssues(prompt, answerIssues(state.answers, state)));
 }
 
 /** The first visible prompt after `from` (or from the start) that must be asked. */
-function nextToAsk(state: Pick<WizardState, 'answers' | 'given' | 'region'>, from?: string): Prompt | undefined {
+function nextToAsk(state: Pick<WizardState, 'answers' | 'given' | 'region' | 'policy' | 'preset'>, from?: string): Prompt | undefined {
   const prompts = visiblePrompts(state.answers);
   const start = from === undefined ? 0 : prompts.findIndex((prompt) => prompt.path === from) + 1;
   return prompts.slice(start).find((prompt) => !isGivenAndValid(prompt, state));
 }
 
 /** The first visible prompt after `from` that has an error (used when returning to review). */
-function nextWithError(answers: Answers, from: string, region: string | undefined): Prompt | undefined {
+function nextWithError(answers: Answers, from: string, checks: IssueChecks): Prompt | undefined {
   const prompts = visiblePrompts(answers);
-  const issues = answerIssues(answers, region);
+  const issues = answerIssues(answers, checks);
   const start = prompts.findIndex((prompt) => prompt.path === from) + 1;
   return prompts.slice(start).find((prompt) => hasErrors(promptIssues(prompt, issues)));
 }
@@ -71,6 +76,8 @@ export function initialWizardState(flow: InitialFlow): WizardState {
     targetVersion: 0,
     dryRun: flow.dryRun ?? false,
     touched: false,
+    ...(flow.policy ? { policy: flow.policy } : {}),
+    ...(flow.preset ? { preset: flow.preset } : {}),
   };
   const first = nextToAsk(base);
   return first ? { ...base, cursor: first.path } : { ...base, phase: 'review', cursor: visiblePrompts(answers)[0]!.path };
@@ -94,12 +101,12 @@ function advance(before: WizardState): WizardState {
   const prompt = promptAt(before.cursor);
   if (!prompt) return before;
   const state = touch(before, prompt.path);
-  const issues = answerIssues(state.answers, state.region);
+  const issues = answerIssues(state.answers, state);
   // Enter never moves past a field that is wrong as typed; cross-field problems are shown on the field they name.
   if (hasErrors(promptIssues(prompt, issues))) return state;
   const visited = state.visited.includes(prompt.path) ? state.visited : [...state.visited, prompt.path];
   const skipped = state.skipped.filter((step) => step !== prompt.step);
-  const next = state.returnToReview ? nextWithError(state.answers, prompt.path, state.region) : nextToAsk(state, prompt.path);
+  const next = state.returnToReview ? nextWithError(state.answers, prompt.path, state) : nextToAsk(state, prompt.path);
   if (!next) return { ...state, visited, skipped, phase: 'review', trail: [], returnToReview: false, longHelp: false };
   return { ...state, visited, skipped, cursor: next.path, trail: [...state.trail, prompt.path], longHelp: false };
 }
@@ -166,8 +173,16 @@ function skipStep(state: WizardState): WizardState {
   return { ...moved, cursor: next.path, trail: [...state.trail, prompt.path], longHelp: false };
 }
 
-function restart(state: WizardState, answers: Answers, given: readonly string[]): WizardState {
-  const fresh = initialWizardState({ initial: answers, given, sandbox: state.sandbox, dryRun: state.dryRun, clientToken: state.answers[CLIENT_TOKEN_PATH] as string | undefined });
+function restart(state: WizardState, answers: Answers, given: readonly string[], preset?: string): WizardState {
+  const fresh = initialWizardState({
+    initial: answers,
+    given,
+    sandbox: state.sandbox,
+    dryRun: state.dryRun,
+    clientToken: state.answers[CLIENT_TOKEN_PATH] as string | undefined,
+    ...(state.policy ? { policy: state.policy } : {}),
+    ...(preset ? { preset } : {}),
+  });
   // The target stays as chosen and checked.
   const { chosenProfile, chosenRegion, targetVersion, targetReport, region } = state;
   return { ...fresh, chosenProfile, chosenRegion, targetVersion, targetReport, region, start: state.start, touched: true };
@@ -251,7 +266,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'startFrom':
       if (state.phase !== 'start') return state;
       // A preset is a whole set of answers (what it leaves out is left out): every parameter counts as given.
-      return { ...restart(state, event.answers, event.asGiven ? PARAMETERS.map((parameter) => parameter.name) : []), notice: `Starting from ${event.label}.` };
+      return { ...restart(state, event.answers, event.asGiven ? PARAMETERS.map((parameter) => parameter.name) : [], event.preset), notice: `Starting from ${event.label}.` };
     case 'useSandbox': {
       if (state.phase !== 'start') return state;
       // With last answers or presets, the start screen stays to offer them, now in the sandbox.
@@ -262,7 +277,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (state.phase !== 'start' || state.dryRun) return state;
       return { ...state, phase: 'submitting', resuming: event.submission, answers: answersFromRequest(event.submission.request), touched: true };
     case 'openDialog':
-      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || state.dryRun || targetBlocker(state) || hasErrors(answerIssues(state.answers, state.region)))) return state;
+      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || state.dryRun || targetBlocker(state) || hasErrors(answerIssues(state.answers, state)))) return state;
       if (event.dialog === 'change-target' && !canChangeTarget(state)) return state;
       if (event.dialog === 'save-preset' && state.phase !== 'review') return state;
       return { ...state, dialog: event.dialog };
@@ -272,7 +287,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, dialog: 'none', notice: `Saved preset "${event.name}".` };
     case 'submit':
       // A dry run never sends: there is no path from its review to `submitting`.
-      if (state.phase !== 'review' || state.dryRun || state.dialog !== 'confirm-submit' || targetBlocker(state) || hasErrors(answerIssues(state.answers, state.region))) return state;
+      if (state.phase !== 'review' || state.dryRun || state.dialog !== 'confirm-submit' || targetBlocker(state) || hasErrors(answerIssues(state.answers, state))) return state;
       return { ...state, phase: 'submitting', dialog: 'none', submitError: undefined, notice: undefined };
     case 'submitted':
       if (state.phase !== 'submitting') return state;

@@ -1,6 +1,7 @@
 /** The wizard's state and events. One `phase` chooses the screen; everything else is derived where it can be. */
 import type { CreateResult, DatastoreProperties, FriendlyError, StatusEvent, TargetChoice, TargetReport } from '../../aws/types.js';
 import type { Answers } from '../../request/answers.js';
+import type { TeamPolicy } from '../../request/policy-types.js';
 import type { PendingSubmission, Preset } from '../../store/types.js';
 
 /** Which screen is shown. */
@@ -61,6 +62,10 @@ export interface WizardState {
   targetReport?: TargetReport;
   /** The target's Region once resolved: ARNs (KMS key, Lambda) must be in it. */
   region?: string;
+  /** The project's team policy (`.healthlake-wizard/policy.yaml`): its rules are issues like the service model's. */
+  policy?: TeamPolicy;
+  /** The preset the run started from, by name (a policy rule may apply to some presets only). */
+  preset?: string;
   /** `--dry-run`: the review's action prints the request; nothing is ever sent. */
   dryRun: boolean;
   /** A key was pressed: start-screen choices arriving late no longer interrupt. */
@@ -97,7 +102,7 @@ export type WizardEvent =
   | { type: 'review' }
   | { type: 'startChoices'; choices: StartChoices }
   | { type: 'startFresh' }
-  | { type: 'startFrom'; answers: Answers; label: string; /** A preset: every parameter counts as given, so only what is missing (required) or invalid is asked. */ asGiven?: boolean }
+  | { type: 'startFrom'; answers: Answers; label: string; /** A preset: every parameter counts as given, so only what is missing (required) or invalid is asked. */ asGiven?: boolean; /** The preset's name. */ preset?: string }
   | { type: 'useSandbox' }
   | { type: 'resume'; submission: PendingSubmission }
   | { type: 'openDialog'; dialog: Exclude<Dialog, 'none'> }

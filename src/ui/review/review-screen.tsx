@@ -11,7 +11,7 @@ import type { TargetReport } from '../../aws/types.js';
 import type { GlobalOptions } from '../../options.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
-import { answerIssues, hasErrors, requestFromAnswers } from '../flow/issues.js';
+import { answerIssues, hasErrors, inWizardWords, requestFromAnswers } from '../flow/issues.js';
 import { targetBlocker, type WizardEvent, type WizardState } from '../flow/state.js';
 import { targetProblem } from '../start/target-words.js';
 import { keyName, matches, type Command } from '../keys.js';
@@ -49,7 +49,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const width = stdout.columns || 80;
   const height = stdout.rows || 24;
   const [tab, setTab] = useState(0);
-  const rows = answerRows(state.answers, state.region);
+  const rows = answerRows(state.answers, state);
   const highlighted = state.submitError?.field;
   // The primary action (index rows.length) is selected unless a row needs attention.
   const [selected, setSelected] = useState(() => {
@@ -66,7 +66,10 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const onAction = row === rows.length;
   const current = rows[row];
   const request = requestFromAnswers(state.answers);
-  const blocked = hasErrors(answerIssues(state.answers, state.region));
+  const issues = answerIssues(state.answers, state);
+  const blocked = hasErrors(issues);
+  // Problems no row shows: the team policy's rules on the target (the Region, the account).
+  const unplaced = issues.filter((issue) => issue.severity === 'error' && !rows.some((candidate) => candidate.issues.includes(issue)));
   // Create is not offered while the target is broken: what is wrong, and how to fix it, instead.
   const stopped = targetBlocker(state) ? targetProblem(state.targetReport) : undefined;
   const dialogOpen = state.dialog !== 'none';
@@ -191,7 +194,15 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
           it there again with its ClientToken (never a second data store). It cannot be edited until its outcome is known.
         </Text>
       ) : null}
-      {blocked && !dialogOpen ? <Text color="red">Fix the fields marked {MARK.error} before {state.dryRun ? 'printing the request' : 'creating'}.</Text> : null}
+      {!dialogOpen
+        ? unplaced.map((issue) => (
+            <Box key={issue.message} flexDirection="column">
+              <Text color="red">{MARK.error} {inWizardWords(issue).message}</Text>
+              <Text dimColor>  Fix: {inWizardWords(issue).fix}</Text>
+            </Box>
+          ))
+        : null}
+      {blocked && !dialogOpen ? <Text color="red">{unplaced.length === issues.filter((issue) => issue.severity === 'error').length ? 'Fix the problems above' : `Fix the fields marked ${MARK.error}`} before {state.dryRun ? 'printing the request' : 'creating'}.</Text> : null}
       {state.notice && !dialogOpen ? <Text color="green">{state.notice}</Text> : null}
       {written && !dialogOpen ? <Text color={written.ok ? 'green' : 'red'}>{written.text}</Text> : null}
       <Box marginTop={1}>

@@ -3,7 +3,7 @@
  * target's fix when its check failed.
  */
 import type { Answers } from '../../request/answers.js';
-import type { PendingSubmission } from '../../store/types.js';
+import type { PendingSubmission, Preset } from '../../store/types.js';
 import type { StartChoices } from '../flow/state.js';
 
 /** One choice on the start screen. */
@@ -42,10 +42,19 @@ export function startOptions(choices: StartChoices, sandbox: boolean, problem?: 
   }
   options.push({ kind: 'fresh', label: 'Start fresh', meaning: 'answer every step from the defaults' });
   if (choices.lastAnswers) options.push({ kind: 'last', label: 'Start from the last answers', meaning: 'your previous run, with a new client token', answers: choices.lastAnswers });
-  if (choices.presets.length > 0) options.push({ kind: 'presets', label: 'Start from a preset…', meaning: `${choices.presets.length} saved` });
+  if (choices.presets.length > 0) {
+    const fromProject = choices.presets.filter((preset) => preset.origin === 'project').length;
+    options.push({ kind: 'presets', label: 'Start from a preset…', meaning: fromProject > 0 ? `${choices.presets.length}, ${fromProject} from the project` : `${choices.presets.length} saved` });
+  }
   if (choices.credentialsMissing && !sandbox) {
     options.push({ kind: 'fresh', label: 'Continue with AWS anyway', meaning: 'credentials are needed to create' });
   }
   if (!problem) options.push({ kind: 'target', label: 'Change the target…', meaning: 'another AWS profile or Region, or the sandbox' });
   return options;
+}
+
+/** A preset's origin and what it is for: the project's file (and whether it hides yours), or your description. */
+export function presetMeaning(preset: Preset): string {
+  if (preset.origin === 'project') return `project · ${preset.file}${preset.hidesPersonal ? ' (wins over yours)' : ''}`;
+  return `personal · ${preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}`}`;
 }

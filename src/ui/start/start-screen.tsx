@@ -99,7 +99,7 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
         {picking ? (
           <PresetPicker
             presets={choices.presets}
-            onPick={(preset) => dispatch({ type: 'startFrom', answers: preset.answers, label: `preset "${preset.name}"`, asGiven: true })}
+            onPick={(preset) => dispatch({ type: 'startFrom', answers: preset.answers, label: `${preset.origin === 'project' ? 'project ' : ''}preset "${preset.name}"`, asGiven: true, preset: preset.name })}
             onBack={() => setPicking(false)}
             isActive={isActive}
           />
