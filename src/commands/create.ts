@@ -10,7 +10,7 @@ import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
 import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
-import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request/issues.js';
+import { InputError, errorsOnly, formatIssue, syntaxIssue, type FieldIssue } from '../request/issues.js';
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
@@ -153,6 +153,11 @@ export async function run(argv: string[]): Promise<number> {
     given = [...new Set([...given, ...PARAMETERS.map((parameter) => parameter.name).filter((name) => name !== 'DatastoreName' && name !== 'ClientToken')])];
   }
 
+  if (options.exportFile !== undefined && options.export === undefined) {
+    printIssues([syntaxIssue('--export-file', '--export-file needs --export FORMAT: the format to write.', 'Add for example --export terraform (create --help lists the formats).', options.exportFile)]);
+    return EXIT.usage;
+  }
+
   const interactive = !options.noInteractive && process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (options.generateCliSkeleton === 'output') {
     // As the AWS CLI does, `output` validates the input first, then prints a sample response.
@@ -160,12 +165,14 @@ export async function run(argv: string[]): Promise<number> {
     await printData(outputSkeleton(), options);
     return EXIT.ok;
   }
-  if (!interactive) {
-    if (!validateAndReport(request, !options.dryRun, explicitRegion(options))) return EXIT.usage;
+  // An export asks nothing and sends nothing, on a terminal too.
+  if (!interactive || options.export !== undefined) {
+    if (!validateAndReport(request, !options.dryRun && options.export === undefined, explicitRegion(options))) return EXIT.usage;
     if (options.savePreset !== undefined) {
       const failed = await savePreset(options.savePreset, request);
       if (failed !== undefined) return failed;
     }
+    if (options.export !== undefined) return (await import('./create-export.js')).writeExport(options.export, request, options);
     if (options.dryRun) {
       writeStdout(await renderDryRun(request, options));
       return EXIT.ok;

@@ -5,7 +5,7 @@ import type { RunningEmulator } from '../../../src/emulator/types.js';
 import type { HealthLakeGateway } from '../../../src/aws/types.js';
 import type { WizardStore } from '../../../src/store/types.js';
 import type { AppDeps } from '../../../src/ui/app.js';
-import { writeNewFile } from '../../../src/ui/effects/write-new-file.js';
+import { writeNewFile } from '../../../src/store/write-new-file.js';
 
 /** Deps plus what the test inspects. */
 export interface TestDeps extends AppDeps {
