@@ -44,6 +44,8 @@ export interface CreateOptions extends GlobalOptions {
   export?: ExportFormatName;
   /** `--export-file PATH`: write the export to this new file instead of standard output. */
   exportFile?: string;
+  /** `--expires-in DURATION`, in milliseconds: tag the data store with the time it expires. */
+  expiresInMs?: number;
   /** `--wait` / `--no-wait`; undefined means the command's default. */
   wait?: boolean;
   generateCliSkeleton?: 'input' | 'yaml-input' | 'output';

@@ -8,6 +8,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { checkQuery, outputFormatFor, renderDryRun, renderOutput } from '../aws/output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
+import { expiryTimestamp, withExpiryTag } from '../request/expiry.js';
 import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
 import { InputError, errorsOnly, formatIssue, syntaxIssue, type FieldIssue } from '../request/issues.js';
@@ -100,8 +101,8 @@ export async function printData(data: unknown, options: CreateOptions): Promise<
   writeStdout(await renderOutput(data, { output: await outputFormatFor(options), query: options.query, operation: OPERATION.name }));
 }
 
-/** Runs `create` with its arguments; returns the exit code. */
-export async function run(argv: string[]): Promise<number> {
+/** Runs `create` with its arguments; returns the exit code. `now` is the clock `--expires-in` counts from. */
+export async function run(argv: string[], now: () => Date = () => new Date()): Promise<number> {
   let parsed;
   try {
     parsed = await readCreateArgs(argv);
@@ -153,6 +154,7 @@ export async function run(argv: string[]): Promise<number> {
     given = [...new Set([...given, ...PARAMETERS.map((parameter) => parameter.name).filter((name) => name !== 'DatastoreName' && name !== 'ClientToken')])];
   }
 
+  if (options.expiresInMs !== undefined) request = withExpiryTag(request, expiryTimestamp(now(), options.expiresInMs));
   if (options.exportFile !== undefined && options.export === undefined) {
     printIssues([syntaxIssue('--export-file', '--export-file needs --export FORMAT: the format to write.', 'Add for example --export terraform (create --help lists the formats).', options.exportFile)]);
     return EXIT.usage;

@@ -9,6 +9,7 @@ import type { CreateOptions } from '../options.js';
 import { PARAMETERS, parameterByFlag, type TopLevelParameter } from '../spec/index.js';
 import { loadYamlParser, readCliInput, type YamlParser } from './cli-input.js';
 import { OPTION_FLAGS, optionFlag, type OptionFlag } from './create-flags.js';
+import { parseDuration } from './expiry.js';
 import { FLAG_SYNTAX, InputError, syntaxIssue, type FieldIssue } from './issues.js';
 import { parseParameterValue } from './parameter-value.js';
 import { didYouMean } from './suggest.js';
@@ -116,6 +117,12 @@ function applyOption(options: CreateOptions, cliInput: Map<string, string>, opti
       if (!/^\d+$/.test(value ?? '') || !Number.isSafeInteger(number)) {
         issues.push(syntaxIssue(option.flag, `${option.flag} must be a whole number of seconds.`, `Use for example ${option.flag} 30 (0 waits forever).`, value));
       } else set(number);
+      return;
+    }
+    case 'duration': {
+      const parsed = parseDuration(value ?? '', option.flag);
+      if (typeof parsed === 'number') set(parsed);
+      else issues.push(parsed);
       return;
     }
     case 'choice':

@@ -6,7 +6,7 @@ import type { CreateOptions } from '../options.js';
 import { EXPORT_FORMAT_NAMES } from './export-formats.js';
 
 /** How a flag takes its value. */
-export type FlagKind = 'boolean' | 'string' | 'integer' | 'choice' | 'optional-choice';
+export type FlagKind = 'boolean' | 'string' | 'integer' | 'choice' | 'optional-choice' | 'duration';
 
 /** One non-request flag. */
 export interface OptionFlag {
@@ -46,6 +46,7 @@ export const OPTION_FLAGS: readonly OptionFlag[] = [
   { flag: '--save-preset', key: 'savePreset', kind: 'string', valueName: '<name>', group: 'command', help: 'Save the answers as a preset (never the client token) when the request is sent or printed; in the wizard also when you quit from review.' },
   { flag: '--export', key: 'export', kind: 'choice', choices: EXPORT_FORMAT_NAMES, valueName: '<format>', group: 'command', help: 'Print the request in this format (see Export formats below) instead of sending it; nothing is asked or sent.' },
   { flag: '--export-file', key: 'exportFile', kind: 'string', valueName: '<path>', group: 'command', help: 'Write the --export to this new file instead of standard output; an existing file is never overwritten (name-2.ext is written instead, and said).' },
+  { flag: '--expires-in', key: 'expiresInMs', kind: 'duration', valueName: '<duration>', group: 'command', help: 'Tag the data store to expire after this long, e.g. 30m, 4h, 2d or 1w: the tag healthlake-wizard:expires-at holds the time (UTC), and healthlake-wizard cleanup deletes it once that time has passed.' },
   { flag: '--wait', key: 'wait', kind: 'boolean', sets: true, group: 'command', help: 'Wait until the data store is ACTIVE (or failed) before exiting.' },
   { flag: '--no-wait', key: 'wait', kind: 'boolean', sets: false, group: 'command', help: 'Exit as soon as the creation is accepted.' },
   { flag: '--no-journal', key: 'noJournal', kind: 'boolean', sets: true, group: 'command', help: 'Send without journaling the ClientToken first (needed when the local store cannot be opened): a lost response can then be neither resumed nor safely retried.' },

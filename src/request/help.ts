@@ -211,7 +211,7 @@ export function renderCreateHelp(width = 80): string {
   out.push('', 'Examples:', '');
   out.push(...commandLines(['healthlake-wizard', 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--datastore-name', shellWord('Pacientes 1'), '--tags', 'Key=team,Value=data', 'Key=env,Value=prod'], width, '  '));
   out.push(...commandLines(['healthlake-wizard', 'create', '--cli-input-yaml', 'file://datastore.yaml', '--no-interactive', '--sandbox'], width, '  '));
-  out.push(...commandLines(['healthlake-wizard', 'create', '--preset', 'test', '--export', 'terraform', '--export-file', 'datastore.tf'], width, '  '));
+  out.push(...commandLines(['healthlake-wizard', 'create', '--preset', 'test', '--expires-in', '4h', '--export', 'terraform', '--export-file', 'datastore.tf'], width, '  '));
   out.push('');
   para('Exit codes: 0 success, 252 invalid command line or value, 253 configuration (credentials, Region), 254 the service refused or the data store failed, 255 other errors, 130 interrupted.');
   return `${out.join('\n').trimEnd()}\n`;

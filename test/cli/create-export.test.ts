@@ -1,8 +1,9 @@
-/** `create --export` and `--export-file` as the built binary runs them: nothing asked, nothing sent. */
+/** `create --export`, `--export-file` and `--expires-in` as the built binary runs them: nothing asked, nothing sent. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { EXPIRY_TAG_KEY } from '../../src/request/expiry.js';
 import { renderExport } from '../../src/request/render-export.js';
 import { emptyHome, runBinary } from './built-binary.js';
 
@@ -50,5 +51,31 @@ describe('create --export', () => {
     const alone = await runBinary(['create', ...REQUEST, '--export-file', join(home.home, 'x.json')], home.env);
     expect(alone.code).toBe(252);
     expect(alone.stderr).toContain('--export-file needs --export FORMAT');
+  });
+});
+
+describe('create --expires-in', () => {
+  it('adds the expiry tag: now plus the duration, in UTC to the second', async () => {
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const result = await runBinary(['create', ...REQUEST, '--expires-in', '1d12h', '--export', 'json'], home.env);
+    const after = Date.now();
+    expect(result.code).toBe(0);
+    const tags = (JSON.parse(result.stdout) as { Tags: { Key: string; Value: string }[] }).Tags;
+    expect(tags[0]).toEqual({ Key: 'team', Value: 'data' });
+    expect(tags[1]!.Key).toBe(EXPIRY_TAG_KEY);
+    expect(tags[1]!.Value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    const expiresAt = Date.parse(tags[1]!.Value);
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 36 * 3_600_000);
+    expect(expiresAt).toBeLessThanOrEqual(after + 36 * 3_600_000);
+  });
+
+  it('a bad duration: exit 252 naming the flag, the rule and the fix', async () => {
+    for (const bad of ['4', '4 hours', '0h', '400d']) {
+      const result = await runBinary(['create', ...REQUEST, '--expires-in', bad, '--export', 'json'], home.env);
+      expect(result.code, bad).toBe(252);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('--expires-in must be a duration: a whole number followed by m (minutes), h (hours), d (days) or w (weeks)');
+      expect(result.stderr).toContain('Fix: Use for example --expires-in 4h');
+    }
   });
 });

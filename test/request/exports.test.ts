@@ -18,6 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { commandModel } from '../../src/completion/command-model.js';
 import { parseCreateArgs } from '../../src/request/argv.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from '../../src/request/export-formats.js';
+import { EXPIRY_TAG_KEY } from '../../src/request/expiry.js';
 import { renderExport } from '../../src/request/render-export.js';
 import { TERRAFORM_NAME, TERRAFORM_TYPE } from '../../src/request/render-terraform.js';
 import { CDK_CONSTRUCT_ID, CDK_STACK_ID } from '../../src/request/render-cdk.js';
@@ -39,7 +40,7 @@ const everything: CreateRequest = {
   Tags: [
     { Key: 'team', Value: 'data + analytics' },
     { Key: 'env', Value: '' },
-    { Key: 'healthlake-wizard:expires-at', Value: '2026-12-02T19:30:00Z' },
+    { Key: EXPIRY_TAG_KEY, Value: '2026-12-02T19:30:00Z' },
   ],
   IdentityProviderConfiguration: {
     AuthorizationStrategy: 'SMART_ON_FHIR',
