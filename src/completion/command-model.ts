@@ -4,6 +4,7 @@
  * emulator. The shell completions and the man page are generated from it, so a flag added to a parser shows in
  * both (a test runs every flag of this model through the real command).
  */
+import { FLAGS as CLEANUP_FLAGS } from '../commands/cleanup.js';
 import { FLAGS as DELETE_FLAGS } from '../commands/delete.js';
 import { FLAGS as LIST_FLAGS } from '../commands/list.js';
 import { FLAGS as STATUS_FLAGS } from '../commands/status.js';
@@ -118,6 +119,12 @@ export function commandModel(): CommandModel[] {
       synopsis: 'DATASTORE_ID [--yes] [--no-wait] [options]',
       summary: 'delete a data store after a confirmation, then watch it to DELETED',
       flags: parseArgsFlags(DELETE_FLAGS, { output: OUTPUT_FORMATS, color: ['on', 'off', 'auto'] }, { yes: 'Delete without asking (required with --no-interactive or without a terminal).', wait: 'Follow the deletion to DELETED (the default).', 'no-wait': 'Stop once the deletion started.', 'no-interactive': 'Ask nothing (needs --yes).', sandbox: 'Delete in the built-in local emulator instead of AWS.', help: 'Show the help.' }),
+    },
+    {
+      name: 'cleanup',
+      synopsis: '[--yes] [--dry-run] [options]',
+      summary: "delete the Region's data stores whose expiry (create --expires-in) has passed, after one confirmation",
+      flags: parseArgsFlags(CLEANUP_FLAGS, { output: OUTPUT_FORMATS, color: ['on', 'off', 'auto'] }, { yes: 'Delete without asking (required with --no-interactive or without a terminal).', 'dry-run': 'List the expired data stores; delete nothing.', 'no-interactive': 'Ask nothing (needs --yes or --dry-run).', sandbox: 'Clean up the built-in local emulator instead of AWS.', help: 'Show the help.' }),
     },
     {
       name: 'history',

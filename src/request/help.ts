@@ -157,6 +157,7 @@ const COMMANDS: readonly [string, string][] = [
   ['status [DATASTORE_ID]', 'live status of a data store; without an id, the newest from history'],
   ['list', "the Region's data stores (ListFHIRDatastores), marking those created here"],
   ['delete DATASTORE_ID', 'delete a data store after a confirmation, then follow it to DELETED'],
+  ['cleanup', 'delete the data stores whose expiry (--expires-in) has passed'],
   ['history', 'the data stores created with this tool'],
   ['presets', 'named, reusable answers: list, show, save, delete, rename, export, import'],
   ['emulator', 'a local HealthLake emulator (no AWS account needed)'],
