@@ -46,6 +46,25 @@ async function create(name: string, expiry?: string): Promise<string> {
 
 const statusOf = async (id: string) => (await gateway().describe(id)).DatastoreStatus;
 
+describe('list', () => {
+  it('shows how long each data store has existed and when its expiry tag says it expires', async () => {
+    clock = Date.now() - 3 * HOUR;
+    const old = await create('old', iso(Date.now() - HOUR));
+    clock = Date.now() - 30 * 60_000;
+    const later = await create('later', iso(Date.now() + 2 * 86_400_000 + 5 * HOUR));
+    const untagged = await create('untagged');
+    const unreadable = await create('unreadable', 'soon');
+    clock = Date.now();
+    const result = await runBinary(['list', ...endpoint()], env());
+    expect(result.code).toBe(0);
+    const line = (id: string) => result.stdout.split('\n').find((row) => row.includes(id))!;
+    expect(line(old)).toMatch(/  (2h 59m|3h)  +expired (59m|1h) ago  +old$/);
+    expect(line(later)).toMatch(/  (29|30)m  +in 2d (4|5)h  +later$/);
+    expect(line(untagged)).toMatch(/  (29|30)m  +untagged$/);
+    expect(line(unreadable)).toMatch(/  (29|30)m  +tag unreadable  +unreadable$/);
+  });
+});
+
 describe('cleanup', () => {
   it('--dry-run lists only the expired data stores, whoever created them, and deletes nothing', async () => {
     const expired = await create('old', iso(Date.now() - 2 * HOUR));

@@ -27,6 +27,8 @@ export interface WatchState {
   lastCheckAt?: number;
   nextCheckAt?: number;
   transientError?: FriendlyError;
+  /** When the data store expires (its tag healthlake-wizard:expires-at), once its tags were read. */
+  expiresAt?: number;
 }
 
 /** The whole flow state. */
@@ -94,4 +96,6 @@ export type WizardEvent =
   | { type: 'submit' }
   | { type: 'submitted'; result: CreateResult; at: number }
   | { type: 'submitFailed'; error: FriendlyError; /** The journal still holds the submission: its outcome is unknown. */ stillPending?: boolean }
-  | { type: 'status'; event: StatusEvent };
+  | { type: 'status'; event: StatusEvent }
+  /** The data store's tags say it expires at this time (ms since epoch). */
+  | { type: 'expiry'; at: number };
