@@ -4,7 +4,7 @@
  * delete's watcher. A stop signal ends it between steps: a deletion already sent is never lost from the report.
  */
 import { EXIT, STOP_SIGNALS, type GlobalOptions, type StopSignal } from '../options.js';
-import { EXPIRY_TAG_KEY, describeSpan, expiryFromTags } from '../request/expiry.js';
+import { EXPIRY_TAG_KEY, describeSpan, expiryFromTags, utcSecond } from '../request/expiry.js';
 import { confirm, describeDatastore } from './datastore-delete.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
 import { checkQuery, renderOutput } from './output.js';
@@ -175,13 +175,13 @@ export async function runCleanup(request: CleanupRequest, deps: Partial<CleanupD
     const at = now();
     const { expired, nextExpiry } = await findExpired(gateway, at, (line) => stderr.write(`healthlake-wizard: ${line}\n`));
     if (!request.forPeople) {
-      const data = { ExpiredDatastores: expired.map(({ properties, expiresAt }) => ({ DatastoreId: properties.DatastoreId, DatastoreName: properties.DatastoreName, DatastoreStatus: properties.DatastoreStatus, ExpiresAt: expiresAt.toISOString() })) };
+      const data = { ExpiredDatastores: expired.map(({ properties, expiresAt }) => ({ DatastoreId: properties.DatastoreId, DatastoreName: properties.DatastoreName, DatastoreStatus: properties.DatastoreStatus, ExpiresAt: utcSecond(expiresAt) })) };
       writeStdout(await renderOutput(data, { output: options.output, query: options.query, operation: 'Cleanup', color: options.color }));
     } else if (expired.length > 0) {
       writeStdout(expiredTable(expired, at));
     }
     if (expired.length === 0) {
-      const next = nextExpiry ? ` The next expires in ${describeSpan(nextExpiry.getTime() - at.getTime())} (${nextExpiry.toISOString()}).` : '';
+      const next = nextExpiry ? ` The next expires in ${describeSpan(nextExpiry.getTime() - at.getTime())} (${utcSecond(nextExpiry)}).` : '';
       stderr.write(`No data store in ${where} has expired.${next}\n`);
       return EXIT.ok;
     }

@@ -30,9 +30,14 @@ export function parseDuration(text: string, flag = '--expires-in'): number | Fie
   return ms;
 }
 
-/** The tag's value: `now + ms` in UTC to the second, e.g. `2026-12-02T19:30:00Z`. */
+/** A time as the tag holds it: UTC to the second, e.g. `2026-12-02T19:30:00Z`. */
+export function utcSecond(at: Date): string {
+  return `${at.toISOString().slice(0, 19)}Z`;
+}
+
+/** The tag's value: `now + ms` in UTC to the second. */
 export function expiryTimestamp(now: Date, ms: number): string {
-  return `${new Date(now.getTime() + ms).toISOString().slice(0, 19)}Z`;
+  return utcSecond(new Date(now.getTime() + ms));
 }
 
 /** The request's tags with the expiry tag set to `expiresAt` (replacing one already there, kept in its place). */

@@ -83,7 +83,7 @@ describe('cleanup', () => {
     for (const id of [expired, later, untagged, unreadable]) expect(await statusOf(id)).toBe('ACTIVE');
 
     const json = await runBinary(['cleanup', '--dry-run', ...endpoint(), '--output', 'json'], env());
-    expect(JSON.parse(json.stdout)).toEqual({ ExpiredDatastores: [{ DatastoreId: expired, DatastoreName: 'old', DatastoreStatus: 'ACTIVE', ExpiresAt: expect.any(String) }] });
+    expect(JSON.parse(json.stdout)).toEqual({ ExpiredDatastores: [{ DatastoreId: expired, DatastoreName: 'old', DatastoreStatus: 'ACTIVE', ExpiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) }] });
   });
 
   it('without a terminal, or with --no-interactive, needs --yes (exit 252) and deletes nothing', async () => {
@@ -139,7 +139,7 @@ describe('cleanup', () => {
     const again = await runBinary(['cleanup', '--yes', ...endpoint()], env());
     expect(again.code).toBe(0);
     expect(again.stdout).toBe('');
-    expect(again.stderr).toMatch(new RegExp(`^No data store in ${emulator.region} has expired\\. The next expires in \\d+m \\(`));
+    expect(again.stderr).toMatch(new RegExp(`^No data store in ${emulator.region} has expired\\. The next expires in \\d+m \\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\\)\\.\\n$`));
   });
 
   it('Ctrl+C in the middle: the deletions sent are reported, the rest left as they are; nothing is lost', async () => {

@@ -7,7 +7,7 @@ import type { Target } from '../../aws/types.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
 import type { Phase, WatchState } from '../flow/state.js';
-import { describeExpiry } from '../../request/expiry.js';
+import { describeExpiry, utcSecond } from '../../request/expiry.js';
 import { formatClock, formatElapsed, regionOfArn } from './format-time.js';
 import { NextSteps } from './next-steps.js';
 import { StatusBadge } from './status-badge.js';
@@ -33,11 +33,6 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
       <Text wrap="wrap">{children}</Text>
     </Box>
   );
-}
-
-/** `2026-12-02T19:30:00Z`: the form of the expiry tag. */
-function utcSecond(at: number): string {
-  return `${new Date(at).toISOString().slice(0, 19)}Z`;
 }
 
 /** The panel for one data store. */
@@ -72,12 +67,12 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
         )}
         {Number.isFinite(createdAt) ? (
           <Field label="Created">
-            {utcSecond(createdAt)} ({formatElapsed(time - createdAt)} ago)
+            {utcSecond(new Date(createdAt))} ({formatElapsed(time - createdAt)} ago)
           </Field>
         ) : null}
         {watch.expiresAt !== undefined ? (
           <Field label="Expires">
-            {describeExpiry(new Date(watch.expiresAt), new Date(time))} ({utcSecond(watch.expiresAt)}){watch.expiresAt <= time ? ' · healthlake-wizard cleanup deletes it' : ''}
+            {describeExpiry(new Date(watch.expiresAt), new Date(time))} ({utcSecond(new Date(watch.expiresAt))}){watch.expiresAt <= time ? ' · healthlake-wizard cleanup deletes it' : ''}
           </Field>
         ) : null}
         {watch.lastCheckAt ? (
