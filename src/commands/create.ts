@@ -8,7 +8,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { checkQuery, outputFormatFor, renderDryRun, renderOutput } from '../aws/output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
-import { expiryTimestamp, withExpiryTag } from '../request/expiry.js';
+import { EXPIRY_TAG_KEY, expiryTimestamp, withExpiryTag, withoutExpiryTag } from '../request/expiry.js';
 import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
 import { InputError, errorsOnly, formatIssue, syntaxIssue, type FieldIssue } from '../request/issues.js';
@@ -146,8 +146,14 @@ export async function run(argv: string[], now: () => Date = () => new Date()): P
   }
   if (options.fromDatastore !== undefined) {
     const { readDatastoreSource } = await import('../aws/datastore-source.js');
-    const source = await readDatastoreSource(options.fromDatastore, options);
-    if (typeof source === 'number') return source;
+    const read = await readDatastoreSource(options.fromDatastore, options);
+    if (typeof read === 'number') return read;
+    // The source's expiry was about the source: copied, it would make the new data store expired (or expiring)
+    // from its first minute, and cleanup would delete it.
+    const { request: source, removed } = withoutExpiryTag(read);
+    if (removed !== undefined && options.expiresInMs === undefined && !Object.hasOwn(request, 'Tags')) {
+      process.stderr.write(`healthlake-wizard: the tag ${EXPIRY_TAG_KEY}=${removed} of ${options.fromDatastore} is not copied; give --expires-in for the new data store.\n`);
+    }
     // Under everything else (a preset included); every parameter but the name counts as given, so the wizard asks
     // for a fresh name, then shows review (the ClientToken is never copied: a fresh one is made).
     request = { ...source, ...request };

@@ -48,6 +48,17 @@ export function withExpiryTag<T extends { Tags?: unknown }>(request: T, expiresA
   return { ...request, Tags: replaced ? tags.map((existing) => (existing.Key === EXPIRY_TAG_KEY ? tag : existing)) : [...tags, tag] };
 }
 
+/** The request without the expiry tag, and that tag's value when it had one. */
+export function withoutExpiryTag<T extends { Tags?: unknown }>(request: T): { request: T; removed?: string } {
+  const tags = request.Tags as Tag[] | undefined;
+  const removed = tags?.find((tag) => tag.Key === EXPIRY_TAG_KEY)?.Value;
+  if (removed === undefined) return { request };
+  const rest = tags!.filter((tag) => tag.Key !== EXPIRY_TAG_KEY);
+  const copy: T = { ...request, Tags: rest };
+  if (rest.length === 0) delete copy.Tags;
+  return { request: copy, removed };
+}
+
 /** What a data store's tags say of its expiry. */
 export type Expiry = { kind: 'none' } | { kind: 'at'; at: Date } | { kind: 'unreadable'; value: string };
 

@@ -1,9 +1,10 @@
 /**
- * `cleanup` as a child process of the built binary against the emulator (real SDK, real HTTP): data stores of any
- * creator, tagged expired, not yet expired, untagged or with an unreadable tag; --dry-run, --yes, the refusal
- * without a terminal, and Ctrl+C (SIGINT) in the middle. The emulator's clock stands still until a test moves it,
- * so a deletion stays DELETING as long as a test needs. Expiry times are set around the real time, the clock the
- * command compares them with.
+ * Data stores that expire, through the built binary against the emulator (real SDK, real HTTP): `list` showing
+ * age and expiry, `create --from-datastore` leaving the source's expiry behind, and `cleanup` with data stores of
+ * any creator, tagged expired, not yet expired, untagged or with an unreadable tag; --dry-run, --yes, the
+ * refusal without a terminal, the question on a terminal, and Ctrl+C (SIGINT) in the middle. The emulator's
+ * clock stands still until a test moves it, so a deletion stays DELETING as long as a test needs. Expiry times
+ * are set around the real time, the clock the command compares them with.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -62,6 +63,22 @@ describe('list', () => {
     expect(line(later)).toMatch(/  (29|30)m  +in 2d (4|5)h  +later$/);
     expect(line(untagged)).toMatch(/  (29|30)m  +untagged$/);
     expect(line(unreadable)).toMatch(/  (29|30)m  +tag unreadable  +unreadable$/);
+  });
+});
+
+describe('create --from-datastore', () => {
+  it("does not copy the source's expiry tag (the new data store would be expired at once), and says so", async () => {
+    const source = await create('expired-source', iso(Date.now() - HOUR));
+    settle();
+    const copied = await runBinary(['create', '--from-datastore', source, '--datastore-name', 'copy', '--no-interactive', '--dry-run', ...endpoint()], env());
+    expect(copied.code).toBe(0);
+    expect(JSON.parse(copied.stdout).Tags).toEqual([{ Key: 'team', Value: 'qa' }]);
+    expect(copied.stderr).toContain(`the tag ${EXPIRY_TAG_KEY}=${iso(Date.now() - HOUR).slice(0, 13)}`);
+    expect(copied.stderr).toContain(`of ${source} is not copied; give --expires-in for the new data store.`);
+    const renewed = await runBinary(['create', '--from-datastore', source, '--datastore-name', 'copy', '--expires-in', '2h', '--no-interactive', '--dry-run', ...endpoint()], env());
+    const tags = JSON.parse(renewed.stdout).Tags as { Key: string; Value: string }[];
+    expect(Date.parse(tags.find((tag) => tag.Key === EXPIRY_TAG_KEY)!.Value)).toBeGreaterThan(Date.now() + HOUR);
+    expect(renewed.stderr).toBe('');
   });
 });
 
