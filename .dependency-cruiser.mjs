@@ -124,10 +124,10 @@ export default {
     {
       name: 'no-test-tools-in-src',
       severity: 'error',
-      comment: 'Development dependencies for tests and the build never reach the program (ink-text-input and ink-select-input are kept only for test/ui/ink-input-packages.test.tsx).',
+      comment: 'Development dependencies for tests and the build never reach the program (ink-text-input and ink-select-input are kept only for test/ui/ink-input-packages.test.tsx; the HCL parser, aws-cdk-lib and constructs only to read the exports back).',
       from: { path: '^src/' },
       to: {
-        path: '^node_modules/(vitest|ink-testing-library|ink-text-input|ink-select-input|@lydell/node-pty|@xterm/headless|fast-check|dependency-cruiser|esbuild|typescript)/',
+        path: '^node_modules/(vitest|ink-testing-library|ink-text-input|ink-select-input|@lydell/node-pty|@xterm/headless|fast-check|dependency-cruiser|esbuild|typescript|@cdktf|aws-cdk-lib|constructs)/',
       },
     },
     {

@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   status: () => import('./commands/status.js'),
   list: () => import('./commands/list.js'),
   delete: () => import('./commands/delete.js'),
+  cleanup: () => import('./commands/cleanup.js'),
   history: () => import('./commands/history.js'),
   presets: () => import('./commands/presets.js'),
   policy: () => import('./commands/policy.js'),

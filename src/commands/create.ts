@@ -8,9 +8,10 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { checkQuery, outputFormatFor, renderDryRun, renderOutput } from '../aws/output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
+import { EXPIRY_TAG_KEY, expiryTimestamp, withExpiryTag, withoutExpiryTag } from '../request/expiry.js';
 import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
-import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request/issues.js';
+import { InputError, errorsOnly, formatIssue, syntaxIssue, type FieldIssue } from '../request/issues.js';
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
 import type { PolicyCheck } from '../request/policy-types.js';
 import type { CreateRequest } from '../request/types.js';
@@ -123,8 +124,8 @@ export async function printData(data: unknown, options: CreateOptions): Promise<
   writeStdout(await renderOutput(data, { output: await outputFormatFor(options), query: options.query, operation: OPERATION.name }));
 }
 
-/** Runs `create` with its arguments; returns the exit code. */
-export async function run(argv: string[]): Promise<number> {
+/** Runs `create` with its arguments; returns the exit code. `now` is the clock `--expires-in` counts from. */
+export async function run(argv: string[], now: () => Date = () => new Date()): Promise<number> {
   let parsed;
   try {
     parsed = await readCreateArgs(argv);
@@ -168,12 +169,24 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (options.fromDatastore !== undefined) {
     const { readDatastoreSource } = await import('../aws/datastore-source.js');
-    const source = await readDatastoreSource(options.fromDatastore, options);
-    if (typeof source === 'number') return source;
+    const read = await readDatastoreSource(options.fromDatastore, options);
+    if (typeof read === 'number') return read;
+    // The source's expiry was about the source: copied, it would make the new data store expired (or expiring)
+    // from its first minute, and cleanup would delete it.
+    const { request: source, removed } = withoutExpiryTag(read);
+    if (removed !== undefined && options.expiresInMs === undefined && !Object.hasOwn(request, 'Tags')) {
+      process.stderr.write(`healthlake-wizard: the tag ${EXPIRY_TAG_KEY}=${removed} of ${options.fromDatastore} is not copied; give --expires-in for the new data store.\n`);
+    }
     // Under everything else (a preset included); every parameter but the name counts as given, so the wizard asks
     // for a fresh name, then shows review (the ClientToken is never copied: a fresh one is made).
     request = { ...source, ...request };
     given = [...new Set([...given, ...PARAMETERS.map((parameter) => parameter.name).filter((name) => name !== 'DatastoreName' && name !== 'ClientToken')])];
+  }
+
+  if (options.expiresInMs !== undefined) request = withExpiryTag(request, expiryTimestamp(now(), options.expiresInMs));
+  if (options.exportFile !== undefined && options.export === undefined) {
+    printIssues([syntaxIssue('--export-file', '--export-file needs --export FORMAT: the format to write.', 'Add for example --export terraform (create --help lists the formats).', options.exportFile)]);
+    return EXIT.usage;
   }
 
   const interactive = !options.noInteractive && process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -185,12 +198,14 @@ export async function run(argv: string[]): Promise<number> {
   }
   const policy = await loadPolicyCheck(options.preset);
   if (typeof policy === 'number') return policy;
-  if (!interactive) {
-    if (!validateAndReport(request, !options.dryRun, explicitRegion(options), policy)) return EXIT.usage;
+  // An export asks nothing and sends nothing, on a terminal too.
+  if (!interactive || options.export !== undefined) {
+    if (!validateAndReport(request, !options.dryRun && options.export === undefined, explicitRegion(options), policy)) return EXIT.usage;
     if (options.savePreset !== undefined) {
       const failed = await savePreset(options.savePreset, request);
       if (failed !== undefined) return failed;
     }
+    if (options.export !== undefined) return (await import('./create-export.js')).writeExport(options.export, request, options);
     if (options.dryRun) {
       writeStdout(await renderDryRun(request, options));
       return EXIT.ok;

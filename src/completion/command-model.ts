@@ -5,6 +5,7 @@
  * both (a test runs every flag of this model through the real command).
  */
 import type { CommandFlags } from '../commands/command-args.js';
+import { FLAGS as CLEANUP_FLAGS } from '../commands/cleanup.js';
 import { FLAGS as DELETE_FLAGS } from '../commands/delete.js';
 import { FLAGS as LIST_FLAGS } from '../commands/list.js';
 import { FLAGS as STATUS_FLAGS } from '../commands/status.js';
@@ -126,6 +127,12 @@ export function commandModel(): CommandModel[] {
       synopsis: 'DATASTORE_ID [--yes] [--no-wait] [options]',
       summary: 'delete a data store after a confirmation, then watch it to DELETED',
       flags: commandFlags('delete', DELETE_FLAGS),
+    },
+    {
+      name: 'cleanup',
+      synopsis: '[--yes] [--dry-run] [options]',
+      summary: "delete the Region's data stores whose expiry (create --expires-in) has passed, after one confirmation",
+      flags: commandFlags('cleanup', CLEANUP_FLAGS),
     },
     {
       name: 'history',

@@ -3,6 +3,7 @@
  * the AWS CLI global options it takes (declared once, in global-flags.ts). One table, read by the argv parser, by
  * `--help` and by the shell completion and man page.
  */
+import { EXPORT_FORMAT_NAMES } from './export-formats.js';
 import { globalFlagsOf, type OptionFlag } from './global-flags.js';
 
 export { OUTPUT_FORMATS, type FlagKind, type OptionFlag } from './global-flags.js';
@@ -21,6 +22,9 @@ export const OPTION_FLAGS: readonly OptionFlag[] = [
   { flag: '--preset', key: 'preset', kind: 'string', valueName: '<name>', group: 'command', help: 'Start from a saved preset; cli-input and flags override it.' },
   { flag: '--from-datastore', key: 'fromDatastore', kind: 'string', valueName: '<id>', group: 'command', help: 'Start from an existing data store\'s settings and tags (data stores cannot be changed; re-creating is the way): name and client token are fresh. A preset, cli-input and flags override it.' },
   { flag: '--save-preset', key: 'savePreset', kind: 'string', valueName: '<name>', group: 'command', help: 'Save the answers as a preset (never the client token) when the request is sent or printed; in the wizard also when you quit from review.' },
+  { flag: '--export', key: 'export', kind: 'choice', choices: EXPORT_FORMAT_NAMES, valueName: '<format>', group: 'command', help: 'Print the request in this format (see Export formats below) instead of sending it; nothing is asked or sent.' },
+  { flag: '--export-file', key: 'exportFile', kind: 'string', valueName: '<path>', group: 'command', help: 'Write the --export to this new file instead of standard output; an existing file is never overwritten (name-2.ext is written instead, and said).' },
+  { flag: '--expires-in', key: 'expiresInMs', kind: 'duration', valueName: '<duration>', group: 'command', help: 'Tag the data store to expire after this long, e.g. 30m, 4h, 2d or 1w: the tag healthlake-wizard:expires-at holds the time (UTC), and healthlake-wizard cleanup deletes it once that time has passed.' },
   { flag: '--wait', key: 'wait', kind: 'boolean', sets: true, group: 'command', help: 'Wait until the data store is ACTIVE (or failed) before exiting.' },
   { flag: '--no-wait', key: 'wait', kind: 'boolean', sets: false, group: 'command', help: 'Exit as soon as the creation is accepted.' },
   { flag: '--no-journal', key: 'noJournal', kind: 'boolean', sets: true, group: 'command', help: 'Send without journaling the ClientToken first (needed when the local store cannot be opened): a lost response can then be neither resumed nor safely retried.' },

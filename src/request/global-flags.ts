@@ -4,11 +4,12 @@
  * (commands/command-args.ts), every `--help`, the shell completions and the man page all read this table.
  */
 import type { CreateOptions } from '../options.js';
+import { parseDuration } from './expiry.js';
 import { FLAG_SYNTAX, syntaxIssue, type FieldIssue } from './issues.js';
 import { didYouMean } from './suggest.js';
 
 /** How a flag takes its value. */
-export type FlagKind = 'boolean' | 'string' | 'integer' | 'choice' | 'optional-choice';
+export type FlagKind = 'boolean' | 'string' | 'integer' | 'choice' | 'optional-choice' | 'duration';
 
 /** One non-request flag. */
 export interface OptionFlag {
@@ -73,6 +74,7 @@ export const COMMAND_GLOBALS = {
   status: TALKS_TO_AWS,
   list: TALKS_TO_AWS,
   delete: TALKS_TO_AWS,
+  cleanup: TALKS_TO_AWS,
   history: LOCAL_ONLY,
   presets: LOCAL_ONLY,
   policy: LOCAL_ONLY,
@@ -136,6 +138,12 @@ export function applyOptionValue(options: Record<string, unknown>, option: Optio
       if (chosen === undefined || !option.choices!.includes(chosen)) {
         issues.push(syntaxIssue(option.flag, `${option.flag} must be one of ${option.choices!.join(', ')}.${didYouMean(chosen ?? '', option.choices!)}`, `Use ${option.flag} ${option.choices![0]}.`, value));
       } else set(chosen);
+      return;
+    }
+    case 'duration': {
+      const parsed = parseDuration(value ?? '', option.flag);
+      if (typeof parsed === 'number') set(parsed);
+      else issues.push(parsed);
       return;
     }
     default:

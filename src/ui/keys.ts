@@ -52,6 +52,8 @@ const TABLE = {
   confirm: { bindings: [{ char: 'y' }], shown: 'y', label: 'yes' },
   cancel: { bindings: [{ char: 'n' }, { named: 'escape' }], shown: 'n/Esc', label: 'no' },
   add: { bindings: [{ char: 'a' }], shown: 'a', label: 'add' },
+  /** Tags editor: add (or edit) the expiry tag that `cleanup` reads. */
+  expire: { bindings: [{ char: 'x' }], shown: 'x', label: 'expires in…' },
   remove: { bindings: [{ char: 'd' }, { named: 'delete' }], shown: 'd', label: 'delete' },
   rawJson: { bindings: [{ char: 'r' }], shown: 'r', label: 'paste raw JSON' },
   builder: { bindings: [{ ctrl: true, char: 'b' }], shown: 'Ctrl+B', label: 'back to builder' },

@@ -8,7 +8,7 @@ import type { AppDeps, Connection } from './effects/app-deps.js';
 import type { AppInput } from './app.js';
 import { loadInkAndApp } from './load-ink.js';
 import { firstFrameShown } from '../startup-hooks.js';
-import { writeNewFile } from './effects/write-new-file.js';
+import { writeNewFile } from '../store/write-new-file.js';
 
 /** Applies `--color on|off|auto` and `NO_COLOR` for the colour library, which reads the environment on load. */
 export function applyColorPreference(color: GlobalOptions['color'], env: NodeJS.ProcessEnv = process.env): void {

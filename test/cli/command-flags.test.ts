@@ -6,9 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flagsOf, parseCommandArgs, type CommandFlags } from '../../src/commands/command-args.js';
+import { FLAGS as CLEANUP_FLAGS } from '../../src/commands/cleanup.js';
 import { FLAGS as DELETE_FLAGS } from '../../src/commands/delete.js';
 import { HISTORY_FLAGS } from '../../src/commands/history.js';
 import { FLAGS as LIST_FLAGS } from '../../src/commands/list.js';
+import { POLICY_CHECK_FLAGS } from '../../src/commands/policy.js';
 import { HELP_FLAG, PRESET_FLAGS } from '../../src/commands/preset-flags.js';
 import { FLAGS as STATUS_FLAGS } from '../../src/commands/status.js';
 import { commandModel } from '../../src/completion/command-model.js';
@@ -31,7 +33,9 @@ const OWN: Record<string, CommandFlags> = {
   status: STATUS_FLAGS,
   list: LIST_FLAGS,
   delete: DELETE_FLAGS,
+  cleanup: CLEANUP_FLAGS,
   history: HISTORY_FLAGS,
+  'policy check': POLICY_CHECK_FLAGS,
   'presets list': { ...PRESET_FLAGS.list, ...HELP_FLAG },
   'presets show': { ...PRESET_FLAGS.show, ...HELP_FLAG },
   'presets export': { ...PRESET_FLAGS.export, ...HELP_FLAG },
@@ -60,7 +64,7 @@ describe('--help lists exactly the flags each command parses', () => {
 
   for (const [command, own] of Object.entries(OWN).filter(([name]) => !name.startsWith('presets'))) {
     it(`${command}: its own flags and the global options COMMAND_GLOBALS gives it, each one accepted by its parser`, async () => {
-      const { stdout, code } = await runBinary([command, '--help'], home.env);
+      const { stdout, code } = await runBinary([...command.split(' '), '--help'], home.env);
       expect(code).toBe(0);
       const expected = flagsOf(command, own);
       expect(rowsOf(stdout)).toEqual(sorted(expected));
@@ -90,14 +94,15 @@ describe('the shell completion and the man page offer the same flags', () => {
 });
 
 describe('the same clear error on every command', () => {
-  const commands = [['create'], ['status'], ['list'], ['delete', 'abc'], ['history'], ['presets', 'list']];
+  const commands = [['create'], ['status'], ['list'], ['delete', 'abc'], ['cleanup'], ['history'], ['presets', 'list'], ['policy', 'check']];
 
   it('an unknown flag: the flag, a suggestion, and the command\'s help as the fix (252)', async () => {
     for (const command of commands) {
-      const name = command[0] === 'presets' ? 'presets list' : command[0]!;
+      const name = command[0] === 'presets' || command[0] === 'policy' ? command.join(' ') : command[0]!;
       const result = await runBinary([...command, '--regoin', 'x'], home.env);
       expect(result.code, name).toBe(252);
-      const suggestion = globalFlagsOf(name.split(' ')[0] as keyof typeof COMMAND_GLOBALS).some((option) => option.flag === '--region') ? ' Did you mean --region?' : '';
+      const takes = OWN[name] ? flagsOf(name, OWN[name]) : globalFlagsOf('create').map((option) => option.flag);
+      const suggestion = takes.includes('--region') ? ' Did you mean --region?' : '';
       expect(result.stderr, name).toContain(`healthlake-wizard: --regoin: Unknown flag --regoin.${suggestion}\n  Fix: Run healthlake-wizard ${name} --help for the list of flags.`);
     }
   });
@@ -105,10 +110,10 @@ describe('the same clear error on every command', () => {
   it('a global option of another command is named as such, on every command that does not take it', async () => {
     const history = await runBinary(['history', '--region', 'us-east-1'], home.env);
     expect(history.code).toBe(252);
-    expect(history.stderr).toContain('healthlake-wizard: --region: history does not take --region, an AWS CLI global option of create, status, list and delete.');
+    expect(history.stderr).toContain('healthlake-wizard: --region: history does not take --region, an AWS CLI global option of create, status, list, delete and cleanup.');
     expect(history.stderr).toContain('Fix: Remove it; run healthlake-wizard history --help for the list of flags.');
     const presets = await runBinary(['presets', 'list', '--profile', 'dev'], home.env);
-    expect(presets.stderr).toContain('presets list does not take --profile, an AWS CLI global option of create, status, list and delete.');
+    expect(presets.stderr).toContain('presets list does not take --profile, an AWS CLI global option of create, status, list, delete and cleanup.');
     const status = await runBinary(['status', '--cli-binary-format', 'base64'], home.env);
     expect(status.code).toBe(252);
     expect(status.stderr).toContain('status does not take --cli-binary-format, an AWS CLI global option of create.');

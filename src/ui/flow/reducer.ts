@@ -301,6 +301,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     }
     case 'status':
       return applyStatus(state, event.event);
+    case 'expiry':
+      return state.watch ? { ...state, watch: { ...state.watch, expiresAt: event.at } } : state;
   }
 }
 

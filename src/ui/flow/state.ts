@@ -28,6 +28,8 @@ export interface WatchState {
   lastCheckAt?: number;
   nextCheckAt?: number;
   transientError?: FriendlyError;
+  /** When the data store expires (its tag healthlake-wizard:expires-at), once its tags were read. */
+  expiresAt?: number;
 }
 
 /** The whole flow state. */
@@ -111,7 +113,9 @@ export type WizardEvent =
   | { type: 'submit' }
   | { type: 'submitted'; result: CreateResult; at: number }
   | { type: 'submitFailed'; error: FriendlyError; /** The journal still holds the submission: its outcome is unknown. */ stillPending?: boolean }
-  | { type: 'status'; event: StatusEvent };
+  | { type: 'status'; event: StatusEvent }
+  /** The data store's tags say it expires at this time (ms since epoch). */
+  | { type: 'expiry'; at: number };
 
 /** The target the flow is on: the sandbox, or AWS with the profile and Region chosen (undefined: as configured). */
 export function targetChoiceOf(state: Pick<WizardState, 'sandbox' | 'chosenProfile' | 'chosenRegion'>): TargetChoice {

@@ -7,6 +7,7 @@ import type { TargetReport } from '../../aws/types.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
 import type { Phase, WatchState } from '../flow/state.js';
+import { describeExpiry, utcSecond } from '../../request/expiry.js';
 import { formatClock, formatElapsed, regionOfArn } from './format-time.js';
 import { NextSteps } from './next-steps.js';
 import { StatusBadge } from './status-badge.js';
@@ -64,6 +65,16 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
         ) : (
           <Field label="Endpoint">{endpoint}</Field>
         )}
+        {Number.isFinite(createdAt) ? (
+          <Field label="Created">
+            {utcSecond(new Date(createdAt))} ({formatElapsed(time - createdAt)} ago)
+          </Field>
+        ) : null}
+        {watch.expiresAt !== undefined ? (
+          <Field label="Expires">
+            {describeExpiry(new Date(watch.expiresAt), new Date(time))} ({utcSecond(new Date(watch.expiresAt))}){watch.expiresAt <= time ? ' · healthlake-wizard cleanup deletes it' : ''}
+          </Field>
+        ) : null}
         {watch.lastCheckAt ? (
           <Field label="Checked">
             {formatClock(watch.lastCheckAt)}

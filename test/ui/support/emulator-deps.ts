@@ -6,7 +6,7 @@ import { reportTarget } from '../../../src/aws/target-check.js';
 import type { HealthLakeGateway, ProfileEntry, TargetChoice, TargetReport } from '../../../src/aws/types.js';
 import type { WizardStore } from '../../../src/store/types.js';
 import type { AppDeps } from '../../../src/ui/app.js';
-import { writeNewFile } from '../../../src/ui/effects/write-new-file.js';
+import { writeNewFile } from '../../../src/store/write-new-file.js';
 
 /** Deps plus what the test inspects. */
 export interface TestDeps extends AppDeps {
