@@ -6,7 +6,7 @@
  */
 import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
 import { renderOutput } from '../aws/output.js';
-import { openPreflight } from '../aws/preflight/run-preflight.js';
+import { openAccountResources } from '../aws/account-resources.js';
 import { reportText } from '../aws/preflight/report-text.js';
 import type { PreflightReport } from '../aws/preflight/types.js';
 import { debugLogFor, openSession, type Session } from '../aws/session.js';
@@ -17,13 +17,11 @@ import { writeStdout } from '../stdout.js';
 /** Runs the checks for the session's target; resolves to the report and the Region it was for. */
 export async function preflightReport(session: Session, options: CreateOptions, request: CreateRequest, settings: { maxAttempts?: number } = {}): Promise<{ report: PreflightReport; region: string }> {
   const { region } = await session.gateway.target();
-  // The sandbox's endpoint, Region and credentials win, as for its gateway: nothing may reach AWS.
-  const target = session.sandbox ? { ...options, ...session.sandbox.options, profile: undefined, noSignRequest: false } : options;
-  const runner = await openPreflight(target, session.gateway, { ...(session.sandbox ? { credentials: session.sandbox.credentials } : {}), ...settings });
+  const resources = await openAccountResources(session, options, settings);
   try {
-    return { report: await runner.report(request), region };
+    return { report: await resources.preflightReport(request), region };
   } finally {
-    runner.close();
+    resources.close();
   }
 }
 
