@@ -14,6 +14,9 @@ import { EXIT, type CreateOptions } from '../options.js';
 import type { CreateRequest } from '../request/types.js';
 import { writeStdout } from '../stdout.js';
 
+/** Reasons that mean the credentials themselves are missing or rejected, not a permission on one resource. */
+const CREDENTIALS_PROBLEM = /CredentialsProviderError|No AWS credentials|Could not load credentials|ExpiredToken|InvalidClientTokenId|UnrecognizedClient|SignatureDoesNotMatch|InvalidSignature/;
+
 /** Runs the checks for the session's target; resolves to the report and the Region it was for. */
 export async function preflightReport(session: Session, options: CreateOptions, request: CreateRequest, settings: { maxAttempts?: number } = {}): Promise<{ report: PreflightReport; region: string }> {
   const { region } = await session.gateway.target();
@@ -38,6 +41,9 @@ export async function preflightBeforeSending(session: Session, options: CreateOp
   const { report, region } = await preflightReport(session, options, request, io.maxAttempts ? { maxAttempts: io.maxAttempts } : {});
   // Quiet when every check passed, as a command that succeeds is; otherwise the whole report, for what is unknown too.
   if (report.results.every((result) => result.status === 'passed')) return undefined;
+  // Checks that could not run for want of usable credentials say nothing the sending will not say better (it
+  // fails on the same credentials, with their fix): no report then.
+  if (report.ok && report.results.some((result) => CREDENTIALS_PROBLEM.test(result.reason ?? ''))) return undefined;
   io.stderr.write(reportText(report, region));
   if (report.ok) return undefined;
   if (options.output) io.stdout(await preflightData(report, options));
