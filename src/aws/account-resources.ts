@@ -6,7 +6,10 @@
 import type { GlobalOptions } from '../options.js';
 import { listKmsKeys } from './kms-key-list.js';
 import { listLambdaFunctions } from './lambda-function-list.js';
+import { smartConfigurationUrl } from './preflight/planned-checks.js';
 import { openPreflight } from './preflight/run-preflight.js';
+import { createSmartConfigurationFetcher } from './preflight/smart-configuration-fetch.js';
+import { loadProfileSettings } from './profile-settings.js';
 import { createServiceClients, type ServiceClientSettings } from './service-clients.js';
 import type { Session } from './session.js';
 import type { AccountResources } from './types.js';
@@ -23,11 +26,14 @@ export async function openAccountResources(session: Pick<Session, 'gateway' | 's
   const settings = { ...target.settings, ...extra };
   const clients = await createServiceClients(target.options, settings);
   const runner = await openPreflight(target.options, session.gateway, settings, clients);
+  const env = settings.env ?? process.env;
+  const fetchSmartConfiguration = createSmartConfigurationFetcher(target.options, env, await loadProfileSettings(target.options, env));
   return {
     listKmsKeys: (listing = {}) => listKmsKeys(clients, listing),
     listLambdaFunctions: (listing = {}) => listLambdaFunctions(clients, listing),
     preflight: (request, run = {}) => runner.run(request, run),
     preflightReport: (request, run = {}) => runner.report(request, run),
+    smartConfiguration: (issuer, fetch = {}) => fetchSmartConfiguration(smartConfigurationUrl(issuer), fetch.signal),
     close: () => clients.destroy(),
   };
 }

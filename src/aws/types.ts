@@ -5,7 +5,7 @@
  */
 import type { DatastoreStatus, ListDatastoresInput, PendingSubmission, Target } from '../domain-types.js';
 import type { CreateRequest } from '../request/types.js';
-import type { PreflightReport, PreflightResult } from './preflight/types.js';
+import type { PreflightReport, PreflightResult, SmartConfigurationAnswer } from './preflight/types.js';
 
 export type { DatastoreStatus, ListDatastoresInput, Target } from '../domain-types.js';
 
@@ -158,6 +158,11 @@ export interface AccountResources {
   preflight(request: CreateRequest, options?: { signal?: AbortSignal }): AsyncIterable<PreflightResult>;
   /** The whole report; `onResult` hears each result as it finishes. */
   preflightReport(request: CreateRequest, options?: { signal?: AbortSignal; onResult?: (result: PreflightResult) => void }): Promise<PreflightReport>;
+  /**
+   * An issuer's `.well-known/smart-configuration` (HTTPS, with the proxy and CA settings), e.g. to prefill the
+   * SMART metadata builder. Never throws.
+   */
+  smartConfiguration(issuer: string, options?: { signal?: AbortSignal }): Promise<SmartConfigurationAnswer>;
   /** Releases the clients' connections. */
   close(): void;
 }

@@ -96,6 +96,7 @@ describe('openAccountResources', () => {
           seen.push(`${result.id}:${result.status}`);
         }
         expect(seen.sort()).toEqual(['kms-key:failed', 'quota:passed', 'region:passed']);
+        expect(await resources.smartConfiguration('http://127.0.0.1:9/issuer')).toEqual({ ok: false, kind: 'network', message: 'http://127.0.0.1:9/issuer/.well-known/smart-configuration is not an https:// URL.' });
       } finally {
         resources.close();
       }
