@@ -5,6 +5,7 @@
  */
 import type { DatastoreStatus, ListDatastoresInput, PendingSubmission, Target } from '../domain-types.js';
 import type { CreateRequest } from '../request/types.js';
+import type { PreflightReport, PreflightResult, SmartConfigurationAnswer } from './preflight/types.js';
 
 export type { DatastoreStatus, ListDatastoresInput, Target } from '../domain-types.js';
 
@@ -137,4 +138,63 @@ export interface HealthLakeGateway {
   listTags(datastoreArn: string): Promise<{ Key: string; Value: string }[]>;
   /** Starts deleting a data store (ACTIVE or CREATE_FAILED). Rejects with a FriendlyError. */
   delete(datastoreId: string): Promise<DeleteResult>;
+}
+
+/** A KMS key of the target Region, for the key picker: its aliases, state and whether HealthLake can use its kind. */
+export interface KmsKeyChoice {
+  keyId: string;
+  arn: string;
+  /** Alias names (`alias/NAME`), sorted. */
+  aliases: string[];
+  description: string;
+  /** KMS KeyState: Enabled, Disabled, PendingDeletion, ... */
+  state: string;
+  keySpec: string;
+  keyUsage: string;
+  /** CUSTOMER or AWS. */
+  keyManager: string;
+  /**
+   * True when the key is an Enabled, customer managed, symmetric encryption key. Whether its policy lets the
+   * caller use it through HealthLake is the pre-flight check's question, not this one.
+   */
+  usable: boolean;
+  /** Why it is not usable, in a few words (e.g. `Disabled`, `asymmetric (RSA_2048)`); absent when usable. */
+  unusableBecause?: string;
+}
+
+/** A Lambda function of the target Region, for the token-decoder picker. */
+export interface LambdaFunctionChoice {
+  name: string;
+  arn: string;
+  runtime?: string;
+  description: string;
+}
+
+/** What listing returned: the items, or why there are none to show (the picker then falls back to free text). */
+export type ResourceListing<T> =
+  | { ok: true; items: T[]; /** True when more existed than were listed. */ truncated: boolean }
+  | { ok: false; problem: FriendlyError; /** True when the caller may not list (AccessDenied): free text is the way. */ accessDenied: boolean };
+
+export type * from './preflight/types.js';
+
+/**
+ * What the pickers and the review screen's pre-flight list ask of the target account: read-only, plain values,
+ * never throwing for a listing (a failure is a value). Built by `openAccountResources` (src/aws/account-resources.ts).
+ */
+export interface AccountResources {
+  /** The target Region's KMS keys, usable ones first. */
+  listKmsKeys(options?: { signal?: AbortSignal }): Promise<ResourceListing<KmsKeyChoice>>;
+  /** The target Region's Lambda functions, by name. */
+  listLambdaFunctions(options?: { signal?: AbortSignal }): Promise<ResourceListing<LambdaFunctionChoice>>;
+  /** The pre-flight checks of a request, each result yielded as it finishes (see `plannedChecks` for the list up front). */
+  preflight(request: CreateRequest, options?: { signal?: AbortSignal }): AsyncIterable<PreflightResult>;
+  /** The whole report; `onResult` hears each result as it finishes. */
+  preflightReport(request: CreateRequest, options?: { signal?: AbortSignal; onResult?: (result: PreflightResult) => void }): Promise<PreflightReport>;
+  /**
+   * An issuer's `.well-known/smart-configuration` (HTTPS, with the proxy and CA settings), e.g. to prefill the
+   * SMART metadata builder. Never throws.
+   */
+  smartConfiguration(issuer: string, options?: { signal?: AbortSignal }): Promise<SmartConfigurationAnswer>;
+  /** Releases the clients' connections. */
+  close(): void;
 }

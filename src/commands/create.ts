@@ -206,6 +206,7 @@ export async function run(argv: string[], now: () => Date = () => new Date()): P
       if (failed !== undefined) return failed;
     }
     if (options.export !== undefined) return (await import('./create-export.js')).writeExport(options.export, request, options);
+    if (options.dryRun && options.preflight === true) return (await import('./create-preflight.js')).dryRunPreflight(request as unknown as CreateRequest, options);
     if (options.dryRun) {
       writeStdout(await renderDryRun(request, options));
       return EXIT.ok;
