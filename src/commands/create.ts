@@ -17,6 +17,7 @@ import type { PolicyCheck } from '../request/policy-types.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
 import { reportCommandError } from '../store/command-report.js';
+import { findProjectFolder } from '../store/project-folder.js';
 import { validateRequest } from '../request/validate.js';
 import { OPERATION, PARAMETERS } from '../spec/index.js';
 import { writeStdout } from '../stdout.js';
@@ -54,8 +55,11 @@ function validateAndReport(request: Record<string, unknown>, interactiveHint: bo
  */
 async function loadPolicyCheck(preset: string | undefined): Promise<PolicyCheck | undefined | number> {
   try {
-    const { loadProjectPolicy } = await import('../store/project-policy.js');
-    const { policy } = await loadProjectPolicy();
+    // Most runs have no project folder: a few lstat calls, and the policy's code (Ajv, YAML) never loads.
+    const folder = findProjectFolder();
+    if (!folder) return undefined;
+    const { readProjectPolicy } = await import('../store/project-policy.js');
+    const policy = await readProjectPolicy(folder);
     if (!policy) return undefined;
     const { policyIssues } = await import('../request/policy-check.js');
     return {

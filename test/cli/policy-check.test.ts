@@ -111,7 +111,9 @@ describe('the team policy in the commands', () => {
     const emulator = await startEmulator({ createDelayMs: 50 });
     try {
       const env = { HOME: temp.dir, HEALTHLAKE_WIZARD_CONFIG_DIR: join(temp.dir, 'config'), AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey, AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
-      const create = () => runBinary(['create', '--no-interactive', '--endpoint-url', emulator.url, ...KEEPS, ...OWNER, '--no-wait', '--output', 'json'], env, { cwd });
+      // A key the emulator holds, so that the pre-flight checks pass and the creation goes through.
+      const keeps = KEEPS.map((arg) => arg.replace('alias/dp', 'alias/sandbox-usable'));
+      const create = () => runBinary(['create', '--no-interactive', '--endpoint-url', emulator.url, ...keeps, ...OWNER, '--no-wait', '--output', 'json'], env, { cwd });
       const refused = await create();
       expect(refused.code).toBe(252);
       expect(refused.stderr).toContain(`--profile: team policy: data stores are created in the data platform accounts — other accounts are not monitored by the on-call team (rule approved-accounts, ../../.healthlake-wizard/policy.yaml line 57) Got "${DEFAULT_ACCOUNT_ID}".`);
