@@ -317,7 +317,7 @@ async function warmUpPlain() {
 
 /** Terminal output without its escape sequences. */
 function plain(output) {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it matches
   return output.replace(/\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b[\]P_^][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b./g, '').replace(/\s+/g, ' ').trim();
 }
 

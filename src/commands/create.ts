@@ -12,7 +12,6 @@ import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
 import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request/issues.js';
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
-import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
 import { validateRequest } from '../request/validate.js';
 import { OPERATION, PARAMETERS } from '../spec/index.js';
@@ -170,7 +169,7 @@ export async function run(argv: string[]): Promise<number> {
       writeStdout(await renderDryRun(request, options));
       return EXIT.ok;
     }
-    return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);
+    return (await import('./create-submit.js')).submitCreate(request, options);
   }
   const wizard = { initial: answersFromRequest(request), given, options };
   // The plain mode asks line by line in the terminal's own cooked mode: no raw mode, no Ink.

@@ -71,7 +71,7 @@ const list: Action = async (args, store) => {
   if (format === 'json') out(`${JSON.stringify(presets.map(describePreset), null, 4)}\n`);
   else if (presets.length === 0) note('No presets yet. Save one with: healthlake-wizard presets save NAME --datastore-type-version R4');
   else {
-    const rows = presets.map((preset) => ({ Name: preset.name, Description: preset.description ?? '', DatastoreName: String(preset.answers.DatastoreName ?? ''), Updated: preset.updatedAt }));
+    const rows = presets.map((preset) => ({ Name: preset.name, Description: preset.description ?? '', DatastoreName: typeof preset.answers.DatastoreName === 'string' ? preset.answers.DatastoreName : '', Updated: preset.updatedAt }));
     out(await renderTable(toPlainData(rows), 'Presets', undefined, false, true));
   }
   return EXIT.ok;

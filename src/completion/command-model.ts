@@ -82,7 +82,7 @@ function parseArgsFlags(table: Record<string, { type: 'string' | 'boolean' }>, c
   return Object.entries(table).map(([name, { type }]) => {
     const flag = `--${name}`;
     const value: FlagValue =
-      type === 'boolean' ? BOOLEAN : choices[name] ? { kind: 'choice', choices: choices[name]! } : name === 'ca-bundle' ? { kind: 'file' } : { kind: 'text', name: 'value' };
+      type === 'boolean' ? BOOLEAN : choices[name] ? { kind: 'choice', choices: choices[name] } : name === 'ca-bundle' ? { kind: 'file' } : { kind: 'text', name: 'value' };
     return { flag, value, help: help[name] ?? sharedHelp(flag, '') };
   });
 }

@@ -32,7 +32,7 @@ export function buildCreateRequest(answers: Answers): CreateRequest {
     target[keys.at(-1)!] = value;
   }
   if (answers.Tags !== undefined) request.Tags = answers.Tags.map((tag) => ({ Key: tag.Key, Value: tag.Value }));
-  return request as CreateRequest;
+  return request;
 }
 
 /** Flattens a request body (or any partial of one) into answers. Unknown keys are dropped. */

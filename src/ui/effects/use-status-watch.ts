@@ -1,30 +1,42 @@
-/** Follows the data store with the gateway's watcher while the flow is `watching`. */
-import { useEffect, type Dispatch } from 'react';
-import type { WizardEvent, WizardState } from '../flow/state.js';
+/** Follows a data store with the gateway's watcher, from the event that starts it: a submission's result, or the status command. */
+import { useEffect, useRef, type Dispatch } from 'react';
+import type { WizardEvent } from '../flow/state.js';
 import type { Connection } from './app-deps.js';
 import { friendlyOf } from './friendly-error.js';
 
-/** Dispatches a `status` event for each watcher event; stops when the phase changes or the app ends. */
-export function useStatusWatch(state: WizardState, dispatch: Dispatch<WizardEvent>, connection: (sandbox: boolean) => Promise<Connection>, now: () => number): void {
-  const datastoreId = state.phase === 'watching' ? state.watch?.result.DatastoreId : undefined;
+/**
+ * Returns `watch(datastoreId, sandbox)`, which dispatches a `status` event for each watcher event and calls
+ * `onDone` with the outcome once the data store is ACTIVE or has failed. The watch stops when the app ends.
+ */
+export function useStatusWatch(
+  dispatch: Dispatch<WizardEvent>,
+  connection: (sandbox: boolean) => Promise<Connection>,
+  now: () => number,
+  onDone: (outcome: 'active' | 'failed') => void,
+): (datastoreId: string, sandbox: boolean) => void {
+  const stopped = useRef<AbortController>(undefined);
   useEffect(() => {
-    if (!datastoreId) return;
     const controller = new AbortController();
+    stopped.current = controller;
+    return () => controller.abort();
+  }, []);
+  return (datastoreId, sandbox) => {
+    const signal = stopped.current?.signal;
+    if (!signal || signal.aborted) return;
     void (async () => {
       try {
-        const { gateway } = await connection(state.sandbox);
-        for await (const event of gateway.watch(datastoreId, { signal: controller.signal })) {
-          if (controller.signal.aborted) return;
+        const { gateway } = await connection(sandbox);
+        for await (const event of gateway.watch(datastoreId, { signal })) {
+          if (signal.aborted) return;
           dispatch({ type: 'status', event });
+          if (event.type === 'done') onDone(event.outcome === 'active' ? 'active' : 'failed');
         }
       } catch (error) {
-        if (controller.signal.aborted) return;
+        if (signal.aborted) return;
         // The watcher retries transient errors itself; what reaches here ends the watch, shown on the panel.
         const at = new Date(now());
         dispatch({ type: 'status', event: { type: 'transient-error', error: friendlyOf(error), at, nextCheckAt: at } });
       }
     })();
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one watch per data store
-  }, [datastoreId]);
+  };
 }

@@ -50,11 +50,15 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const [tab, setTab] = useState(0);
   const rows = answerRows(state.answers, state.region);
   const highlighted = state.submitError?.field;
-  // The primary action (index rows.length) is selected unless a row needs attention.
-  const [selected, setSelected] = useState(() => {
-    const attention = rows.findIndex((row) => row.path === highlighted || row.issues.length > 0);
-    return attention === -1 ? rows.length : attention;
-  });
+  // The primary action (index rows.length) is selected unless a row needs attention; a new submission error
+  // selects again (the selection belongs to the error it was made under).
+  const attention = () => {
+    const index = rows.findIndex((row) => row.path === highlighted || row.issues.length > 0);
+    return index === -1 ? rows.length : index;
+  };
+  const [selection, setSelection] = useState(() => ({ under: state.submitError, index: attention() }));
+  const selected = selection.under === state.submitError ? selection.index : attention();
+  const setSelected = (index: number) => setSelection({ under: state.submitError, index });
   const [scroll, setScroll] = useState(0);
   /** What `w` did: the file written, or why it could not be. */
   const [written, setWritten] = useState<{ ok: boolean; text: string }>();

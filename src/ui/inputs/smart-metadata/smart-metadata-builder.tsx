@@ -124,7 +124,7 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
             meaning: choice.meaning,
             checked: (current[part] as string[]).includes(choice.value),
             // Locked once ticked: S256 can be added to a pasted list that lacks it, never removed.
-            locked: part === 'code_challenge_methods_supported' && choice.value === SMART_METADATA.requiredCodeChallengeMethod && (current[part] as string[]).includes(choice.value),
+            locked: part === 'code_challenge_methods_supported' && choice.value === SMART_METADATA.requiredCodeChallengeMethod && (current[part]).includes(choice.value),
           }))}
           highlighted={highlight}
           height={5}
