@@ -16,11 +16,11 @@ import type { AppDeps } from './effects/app-deps.js';
 import { answerIssues, hasErrors, requestFromAnswers } from './flow/issues.js';
 import { initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
 import type { WizardEvent, WizardState } from './flow/state.js';
-import { matches } from './keys.js';
 import { EditScreen } from './screens/edit-screen.js';
 import { StartScreen } from './start/start-screen.js';
 import { StatusPanel } from './status/status-panel.js';
-import { KeyRouter, useKeys } from './use-keys.js';
+import { AppCommands, useCommands } from './use-commands.js';
+import { KeyRouter } from './use-keys.js';
 
 export type { AppDeps, Connection } from './effects/app-deps.js';
 
@@ -133,10 +133,13 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   const outcome = state.phase === 'done' ? EXIT.ok : state.phase === 'failed' ? EXIT.service : undefined;
 
   const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
-  useKeys((inputKey, key) => {
-    if (!matches('quit', inputKey, key)) return;
+  const quitting = state.dialog === 'confirm-quit' && !leaving;
+  const active = !quitting && !leaving;
+  // Ctrl+C: asks first before anything is sent (the quit dialog then has the keys, Ctrl+C again included).
+  const appCommands = useCommands({ quit: () => onQuitKey() }, { isActive: active });
+  const onQuitKey = () => {
     if (beforeSubmit) {
-      if (state.dialog !== 'confirm-quit') dispatch({ type: 'openDialog', dialog: 'confirm-quit' });
+      dispatch({ type: 'openDialog', dialog: 'confirm-quit' });
     } else if (state.phase === 'submitting') {
       leave(EXIT.interrupted, 'Interrupted while sending. The client token is kept: start the wizard again to resume, without creating a second data store.\n');
     } else if (state.phase === 'watching' && state.watch) {
@@ -144,10 +147,8 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
     } else if (outcome !== undefined) {
       leave(outcome);
     }
-  });
+  };
 
-  const quitting = state.dialog === 'confirm-quit' && !leaving;
-  const active = !quitting && !leaving;
   let screen: ReactElement;
   switch (state.phase) {
     case 'start':
@@ -179,10 +180,12 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
       screen = state.watch ? <StatusPanel watch={state.watch} phase={state.phase} sandbox={state.sandbox} target={target} now={deps.now} /> : <Text />;
   }
   return (
-    <Box flexDirection="column">
-      {screen}
-      {quitting ? <QuitDialog savesPreset={quitSaves ? presetName : undefined} onQuit={quit} onStay={() => dispatch({ type: 'closeDialog' })} isActive /> : null}
-    </Box>
+    <AppCommands.Provider value={appCommands}>
+      <Box flexDirection="column">
+        {screen}
+        {quitting ? <QuitDialog savesPreset={quitSaves ? presetName : undefined} onQuit={quit} onStay={() => dispatch({ type: 'closeDialog' })} isActive /> : null}
+      </Box>
+    </AppCommands.Provider>
   );
 }
 

@@ -5,12 +5,11 @@
 import { Box, Text} from 'ink';
 import { useState } from 'react';
 import { SMART_METADATA } from '../../../spec/index.js';
-import { matches } from '../../keys.js';
 import { ChoiceList } from '../choice/choice-list.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
 import { PKCE_METHODS, readMetadata, toggleInDocument, writeMetadata, type MetadataDocument, type MetadataList } from './metadata-document.js';
-import { useKeys } from '../../use-keys.js';
+import { useCommands } from '../../use-commands.js';
 
 type Part = 'how' | 'authorization_endpoint' | 'token_endpoint' | 'grant_types_supported' | 'capabilities' | 'code_challenge_methods_supported' | 'raw';
 
@@ -33,7 +32,7 @@ const PART_TITLES: Record<Part, string> = {
 };
 
 /** The input for the JSON-holding Metadata member. */
-export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, isActive }: PromptInputProps) {
+export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, isActive, frame }: PromptInputProps) {
   const text = typeof value === 'string' ? value : undefined;
   const document = readMetadata(text);
   const [part, setPart] = useState<Part>(document ? 'how' : 'raw');
@@ -46,53 +45,47 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
   const go = (by: 1 | -1) => {
     const index = BUILDER_PARTS.indexOf(part) + by;
     setHighlight(0);
-    if (index < 0) onBack();
+    if (index < 0) onBack?.();
     else if (index >= BUILDER_PARTS.length) onNext();
     else setPart(BUILDER_PARTS[index]!);
   };
 
-  useKeys(
-    (input, key) => {
-      if (part === 'raw') {
-        if (matches('next', input, key)) onNext();
-        else if (matches('back', input, key)) setPart('how');
-        return;
-      }
-      if (matches('help', input, key)) {
-        onHelp?.();
-        return;
-      }
-      if (part === 'how') {
-        if (matches('choose', input, key)) setHowChoice(1 - howChoice);
-        else if (matches('back', input, key)) onBack();
-        else if (matches('select', input, key)) {
-          if (howChoice === 1) {
-            setPart('raw');
-          } else {
-            if (!document || text === undefined) write(current);
-            go(1);
+  const commands = useCommands(
+    part === 'raw'
+      ? { next: onNext, back: () => setPart('how') }
+      : part === 'how'
+        ? {
+            select: () => {
+              if (howChoice === 1) {
+                setPart('raw');
+              } else {
+                if (!document || text === undefined) write(current);
+                go(1);
+              }
+            },
+            up: () => setHowChoice(1 - howChoice),
+            down: () => setHowChoice(1 - howChoice),
+            back: onBack,
+            help: onHelp,
           }
-        }
-        return;
-      }
-      if (choices) {
-        if (matches('up', input, key)) setHighlight((highlight - 1 + choices.length) % choices.length);
-        else if (matches('down', input, key)) setHighlight((highlight + 1) % choices.length);
-        else if (matches('toggle', input, key)) {
-          const next = toggleInDocument(current, part as MetadataList, choices[highlight]!.value);
-          if (next !== current) write(next);
-        } else if (matches('next', input, key)) go(1);
-        else if (matches('back', input, key)) go(-1);
-        return;
-      }
-      if (matches('next', input, key)) go(1);
-      else if (matches('back', input, key)) go(-1);
-    },
+        : choices
+          ? {
+              next: () => go(1),
+              up: () => setHighlight((highlight - 1 + choices.length) % choices.length),
+              down: () => setHighlight((highlight + 1) % choices.length),
+              toggle: () => {
+                const next = toggleInDocument(current, part as MetadataList, choices[highlight]!.value);
+                if (next !== current) write(next);
+              },
+              back: () => go(-1),
+              help: onHelp,
+            }
+          : { next: () => go(1), back: () => go(-1), help: onHelp },
     { isActive },
   );
 
   const position = BUILDER_PARTS.indexOf(part);
-  return (
+  return frame(
     <Box flexDirection="column">
       <Text bold>
         {PART_TITLES[part]}
@@ -131,6 +124,7 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
         />
       ) : null}
       {part !== 'how' && part !== 'raw' ? <Text dimColor wrap="truncate-end">JSON: {text ?? ''}</Text> : null}
-    </Box>
+    </Box>,
+    commands,
   );
 }
