@@ -51,6 +51,8 @@ const TABLE = {
   printRequest: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'print request' },
   /** Review: create from anywhere, a row too (where Enter edits it). */
   submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },
+  /** Review with --dry-run: the same key prints the request. */
+  submitDryRun: { bindings: [{ char: 'c' }], shown: 'c', label: 'print' },
   viewWhole: { bindings: [{ char: 'v' }], shown: 'v', label: 'view whole' },
   savePreset: { bindings: [{ char: 's' }], shown: 's', label: 'save' },
   writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write' },

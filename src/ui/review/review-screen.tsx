@@ -100,8 +100,8 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
           nextTab: () => showTab((tab + 1) % TITLES.length),
           previousTab: () => showTab((tab - 1 + TITLES.length) % TITLES.length),
           savePreset: () => dispatch({ type: 'openDialog', dialog: 'save-preset' }),
-          // Create from anywhere (on a row Enter edits); a dry run prints with Enter on its action.
-          submit: !state.dryRun && onPrimary,
+          // Create (or print, with --dry-run) from anywhere: on a row Enter edits.
+          [state.dryRun ? 'submitDryRun' : 'submit']: onPrimary,
           back: !state.resuming && (() => dispatch({ type: 'back' })),
         },
     { isActive: isActive && !dialogOpen },
