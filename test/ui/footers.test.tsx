@@ -93,6 +93,8 @@ function app(initial: Record<string, unknown>, given: string[], options: { store
 }
 
 const VALID = { DatastoreTypeVersion: 'R4', DatastoreName: 'clinic' };
+const SMART = JSON.stringify({ authorization_endpoint: 'https://a.example/authorize', token_endpoint: 'https://a.example/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], code_challenge_methods_supported: ['S256'] });
+const SMART_GIVEN = ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled'];
 
 /** Each screen, opened afresh and settled (the header's target resolved, so the next key meets a still screen). */
 const SCREENS: { name: string; open: () => Promise<InkDriver> }[] = [
@@ -137,6 +139,68 @@ const SCREENS: { name: string; open: () => Promise<InkDriver> }[] = [
       const driver = app(VALID, ALL);
       await driver.waitFor('Create data store');
       await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'the preset picker',
+    open: async () => {
+      const driver = app({}, [], { store: true });
+      await driver.waitFor('How do you want to start?');
+      await driver.press(KEY.down);
+      await driver.waitFor(/› Start from a preset/);
+      await driver.press(KEY.enter);
+      await driver.waitFor('Start from a preset');
+      return driver;
+    },
+  },
+  {
+    name: 'the SMART metadata builder',
+    open: async () => {
+      const driver = app({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': SMART }, SMART_GIVEN);
+      await driver.waitFor('How do you want to give the metadata?');
+      await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'a list of the SMART metadata builder',
+    open: async () => {
+      const driver = app({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': SMART }, SMART_GIVEN);
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.enter, KEY.enter, KEY.enter);
+      await driver.waitFor('Grant types');
+      return driver;
+    },
+  },
+  {
+    name: 'the skip dialog',
+    open: async () => {
+      const driver = app({ ...VALID, Tags: [{ Key: 'team', Value: 'data' }] }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
+      await driver.waitFor('› Done — continue');
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.tab);
+      await driver.waitFor('Skip Tags and clear its answers?');
+      return driver;
+    },
+  },
+  {
+    name: 'the confirmation before creating',
+    open: async () => {
+      const driver = app(VALID, ALL);
+      await driver.waitFor('region us-east-1');
+      await driver.press('c');
+      await driver.waitFor('billed per hour');
+      return driver;
+    },
+  },
+  {
+    name: 'the save-preset dialog',
+    open: async () => {
+      const driver = app(VALID, ALL, { store: true });
+      await driver.waitFor('region us-east-1');
+      await driver.press('s');
+      await driver.waitFor('Save these answers as a preset');
       return driver;
     },
   },
