@@ -5,6 +5,7 @@
  */
 import type { DatastoreStatus, ListDatastoresInput, PendingSubmission, Target } from '../domain-types.js';
 import type { CreateRequest } from '../request/types.js';
+import type { PreflightReport, PreflightResult, SmartConfigurationAnswer } from './preflight/types.js';
 
 export type { DatastoreStatus, ListDatastoresInput, Target } from '../domain-types.js';
 
@@ -81,6 +82,38 @@ export type StatusEvent =
       at: Date;
     };
 
+/** Where a person chose to create: the sandbox, or AWS with a profile and a Region (undefined: as configured). */
+export interface TargetChoice {
+  sandbox: boolean;
+  profile?: string;
+  region?: string;
+}
+
+/** Who the credentials are, as STS GetCallerIdentity answers. */
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+  /** The user or role name, for a header line. */
+  name: string;
+}
+
+/** A profile of the shared files; `isDefault` marks `default`, `chosen` the one now in use. */
+export interface ProfileEntry {
+  name: string;
+  isDefault: boolean;
+  chosen: boolean;
+  /** The Region a run with this profile uses when none is chosen (AWS_REGION, AWS_DEFAULT_REGION, then its own). */
+  region?: string;
+}
+
+/**
+ * The target as checked in the background: where requests go and whose credentials sign them, or the problem
+ * (no Region, a missing profile, expired SSO, no credentials...) with its fix, and the profiles there are.
+ */
+export type TargetReport =
+  | { ok: true; target: Target; /** Who the credentials are; absent when STS was not asked (a dry run sends nothing). */ identity?: CallerIdentity }
+  | { ok: false; target?: Target; problem: FriendlyError; profiles?: string[] };
+
 /** What the wizard and the commands need from HealthLake. */
 export interface HealthLakeGateway {
   /** The resolved target; resolving credentials is lazy and never blocks a first frame. */
@@ -105,4 +138,63 @@ export interface HealthLakeGateway {
   listTags(datastoreArn: string): Promise<{ Key: string; Value: string }[]>;
   /** Starts deleting a data store (ACTIVE or CREATE_FAILED). Rejects with a FriendlyError. */
   delete(datastoreId: string): Promise<DeleteResult>;
+}
+
+/** A KMS key of the target Region, for the key picker: its aliases, state and whether HealthLake can use its kind. */
+export interface KmsKeyChoice {
+  keyId: string;
+  arn: string;
+  /** Alias names (`alias/NAME`), sorted. */
+  aliases: string[];
+  description: string;
+  /** KMS KeyState: Enabled, Disabled, PendingDeletion, ... */
+  state: string;
+  keySpec: string;
+  keyUsage: string;
+  /** CUSTOMER or AWS. */
+  keyManager: string;
+  /**
+   * True when the key is an Enabled, customer managed, symmetric encryption key. Whether its policy lets the
+   * caller use it through HealthLake is the pre-flight check's question, not this one.
+   */
+  usable: boolean;
+  /** Why it is not usable, in a few words (e.g. `Disabled`, `asymmetric (RSA_2048)`); absent when usable. */
+  unusableBecause?: string;
+}
+
+/** A Lambda function of the target Region, for the token-decoder picker. */
+export interface LambdaFunctionChoice {
+  name: string;
+  arn: string;
+  runtime?: string;
+  description: string;
+}
+
+/** What listing returned: the items, or why there are none to show (the picker then falls back to free text). */
+export type ResourceListing<T> =
+  | { ok: true; items: T[]; /** True when more existed than were listed. */ truncated: boolean }
+  | { ok: false; problem: FriendlyError; /** True when the caller may not list (AccessDenied): free text is the way. */ accessDenied: boolean };
+
+export type * from './preflight/types.js';
+
+/**
+ * What the pickers and the review screen's pre-flight list ask of the target account: read-only, plain values,
+ * never throwing for a listing (a failure is a value). Built by `openAccountResources` (src/aws/account-resources.ts).
+ */
+export interface AccountResources {
+  /** The target Region's KMS keys, usable ones first. */
+  listKmsKeys(options?: { signal?: AbortSignal }): Promise<ResourceListing<KmsKeyChoice>>;
+  /** The target Region's Lambda functions, by name. */
+  listLambdaFunctions(options?: { signal?: AbortSignal }): Promise<ResourceListing<LambdaFunctionChoice>>;
+  /** The pre-flight checks of a request, each result yielded as it finishes (see `plannedChecks` for the list up front). */
+  preflight(request: CreateRequest, options?: { signal?: AbortSignal }): AsyncIterable<PreflightResult>;
+  /** The whole report; `onResult` hears each result as it finishes. */
+  preflightReport(request: CreateRequest, options?: { signal?: AbortSignal; onResult?: (result: PreflightResult) => void }): Promise<PreflightReport>;
+  /**
+   * An issuer's `.well-known/smart-configuration` (HTTPS, with the proxy and CA settings), e.g. to prefill the
+   * SMART metadata builder. Never throws.
+   */
+  smartConfiguration(issuer: string, options?: { signal?: AbortSignal }): Promise<SmartConfigurationAnswer>;
+  /** Releases the clients' connections. */
+  close(): void;
 }

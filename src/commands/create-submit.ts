@@ -1,5 +1,5 @@
 /**
- * The non-interactive submission of `create`: send the validated request (to the sandbox with `--sandbox`),
+ * The non-interactive submission of `create`: the pre-flight checks (unless `--no-preflight`), then send the validated request (to the sandbox with `--sandbox`),
  * print the response as the AWS CLI does (`--output`, `--query`), and with `--wait` follow the status on stderr.
  *
  * The ClientToken is journaled before anything is sent, and nothing is sent when it cannot be (unless
@@ -13,6 +13,7 @@ import { checkQuery, outputFormatFor, renderOutput } from '../aws/output.js';
 import { debugLogFor, openLocalStore, openSession, tryOpenStore, watchToExitCode, type Session, type SessionDeps } from '../aws/session.js';
 import type { FriendlyError } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
+import type { PolicyCheck } from '../request/policy-types.js';
 import { writeStdout } from '../stdout.js';
 import { formatIssue } from '../request/issues.js';
 import { validateRequest } from '../request/validate.js';
@@ -63,7 +64,7 @@ function afterUnknownOutcome(friendly: FriendlyError, journaled: boolean, tokenG
 }
 
 /** Sends the request, prints the response, optionally waits; returns the exit code. */
-export async function submitCreate(request: CreateRequest, options: CreateOptions, deps: SubmitDeps = {}): Promise<number> {
+export async function submitCreate(request: CreateRequest, options: CreateOptions, deps: SubmitDeps = {}, policy?: PolicyCheck): Promise<number> {
   const stderr = deps.stderr ?? process.stderr;
   const queryProblem = await checkQuery(options.query);
   if (queryProblem) {
@@ -85,9 +86,21 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
     // The Region is known now (a profile's too): a KMS key or Lambda ARN in another one is refused before sending.
     const { region } = await session.gateway.target();
     const inOtherRegion = validateRequest(request, { region }).filter((issue) => issue.rule === 'region');
-    if (inOtherRegion.length > 0) {
-      stderr.write(`${inOtherRegion.map(formatIssue).join('\n')}\n`);
+    // The team policy's Region rules (and account rules, once STS says whose the credentials are) hold here too.
+    const account = policy && needsAccount(policy) && !options.sandbox ? await callerAccount(options) : undefined;
+    if (typeof account === 'object') {
+      stderr.write(formatFriendlyError(account));
+      return account.exitCode;
+    }
+    const broken = [...inOtherRegion, ...(policy ? policy.issues(request, region, account) : [])];
+    if (broken.length > 0) {
+      stderr.write(`${broken.map(formatIssue).join('\n')}\n`);
       return EXIT.usage;
+    }
+    if (options.preflight !== false) {
+      const { preflightBeforeSending } = await import('./create-preflight.js');
+      const blocked = await preflightBeforeSending(session, options, request, { stderr, stdout: deps.stdout ?? writeStdout, ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}) });
+      if (blocked !== undefined) return blocked;
     }
     const created = await sendOrResend(session, request, journaled ? store : undefined, stderr);
     (deps.stdout ?? writeStdout)(await renderOutput(created, { output: await outputFormatFor(options), query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));
@@ -102,6 +115,17 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
   } finally {
     await session?.close();
   }
+}
+
+/** Whether a rule of the policy needs the account. */
+function needsAccount(policy: PolicyCheck): boolean {
+  return policy.policy.rules.some((rule) => rule.accounts !== undefined || rule.when?.accounts !== undefined);
+}
+
+/** The account of the credentials (STS GetCallerIdentity), or the problem that kept STS from saying. */
+async function callerAccount(options: CreateOptions): Promise<string | FriendlyError> {
+  const { callerAccount: ask } = await import('../aws/caller-account.js');
+  return ask(options).catch((error: { friendly: FriendlyError }) => error.friendly);
 }
 
 /** Creates; or, when this very request to this target is pending in the journal, resends it with its token. */

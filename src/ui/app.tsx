@@ -14,10 +14,12 @@ import { useStatusWatch } from './effects/use-status-watch.js';
 import { savePresetAs, useSubmission } from './effects/use-submission.js';
 import type { AppDeps } from './effects/app-deps.js';
 import { answerIssues, hasErrors, requestFromAnswers } from './flow/issues.js';
-import { initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
-import type { WizardEvent, WizardState } from './flow/state.js';
+import { canChangeTarget, initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
+import { targetChoiceOf, type WizardEvent, type WizardState } from './flow/state.js';
 import { EditScreen } from './screens/edit-screen.js';
+import { Header } from './components/header.js';
 import { StartScreen } from './start/start-screen.js';
+import { TargetPicker } from './start/target-picker.js';
 import { StatusPanel } from './status/status-panel.js';
 import { AppCommands, useCommands } from './use-commands.js';
 import { KeyRouter } from './use-keys.js';
@@ -59,8 +61,10 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   useEffect(() => {
     void store.then(setOpenedStore);
   }, [store]);
-  // The target's Region joins the flow: a KMS key or Lambda ARN in another Region is an error.
-  const { connection, target, closeAll } = useConnection(deps, state.sandbox, store, (resolved) => dispatch({ type: 'targetResolved', region: resolved.region }));
+  // The target is checked in the background; its Region joins the flow (a KMS key or Lambda ARN in another
+  // Region is an error), its problem stops creating.
+  const { connection, closeAll } = useConnection(deps, { choice: targetChoiceOf(state), version: state.targetVersion }, store, dispatch, !state.dryRun);
+  const target = state.targetReport;
   // A dry run sends nothing, so it needs no credentials.
   const askCredentials = input.mode === 'wizard' && !input.options.sandbox && !input.options.endpointUrl && !input.options.dryRun;
   useStartChoices(deps, store, askCredentials, input.mode === 'wizard', dispatch);
@@ -86,7 +90,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
     setTimeout(() => leave(outcome === 'active' ? EXIT.ok : EXIT.service), 50);
   };
   const watch = useStatusWatch(dispatch, connection, deps.now, onWatchDone);
-  const submit = useSubmission(dispatch, deps, connection, store, presetName, (result, sandbox) => watch(result.DatastoreId, sandbox));
+  const submit = useSubmission(dispatch, deps, connection, store, presetName, (result) => watch(result.DatastoreId));
   // Effects start from the events that cause them: the event that enters `submitting` (the confirmation's
   // `submit`, the start screen's `resume`) starts the submission with the state it makes.
   const dispatchAndSubmit = (event: WizardEvent) => {
@@ -96,11 +100,11 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   };
   // The status command starts watching at once.
   const watchFromStart = useEffectEvent(() => {
-    if (state.phase === 'watching' && state.watch) watch(state.watch.result.DatastoreId, state.sandbox);
+    if (state.phase === 'watching' && state.watch) watch(state.watch.result.DatastoreId);
   });
   useEffect(() => watchFromStart(), []);
   const printing = useRef(false);
-  const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers, state.region));
+  const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers, state));
   // The review's primary action: the confirmation before creating, or with --dry-run the request printed on exit.
   const onPrimary = () => {
     if (!state.dryRun) {
@@ -135,8 +139,15 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
   const quitting = state.dialog === 'confirm-quit' && !leaving;
   const active = !quitting && !leaving;
-  // Ctrl+C: asks first before anything is sent (the quit dialog then has the keys, Ctrl+C again included).
-  const appCommands = useCommands({ quit: () => onQuitKey() }, { isActive: active });
+  // Ctrl+T opens the target picker from any screen before sending; Ctrl+C asks first before anything is sent
+  // (the quit dialog then has the keys, Ctrl+C again included). Every footer shows them while they work.
+  const appCommands = useCommands(
+    {
+      changeTarget: state.dialog === 'none' && canChangeTarget(state) && (() => dispatch({ type: 'openDialog', dialog: 'change-target' })),
+      quit: () => onQuitKey(),
+    },
+    { isActive: active },
+  );
   const onQuitKey = () => {
     if (beforeSubmit) {
       dispatch({ type: 'openDialog', dialog: 'confirm-quit' });
@@ -150,9 +161,27 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
   };
 
   let screen: ReactElement;
-  switch (state.phase) {
+  switch (state.dialog === 'change-target' ? 'target' : state.phase) {
+    case 'target':
+      screen = (
+        <Box flexDirection="column">
+          <Header target={target} sandbox={state.sandbox} dryRun={state.dryRun} />
+          <Box marginTop={1}>
+            <TargetPicker
+              loadProfiles={deps.listProfiles}
+              current={targetChoiceOf(state)}
+              {...(state.region ? { region: state.region } : {})}
+              startAt={target?.ok === false && target.problem.code === 'NoRegion' ? 'region' : 'profile'}
+              onChoose={(choice) => dispatch({ type: 'chooseTarget', choice })}
+              onCancel={() => dispatch({ type: 'closeDialog' })}
+              isActive={active}
+            />
+          </Box>
+        </Box>
+      );
+      break;
     case 'start':
-      screen = <StartScreen choices={state.start!} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatchAndSubmit} isActive={active} />;
+      screen = <StartScreen choices={state.start ?? NO_START_CHOICES} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatchAndSubmit} isActive={active} />;
       break;
     case 'editing':
       screen = <EditScreen state={state} dispatch={dispatch} target={target} isActive={active} />;
@@ -188,6 +217,9 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
     </AppCommands.Provider>
   );
 }
+
+/** Before the store is read the start screen may already be shown (a broken target): it offers nothing else yet. */
+const NO_START_CHOICES = { presets: [], pending: [], credentialsMissing: false };
 
 function savePreset(openedStore: WizardStore | undefined, name: string, state: WizardState, dispatch: (event: { type: 'presetSaved'; name: string }) => void): string | undefined {
   if (!openedStore) return 'The local store is not available; the preset cannot be saved.';

@@ -34,6 +34,9 @@ const TABLE = {
   /** ↑ and ↓ (k and j as in vi) move a highlight; the footer shows the pair once. */
   up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '', label: '', shownWith: 'down' },
   down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↑↓', label: 'choose' },
+  /** A list filtered by typing (the target picker's Regions): the arrows only, as j and k are letters of the filter. */
+  arrowUp: { bindings: [{ named: 'upArrow' }], shown: '', label: '', shownWith: 'arrowDown' },
+  arrowDown: { bindings: [{ named: 'downArrow' }], shown: '↑↓', label: 'choose' },
   toggle: { bindings: [{ char: ' ' }], shown: 'Space', label: 'toggle' },
   select: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'select' },
   previousTab: { bindings: [{ named: 'leftArrow' }], shown: '', label: '', shownWith: 'nextTab' },
@@ -59,8 +62,12 @@ const TABLE = {
   confirm: { bindings: [{ char: 'y' }], shown: 'y', label: 'yes' },
   cancel: { bindings: [{ char: 'n' }, { named: 'escape' }], shown: 'n/Esc', label: 'no' },
   add: { bindings: [{ char: 'a' }], shown: 'a', label: 'add' },
+  /** Tags editor: add (or edit) the expiry tag that `cleanup` reads. */
+  expire: { bindings: [{ char: 'x' }], shown: 'x', label: 'expires in…' },
   remove: { bindings: [{ char: 'd' }, { named: 'delete' }], shown: 'd', label: 'delete' },
   resume: { bindings: [{ char: 'r' }], shown: 'r', label: 'resume' },
+  /** Before anything is sent: open the target picker (profile, Region, sandbox) from any screen. */
+  changeTarget: { bindings: [{ ctrl: true, char: 't' }], shown: 'Ctrl+T', label: 'target' },
   quit: { bindings: [{ ctrl: true, char: 'c' }], shown: 'Ctrl+C', label: 'quit' },
 } satisfies Record<string, CommandSpec>;
 
@@ -80,6 +87,11 @@ function matchesBinding(binding: Binding, input: string, key: Key): boolean {
 /** Whether a keypress triggers the command. */
 export function matches(command: Command, input: string, key: Key): boolean {
   return (TABLE[command].bindings as Binding[]).some((binding) => matchesBinding(binding, input, key));
+}
+
+/** How a command's key is written, e.g. `Ctrl+T`, for a sentence that names it. */
+export function keyName(command: Command): string {
+  return TABLE[command].shown;
 }
 
 /** The command whose hint shows this one: itself, or the other half of its pair. */

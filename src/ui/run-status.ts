@@ -5,7 +5,7 @@ import { LineCollector, renderApp } from './render-app.js';
 /** Shows the status of a data store on a terminal; returns the exit code. */
 export async function runStatusPanel(input: { datastoreId?: string; options: GlobalOptions }): Promise<number> {
   const later = new LineCollector();
-  const [{ openLocalStore, openSession }, { optionsForEntry }] = await Promise.all([import('../aws/session.js'), import('../aws/status-report.js')]);
+  const [{ checkSessionTarget, openLocalStore, openSession }, { optionsForEntry }] = await Promise.all([import('../aws/session.js'), import('../aws/status-report.js')]);
   const store = await openLocalStore(later);
   const history = store?.history.list() ?? [];
   const entry = input.datastoreId
@@ -20,10 +20,11 @@ export async function runStatusPanel(input: { datastoreId?: string; options: Glo
   return renderApp(
     { mode: 'status', datastoreId, sandbox: options.sandbox ?? false, options },
     {
-      async connect(sandbox, opened) {
+      async connect({ sandbox }, opened) {
         const session = await openSession({ ...options, sandbox }, opened, { stderr: later });
-        return { gateway: session.gateway, close: () => session.close() };
+        return { gateway: session.gateway, checkTarget: () => checkSessionTarget(session, { ...options, sandbox }), close: () => session.close() };
       },
+      listProfiles: async () => [],
       openStore: async () => store,
       detectCredentials: async () => ({ found: true }),
     },

@@ -64,7 +64,7 @@ describe('data store lifecycle', () => {
     expect(result.state).toBe('SUCCESS');
   });
 
-  it('ends CREATE_FAILED with an ErrorCause for a KMS alias ending in -fail', async () => {
+  it('ends CREATE_FAILED with an ErrorCause for alias/healthlake-wizard-fail (a sandbox key whose policy lacks kms:CreateGrant)', async () => {
     const emulator = await emulatorForTest({ createDelayMs: 50 });
     const client = clientFor(emulator);
     const { DatastoreId } = await client.send(
@@ -82,13 +82,13 @@ describe('data store lifecycle', () => {
     expect(failed.SseConfiguration?.KmsEncryptionConfig?.KmsKeyId).toBe('alias/healthlake-wizard-fail');
   });
 
-  it('a normal customer managed key does not fail', async () => {
+  it('a customer managed key HealthLake can use (a fixture key) does not fail', async () => {
     const emulator = await emulatorForTest({ createDelayMs: 0 });
     const client = clientFor(emulator);
     const { DatastoreId } = await client.send(
       new CreateFHIRDatastoreCommand({
         DatastoreTypeVersion: 'R4',
-        SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/failover-key' } },
+        SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/sandbox-usable' } },
       }),
     );
     const { DatastoreProperties } = await client.send(new DescribeFHIRDatastoreCommand({ DatastoreId }));
@@ -173,6 +173,23 @@ describe('server-side validation', () => {
     expect(error.message).toContain('DatastoreName');
     expect(error.message).toContain('rule: pattern');
     expect(error.message).toContain('Tags[0].Key');
+    expect(emulator.datastores()).toHaveLength(0);
+  });
+
+  it('rejects by the cross-field rules the spec declares (unique tag keys, what a SMART strategy needs)', async () => {
+    const emulator = await emulatorForTest();
+    const error = await rejectionOf(
+      clientFor(emulator).send(
+        new CreateFHIRDatastoreCommand({
+          DatastoreTypeVersion: 'R4',
+          Tags: [{ Key: 'team', Value: 'a' }, { Key: 'team', Value: 'b' }],
+          IdentityProviderConfiguration: { AuthorizationStrategy: 'SMART_ON_FHIR', IdpLambdaArn: 'arn:aws:lambda:us-east-1:111122223333:function:smart-token-decoder' },
+        }),
+      ),
+    );
+    expect(error).toBeInstanceOf(ValidationException);
+    expect(error.message).toContain('Tags[1].Key: Tag key "team" is used twice (Tags[0] and Tags[1]). (rule: duplicate)');
+    expect(error.message).toContain('IdentityProviderConfiguration.Metadata: SMART_ON_FHIR needs Metadata describing your authorization server. (rule: depends-on)');
     expect(emulator.datastores()).toHaveLength(0);
   });
 

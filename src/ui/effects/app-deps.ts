@@ -1,12 +1,16 @@
 /** The side effects the app receives (STYLE: injected, so tests and the status command can swap them). */
-import type { HealthLakeGateway } from '../../aws/types.js';
+import type { HealthLakeGateway, ProfileEntry, TargetChoice, TargetReport } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
 import type { WizardStore } from '../../store/types.js';
 
-/** A gateway and how to release what it holds (the sandbox emulator). */
+/** A gateway, the check of its target, and how to release what it holds (the sandbox emulator). */
 export interface Connection {
   gateway: HealthLakeGateway;
+  /** Resolves the Region and credentials and asks STS who they are (unless `identity` is false); never rejects. */
+  checkTarget(options?: { identity?: boolean }): Promise<TargetReport>;
   close(): Promise<void>;
+  /** Whose the credentials are (STS), for the team policy's rules on accounts; absent in the sandbox. */
+  callerAccount?(): Promise<string>;
 }
 
 /**
@@ -14,8 +18,10 @@ export interface Connection {
  * a function property, not a method, so that it can be handed on alone (`deps.now`) without its object.
  */
 export interface AppDeps {
-  /** Connects to AWS, or to the sandbox; loads the AWS SDK (and starts the emulator) only when called. */
-  connect: (sandbox: boolean, store: WizardStore | undefined) => Promise<Connection>;
+  /** Connects to the chosen target (AWS or the sandbox); loads the AWS SDK (and starts the emulator) only when called. */
+  connect: (choice: TargetChoice, store: WizardStore | undefined) => Promise<Connection>;
+  /** The profiles of the AWS config and credentials files, for the target picker; loads the SDK's file reader. */
+  listProfiles: () => Promise<ProfileEntry[]>;
   /** Opens the local store; undefined when it is unavailable (the wizard goes on without it). */
   openStore: () => Promise<WizardStore | undefined>;
   /** Whether AWS credentials seem configured (offline check). */

@@ -57,22 +57,23 @@ async function keepLastAnswers(store: Promise<WizardStore | undefined>, answers:
 export function useSubmission(
   dispatch: Dispatch<WizardEvent>,
   deps: AppDeps,
-  connection: (sandbox: boolean) => Promise<Connection>,
+  /** The connection of the target on hand. */
+  connection: () => Promise<Connection>,
   store: Promise<WizardStore | undefined>,
   /** `--save-preset NAME`: saved when the data store is created. */
   presetName: string | undefined,
-  onSubmitted: (result: CreateResult, sandbox: boolean) => void,
+  onSubmitted: (result: CreateResult) => void,
 ): (state: WizardState) => void {
   // Leaving mid-request does not abort it: the journal keeps the token so the next start can resume.
   return (state) => {
     void (async () => {
       try {
-        const { gateway } = await connection(state.sandbox);
+        const { gateway, callerAccount } = await connection();
         const opened = await store;
-        const result = await submitAnswers(state, gateway, opened);
+        const result = await submitAnswers(state, gateway, opened, callerAccount ? { callerAccount } : {});
         if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
         dispatch({ type: 'submitted', result, at: deps.now() });
-        onSubmitted(result, state.sandbox);
+        onSubmitted(result);
       } catch (error) {
         const stillPending = state.resuming ? await isStillPending(store, state.resuming.clientToken) : false;
         // The answers are kept for the next run too: a failure (no credentials, no region, a refused request)

@@ -1,6 +1,6 @@
 /** The editing screen: the current prompt in the step layout, with its input chosen by the prompt's kind. */
 import type { Dispatch, ReactNode } from 'react';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import { STEPS } from '../../spec/index.js';
 import { SkipStepDialog } from '../components/skip-step-dialog.js';
 import { StepLayout } from '../components/step-layout.js';
@@ -30,7 +30,7 @@ const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> =
 export interface EditScreenProps {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;
-  target?: Target | 'unresolved';
+  target?: TargetReport;
   isActive: boolean;
 }
 
@@ -38,7 +38,7 @@ export interface EditScreenProps {
 export function EditScreen({ state, dispatch, target, isActive }: EditScreenProps) {
   const prompt = promptAt(state.cursor)!;
   const step = STEPS.find((candidate) => candidate.id === prompt.step)!;
-  const allIssues = promptIssues(prompt, answerIssues(state.answers, state.region));
+  const allIssues = promptIssues(prompt, answerIssues(state.answers, state));
   // Errors after touching: a field is not blamed before it was edited or left (warnings show at once).
   const untouched = !showsErrors(state, prompt);
   const issues = untouched ? allIssues.filter((issue) => issue.severity !== 'error') : allIssues;
@@ -102,7 +102,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
 /** The step's answers as the review shows them, e.g. `Data store name: clinic`, `Tags: 2 tags: a=b, c=d`. */
 function skippedAnswers(state: WizardState): string[] {
   const paths = answersOfStep(state);
-  return answerRows(state.answers, state.region)
+  return answerRows(state.answers, state)
     .filter((row) => paths.includes(row.path))
     .map((row) => `${row.label}: ${row.shown}`);
 }

@@ -2,16 +2,19 @@
 import { createGateway } from '../../../src/aws/gateway.js';
 import { SANDBOX_CREDENTIALS, startEmulator } from '../../../src/emulator/index.js';
 import type { RunningEmulator } from '../../../src/emulator/types.js';
-import type { HealthLakeGateway } from '../../../src/aws/types.js';
+import { reportTarget } from '../../../src/aws/target-check.js';
+import type { HealthLakeGateway, ProfileEntry, TargetChoice, TargetReport } from '../../../src/aws/types.js';
 import type { WizardStore } from '../../../src/store/types.js';
 import type { AppDeps } from '../../../src/ui/app.js';
-import { writeNewFile } from '../../../src/ui/effects/write-new-file.js';
+import { writeNewFile } from '../../../src/store/write-new-file.js';
 
 /** Deps plus what the test inspects. */
 export interface TestDeps extends AppDeps {
   exited: Promise<{ code: number; farewell?: string }>;
   rings: number;
   connectedSandbox: boolean[];
+  /** Every target connected to, in order. */
+  connected: TargetChoice[];
   /** Lines the app left for stderr. */
   reports: string[];
 }
@@ -24,7 +27,17 @@ export function startTestEmulator(createDelayMs = 150): Promise<RunningEmulator>
 /** Deps whose gateway is the real one, pointed at the emulator (both "AWS" and "sandbox" go there). */
 export function emulatorDeps(
   emulator: RunningEmulator | undefined,
-  options: { store?: WizardStore; credentialsFound?: boolean; gateway?: HealthLakeGateway; writeDir?: string } = {},
+  options: {
+    store?: WizardStore;
+    credentialsFound?: boolean;
+    gateway?: HealthLakeGateway;
+    /** The gateway for each target choice (instead of `gateway` or the emulator's). */
+    gatewayFor?: (choice: TargetChoice, store: WizardStore | undefined) => HealthLakeGateway;
+    writeDir?: string;
+    /** The target check's answer for each choice; by default the emulator's STS answers (or, without one, an identity). */
+    report?: (choice: TargetChoice) => TargetReport | Promise<TargetReport>;
+    profiles?: ProfileEntry[];
+  } = {},
 ): TestDeps {
   let resolveExit: (value: { code: number; farewell?: string }) => void = () => undefined;
   const exited = new Promise<{ code: number; farewell?: string }>((resolve) => (resolveExit = resolve));
@@ -32,26 +45,36 @@ export function emulatorDeps(
     exited,
     rings: 0,
     connectedSandbox: [],
+    connected: [],
     reports: [],
-    async connect(sandbox, store) {
-      deps.connectedSandbox.push(sandbox);
+    async connect(choice, store) {
+      deps.connectedSandbox.push(choice.sandbox);
+      deps.connected.push(choice);
       const gateway =
+        options.gatewayFor?.(choice, store) ??
         options.gateway ??
         createGateway(
-          { endpointUrl: emulator!.url, region: emulator!.region },
+          { endpointUrl: emulator!.url, region: choice.region ?? emulator!.region },
           {
             credentials: { accessKeyId: SANDBOX_CREDENTIALS.accessKeyId, secretAccessKey: SANDBOX_CREDENTIALS.secretAccessKey },
             ...(store ? { store } : {}),
             schedule: { afterCheck: () => 50, afterError: () => 50 },
           },
         );
-      return { gateway, close: async () => undefined };
+      const credentials = { accessKeyId: SANDBOX_CREDENTIALS.accessKeyId, secretAccessKey: SANDBOX_CREDENTIALS.secretAccessKey };
+      const checkTarget = async ({ identity = true }: { identity?: boolean } = {}): Promise<TargetReport> => {
+        if (options.report) return options.report(choice);
+        if (emulator) return reportTarget(gateway, { endpointUrl: emulator.url, region: emulator.region }, { credentials, identity });
+        return { ok: true, target: await gateway.target(), identity: { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/tester', name: 'tester' } };
+      };
+      return { gateway, checkTarget, close: async () => undefined };
     },
+    listProfiles: async () => options.profiles ?? [],
     openStore: async () => options.store,
     detectCredentials: async () => ({ found: options.credentialsFound ?? true }),
     renderDryRun: async (request) => {
       const { renderDryRun } = await import('../../../src/aws/output.js');
-      return renderDryRun(request as Record<string, unknown>, {});
+      return renderDryRun({ ...request }, {});
     },
     report: (line) => {
       deps.reports.push(line);

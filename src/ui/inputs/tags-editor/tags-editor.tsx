@@ -5,7 +5,7 @@ import type { Tag } from '../../../request/types.js';
 import { ACCENT, MARK } from '../../theme.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
-import { tagsEditorReducer, type TagsEditorCommand, type TagsEditorState } from './tags-editor-state.js';
+import { editingExpiry, tagsEditorReducer, type TagsEditorCommand, type TagsEditorState } from './tags-editor-state.js';
 import { useCommands } from '../../use-commands.js';
 
 /** Rows shown at once, so the screen fits 24 lines. */
@@ -27,10 +27,11 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive, 
   const enter = state.cursor < tags.length ? 'editRow' : state.cursor === tags.length ? 'addRow' : 'done';
   const commands = useCommands(
     editing
-      ? { keep: () => apply({ type: 'commit' }), discard: () => apply({ type: 'cancel' }) }
+      ? { keep: () => apply({ type: 'commit', now: new Date() }), discard: () => apply({ type: 'cancel' }) }
       : {
           [enter]: () => (enter === 'editRow' ? apply({ type: 'edit' }) : enter === 'addRow' ? apply({ type: 'add' }) : onNext()),
           add: () => apply({ type: 'add' }),
+          expire: () => apply({ type: 'expire' }),
           remove: state.cursor < tags.length && (() => apply({ type: 'remove' })),
           up: () => apply({ type: 'move', by: -1 }),
           down: () => apply({ type: 'move', by: 1 }),
@@ -77,7 +78,11 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive, 
       {top + WINDOW < tags.length ? <Text dimColor>  ↓ {tags.length - top - WINDOW} more</Text> : null}
       <Text color={state.cursor === tags.length ? ACCENT : undefined}>{state.cursor === tags.length ? '› ' : '  '}+ Add a tag</Text>
       <Text color={state.cursor === tags.length + 1 ? ACCENT : undefined}>{state.cursor === tags.length + 1 ? '› ' : '  '}Done — continue</Text>
-      {editing ? <Text dimColor>Editing the {editing.column === 'Key' ? 'key' : 'value'}</Text> : null}
+      {editing ? (
+        <Text dimColor>
+          {editingExpiry(state, tags) ? 'Expires at: type a duration (30m, 4h, 2d, 1w) for its end in UTC, or the time' : `Editing the ${editing.column === 'Key' ? 'key' : 'value'}`}
+        </Text>
+      ) : null}
     </Box>,
     commands,
   );
