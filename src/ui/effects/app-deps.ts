@@ -7,10 +7,10 @@ import type { WizardStore } from '../../store/types.js';
 export interface Connection {
   gateway: HealthLakeGateway;
   /** Resolves the Region and credentials and asks STS who they are (unless `identity` is false); never rejects. */
-  checkTarget(options?: { identity?: boolean }): Promise<TargetReport>;
-  close(): Promise<void>;
+  checkTarget: (options?: { identity?: boolean }) => Promise<TargetReport>;
+  close: () => Promise<void>;
   /** Whose the credentials are (STS), for the team policy's rules on accounts; absent in the sandbox. */
-  callerAccount?(): Promise<string>;
+  callerAccount?: () => Promise<string>;
 }
 
 /**
