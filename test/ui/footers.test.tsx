@@ -1,6 +1,7 @@
 /**
  * Footers are generated from the commands a screen registers (`useCommands`): on every screen, each key its
- * footer shows does something, and a command is handled exactly when it is shown.
+ * footer shows does something, and a command is handled exactly when it is shown (but the app's Ctrl+T, which
+ * works before sending and is shown where the target is the question: the start screen, the first question).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { drive, KEY, type InkDriver } from './support/ink-driver.js';
 import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
 
 const ALL = PARAMETERS.map((parameter) => parameter.name);
+const CTRL_T = '\x14';
 let emulator: RunningEmulator;
 const opened: InkDriver[] = [];
 const dirs: string[] = [];
@@ -170,6 +172,29 @@ const SCREENS: { name: string; open: () => Promise<InkDriver> }[] = [
       await driver.waitFor('region us-east-1');
       await driver.press(KEY.enter, KEY.enter, KEY.enter);
       await driver.waitFor('Grant types');
+      return driver;
+    },
+  },
+  {
+    name: 'the target picker (Ctrl+T)',
+    open: async () => {
+      const driver = app({ DatastoreTypeVersion: 'R4' }, ALL.filter((path) => path !== 'DatastoreName'));
+      await driver.waitFor('region us-east-1');
+      await driver.waitFor('Ctrl+T target');
+      await driver.press(CTRL_T);
+      await driver.waitFor('Where should the data store be created?');
+      return driver;
+    },
+  },
+  {
+    name: "the target picker's Regions",
+    open: async () => {
+      const driver = app({ DatastoreTypeVersion: 'R4' }, ALL.filter((path) => path !== 'DatastoreName'));
+      await driver.waitFor('region us-east-1');
+      await driver.press(CTRL_T);
+      await driver.waitFor(/› Configured credentials/);
+      await driver.press(KEY.enter);
+      await driver.waitFor(/› us-east-1\s+US East \(N. Virginia\) · in use/);
       return driver;
     },
   },
