@@ -6,8 +6,7 @@ import { Box, Text } from 'ink';
 import type { TargetReport } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
 import { Footer } from '../components/footer.js';
-import { matches } from '../keys.js';
-import { useKeys } from '../use-keys.js';
+import { useCommands } from '../use-commands.js';
 import type { AnswerRow } from './answer-rows.js';
 
 /** Props of `ConfirmSubmitDialog`. */
@@ -36,13 +35,7 @@ export function describeTarget(sandbox: boolean, report: TargetReport | undefine
 
 /** y creates, n or Esc goes back to review. */
 export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm, onCancel, isActive }: ConfirmSubmitDialogProps) {
-  useKeys(
-    (input, key) => {
-      if (matches('confirm', input, key)) onConfirm();
-      else if (matches('cancel', input, key)) onCancel();
-    },
-    { isActive },
-  );
+  const commands = useCommands({ confirm: onConfirm, cancel: onCancel }, { isActive });
   // One line per step that cannot change later: its first answer (the key type, the strategy) says what it is.
   const fixed = rows.filter((row, index) => row.fixedAfterCreation && rows.findIndex((other) => other.stepTitle === row.stepTitle) === index);
   const labelWidth = Math.max(...fixed.map((row) => row.stepTitle.length)) + 2;
@@ -62,7 +55,7 @@ export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm,
         A HealthLake data store is billed per hour from the moment it is created until it is deleted.
         {sandbox ? ' (In the sandbox nothing is billed: it runs on this machine.)' : ''}
       </Text>
-      <Footer commands={['confirm', 'cancel']} />
+      <Footer commands={commands} isActive={isActive} />
     </Box>
   );
 }

@@ -1,5 +1,5 @@
 /** The editing screen: the current prompt in the step layout, with its input chosen by the prompt's kind. */
-import type { Dispatch } from 'react';
+import type { Dispatch, ReactNode } from 'react';
 import type { TargetReport } from '../../aws/types.js';
 import { STEPS } from '../../spec/index.js';
 import { SkipStepDialog } from '../components/skip-step-dialog.js';
@@ -16,8 +16,8 @@ import type { PromptInputProps } from '../inputs/prompt-input-props.js';
 import { SmartMetadataBuilder } from '../inputs/smart-metadata/smart-metadata-builder.js';
 import { TagsEditor } from '../inputs/tags-editor/tags-editor.js';
 import { TextPrompt } from '../inputs/text-prompt.js';
-import { matches, type Command } from '../keys.js';
-import { useKeys } from '../use-keys.js';
+import type { Command } from '../keys.js';
+import { useCommands } from '../use-commands.js';
 
 const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> = {
   text: TextPrompt,
@@ -45,10 +45,10 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
   const value = state.answers[prompt.path];
   const ownsHelpKey = prompt.kind === 'json';
   const askingSkip = state.dialog === 'confirm-skip';
-  useKeys(
-    (input, key) => {
-      if (!ownsHelpKey && matches('help', input, key)) dispatch({ type: 'toggleHelp' });
-      else if (matches('skip', input, key)) dispatch({ type: 'skip' });
+  const screenCommands = useCommands(
+    {
+      help: !ownsHelpKey && (() => dispatch({ type: 'toggleHelp' })),
+      skip: step.optional && (() => dispatch({ type: 'skip' })),
     },
     { isActive: isActive && !askingSkip },
   );
@@ -57,14 +57,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
   // The step's own help (e.g. "cannot be changed later") leads its first question; later ones show their own.
   const firstOfStep = visiblePrompts(state.answers).find((candidate) => candidate.step === prompt.step) === prompt;
   const title = [step.title, ...leafHelp.map((help) => help.label)].join(' › ');
-  // The tags editor says what Enter does on its own hint line (edit a tag, add one, or go on).
-  const footer: Command[] = [...(prompt.kind === 'tags' ? [] : (['next'] as Command[])), ...(canGoBack(state) ? (['back'] as Command[]) : []), 'help'];
-  if (prompt.kind === 'choice') footer.unshift('choose');
-  if (step.optional) footer.push('skip');
-  // The first question says how to change the target (the header shows it); the key works on every screen.
-  if (visiblePrompts(state.answers)[0]?.path === prompt.path && !state.resuming) footer.push('changeTarget');
-  footer.push('quit');
-  return (
+  const layout = (view: ReactNode, inputCommands: readonly Command[]) => (
     <StepLayout
       target={target}
       sandbox={state.sandbox}
@@ -75,19 +68,12 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
       longHelp={state.longHelp}
       constraints={constraintsOf(prompt, allIssues)}
       validation={<ValidationLine prompt={prompt} value={value} issues={allIssues} untouched={untouched} />}
-      footer={askingSkip ? ['quit'] : footer}
+      footer={[...inputCommands, ...screenCommands]}
+      // The first question says how to change the target (the header shows it); the key works on every screen.
+      showsTarget={visiblePrompts(state.answers)[0]?.path === prompt.path}
+      isActive={isActive && !askingSkip}
     >
-      <Input
-        key={prompt.path}
-        prompt={prompt}
-        value={value}
-        issues={issues}
-        isActive={isActive && !askingSkip}
-        onAnswer={(answer) => dispatch({ type: 'answer', path: prompt.path, value: answer })}
-        onNext={() => dispatch({ type: 'next' })}
-        onBack={() => dispatch({ type: 'back' })}
-        onHelp={() => dispatch({ type: 'toggleHelp' })}
-      />
+      {view}
       {askingSkip ? (
         <SkipStepDialog
           stepTitle={step.title}
@@ -98,6 +84,20 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
         />
       ) : null}
     </StepLayout>
+  );
+  return (
+    <Input
+      key={prompt.path}
+      prompt={prompt}
+      value={value}
+      issues={issues}
+      isActive={isActive && !askingSkip}
+      onAnswer={(answer) => dispatch({ type: 'answer', path: prompt.path, value: answer })}
+      onNext={() => dispatch({ type: 'next' })}
+      onBack={canGoBack(state) ? () => dispatch({ type: 'back' }) : undefined}
+      onHelp={() => dispatch({ type: 'toggleHelp' })}
+      frame={layout}
+    />
   );
 }
 
