@@ -1,6 +1,7 @@
 /**
  * `healthlake-wizard status [DATASTORE_ID] [--wait] [--output ...] [--query ...] [--region ...] [--endpoint-url ...]
- * [--profile ...] [--sandbox] [--plain]`: the live panel on a terminal; otherwise (no TTY, `--no-interactive`,
+ * [--profile ...] [--sandbox] [--plain]`: the live panel on a terminal (without an id, after a picker over the
+ * Region's data stores and the local history); otherwise (no TTY, `--no-interactive`,
  * `--wait`) describe once and print as the AWS CLI does, or follow the status until ACTIVE/CREATE_FAILED, as
  * `--plain` (or TERM=dumb) does on a terminal.
  */
@@ -19,7 +20,9 @@ export const FLAGS = {
 
 const USAGE = `Usage: healthlake-wizard status [DATASTORE_ID] [--wait] [--no-interactive] [--plain] [--sandbox]
          [--output json|yaml|yaml-stream|text|table] [--query JMESPATH] [--region R] [--profile P] [--endpoint-url URL]
-Without DATASTORE_ID: the newest data store in the local history.
+Without DATASTORE_ID: on a terminal, a picker over the Region's data stores and
+the local history (type to filter); with --no-interactive, --wait or --plain, or
+without a terminal, the newest data store in the local history.
 --plain (the default when TERM=dumb): on a terminal, follow the status line by line as --wait does, instead
 of the live panel (for screen readers, dumb terminals and editors' shells).
 `;

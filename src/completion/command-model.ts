@@ -104,7 +104,7 @@ export function commandModel(): CommandModel[] {
     {
       name: 'status',
       synopsis: '[DATASTORE_ID] [options]',
-      summary: 'live status of a data store; without an id, the newest from history',
+      summary: 'live status of a data store; without an id, a picker over the data stores and the history',
       flags: parseArgsFlags(STATUS_FLAGS, { output: OUTPUT_FORMATS, color: ['on', 'off', 'auto'] }, { wait: 'Wait until the data store is ACTIVE (or failed), printing each change.', 'no-interactive': 'Describe once (or wait with --wait) and print, with no status panel.', sandbox: 'Look in the built-in local emulator instead of AWS.' }),
     },
     {

@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect, useMemo, useReducer, useRef, useState, type 
 import type { CreateOptions, GlobalOptions } from '../options.js';
 import { EXIT } from '../options.js';
 import type { WizardStore } from '../store/types.js';
+import type { DatastoreChoice } from './effects/datastore-choices.js';
 import { QuitDialog } from './components/quit-dialog.js';
 import { useConnection } from './effects/use-connection.js';
 import { useStartChoices, withoutClientToken } from './effects/use-start-choices.js';
@@ -19,6 +20,7 @@ import type { WizardState } from './flow/state.js';
 import { matches } from './keys.js';
 import { EditScreen } from './screens/edit-screen.js';
 import { StartScreen } from './start/start-screen.js';
+import { DatastorePickerScreen } from './status/datastore-picker-screen.js';
 import { StatusPanel } from './status/status-panel.js';
 import { KeyRouter, useKeys } from './use-keys.js';
 
@@ -27,12 +29,18 @@ export type { AppDeps, Connection } from './effects/app-deps.js';
 // The review screen brings the YAML and CloudFormation renderers: loaded when first needed.
 const ReviewScreen = lazy(() => import('./review/review-screen.js'));
 
-/** What the app is asked to do: run the wizard, or show the status panel of an existing data store. */
+/**
+ * What the app is asked to do: run the wizard, or show the status panel of an existing data store (without an
+ * id: after a picker over the Region's data stores and the local history).
+ */
 export type AppInput =
   | { mode: 'wizard'; flow: InitialFlow; options: CreateOptions }
-  | { mode: 'status'; datastoreId: string; sandbox: boolean; options: GlobalOptions };
+  | { mode: 'status'; datastoreId?: string; sandbox: boolean; options: GlobalOptions };
 
-function startState(input: AppInput, now: number): WizardState {
+/** The app's input once the data store to follow is known. */
+type ResolvedInput = Exclude<AppInput, { mode: 'status' }> | (Extract<AppInput, { mode: 'status' }> & { datastoreId: string });
+
+function startState(input: ResolvedInput, now: number): WizardState {
   if (input.mode === 'wizard') return initialWizardState(input.flow);
   const placeholder = { DatastoreId: input.datastoreId, DatastoreArn: '', DatastoreStatus: 'CREATING' as const, DatastoreEndpoint: '' };
   return watchingWizardState(placeholder, now, input.sandbox);
@@ -46,12 +54,39 @@ function resumeHint(datastoreId: string): string {
 export function createApp(deps: AppDeps, input: AppInput): ReactElement {
   return (
     <KeyRouter>
-      <WizardApp deps={deps} input={input} />
+      {input.mode === 'status' && input.datastoreId === undefined ? <StatusChooser deps={deps} input={input} /> : <WizardApp deps={deps} input={input as ResolvedInput} />}
     </KeyRouter>
   );
 }
 
-function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
+/** `status` without an id: the picker, then the status panel of the data store picked, connected where it lives. */
+function StatusChooser({ deps, input }: { deps: AppDeps; input: Extract<AppInput, { mode: 'status' }> }) {
+  const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
+  const { connection, target, closeAll } = useConnection(deps, input.sandbox, store);
+  // The status panel's deps are made once, at the pick: a new object on each render would reopen the store.
+  const [picked, setPicked] = useState<{ choice: DatastoreChoice; deps: AppDeps }>();
+  const [leaving, setLeaving] = useState(false);
+  const leave = () => {
+    setLeaving(true);
+    void closeAll().finally(() => deps.exit(EXIT.interrupted, 'Nothing was chosen.\n'));
+  };
+  useKeys((inputKey, key) => {
+    if (!picked && matches('quit', inputKey, key)) leave();
+  });
+  const pick = (choice: DatastoreChoice) => {
+    const { entry } = choice;
+    // The picker's connection serves the status panel when the data store is in the same place.
+    const samePlace = entry === undefined || (entry.sandbox && input.sandbox);
+    setPicked({ choice, deps: { ...deps, connect: (sandbox, opened) => (samePlace ? connection(input.sandbox) : deps.connect(sandbox, opened, entry)) } });
+  };
+  if (picked) {
+    const { choice } = picked;
+    return <WizardApp deps={picked.deps} input={{ ...input, datastoreId: choice.datastoreId, sandbox: input.sandbox || choice.entry?.sandbox === true }} />;
+  }
+  return <DatastorePickerScreen store={store} connection={() => connection(input.sandbox)} target={target} sandbox={input.sandbox} onPick={pick} onBack={leave} isActive={!leaving} />;
+}
+
+function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => startState(input, deps.now()));
   // Opened once, after the first frame (the timer lets Ink paint before the store is loaded).
   const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);

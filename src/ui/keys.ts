@@ -31,6 +31,13 @@ const TABLE = {
   up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '↑', label: 'up' },
   down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↓', label: 'down' },
   choose: { bindings: [{ named: 'upArrow' }, { named: 'downArrow' }], shown: '↑↓', label: 'choose' },
+  /** A filterable list: letters type into the filter, so only the arrows move (not k and j). */
+  arrowUp: { bindings: [{ named: 'upArrow' }], shown: '', label: '' },
+  arrowDown: { bindings: [{ named: 'downArrow' }], shown: '', label: '' },
+  /** A filterable list: printable keys edit the filter (handled by the text editing, hence no binding here). */
+  filter: { bindings: [], shown: 'type', label: 'filter' },
+  /** A filterable list: Esc empties the filter first, then goes back. */
+  clearFilter: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'clear/back' },
   toggle: { bindings: [{ char: ' ' }], shown: 'Space', label: 'toggle' },
   select: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'select' },
   previousTab: { bindings: [{ named: 'leftArrow' }], shown: '←', label: '' },

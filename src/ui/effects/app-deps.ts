@@ -1,7 +1,7 @@
 /** The side effects the app receives (STYLE: injected, so tests and the status command can swap them). */
 import type { HealthLakeGateway } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
-import type { WizardStore } from '../../store/types.js';
+import type { HistoryEntry, WizardStore } from '../../store/types.js';
 
 /** A gateway and how to release what it holds (the sandbox emulator). */
 export interface Connection {
@@ -11,8 +11,12 @@ export interface Connection {
 
 /** Everything the app needs from the outside world. The factories are lazy: called after the first frame. */
 export interface AppDeps {
-  /** Connects to AWS, or to the sandbox; loads the AWS SDK (and starts the emulator) only when called. */
-  connect(sandbox: boolean, store: WizardStore | undefined): Promise<Connection>;
+  /**
+   * Connects to AWS, or to the sandbox; loads the AWS SDK (and starts the emulator) only when called. With
+   * `where`, a data store of the local history: connects where it was created (its Region, profile, endpoint, or
+   * the sandbox; the command line's flags win).
+   */
+  connect(sandbox: boolean, store: WizardStore | undefined, where?: HistoryEntry): Promise<Connection>;
   /** Opens the local store; undefined when it is unavailable (the wizard goes on without it). */
   openStore(): Promise<WizardStore | undefined>;
   /** Whether AWS credentials seem configured (offline check). */

@@ -3,7 +3,7 @@ import { createGateway } from '../../../src/aws/gateway.js';
 import { SANDBOX_CREDENTIALS, startEmulator } from '../../../src/emulator/index.js';
 import type { RunningEmulator } from '../../../src/emulator/types.js';
 import type { HealthLakeGateway } from '../../../src/aws/types.js';
-import type { WizardStore } from '../../../src/store/types.js';
+import type { HistoryEntry, WizardStore } from '../../../src/store/types.js';
 import type { AppDeps } from '../../../src/ui/app.js';
 import { writeNewFile } from '../../../src/ui/effects/write-new-file.js';
 
@@ -12,6 +12,8 @@ export interface TestDeps extends AppDeps {
   exited: Promise<{ code: number; farewell?: string }>;
   rings: number;
   connectedSandbox: boolean[];
+  /** The history entry each connection was asked for (`status` picking a data store of the history). */
+  connectedWhere: (HistoryEntry | undefined)[];
   /** Lines the app left for stderr. */
   reports: string[];
 }
@@ -32,9 +34,11 @@ export function emulatorDeps(
     exited,
     rings: 0,
     connectedSandbox: [],
+    connectedWhere: [],
     reports: [],
-    async connect(sandbox, store) {
+    async connect(sandbox, store, where) {
       deps.connectedSandbox.push(sandbox);
+      deps.connectedWhere.push(where);
       const gateway =
         options.gateway ??
         createGateway(
