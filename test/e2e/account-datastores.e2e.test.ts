@@ -1,12 +1,13 @@
 /**
  * The account's data stores in the built binary, in a pty against the emulator: `status` without an id (the
- * picker, and the clear error where nothing can be picked).
+ * picker, and the clear error where nothing can be picked), and `create --from-datastore ID` in the wizard.
  */
 import { describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/aws/gateway.js';
 import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
-import { useWizardFixture, type Sandboxed } from './wizard-session.js';
+import { pasteAndEnter } from '../support/wizard-steps.js';
+import { confirmCreate, readJsonPreview, useWizardFixture, type Sandboxed } from './wizard-session.js';
 
 const fx = useWizardFixture();
 
@@ -61,5 +62,46 @@ describe('status without an id', () => {
       expect(said).toContain('noDATASTORE_IDgiven,andnodatastoreinthelocalhistorytodefaultto.');
       expect(said).toContain("Fix:giveitsid(healthlake-wizardlistshowstheRegion'sdatastores):healthlake-wizardstatusDATASTORE_ID");
     }
+  });
+});
+
+describe('create --from-datastore', () => {
+  it('starts from the data store\'s settings and tags with a fresh name and ClientToken, and creates the copy', async () => {
+    const source = {
+      DatastoreTypeVersion: 'R4',
+      DatastoreName: `source-${Date.now()}`,
+      SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/clinic-key' } },
+      PreloadDataConfig: { PreloadDataType: 'SYNTHEA' },
+      Tags: [
+        { Key: 'team', Value: 'clinic' },
+        { Key: 'env', Value: 'test' },
+      ],
+      ClientToken: `source-token-${Date.now()}`,
+    } as const;
+    const created = await gateway().create(structuredClone(source) as never);
+    const term = spawnCommand(['create', '--from-datastore', created.DatastoreId]);
+    // Only the name is asked, and it starts empty: the source's name is not copied.
+    await term.waitFor('Step 1 of 7');
+    expect(term.screen()).not.toContain(source.DatastoreName);
+    await pasteAndEnter(term, 'the-copy');
+    await term.waitFor('Review');
+    const review = term.screen();
+    expect(review).toContain('the-copy');
+    expect(review).toContain('2 tags');
+    await term.press(KEYS.right);
+    const reviewed = await readJsonPreview(term);
+    const { DatastoreName, ClientToken, ...settings } = source;
+    expect(DatastoreName).not.toBe('the-copy');
+    // The wizard's own fresh ClientToken, never the source's.
+    expect(reviewed).toEqual({ ...settings, DatastoreName: 'the-copy', ClientToken: expect.any(String) });
+    const freshToken = (reviewed as { ClientToken: string }).ClientToken;
+    expect(freshToken).not.toBe(ClientToken);
+    await confirmCreate(term);
+    await term.waitFor('The data store is ACTIVE', 20_000);
+    expect((await term.exited).exitCode).toBe(0);
+    const copy = fx.emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'the-copy');
+    expect(copy?.request).toMatchObject({ ...settings, DatastoreName: 'the-copy' });
+    expect(copy?.request.ClientToken).toBe(freshToken);
+    expect(copy?.id).not.toBe(created.DatastoreId);
   });
 });
