@@ -56,8 +56,8 @@ async function captureSandboxRun(root: string): Promise<void> {
     await term.waitFor('Encryption › Key type');
     await term.press(KEYS.down, KEYS.down, KEYS.enter);
     await term.waitFor('Encryption › KMS key');
-    term.type('alias/clinic#');
-    await term.waitFor('alias/clinic#');
+    term.type('alias/sandbox-usable#');
+    await term.waitFor('alias/sandbox-usable#');
     await save(term, '03-step-kms-key-live-validation');
     await term.press(KEYS.backspace);
     await term.press(KEYS.enter);
@@ -75,7 +75,7 @@ async function captureSandboxRun(root: string): Promise<void> {
     await save(term, '05-step-smart-metadata-builder');
     await term.press(KEYS.enter, KEYS.enter);
     await term.waitFor('IdP Lambda ARN');
-    await pasteAndEnter(term, 'arn:aws:lambda:us-east-1:111122223333:function:smart-decoder');
+    await pasteAndEnter(term, 'arn:aws:lambda:us-east-1:123456789012:function:sandbox-token-decoder');
     await term.waitFor('Client token');
     await term.press(KEYS.enter);
     await term.waitFor('Review —');

@@ -75,7 +75,7 @@ async function run(t: PtyTerminal): Promise<void> {
   await t.waitFor('Encryption › Key type');
   await keys(KEYS.down, KEYS.down, KEYS.enter);
   await t.waitFor('Encryption › KMS key');
-  await typeSlowly('alias/clinic-demo');
+  await typeSlowly('alias/sandbox-usable');
   await keys(KEYS.enter);
   await t.waitFor('Sample data');
   await keys(KEYS.down, KEYS.enter);

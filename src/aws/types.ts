@@ -106,3 +106,38 @@ export interface HealthLakeGateway {
   /** Starts deleting a data store (ACTIVE or CREATE_FAILED). Rejects with a FriendlyError. */
   delete(datastoreId: string): Promise<DeleteResult>;
 }
+
+/** A KMS key of the target Region, for the key picker: its aliases, state and whether HealthLake can use its kind. */
+export interface KmsKeyChoice {
+  keyId: string;
+  arn: string;
+  /** Alias names (`alias/NAME`), sorted. */
+  aliases: string[];
+  description: string;
+  /** KMS KeyState: Enabled, Disabled, PendingDeletion, ... */
+  state: string;
+  keySpec: string;
+  keyUsage: string;
+  /** CUSTOMER or AWS. */
+  keyManager: string;
+  /**
+   * True when the key is an Enabled, customer managed, symmetric encryption key. Whether its policy lets the
+   * caller use it through HealthLake is the pre-flight check's question, not this one.
+   */
+  usable: boolean;
+  /** Why it is not usable, in a few words (e.g. `Disabled`, `asymmetric (RSA_2048)`); absent when usable. */
+  unusableBecause?: string;
+}
+
+/** A Lambda function of the target Region, for the token-decoder picker. */
+export interface LambdaFunctionChoice {
+  name: string;
+  arn: string;
+  runtime?: string;
+  description: string;
+}
+
+/** What listing returned: the items, or why there are none to show (the picker then falls back to free text). */
+export type ResourceListing<T> =
+  | { ok: true; items: T[]; /** True when more existed than were listed. */ truncated: boolean }
+  | { ok: false; problem: FriendlyError; /** True when the caller may not list (AccessDenied): free text is the way. */ accessDenied: boolean };

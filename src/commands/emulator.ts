@@ -22,13 +22,13 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const { options } = command;
-  const { startEmulator, SANDBOX_CREDENTIALS, StateFileError } = await import('../emulator/index.js');
+  const { startEmulator, SANDBOX_CREDENTIALS, StateFileError, FixturesError } = await import('../emulator/index.js');
   let emulator;
   try {
     emulator = await startEmulator(options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (error instanceof StateFileError) {
+    if (error instanceof StateFileError || error instanceof FixturesError) {
       process.stderr.write(`healthlake-wizard emulator: ${error.message}\n  Fix: ${error.fix}\n`);
       return EXIT.config;
     }

@@ -29,6 +29,8 @@ Options:
   --create-delay-ms N        CREATING -> ACTIVE after N ms (default 3000)
   --delete-delay-ms N        DELETING -> DELETED after N ms (default 3000)
   --state FILE               keep data stores in FILE across restarts
+  --fixtures FILE            the KMS keys and Lambda functions to serve (JSON; see docs/emulator.md);
+                             default: the sandbox's set (alias/sandbox-usable, ...)
   --throttle-rate X          answer ThrottlingException to a share X (0..1) of requests
   --error-rate X             answer InternalServerException (500) to a share X of requests
   --reset-rate X             drop the connection of a share X of requests
@@ -40,7 +42,9 @@ Options:
   --no-verify-signatures     accept unsigned or wrongly signed requests
   --help                     this help
 
-A KMS key alias ending in -fail (e.g. alias/healthlake-wizard-fail) makes the creation end CREATE_FAILED.
+KMS (DescribeKey, ListKeys, ListAliases, GetKeyPolicy, ListGrants) and Lambda (GetFunction, ListFunctions,
+GetPolicy) answer on the same port. A creation with a key or token Lambda HealthLake could not use ends
+CREATE_FAILED: e.g. alias/sandbox-no-grant (also alias/healthlake-wizard-fail), alias/sandbox-disabled.
 `;
 
 /** What the command line asked for. */
@@ -48,7 +52,7 @@ export type EmulatorCommand = { help: true } | { help: false; options: EmulatorO
 
 /** The emulator command's flags that take a value (read by the parser and by the shell completion). */
 export const VALUE_FLAGS = [
-  '--port', '--host', '--region', '--account-id', '--create-delay-ms', '--delete-delay-ms', '--state',
+  '--port', '--host', '--region', '--account-id', '--create-delay-ms', '--delete-delay-ms', '--state', '--fixtures',
   '--throttle-rate', '--error-rate', '--reset-rate', '--latency-ms', '--lose-create-response', '--seed',
   '--access-key-id', '--secret-access-key',
 ] as const;
@@ -108,6 +112,7 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCommand {
   if (get('--create-delay-ms') !== undefined) options.createDelayMs = wholeNumber('--create-delay-ms', get('--create-delay-ms')!);
   if (get('--delete-delay-ms') !== undefined) options.deleteDelayMs = wholeNumber('--delete-delay-ms', get('--delete-delay-ms')!);
   if (get('--state') !== undefined) options.statePath = get('--state')!;
+  if (get('--fixtures') !== undefined) options.fixturesPath = get('--fixtures')!;
 
   const faults: NonNullable<EmulatorOptions['faults']> = {};
   if (get('--throttle-rate') !== undefined) faults.throttleRate = rate('--throttle-rate', get('--throttle-rate')!);

@@ -7,16 +7,10 @@
 import { randomBytes } from 'node:crypto';
 import type { DatastoreStatus } from '../domain-types.js';
 import { ServiceError } from './service-error.js';
-import type { EmulatedDatastore } from './types.js';
+import type { Caller, EmulatedDatastore } from './types.js';
 
 /** DELETED data stores stay describable this long (HealthLake keeps them visible for a while too). */
 export const DELETED_RETENTION_MS = 24 * 60 * 60 * 1000;
-
-/**
- * The documented CREATE_FAILED trigger: a customer managed KMS key given as an alias (or alias ARN) whose name
- * ends in `-fail`, such as `alias/healthlake-wizard-fail`.
- */
-export const FAILING_KMS_ALIAS = /(^|:)alias\/[a-zA-Z0-9:/_-]*-fail$/;
 
 /**
  * Where the data stores are kept besides memory (a `--state` file that other emulators may change too): each
@@ -38,6 +32,8 @@ export interface RegistryOptions {
   now: () => number;
   /** Keeps the data stores (and takes others' changes); memory only when absent. */
   storage?: RegistryStorage;
+  /** Why a new data store will end CREATE_FAILED (undefined: it becomes ACTIVE); `context` is what `create` was given. */
+  failureFor?: (request: Record<string, unknown>, context: { datastoreArn: string; caller: Caller }) => EmulatedDatastore['errorCause'];
 }
 
 /** Stable JSON (sorted keys), to compare two requests for idempotency. */
@@ -55,16 +51,6 @@ function canonicalJson(value: unknown): string {
 function withoutToken(request: Record<string, unknown>): string {
   const { ClientToken: _token, ...rest } = request;
   return canonicalJson(rest);
-}
-
-function failureFor(request: Record<string, unknown>): EmulatedDatastore['errorCause'] {
-  const kms = (request.SseConfiguration as { KmsEncryptionConfig?: { KmsKeyId?: unknown } } | undefined)?.KmsEncryptionConfig;
-  const keyId = kms?.KmsKeyId;
-  if (typeof keyId !== 'string' || !FAILING_KMS_ALIAS.test(keyId)) return undefined;
-  return {
-    ErrorMessage: `HealthLake could not use the KMS key ${keyId}: the key policy does not allow kms:CreateGrant for the caller (emulated failure).`,
-    ErrorCategory: 'NON_RETRYABLE_ERROR',
-  };
 }
 
 /** The emulator's data stores. */
@@ -91,7 +77,7 @@ export class DatastoreRegistry {
    * store the first call created; with a different request it is a ValidationException (CreateFHIRDatastore
    * models no ConflictException, and HealthLake reports misuse of its parameters as validation errors).
    */
-  create(request: Record<string, unknown>): EmulatedDatastore {
+  create(request: Record<string, unknown>, caller: Caller): EmulatedDatastore {
     return this.change(() => {
       const token = typeof request.ClientToken === 'string' ? request.ClientToken : undefined;
       if (token !== undefined) {
@@ -109,10 +95,11 @@ export class DatastoreRegistry {
       const { region, accountId, createDelayMs } = this.options;
       const now = this.options.now();
       const id = randomBytes(16).toString('hex');
-      const errorCause = failureFor(request);
+      const arn = `arn:aws:healthlake:${region}:${accountId}:datastore/fhir/${id}`;
+      const errorCause = this.options.failureFor?.(request, { datastoreArn: arn, caller });
       const datastore: EmulatedDatastore = {
         id,
-        arn: `arn:aws:healthlake:${region}:${accountId}:datastore/fhir/${id}`,
+        arn,
         ...(typeof request.DatastoreName === 'string' ? { name: request.DatastoreName } : {}),
         status: 'CREATING',
         createdAt: now,

@@ -2,15 +2,22 @@
  * The local HealthLake emulator: `startEmulator()` runs a control-plane server on 127.0.0.1 that the unmodified
  * AWS SDK and AWS CLI talk to. See docs/emulator.md for the behaviours (failure trigger, idempotency, faults).
  */
+import { creationFailure } from './creation-rules.js';
 import { DatastoreRegistry } from './datastore-registry.js';
+import { DEFAULT_FIXTURES } from './default-fixtures.js';
+import { loadFixtures } from './fixtures.js';
 import { FaultInjector } from './fault-injector.js';
 import { createEmulatorServer } from './http-server.js';
+import { KmsCatalog } from './kms.js';
+import { LambdaCatalog } from './lambda.js';
 import { SharedStateFile } from './state-file.js';
 import type { EmulatorCredentials, EmulatorOptions, RunningEmulator } from './types.js';
 
 export type * from './types.js';
-export { FAILING_KMS_ALIAS, DELETED_RETENTION_MS } from './datastore-registry.js';
+export { DELETED_RETENTION_MS } from './datastore-registry.js';
 export { StateFileError } from './state-file.js';
+export { DEFAULT_FIXTURES } from './default-fixtures.js';
+export { FixturesError, checkFixtures, type Fixtures, type FixtureKey, type FixtureFunction, type PolicyDocument } from './fixtures.js';
 
 /**
  * The sandbox's credentials. NOT A SECRET: a fixed, made-up pair that only this emulator accepts, published here
@@ -38,6 +45,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!/^\d{12}$/.test(accountId)) throw new RangeError(`accountId must be 12 digits; got ${JSON.stringify(accountId)}.`);
   if (!/^[a-z0-9-]+$/.test(region)) throw new RangeError(`region must look like us-east-1; got ${JSON.stringify(region)}.`);
   const now = options.now ?? Date.now;
+  const fixtures = options.fixturesPath !== undefined ? loadFixtures(options.fixturesPath) : (options.fixtures ?? DEFAULT_FIXTURES);
+  const kms = new KmsCatalog(fixtures, region, accountId);
+  const lambda = new LambdaCatalog(fixtures, region, accountId);
   const stateFile = options.statePath ? new SharedStateFile(options.statePath) : undefined;
   const loaded = stateFile?.load();
   const registry = new DatastoreRegistry(
@@ -48,6 +58,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       deleteDelayMs: options.deleteDelayMs ?? DEFAULT_DELAY_MS,
       now,
       ...(stateFile ? { storage: stateFile } : {}),
+      failureFor: (request, context) => creationFailure(request, { kms, lambda }, context),
     },
     loaded?.datastores ?? [],
   );
@@ -59,6 +70,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     now,
     requests,
     accountId,
+    kms,
+    lambda,
     defaultIdentity: options.credentials?.[0] ?? SANDBOX_CREDENTIALS,
     signatures:
       options.verifySignatures === false

@@ -9,10 +9,10 @@ import {
   createRequestError,
 } from './input-validation.js';
 import { ServiceError } from './service-error.js';
-import type { EmulatedDatastore, OperationName } from './types.js';
+import type { Caller, EmulatedDatastore, OperationName } from './types.js';
 
 type Body = Record<string, unknown>;
-type Handler = (registry: DatastoreRegistry, body: Body) => Body;
+type Handler = (registry: DatastoreRegistry, body: Body, caller: Caller) => Body;
 
 /** DatastoreProperties on the wire: CreatedAt in epoch seconds, as the JSON protocol sends timestamps. */
 export function wireProperties(datastore: EmulatedDatastore): Body {
@@ -82,10 +82,10 @@ function listDatastores(registry: DatastoreRegistry, body: Body): Body {
 
 /** One handler per operation. */
 export const OPERATIONS: Record<OperationName, Handler> = {
-  CreateFHIRDatastore(registry, body) {
+  CreateFHIRDatastore(registry, body, caller) {
     const invalid = createRequestError(body);
     if (invalid) throw invalid;
-    return summary(registry.create(body));
+    return summary(registry.create(body, caller));
   },
   DescribeFHIRDatastore(registry, body) {
     return { DatastoreProperties: wireProperties(registry.get(checkDatastoreId(body))) };

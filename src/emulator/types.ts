@@ -1,5 +1,6 @@
 /** The emulator's public contract: options, the running handle, data stores as kept, and fault controls. */
 import type { DatastoreStatus } from '../domain-types.js';
+import type { Fixtures } from './fixtures.js';
 
 /** A key pair (and optional session token) the emulator accepts for SigV4. */
 export interface EmulatorCredentials {
@@ -9,6 +10,12 @@ export interface EmulatorCredentials {
   sessionToken?: string;
   /** The IAM user (or, with a session token, role) STS GetCallerIdentity names for this key; default `sandbox`. */
   userName?: string;
+}
+
+/** Who signed a request: the ARN STS GetCallerIdentity reports for its key, and the account. */
+export interface Caller {
+  arn: string;
+  accountId: string;
 }
 
 /** The operations the emulator serves (the `X-Amz-Target` suffixes). */
@@ -105,6 +112,13 @@ export interface EmulatorOptions {
    */
   statePath?: string;
   faults?: FaultOptions;
+  /**
+   * The KMS keys and Lambda functions KMS and Lambda calls see, and the creation rules use (docs/emulator.md);
+   * default: the sandbox's set (`DEFAULT_FIXTURES`).
+   */
+  fixtures?: Fixtures;
+  /** Read the fixtures from this JSON file (`--fixtures FILE`); a bad file throws a FixturesError. */
+  fixturesPath?: string;
   /** Check SigV4 signatures (default true). */
   verifySignatures?: boolean;
   /** The clock (epoch ms); drives transitions, CreatedAt and the signature date check. */

@@ -46,7 +46,7 @@ describe('--plain', () => {
     expect(written(term)).toContain('Step 1 of 7: Name\n');
     await answer(term, 'FHIR version [1 R4]: ', '');
     await answer(term, leftOut('Key type'), '3');
-    await answer(term, 'KMS key: ', 'alias/healthlake');
+    await answer(term, 'KMS key: ', 'alias/sandbox-usable');
     await answer(term, leftOut('Preloaded data type'), '');
     await answer(term, 'Tags [none]: ', 'team=data');
     await answer(term, 'Next tag (KEY=VALUE; an empty line ends): ', '');

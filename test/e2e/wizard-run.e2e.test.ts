@@ -18,7 +18,7 @@ describe('the built wizard in a pty against the emulator', () => {
     await term.waitFor('Encryption › Key type');
     await term.press(KEYS.down, KEYS.down, KEYS.enter);
     await term.waitFor('Encryption › KMS key');
-    await answer('alias/e2e-key');
+    await answer('alias/sandbox-usable');
     await term.waitFor('Sample data');
     await term.press(KEYS.down, KEYS.enter);
     await term.waitFor('No tags yet');
@@ -31,7 +31,7 @@ describe('the built wizard in a pty against the emulator', () => {
     await term.waitFor('PKCE');
     await term.press(KEYS.enter);
     await term.waitFor('IdP Lambda ARN');
-    await answer('arn:aws:lambda:us-east-1:111122223333:function:smart-decoder');
+    await answer('arn:aws:lambda:us-east-1:123456789012:function:sandbox-token-decoder');
     await term.waitFor('Client token');
     await term.press(KEYS.enter);
     await term.waitFor('Review');
@@ -46,7 +46,7 @@ describe('the built wizard in a pty against the emulator', () => {
     const sent = fx.emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'e2e-full');
     expect(sent?.request).toEqual(reviewed);
     expect(reviewed).toMatchObject({
-      SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/e2e-key' } },
+      SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/sandbox-usable' } },
       PreloadDataConfig: { PreloadDataType: 'SYNTHEA' },
       Tags: [{ Key: 'team', Value: 'data' }],
       IdentityProviderConfiguration: { AuthorizationStrategy: 'SMART_ON_FHIR', FineGrainedAuthorizationEnabled: true },

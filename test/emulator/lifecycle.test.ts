@@ -64,7 +64,7 @@ describe('data store lifecycle', () => {
     expect(result.state).toBe('SUCCESS');
   });
 
-  it('ends CREATE_FAILED with an ErrorCause for a KMS alias ending in -fail', async () => {
+  it('ends CREATE_FAILED with an ErrorCause for alias/healthlake-wizard-fail (a sandbox key whose policy lacks kms:CreateGrant)', async () => {
     const emulator = await emulatorForTest({ createDelayMs: 50 });
     const client = clientFor(emulator);
     const { DatastoreId } = await client.send(
@@ -82,13 +82,13 @@ describe('data store lifecycle', () => {
     expect(failed.SseConfiguration?.KmsEncryptionConfig?.KmsKeyId).toBe('alias/healthlake-wizard-fail');
   });
 
-  it('a normal customer managed key does not fail', async () => {
+  it('a customer managed key HealthLake can use (a fixture key) does not fail', async () => {
     const emulator = await emulatorForTest({ createDelayMs: 0 });
     const client = clientFor(emulator);
     const { DatastoreId } = await client.send(
       new CreateFHIRDatastoreCommand({
         DatastoreTypeVersion: 'R4',
-        SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/failover-key' } },
+        SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/sandbox-usable' } },
       }),
     );
     const { DatastoreProperties } = await client.send(new DescribeFHIRDatastoreCommand({ DatastoreId }));
