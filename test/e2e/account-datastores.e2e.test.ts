@@ -70,7 +70,7 @@ describe('create --from-datastore', () => {
     const source = {
       DatastoreTypeVersion: 'R4',
       DatastoreName: `source-${Date.now()}`,
-      SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/clinic-key' } },
+      SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/sandbox-usable' } },
       PreloadDataConfig: { PreloadDataType: 'SYNTHEA' },
       Tags: [
         { Key: 'team', Value: 'clinic' },
