@@ -112,6 +112,7 @@ const kmsEncryptionConfig: StructureNode = {
       required: false,
       appliesWhen: { sibling: 'CmkType', oneOf: ['CUSTOMER_MANAGED_KMS_KEY'] },
       arnInDatastoreRegion: true,
+      pickedFrom: 'kms-key',
       min: 1,
       max: 400,
       pattern:
@@ -398,6 +399,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
       required: false,
       appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
       arnInDatastoreRegion: true,
+      pickedFrom: 'lambda-function',
       min: 49,
       max: 256,
       pattern:

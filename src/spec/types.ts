@@ -46,6 +46,8 @@ export interface StringNode extends NodeBase {
   holdsJson?: boolean;
   /** An ARN given here must be in the data store's Region (HealthLake uses the key or function from there). */
   arnInDatastoreRegion?: boolean;
+  /** The value names a resource of the target Region the wizard offers in a picker (free text stays possible). */
+  pickedFrom?: 'kms-key' | 'lambda-function';
 }
 
 /** A string member whose value is one of a closed set. */

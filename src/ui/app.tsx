@@ -155,7 +155,13 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per outcome
   }, [outcome]);
 
-  const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
+  // The pickers list from where the request will go (the sandbox, or the target); each list loads once.
+  const resources = useMemo(
+    () => ({ source: () => connection(state.sandbox).then((opened) => opened.resources), where: state.sandbox ? 'the sandbox' : target && target !== 'unresolved' ? target.region : 'the Region' }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connection getter is stable per mode
+    [state.sandbox, target],
+  );
+    const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
   useKeys((inputKey, key) => {
     if (!matches('quit', inputKey, key)) return;
     if (beforeSubmit) {
@@ -177,7 +183,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
       screen = <StartScreen choices={state.start!} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatch} isActive={active} />;
       break;
     case 'editing':
-      screen = <EditScreen state={state} dispatch={dispatch} target={target} isActive={active} />;
+      screen = <EditScreen state={state} dispatch={dispatch} target={target} resources={resources} isActive={active} />;
       break;
     case 'review':
       screen = (

@@ -21,7 +21,7 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
     { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }) }, options },
     {
       async connect(sandbox, store) {
-        const { debugLogFor, openSession } = await import('../aws/session.js');
+        const [{ debugLogFor, openSession }, { resourceListerFor }] = await Promise.all([import('../aws/session.js'), import('../aws/resource-lister.js')]);
         // The wizard journals as `create --no-interactive` does: no journal, no sending, unless --no-journal.
         // `--debug` lines wait with the other notices until the wizard gives the screen back.
         const session = await openSession({ ...options, sandbox }, store, {
@@ -30,7 +30,16 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
           ...(options.debug ? { debug: debugLogFor(options, later) } : {}),
           stderr: later,
         });
-        return { gateway: session.gateway, close: () => session.close() };
+        // The pickers list keys and functions where the gateway sends: the sandbox's emulator, or the target.
+        const resources = resourceListerFor({ ...options, sandbox }, session);
+        return {
+          gateway: session.gateway,
+          resources,
+          close: async () => {
+            resources.close();
+            await session.close();
+          },
+        };
       },
       async openStore() {
         const { openLocalStore } = await import('../aws/session.js');

@@ -1,11 +1,19 @@
 /** The side effects the app receives (STYLE: injected, so tests and the status command can swap them). */
-import type { HealthLakeGateway } from '../../aws/types.js';
+import type { HealthLakeGateway, KmsKeyChoice, LambdaFunctionChoice, ResourceListing } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
 import type { HistoryEntry, WizardStore } from '../../store/types.js';
+
+/** The target's resources the wizard's pickers offer; each listed once, when first asked for. */
+export interface ResourceSource {
+  kmsKeys(): Promise<ResourceListing<KmsKeyChoice>>;
+  lambdaFunctions(): Promise<ResourceListing<LambdaFunctionChoice>>;
+}
 
 /** A gateway and how to release what it holds (the sandbox emulator). */
 export interface Connection {
   gateway: HealthLakeGateway;
+  /** The pickers' lists; absent where nothing can be listed (the pickers then take free text). */
+  resources?: ResourceSource;
   close(): Promise<void>;
 }
 

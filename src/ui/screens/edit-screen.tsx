@@ -16,6 +16,8 @@ import type { PromptInputProps } from '../inputs/prompt-input-props.js';
 import { SmartMetadataBuilder } from '../inputs/smart-metadata/smart-metadata-builder.js';
 import { TagsEditor } from '../inputs/tags-editor/tags-editor.js';
 import { TextPrompt } from '../inputs/text-prompt.js';
+import { ResourcePrompt } from '../inputs/resource-prompt.js';
+import type { PickerResources } from '../inputs/prompt-input-props.js';
 import { matches, type Command } from '../keys.js';
 import { useKeys } from '../use-keys.js';
 
@@ -24,6 +26,7 @@ const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> =
   choice: ChoicePrompt,
   tags: TagsEditor,
   json: SmartMetadataBuilder,
+  resource: ResourcePrompt,
 };
 
 /** Props of `EditScreen`. */
@@ -31,11 +34,13 @@ export interface EditScreenProps {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;
   target?: Target | 'unresolved';
+  /** The target's KMS keys and Lambda functions, for the resource pickers. */
+  resources?: PickerResources;
   isActive: boolean;
 }
 
 /** The current step. */
-export function EditScreen({ state, dispatch, target, isActive }: EditScreenProps) {
+export function EditScreen({ state, dispatch, target, resources, isActive }: EditScreenProps) {
   const prompt = promptAt(state.cursor)!;
   const step = STEPS.find((candidate) => candidate.id === prompt.step)!;
   const allIssues = promptIssues(prompt, answerIssues(state.answers, state.region));
@@ -60,6 +65,8 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
   // The tags editor says what Enter does on its own hint line (edit a tag, add one, or go on).
   const footer: Command[] = [...(prompt.kind === 'tags' ? [] : (['next'] as Command[])), ...(canGoBack(state) ? (['back'] as Command[]) : []), 'help'];
   if (prompt.kind === 'choice') footer.unshift('choose');
+  // A picker: letters filter, Esc empties the filter before it goes back.
+  if (prompt.kind === 'resource') footer.splice(0, footer.length, 'choose', 'filter', 'next', ...(canGoBack(state) ? (['clearFilter'] as Command[]) : []), 'help');
   if (step.optional) footer.push('skip');
   footer.push('quit');
   return (
@@ -85,6 +92,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
         onNext={() => dispatch({ type: 'next' })}
         onBack={() => dispatch({ type: 'back' })}
         onHelp={() => dispatch({ type: 'toggleHelp' })}
+        {...(resources ? { resources } : {})}
       />
       {askingSkip ? (
         <SkipStepDialog

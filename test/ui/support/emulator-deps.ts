@@ -1,5 +1,6 @@
 /** AppDeps wired to the real gateway against a real emulator on 127.0.0.1, plus a way to await the exit. */
 import { createGateway } from '../../../src/aws/gateway.js';
+import { resourceListerFor } from '../../../src/aws/resource-lister.js';
 import { SANDBOX_CREDENTIALS, startEmulator } from '../../../src/emulator/index.js';
 import type { RunningEmulator } from '../../../src/emulator/types.js';
 import type { HealthLakeGateway } from '../../../src/aws/types.js';
@@ -26,7 +27,14 @@ export function startTestEmulator(createDelayMs = 150): Promise<RunningEmulator>
 /** Deps whose gateway is the real one, pointed at the emulator (both "AWS" and "sandbox" go there). */
 export function emulatorDeps(
   emulator: RunningEmulator | undefined,
-  options: { store?: WizardStore; credentialsFound?: boolean; gateway?: HealthLakeGateway; writeDir?: string } = {},
+  options: {
+    store?: WizardStore;
+    credentialsFound?: boolean;
+    gateway?: HealthLakeGateway;
+    writeDir?: string;
+    /** The pickers list the emulator's KMS keys and Lambda functions (signed with these credentials); else they take free text. */
+    resources?: { credentials: { accessKeyId: string; secretAccessKey: string } };
+  } = {},
 ): TestDeps {
   let resolveExit: (value: { code: number; farewell?: string }) => void = () => undefined;
   const exited = new Promise<{ code: number; farewell?: string }>((resolve) => (resolveExit = resolve));
@@ -49,7 +57,9 @@ export function emulatorDeps(
             schedule: { afterCheck: () => 50, afterError: () => 50 },
           },
         );
-      return { gateway, close: async () => undefined };
+      if (!options.resources) return { gateway, close: async () => undefined };
+      const resources = resourceListerFor({ endpointUrl: emulator!.url, region: emulator!.region }, {}, { credentials: options.resources.credentials, env: {}, maxAttempts: 1 });
+      return { gateway, resources, close: async () => resources.close() };
     },
     openStore: async () => options.store,
     detectCredentials: async () => ({ found: options.credentialsFound ?? true }),

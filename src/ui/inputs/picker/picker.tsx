@@ -22,16 +22,18 @@ export interface PickerProps<Value> {
   noMatch?: string | undefined;
   /** At most this many rows are shown; the window follows the highlight. */
   height?: number;
+  /** Nothing could be listed: the picker is a text box for the value itself (no filter label, no rows). */
+  textOnly?: boolean;
   isActive: boolean;
 }
 
 /** The filter, the matching rows and the note. */
-export function Picker<Value>({ state, matching, total, note, placeholder, noMatch, height = 8, isActive }: PickerProps<Value>) {
-  const filtered = state.filter.value !== '';
+export function Picker<Value>({ state, matching, total, note, placeholder, noMatch, height = 8, textOnly = false, isActive }: PickerProps<Value>) {
+  const filtered = state.filter.value !== '' && !textOnly;
   return (
     <Box flexDirection="column">
       <Text>
-        <Text dimColor>Filter: </Text>
+        {textOnly ? null : <Text dimColor>Filter: </Text>}
         <TextWithCursor value={state.filter.value} cursor={state.filter.cursor} isActive={isActive} placeholder={placeholder ?? 'type to filter'} />
         {filtered ? <Text dimColor>{`  ${matching.length} of ${total}`}</Text> : null}
       </Text>

@@ -57,7 +57,7 @@ export function filterItems<Value>(items: readonly PickerItem<Value>[], filter: 
   });
 }
 
-/** The picker's state and its dispatch. */
-export function usePickerState() {
-  return useReducer(pickerReducer, INITIAL_PICKER_STATE);
+/** The picker's state and its dispatch; the filter may start with a text (the current answer, cursor at its end). */
+export function usePickerState(initialFilter = '') {
+  return useReducer(pickerReducer, initialFilter, (text): PickerState => ({ filter: { value: text, cursor: [...text].length }, highlighted: 0 }));
 }
