@@ -42,6 +42,11 @@ export interface CreateOptions extends GlobalOptions {
   /** `--wait` / `--no-wait`; undefined means the command's default. */
   wait?: boolean;
   generateCliSkeleton?: 'input' | 'yaml-input' | 'output';
+  /**
+   * `--preflight` / `--no-preflight`: the pre-flight checks. Undefined: the default, which runs them before sending
+   * (and in the wizard's review) but not for a dry run.
+   */
+  preflight?: boolean;
   /** `--no-journal`: send without journaling the ClientToken (also when the local store cannot be opened). */
   noJournal?: boolean;
   /** `--help`: print the command's help and exit. */

@@ -141,3 +141,5 @@ export interface LambdaFunctionChoice {
 export type ResourceListing<T> =
   | { ok: true; items: T[]; /** True when more existed than were listed. */ truncated: boolean }
   | { ok: false; problem: FriendlyError; /** True when the caller may not list (AccessDenied): free text is the way. */ accessDenied: boolean };
+
+export type * from './preflight/types.js';

@@ -1,5 +1,5 @@
 /**
- * The non-interactive submission of `create`: send the validated request (to the sandbox with `--sandbox`),
+ * The non-interactive submission of `create`: the pre-flight checks (unless `--no-preflight`), then send the validated request (to the sandbox with `--sandbox`),
  * print the response as the AWS CLI does (`--output`, `--query`), and with `--wait` follow the status on stderr.
  *
  * The ClientToken is journaled before anything is sent, and nothing is sent when it cannot be (unless
@@ -88,6 +88,11 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
     if (inOtherRegion.length > 0) {
       stderr.write(`${inOtherRegion.map(formatIssue).join('\n')}\n`);
       return EXIT.usage;
+    }
+    if (options.preflight !== false) {
+      const { preflightBeforeSending } = await import('./create-preflight.js');
+      const blocked = await preflightBeforeSending(session, options, request, { stderr, stdout: deps.stdout ?? writeStdout, ...(deps.maxAttempts ? { maxAttempts: deps.maxAttempts } : {}) });
+      if (blocked !== undefined) return blocked;
     }
     const created = await sendOrResend(session, request, journaled ? store : undefined, stderr);
     (deps.stdout ?? writeStdout)(await renderOutput(created, { output: await outputFormatFor(options), query: options.query, operation: 'CreateFHIRDatastore', shape: 'CreateFHIRDatastoreResponse', color: options.color }));

@@ -166,6 +166,7 @@ export async function run(argv: string[]): Promise<number> {
       const failed = await savePreset(options.savePreset, request);
       if (failed !== undefined) return failed;
     }
+    if (options.dryRun && options.preflight === true) return (await import('./create-preflight.js')).dryRunPreflight(request as CreateRequest, options);
     if (options.dryRun) {
       writeStdout(await renderDryRun(request, options));
       return EXIT.ok;

@@ -144,7 +144,7 @@ export function commandModel(): CommandModel[] {
       synopsis: '[options]',
       summary: 'a local HealthLake emulator (no AWS account needed)',
       flags: [
-        ...EMULATOR_VALUE_FLAGS.map((flag): FlagModel => ({ flag, value: flag === '--state' ? { kind: 'file' } : { kind: 'text', name: 'value' }, help: '' })),
+        ...EMULATOR_VALUE_FLAGS.map((flag): FlagModel => ({ flag, value: flag === '--state' || flag === '--fixtures' ? { kind: 'file' } : { kind: 'text', name: 'value' }, help: '' })),
         { flag: '--no-verify-signatures', value: BOOLEAN, help: 'Accept unsigned or wrongly signed requests.' },
         { flag: '--help', value: BOOLEAN, help: 'Show the help.' },
       ],

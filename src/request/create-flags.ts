@@ -42,6 +42,8 @@ export const OPTION_FLAGS: readonly OptionFlag[] = [
   { flag: '--dry-run', key: 'dryRun', kind: 'boolean', sets: true, group: 'command', help: 'Print the request that would be sent (JSON, or --output yaml) and send nothing.' },
   { flag: '--preset', key: 'preset', kind: 'string', valueName: '<name>', group: 'command', help: 'Start from a saved preset; cli-input and flags override it.' },
   { flag: '--from-datastore', key: 'fromDatastore', kind: 'string', valueName: '<id>', group: 'command', help: 'Start from an existing data store\'s settings and tags (data stores cannot be changed; re-creating is the way): name and client token are fresh. A preset, cli-input and flags override it.' },
+  { flag: '--preflight', key: 'preflight', kind: 'boolean', sets: true, group: 'command', help: 'Run the pre-flight checks (KMS key, token Lambda, SMART metadata, quota, Region, name) with read-only calls; with --dry-run, print their report and send nothing. A failed check exits 254.' },
+  { flag: '--no-preflight', key: 'preflight', kind: 'boolean', sets: false, group: 'command', help: 'Send without the pre-flight checks (they run before sending by default).' },
   { flag: '--save-preset', key: 'savePreset', kind: 'string', valueName: '<name>', group: 'command', help: 'Save the answers as a preset (never the client token) when the request is sent or printed; in the wizard also when you quit from review.' },
   { flag: '--wait', key: 'wait', kind: 'boolean', sets: true, group: 'command', help: 'Wait until the data store is ACTIVE (or failed) before exiting.' },
   { flag: '--no-wait', key: 'wait', kind: 'boolean', sets: false, group: 'command', help: 'Exit as soon as the creation is accepted.' },

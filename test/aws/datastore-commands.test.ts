@@ -284,7 +284,7 @@ describe('create --from-datastore', () => {
   const sourceRequest = {
     DatastoreTypeVersion: 'R4',
     DatastoreName: 'original',
-    SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/clinic-key' } },
+    SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/sandbox-usable' } },
     PreloadDataConfig: { PreloadDataType: 'SYNTHEA' },
     Tags: [{ Key: 'team', Value: 'clinic' }, { Key: 'env', Value: 'test' }],
   } as const;

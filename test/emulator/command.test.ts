@@ -4,7 +4,7 @@
  */
 import { CreateFHIRDatastoreCommand, DescribeFHIRDatastoreCommand, HealthLakeClient } from '@aws-sdk/client-healthlake';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -113,6 +113,47 @@ describe('healthlake-wizard emulator (built binary)', () => {
     expect(result.stderr).toContain('Fix:');
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
+
+  it('exits 253 naming the entry and the field for a bad --fixtures file', () => {
+    requireBuild();
+    const dir = mkdtempSync(join(tmpdir(), 'hlw-fixtures-'));
+    folders.push(dir);
+    writeFileSync(join(dir, 'fixtures.json'), JSON.stringify({ lambdaFunctions: [{ name: 'has space' }] }));
+    const result = spawnSync(process.execPath, [BIN, 'emulator', '--fixtures', join(dir, 'fixtures.json')], { env: childEnv(), encoding: 'utf8', timeout: 10_000 });
+    expect(result.status).toBe(253);
+    expect(result.stderr).toContain('lambdaFunctions[0]: name must be a function name');
+    expect(result.stderr).toContain('Fix:');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.skipIf(!HAS_AWS_CLI)('serves the AWS CLI KMS and Lambda calls over the default fixtures (skipped when `aws` is not installed)', async () => {
+    const { child, url, exit } = await startEmulatorProcess(['--port', '0']);
+    const home = mkdtempSync(join(tmpdir(), 'hlw-aws-cli-'));
+    folders.push(home);
+    const env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
+      AWS_DEFAULT_REGION: SANDBOX_REGION,
+      AWS_CONFIG_FILE: join(home, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_PAGER: '',
+    };
+    const aws = (...args: string[]) => spawnSync('aws', [...args, '--endpoint-url', url, '--output', 'json'], { env, encoding: 'utf8', timeout: 20_000 });
+    const key = aws('kms', 'describe-key', '--key-id', 'alias/sandbox-disabled');
+    expect(key.stderr).toBe('');
+    expect(JSON.parse(key.stdout)).toMatchObject({ KeyMetadata: { KeyState: 'Disabled', KeySpec: 'SYMMETRIC_DEFAULT' } });
+    const policy = aws('lambda', 'get-policy', '--function-name', 'sandbox-token-decoder');
+    expect(policy.stderr).toBe('');
+    expect(JSON.parse((JSON.parse(policy.stdout) as { Policy: string }).Policy)).toMatchObject({ Statement: [{ Principal: { Service: 'healthlake.amazonaws.com' } }] });
+    const missing = aws('lambda', 'get-policy', '--function-name', 'sandbox-token-decoder-no-permission');
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('ResourceNotFoundException');
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  }, 60_000);
 
   it.skipIf(!HAS_AWS_CLI)('serves the AWS CLI: create-fhir-datastore then describe-fhir-datastore (skipped when `aws` is not installed)', async () => {
     const { child, url, exit } = await startEmulatorProcess(['--port', '0', '--create-delay-ms', '0']);
