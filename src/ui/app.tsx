@@ -155,6 +155,12 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per outcome
   }, [outcome]);
 
+  // The review's pre-flight checks run where the request will go; --no-preflight shows that they were skipped.
+  const preflightSource = useMemo(
+    () => (input.mode === 'wizard' && input.options.preflight === false ? ('skipped' as const) : () => connection(state.sandbox).then((opened) => opened.preflight)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connection getter is stable per mode
+    [state.sandbox],
+  );
   // The pickers list from where the request will go (the sandbox, or the target); each list loads once.
   const resources = useMemo(
     () => ({ source: () => connection(state.sandbox).then((opened) => opened.resources), where: state.sandbox ? 'the sandbox' : target && target !== 'unresolved' ? target.region : 'the Region' }),
@@ -197,6 +203,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
             savePreset={(name) => savePreset(openedStore, name, state, dispatch)}
             writeFile={deps.writeFile}
             onPrimary={onPrimary}
+            preflight={preflightSource}
           />
         </Suspense>
       );

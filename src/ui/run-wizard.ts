@@ -21,7 +21,11 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
     { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }) }, options },
     {
       async connect(sandbox, store) {
-        const [{ debugLogFor, openSession }, { resourceListerFor }] = await Promise.all([import('../aws/session.js'), import('../aws/resource-lister.js')]);
+        const [{ debugLogFor, openSession }, { resourceListerFor }, { wizardPreflightFor }] = await Promise.all([
+          import('../aws/session.js'),
+          import('../aws/resource-lister.js'),
+          import('../aws/wizard-preflight.js'),
+        ]);
         // The wizard journals as `create --no-interactive` does: no journal, no sending, unless --no-journal.
         // `--debug` lines wait with the other notices until the wizard gives the screen back.
         const session = await openSession({ ...options, sandbox }, store, {
@@ -32,11 +36,15 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
         });
         // The pickers list keys and functions where the gateway sends: the sandbox's emulator, or the target.
         const resources = resourceListerFor({ ...options, sandbox }, session);
+        // The review screen's pre-flight checks, unless --no-preflight.
+        const preflight = options.preflight === false ? undefined : wizardPreflightFor({ ...options, sandbox }, session);
         return {
           gateway: session.gateway,
           resources,
+          ...(preflight ? { preflight } : {}),
           close: async () => {
             resources.close();
+            preflight?.close();
             await session.close();
           },
         };

@@ -1,6 +1,7 @@
 /** The side effects the app receives (STYLE: injected, so tests and the status command can swap them). */
 import type { HealthLakeGateway, KmsKeyChoice, LambdaFunctionChoice, ResourceListing } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
+import type { PreflightResult } from '../../aws/preflight/types.js';
 import type { HistoryEntry, WizardStore } from '../../store/types.js';
 
 /** The target's resources the wizard's pickers offer; each listed once, when first asked for. */
@@ -14,6 +15,8 @@ export interface Connection {
   gateway: HealthLakeGateway;
   /** The pickers' lists; absent where nothing can be listed (the pickers then take free text). */
   resources?: ResourceSource;
+  /** The pre-flight checks of a request, each result as it finishes; absent where they do not run. */
+  preflight?: { run(request: CreateRequest, signal: AbortSignal): AsyncIterable<PreflightResult> };
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 /** AppDeps wired to the real gateway against a real emulator on 127.0.0.1, plus a way to await the exit. */
 import { createGateway } from '../../../src/aws/gateway.js';
 import { resourceListerFor } from '../../../src/aws/resource-lister.js';
+import { wizardPreflightFor } from '../../../src/aws/wizard-preflight.js';
 import { SANDBOX_CREDENTIALS, startEmulator } from '../../../src/emulator/index.js';
 import type { RunningEmulator } from '../../../src/emulator/types.js';
 import type { HealthLakeGateway } from '../../../src/aws/types.js';
@@ -32,7 +33,10 @@ export function emulatorDeps(
     credentialsFound?: boolean;
     gateway?: HealthLakeGateway;
     writeDir?: string;
-    /** The pickers list the emulator's KMS keys and Lambda functions (signed with these credentials); else they take free text. */
+    /**
+     * The pickers list the emulator's KMS keys and Lambda functions, and the review runs the pre-flight checks
+     * there (signed with these credentials); else the pickers take free text and no checks run.
+     */
     resources?: { credentials: { accessKeyId: string; secretAccessKey: string } };
   } = {},
 ): TestDeps {
@@ -58,8 +62,19 @@ export function emulatorDeps(
           },
         );
       if (!options.resources) return { gateway, close: async () => undefined };
-      const resources = resourceListerFor({ endpointUrl: emulator!.url, region: emulator!.region }, {}, { credentials: options.resources.credentials, env: {}, maxAttempts: 1 });
-      return { gateway, resources, close: async () => resources.close() };
+      const target = { endpointUrl: emulator!.url, region: emulator!.region };
+      const settings = { credentials: options.resources.credentials, env: {}, maxAttempts: 1 };
+      const resources = resourceListerFor(target, {}, settings);
+      const preflight = wizardPreflightFor(target, { gateway }, settings);
+      return {
+        gateway,
+        resources,
+        preflight,
+        close: async () => {
+          resources.close();
+          preflight.close();
+        },
+      };
     },
     openStore: async () => options.store,
     detectCredentials: async () => ({ found: options.credentialsFound ?? true }),
