@@ -135,3 +135,35 @@ describe('the Lambda picker', () => {
     driver.unmount();
   });
 });
+
+describe('the review\'s pre-flight checks', () => {
+  const reviewOf = (on: RunningEmulator, initial: Record<string, unknown>, options: Record<string, unknown> = {}) => {
+    const deps = emulatorDeps(on, { resources: { credentials: { ...SANDBOX_CREDENTIALS } } });
+    return drive(createApp(deps, { mode: 'wizard', flow: { initial: initial as never, given: ALL, clientToken: randomUUID() }, options }));
+  };
+
+  it('fill in a list under the action; a disabled key is ✗, and the Checks tab says why and what to do', async () => {
+    const driver = reviewOf(emulator, { ...CMK, DatastoreName: 'checks-disabled', [KMS_KEY]: 'alias/sandbox-disabled' });
+    const frame = await driver.waitFor(/✗ KMS key alias\/sandbox-disabled/, 10_000);
+    expect(frame).toContain('Pre-flight checks');
+    expect(frame).toContain('✓ Region');
+    expect(frame).toContain('the Checks tab (←) shows each cause and fix');
+    expect(frame).not.toContain('billed per hour');
+    await driver.press(KEY.left);
+    const checks = await driver.waitFor('[Checks]');
+    const said = checks.replace(/\s+/g, ' ');
+    expect(said).toContain('✗ KMS key alias/sandbox-disabled: ');
+    expect(said).toContain('is Disabled; HealthLake needs an Enabled key. Fix: Enable the key: aws kms enable-key --key-id');
+    driver.unmount();
+  });
+
+  it('--no-preflight: the review says the checks were skipped, and runs none', async () => {
+    const driver = reviewOf(emulator, { ...CMK, DatastoreName: 'checks-skipped', [KMS_KEY]: 'alias/sandbox-disabled' }, { preflight: false });
+    await driver.waitFor('Pre-flight checks: skipped (--no-preflight).');
+    await driver.press(KEY.left);
+    await driver.waitFor('[Checks]');
+    expect(driver.frame()).toContain('Pre-flight checks: skipped (--no-preflight).');
+    expect(driver.frame()).not.toContain('KMS key alias/sandbox-disabled:');
+    driver.unmount();
+  });
+});
