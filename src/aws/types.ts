@@ -5,6 +5,7 @@
  */
 import type { DatastoreStatus, ListDatastoresInput, PendingSubmission, Target } from '../domain-types.js';
 import type { CreateRequest } from '../request/types.js';
+import type { PreflightReport, PreflightResult, SmartConfigurationAnswer } from './preflight/types.js';
 
 export type { DatastoreStatus, ListDatastoresInput, Target } from '../domain-types.js';
 
@@ -143,3 +144,25 @@ export type ResourceListing<T> =
   | { ok: false; problem: FriendlyError; /** True when the caller may not list (AccessDenied): free text is the way. */ accessDenied: boolean };
 
 export type * from './preflight/types.js';
+
+/**
+ * What the pickers and the review screen's pre-flight list ask of the target account: read-only, plain values,
+ * never throwing for a listing (a failure is a value). Built by `openAccountResources` (src/aws/account-resources.ts).
+ */
+export interface AccountResources {
+  /** The target Region's KMS keys, usable ones first. */
+  listKmsKeys(options?: { signal?: AbortSignal }): Promise<ResourceListing<KmsKeyChoice>>;
+  /** The target Region's Lambda functions, by name. */
+  listLambdaFunctions(options?: { signal?: AbortSignal }): Promise<ResourceListing<LambdaFunctionChoice>>;
+  /** The pre-flight checks of a request, each result yielded as it finishes (see `plannedChecks` for the list up front). */
+  preflight(request: CreateRequest, options?: { signal?: AbortSignal }): AsyncIterable<PreflightResult>;
+  /** The whole report; `onResult` hears each result as it finishes. */
+  preflightReport(request: CreateRequest, options?: { signal?: AbortSignal; onResult?: (result: PreflightResult) => void }): Promise<PreflightReport>;
+  /**
+   * An issuer's `.well-known/smart-configuration` (HTTPS, with the proxy and CA settings), e.g. to prefill the
+   * SMART metadata builder. Never throws.
+   */
+  smartConfiguration(issuer: string, options?: { signal?: AbortSignal }): Promise<SmartConfigurationAnswer>;
+  /** Releases the clients' connections. */
+  close(): void;
+}

@@ -6,7 +6,7 @@
  */
 import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
 import { renderOutput } from '../aws/output.js';
-import { openPreflight } from '../aws/preflight/run-preflight.js';
+import { openAccountResources } from '../aws/account-resources.js';
 import { reportText } from '../aws/preflight/report-text.js';
 import type { PreflightReport } from '../aws/preflight/types.js';
 import { debugLogFor, openSession, type Session } from '../aws/session.js';
@@ -14,16 +14,17 @@ import { EXIT, type CreateOptions } from '../options.js';
 import type { CreateRequest } from '../request/types.js';
 import { writeStdout } from '../stdout.js';
 
+/** Reasons that mean the credentials themselves are missing or rejected, not a permission on one resource. */
+const CREDENTIALS_PROBLEM = /CredentialsProviderError|No AWS credentials|Could not load credentials|ExpiredToken|InvalidClientTokenId|UnrecognizedClient|SignatureDoesNotMatch|InvalidSignature/;
+
 /** Runs the checks for the session's target; resolves to the report and the Region it was for. */
 export async function preflightReport(session: Session, options: CreateOptions, request: CreateRequest, settings: { maxAttempts?: number } = {}): Promise<{ report: PreflightReport; region: string }> {
   const { region } = await session.gateway.target();
-  // The sandbox's endpoint, Region and credentials win, as for its gateway: nothing may reach AWS.
-  const target = session.sandbox ? { ...options, ...session.sandbox.options, profile: undefined, noSignRequest: false } : options;
-  const runner = await openPreflight(target, session.gateway, { ...(session.sandbox ? { credentials: session.sandbox.credentials } : {}), ...settings });
+  const resources = await openAccountResources(session, options, settings);
   try {
-    return { report: await runner.report(request), region };
+    return { report: await resources.preflightReport(request), region };
   } finally {
-    runner.close();
+    resources.close();
   }
 }
 
@@ -40,6 +41,9 @@ export async function preflightBeforeSending(session: Session, options: CreateOp
   const { report, region } = await preflightReport(session, options, request, io.maxAttempts ? { maxAttempts: io.maxAttempts } : {});
   // Quiet when every check passed, as a command that succeeds is; otherwise the whole report, for what is unknown too.
   if (report.results.every((result) => result.status === 'passed')) return undefined;
+  // Checks that could not run for want of usable credentials say nothing the sending will not say better (it
+  // fails on the same credentials, with their fix): no report then.
+  if (report.ok && report.results.some((result) => CREDENTIALS_PROBLEM.test(result.reason ?? ''))) return undefined;
   io.stderr.write(reportText(report, region));
   if (report.ok) return undefined;
   if (options.output) io.stdout(await preflightData(report, options));

@@ -1,8 +1,8 @@
 /**
  * A small IAM policy evaluation for the emulator's key policies and function policies: an explicit Deny wins,
  * then any matching Allow. It knows Principal (AWS, Service, `*`), Action, Resource (with `*` and `?`), and the
- * condition operators StringEquals, StringLike, ArnEquals, ArnLike (and their IgnoreCase/Not forms are unknown:
- * a statement with an operator it does not know never matches). See docs/emulator.md for what is assumed.
+ * condition operators StringEquals, StringLike, ArnEquals and ArnLike; a statement with any other operator, or
+ * with NotAction or NotPrincipal, never matches. See docs/emulator.md for what is assumed.
  */
 import type { PolicyDocument, PolicyStatement } from './fixtures.js';
 

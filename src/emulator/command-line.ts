@@ -44,7 +44,8 @@ Options:
 
 KMS (DescribeKey, ListKeys, ListAliases, GetKeyPolicy, ListGrants) and Lambda (GetFunction, ListFunctions,
 GetPolicy) answer on the same port. A creation with a key or token Lambda HealthLake could not use ends
-CREATE_FAILED: e.g. alias/sandbox-no-grant (also alias/healthlake-wizard-fail), alias/sandbox-disabled.
+CREATE_FAILED; in the default set: alias/sandbox-no-grant (also alias/healthlake-wizard-fail),
+alias/sandbox-disabled, alias/sandbox-asymmetric, function sandbox-token-decoder-no-permission.
 `;
 
 /** What the command line asked for. */

@@ -70,6 +70,13 @@ describe('create --no-interactive runs the pre-flight checks before sending', ()
     expect(sent.stderr).toContain('No check failed (1 not checked).');
   });
 
+  it('without credentials, the sending\'s own error is reported, not a report of checks that could not run', async () => {
+    const result = await runBinary(['create', '--no-interactive', '--datastore-type-version', 'R4', '--endpoint-url', emulator.url, '--region', emulator.region, ...key('alias/sandbox-usable')], { ...home.env, AWS_EC2_METADATA_DISABLED: 'true' });
+    expect(result.code).toBe(253);
+    expect(result.stderr).not.toContain('Pre-flight');
+    expect(result.stderr).toContain('No AWS credentials found.');
+  });
+
   it('--output json gives the failed checks as data on stdout', async () => {
     const result = await create('--output', 'json', ...key('alias/sandbox-disabled'));
     expect(result.code).toBe(254);

@@ -3,12 +3,15 @@
  * private CA): each check passes, fails with its exact fix, and reports "not checked" with the reason where it
  * should; a key that fails pre-flight also fails creation in the emulator.
  */
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
+import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/aws/gateway.js';
 import { checkRegion } from '../../src/aws/preflight/account-checks.js';
 import { checkContext } from '../../src/aws/preflight/check-context.js';
 import { reportText } from '../../src/aws/preflight/report-text.js';
+import { createSmartConfigurationFetcher } from '../../src/aws/preflight/smart-configuration-fetch.js';
 import { openPreflight, plannedChecks, runPreflight, type PreflightRunner } from '../../src/aws/preflight/run-preflight.js';
 import type { PreflightResult } from '../../src/aws/preflight/types.js';
 import { createServiceClients } from '../../src/aws/service-clients.js';
@@ -266,6 +269,48 @@ describe.skipIf(!HAS_OPENSSL)('SMART metadata against the issuer (HTTPS, private
     const result = await checkOf(await emulatorForTest(), metadataRequest({}), 'smart-metadata', { options: { caBundle: ca.caPath } });
     expect(result).toMatchObject({ status: 'warning' });
     expect(result.summary).toContain('HTTP 404');
+  });
+
+  it('goes through HTTPS_PROXY (a CONNECT tunnel, the issuer\'s certificate still checked), even for the sandbox', async () => {
+    published = config();
+    let tunnels = 0;
+    const sockets = new Set<Socket>();
+    const proxy = createHttpServer();
+    proxy.on('connect', (request, client: Socket) => {
+      tunnels += 1;
+      const [host, port] = (request.url ?? '').split(':');
+      if (host !== '127.0.0.1') return client.destroy();
+      const upstream = connect(Number(port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on('error', () => undefined);
+      }
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const address = proxy.address();
+    const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
+    process.env.HTTPS_PROXY = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    delete process.env.NO_PROXY;
+    delete process.env.no_proxy;
+    try {
+      const url = `${issuer}/.well-known/smart-configuration`;
+      expect(await createSmartConfigurationFetcher({ caBundle: ca.caPath, sandbox: true }, {})(url)).toMatchObject({ ok: true, document: { issuer } });
+      expect(tunnels).toBe(1);
+      expect(await createSmartConfigurationFetcher({}, {})(url)).toMatchObject({ ok: false, kind: 'tls' });
+      expect(tunnels).toBe(2);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      for (const socket of sockets) socket.destroy();
+      proxy.closeAllConnections();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('is not checked when the metadata names no issuer', async () => {

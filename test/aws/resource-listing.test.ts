@@ -3,9 +3,14 @@
  * usable first; functions by name; and AccessDenied as a value that sends the picker to free text.
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openAccountResources } from '../../src/aws/account-resources.js';
 import { listKmsKeys } from '../../src/aws/kms-key-list.js';
 import { listLambdaFunctions } from '../../src/aws/lambda-function-list.js';
 import { createServiceClients, type ServiceClients } from '../../src/aws/service-clients.js';
+import { openSession } from '../../src/aws/session.js';
 import { SANDBOX_CREDENTIALS, type Fixtures } from '../../src/emulator/index.js';
 import { awsFilesHome } from '../support/aws-files.js';
 import { emulatorForTest } from '../emulator/emulator-fixture.js';
@@ -69,5 +74,37 @@ describe('listLambdaFunctions', () => {
   it('reports AccessDenied as a value, for free text', async () => {
     const listing = await listLambdaFunctions(await clientsFor({ kmsKeys: [], lambdaFunctions: [], accessDenied: ['lambda:ListFunctions'] }));
     expect(listing).toMatchObject({ ok: false, accessDenied: true });
+  });
+});
+
+describe('openAccountResources', () => {
+  it('lists and checks against the sandbox\'s own emulator when the session is the sandbox', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'hlw-resources-'));
+    const saved = process.env.HEALTHLAKE_WIZARD_CONFIG_DIR;
+    process.env.HEALTHLAKE_WIZARD_CONFIG_DIR = configDir;
+    const session = await openSession({ sandbox: true }, undefined, { stderr: process.stderr });
+    try {
+      // A profile and region of the machine must not matter: the sandbox's target wins.
+      const resources = await openAccountResources(session, { sandbox: true, profile: 'not-there', region: 'eu-central-1' }, { env: home.files('') });
+      try {
+        const keys = await resources.listKmsKeys();
+        expect(keys.ok && keys.items.map((key) => key.aliases[0])).toContain('alias/sandbox-usable');
+        const functions = await resources.listLambdaFunctions();
+        expect(functions.ok && functions.items.map((fn) => fn.name)).toEqual(['sandbox-token-decoder', 'sandbox-token-decoder-no-permission']);
+        const seen: string[] = [];
+        for await (const result of resources.preflight({ DatastoreTypeVersion: 'R4', SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/sandbox-no-grant' } } })) {
+          seen.push(`${result.id}:${result.status}`);
+        }
+        expect(seen.sort()).toEqual(['kms-key:failed', 'quota:passed', 'region:passed']);
+        expect(await resources.smartConfiguration('http://127.0.0.1:9/issuer')).toEqual({ ok: false, kind: 'network', message: 'http://127.0.0.1:9/issuer/.well-known/smart-configuration is not an https:// URL.' });
+      } finally {
+        resources.close();
+      }
+    } finally {
+      await session.close();
+      if (saved === undefined) delete process.env.HEALTHLAKE_WIZARD_CONFIG_DIR;
+      else process.env.HEALTHLAKE_WIZARD_CONFIG_DIR = saved;
+      rmSync(configDir, { recursive: true, force: true });
+    }
   });
 });

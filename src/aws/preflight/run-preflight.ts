@@ -8,7 +8,7 @@ import type { GlobalOptions } from '../../options.js';
 import type { CreateRequest } from '../../request/types.js';
 import { resolveEndpoint } from '../config.js';
 import { loadProfileSettings } from '../profile-settings.js';
-import { createServiceClients, type ServiceClientSettings } from '../service-clients.js';
+import { createServiceClients, type ServiceClients, type ServiceClientSettings } from '../service-clients.js';
 import type { HealthLakeGateway } from '../types.js';
 import { allDatastores, checkQuota, checkRegion, checkSameName } from './account-checks.js';
 import { checkContext, type CheckContext, type CheckContextParts } from './check-context.js';
@@ -80,11 +80,12 @@ export interface PreflightRunner {
 
 /**
  * A runner for the target the options name (profile, Region, endpoint, proxy, CA bundle), reusing the gateway's
- * listing; `settings.credentials` are the sandbox's when it runs. Rejects with a FriendlyFailure for bad settings.
+ * listing (and `shared` clients when given; they are then the caller's to close); `settings.credentials` are the
+ * sandbox's when it runs. Rejects with a FriendlyFailure for bad settings.
  */
-export async function openPreflight(options: GlobalOptions, gateway: Pick<HealthLakeGateway, 'list'>, settings: ServiceClientSettings = {}): Promise<PreflightRunner> {
+export async function openPreflight(options: GlobalOptions, gateway: Pick<HealthLakeGateway, 'list'>, settings: ServiceClientSettings = {}, shared?: ServiceClients): Promise<PreflightRunner> {
   const env = settings.env ?? process.env;
-  const clients = await createServiceClients(options, settings);
+  const clients = shared ?? (await createServiceClients(options, settings));
   const profile = await loadProfileSettings(options, env);
   const parts: CheckContextParts = {
     region: clients.region,
@@ -96,6 +97,8 @@ export async function openPreflight(options: GlobalOptions, gateway: Pick<Health
   return {
     run: (request, { signal } = {}) => runPreflight(request, checkContext(parts, signal)),
     report: (request, { signal, onResult } = {}) => collectPreflight(request, checkContext(parts, signal), onResult),
-    close: () => clients.destroy(),
+    close: () => {
+      if (!shared) clients.destroy();
+    },
   };
 }

@@ -9,16 +9,16 @@ import { requestHandlerSettings } from '../config.js';
 import { redactUrlUserinfo } from '../redact-url.js';
 import type { ProfileSettings } from '../profile-settings.js';
 
-/** The document, or why there is none. */
-export type SmartConfigurationAnswer =
-  | { ok: true; document: Record<string, unknown> }
-  | { ok: false; kind: 'http' | 'not-json' | 'network' | 'tls' | 'timeout'; message: string };
+import type { SmartConfigurationAnswer } from './types.js';
+
+export type { SmartConfigurationAnswer } from './types.js';
 
 const MAX_BYTES = 1024 * 1024;
 
 /** A fetcher honouring the options' proxy, TLS trust and time-outs. */
 export function createSmartConfigurationFetcher(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env, profile?: Pick<ProfileSettings, 'name' | 'values'>) {
-  return (url: string, signal?: AbortSignal): Promise<SmartConfigurationAnswer> => {
+  return async (url: string, signal?: AbortSignal): Promise<SmartConfigurationAnswer> => {
+    if (!URL.canParse(url) || new URL(url).protocol !== 'https:') return { ok: false, kind: 'network', message: `${redactUrlUserinfo(url)} is not an https:// URL.` };
     // The issuer is on the internet even in the sandbox, so the proxy applies (the sandbox skips it for its emulator).
     const settings = requestHandlerSettings({ ...options, sandbox: false }, env, profile, url);
     const agent = settings.httpsAgent as Agent;

@@ -47,6 +47,11 @@ export interface PreflightResult extends PlannedCheck {
   reason?: string;
 }
 
+/** An issuer's `.well-known/smart-configuration`, or why there is none (for the checks and the metadata builder). */
+export type SmartConfigurationAnswer =
+  | { ok: true; document: Record<string, unknown> }
+  | { ok: false; kind: 'http' | 'not-json' | 'network' | 'tls' | 'timeout'; message: string };
+
 /** Every result, in the planned order. */
 export interface PreflightReport {
   results: PreflightResult[];
