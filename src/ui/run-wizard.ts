@@ -21,11 +21,7 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
     { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }) }, options },
     {
       async connect(sandbox, store) {
-        const [{ debugLogFor, openSession }, { resourceListerFor }, { wizardPreflightFor }] = await Promise.all([
-          import('../aws/session.js'),
-          import('../aws/resource-lister.js'),
-          import('../aws/wizard-preflight.js'),
-        ]);
+        const [{ debugLogFor, openSession }, { wizardAccountFor }] = await Promise.all([import('../aws/session.js'), import('../aws/wizard-account.js')]);
         // The wizard journals as `create --no-interactive` does: no journal, no sending, unless --no-journal.
         // `--debug` lines wait with the other notices until the wizard gives the screen back.
         const session = await openSession({ ...options, sandbox }, store, {
@@ -34,17 +30,15 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
           ...(options.debug ? { debug: debugLogFor(options, later) } : {}),
           stderr: later,
         });
-        // The pickers list keys and functions where the gateway sends: the sandbox's emulator, or the target.
-        const resources = resourceListerFor({ ...options, sandbox }, session);
-        // The review screen's pre-flight checks, unless --no-preflight.
-        const preflight = options.preflight === false ? undefined : wizardPreflightFor({ ...options, sandbox }, session);
+        // The pickers and the review's checks ask where the gateway sends: the sandbox's emulator, or the target.
+        const account = wizardAccountFor(session, { ...options, sandbox });
         return {
           gateway: session.gateway,
-          resources,
-          ...(preflight ? { preflight } : {}),
+          resources: { kmsKeys: account.kmsKeys, lambdaFunctions: account.lambdaFunctions },
+          // --no-preflight: no checks run (the review says they were skipped).
+          ...(options.preflight === false ? {} : { preflight: { run: account.preflight } }),
           close: async () => {
-            resources.close();
-            preflight?.close();
+            account.close();
             await session.close();
           },
         };

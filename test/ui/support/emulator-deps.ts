@@ -1,7 +1,6 @@
 /** AppDeps wired to the real gateway against a real emulator on 127.0.0.1, plus a way to await the exit. */
 import { createGateway } from '../../../src/aws/gateway.js';
-import { resourceListerFor } from '../../../src/aws/resource-lister.js';
-import { wizardPreflightFor } from '../../../src/aws/wizard-preflight.js';
+import { wizardAccountFor } from '../../../src/aws/wizard-account.js';
 import { SANDBOX_CREDENTIALS, startEmulator } from '../../../src/emulator/index.js';
 import type { RunningEmulator } from '../../../src/emulator/types.js';
 import type { HealthLakeGateway } from '../../../src/aws/types.js';
@@ -62,18 +61,15 @@ export function emulatorDeps(
           },
         );
       if (!options.resources) return { gateway, close: async () => undefined };
-      const target = { endpointUrl: emulator!.url, region: emulator!.region };
-      const settings = { credentials: options.resources.credentials, env: {}, maxAttempts: 1 };
-      const resources = resourceListerFor(target, {}, settings);
-      const preflight = wizardPreflightFor(target, { gateway }, settings);
+      // The emulator in the role it plays for the sandbox: its endpoint, Region and these credentials win.
+      const at = { endpointUrl: emulator!.url, region: emulator!.region, sandbox: true };
+      const standIn = { options: at, credentials: options.resources.credentials, url: emulator!.url, notices: [], stop: async () => undefined };
+      const account = wizardAccountFor({ gateway, sandbox: standIn }, at, { env: {}, maxAttempts: 1 });
       return {
         gateway,
-        resources,
-        preflight,
-        close: async () => {
-          resources.close();
-          preflight.close();
-        },
+        resources: { kmsKeys: account.kmsKeys, lambdaFunctions: account.lambdaFunctions },
+        preflight: { run: account.preflight },
+        close: async () => account.close(),
       };
     },
     openStore: async () => options.store,
