@@ -28,11 +28,13 @@ export interface DatastorePickerScreenProps {
   isActive: boolean;
 }
 
-function listingNote({ history, listed, listing }: DatastoreChoicesState, where: string): string | undefined {
+function listingNote({ history, listed, listing }: DatastoreChoicesState, where: string, sandbox: boolean): string | undefined {
   if (listing === 'loading') return `Listing the data stores of ${where}…`;
   if (typeof listing === 'object') return `The data stores of ${where} could not be listed: ${listing.error.message} ${listing.error.fix} The local history is shown.`;
   if (listing === 'more') return `Only the first ${listed.length} data stores of ${where} are listed; type to filter, or run healthlake-wizard status DATASTORE_ID.`;
-  if (listed.length === 0 && history.length === 0) return `No data stores in ${where}, and none in the local history. Create one with healthlake-wizard, or pick another Region with --region.`;
+  if (listed.length === 0 && history.length === 0) {
+    return `No data stores in ${where}, and none in the local history. ${sandbox ? 'Create one with healthlake-wizard --sandbox.' : 'Create one with healthlake-wizard, or pick another Region with --region.'}`;
+  }
   return undefined;
 }
 
@@ -55,7 +57,7 @@ export function DatastorePickerScreen({ store, connection, target, sandbox, onPi
         </Text>
       </Box>
       <Box marginTop={1} flexDirection="column">
-        <Picker state={state} matching={matching} total={items.length} note={listingNote(choices, targetName(target))} height={10} isActive={isActive} />
+        <Picker state={state} matching={matching} total={items.length} note={listingNote(choices, targetName(target), sandbox)} height={10} isActive={isActive} />
       </Box>
       <Box marginTop={1}>
         <Footer commands={['choose', 'filter', 'select', 'clearFilter', 'quit']} />
