@@ -154,6 +154,12 @@ describe('the review\'s pre-flight checks', () => {
     const said = checks.replace(/\s+/g, ' ');
     expect(said).toContain('✗ KMS key alias/sandbox-disabled: ');
     expect(said).toContain('is Disabled; HealthLake needs an Enabled key. Fix: Enable the key: aws kms enable-key --key-id');
+    // Creating anyway is allowed, after a confirmation that says what will likely happen.
+    await driver.press('c');
+    const confirm = await driver.waitFor('billed per hour');
+    // (The dialog's border splits the wrapped sentence: its two pieces.)
+    expect(confirm).toContain('✗ Pre-flight failed for KMS key alias/sandbox-disabled: the creation will likely end');
+    expect(confirm).toContain('CREATE_FAILED (the Checks tab shows the fix).');
     driver.unmount();
   });
 

@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import type { Target } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
+import { MARK } from '../theme.js';
 import { Footer } from '../components/footer.js';
 import { matches } from '../keys.js';
 import { useKeys } from '../use-keys.js';
@@ -20,6 +21,8 @@ export interface ConfirmSubmitDialogProps {
   target?: Target | 'unresolved';
   onConfirm: () => void;
   onCancel: () => void;
+  /** The pre-flight checks that failed, by title (the creation would likely end CREATE_FAILED). */
+  failedChecks?: readonly string[];
   isActive: boolean;
 }
 
@@ -34,7 +37,7 @@ export function describeTarget(sandbox: boolean, target: Target | 'unresolved' |
 }
 
 /** y creates, n or Esc goes back to review. */
-export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm, onCancel, isActive }: ConfirmSubmitDialogProps) {
+export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm, onCancel, failedChecks = [], isActive }: ConfirmSubmitDialogProps) {
   useKeys(
     (input, key) => {
       if (matches('confirm', input, key)) onConfirm();
@@ -61,6 +64,11 @@ export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm,
         A HealthLake data store is billed per hour from the moment it is created until it is deleted.
         {sandbox ? ' (In the sandbox nothing is billed: it runs on this machine.)' : ''}
       </Text>
+      {failedChecks.length > 0 ? (
+        <Text color="red" wrap="wrap">
+          {`${MARK.error} Pre-flight failed for ${failedChecks.join(', ')}: the creation will likely end CREATE_FAILED (the Checks tab shows the fix).`}
+        </Text>
+      ) : null}
       <Footer commands={['confirm', 'cancel']} />
     </Box>
   );

@@ -164,6 +164,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
             target={target}
             onConfirm={() => dispatch({ type: 'submit' })}
             onCancel={() => dispatch({ type: 'closeDialog' })}
+            failedChecks={checks?.checks.flatMap(({ result }) => (result?.status === 'failed' ? [result.title] : [])) ?? []}
             isActive={isActive}
           />
         ) : state.dialog === 'save-preset' ? (
