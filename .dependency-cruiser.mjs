@@ -64,6 +64,14 @@ export default {
       to: { path: '^src/', pathNot: ['^src/(request|spec)/', NEUTRAL] },
     },
     {
+      name: 'request-takes-only-sdk-types',
+      severity: 'error',
+      comment:
+        "Known exception to 'only src/aws imports the AWS SDK': the request model imports the SDK's input type (type-only, erased by the build), so the request type is the SDK's CreateFHIRDatastoreRequest and cannot drift from it. A value import would load the SDK for a dry run; the parameter model imports nothing at all.",
+      from: { path: '^src/(request|spec)/' },
+      to: { path: '^node_modules/(@aws-sdk|@smithy)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'emulator-stands-alone',
       severity: 'error',
       comment: 'The emulator stands in for AWS: it shares the parameter model, validation and file locking, never the client side (aws), a screen or a command.',
@@ -116,10 +124,10 @@ export default {
     {
       name: 'no-test-tools-in-src',
       severity: 'error',
-      comment: 'Development dependencies for tests and the build never reach the program (ink-text-input and ink-select-input are kept only for test/ui/ink-input-packages.test.tsx).',
+      comment: 'Development dependencies for tests and the build never reach the program (ink-text-input and ink-select-input are kept only for test/ui/ink-input-packages.test.tsx; the HCL parser, aws-cdk-lib and constructs only to read the exports back).',
       from: { path: '^src/' },
       to: {
-        path: '^node_modules/(vitest|ink-testing-library|ink-text-input|ink-select-input|@lydell/node-pty|@xterm/headless|fast-check|dependency-cruiser|esbuild|typescript)/',
+        path: '^node_modules/(vitest|ink-testing-library|ink-text-input|ink-select-input|@lydell/node-pty|@xterm/headless|fast-check|dependency-cruiser|esbuild|typescript|@cdktf|aws-cdk-lib|constructs)/',
       },
     },
     {

@@ -1,4 +1,5 @@
 /** Options shared by the commands: the AWS CLI's global options that make sense here, and our own. */
+import type { ExportFormatName } from './request/export-formats.js';
 
 /** Output formats, as the AWS CLI's `--output`. */
 export type OutputFormat = 'json' | 'yaml' | 'yaml-stream' | 'text' | 'table';
@@ -39,6 +40,12 @@ export interface CreateOptions extends GlobalOptions {
   /** `--from-datastore ID`: start from an existing data store's settings and tags. */
   fromDatastore?: string;
   savePreset?: string;
+  /** `--export FORMAT`: print the request in this format instead of sending it. */
+  export?: ExportFormatName;
+  /** `--export-file PATH`: write the export to this new file instead of standard output. */
+  exportFile?: string;
+  /** `--expires-in DURATION`, in milliseconds: tag the data store with the time it expires. */
+  expiresInMs?: number;
   /** `--wait` / `--no-wait`; undefined means the command's default. */
   wait?: boolean;
   generateCliSkeleton?: 'input' | 'yaml-input' | 'output';

@@ -28,7 +28,7 @@ export function describeDatastore(properties: DatastoreProperties, target: Targe
 }
 
 /** Asks on the terminal; true only for y or yes. Ctrl+C or end of input is a no. */
-async function confirm(question: string): Promise<boolean> {
+export async function confirm(question: string): Promise<boolean> {
   const terminal = createInterface({ input: process.stdin, output: process.stderr });
   const closed = new Promise<string>((resolve) => terminal.once('close', () => resolve('')));
   terminal.once('SIGINT', () => terminal.close());

@@ -3,12 +3,13 @@
  * people that marks the data stores in the local history (created with this tool).
  */
 import { EXIT, type GlobalOptions } from '../options.js';
+import { describeExpiry, describeSpan, expiryFromTags, type Expiry } from '../request/expiry.js';
 import type { HistoryEntry } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
 import { checkQuery, renderOutput } from './output.js';
 import { textLength } from './table-output.js';
 import { openLocalStore, openSession, type Session } from './session.js';
-import type { DatastoreProperties, ListDatastoresInput } from './types.js';
+import type { DatastoreProperties, HealthLakeGateway, ListDatastoresInput } from './types.js';
 import { writeStdout } from '../stdout.js';
 
 /** What `list` was asked. */
@@ -26,19 +27,28 @@ function shortTime(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** The EXPIRES cell: `in 3h 5m`, `expired 2d ago`, or what is wrong with the tag. */
+function expiryCell(expiry: Expiry | undefined, now: Date): string {
+  if (expiry?.kind === 'at') return describeExpiry(expiry.at, now);
+  return expiry?.kind === 'unreadable' ? 'tag unreadable' : '';
+}
+
 /**
  * The table for people, one line per data store: a `*` marks one in the local history
- * (created with this tool); the name comes last, as it is the one column of any length.
+ * (created with this tool); its age at `now`, when its expiry tag says it expires;
+ * the name comes last, as it is the one column of any length.
  */
-export function peopleTable(list: readonly DatastoreProperties[], history: readonly HistoryEntry[]): string {
+export function peopleTable(list: readonly DatastoreProperties[], history: readonly HistoryEntry[], now = new Date(), expiries: ReadonlyMap<string, Expiry> = new Map()): string {
   const mine = new Set(history.map((entry) => entry.datastoreId));
   const rows = [
-    ['', 'DATASTORE ID', 'STATUS', 'CREATED', 'NAME'],
+    ['', 'DATASTORE ID', 'STATUS', 'CREATED', 'AGE', 'EXPIRES', 'NAME'],
     ...list.map((properties) => [
       mine.has(properties.DatastoreId) ? '*' : '',
       properties.DatastoreId,
       properties.DatastoreStatus,
       properties.CreatedAt ? shortTime(new Date(properties.CreatedAt)) : '',
+      properties.CreatedAt ? describeSpan(Math.max(0, now.getTime() - new Date(properties.CreatedAt).getTime())) : '',
+      expiryCell(expiries.get(properties.DatastoreId), now),
       properties.DatastoreName ?? '',
     ]),
   ];
@@ -49,6 +59,23 @@ export function peopleTable(list: readonly DatastoreProperties[], history: reado
       .join('  ')
       .trimEnd();
   return `${rows.map(line).join('\n')}\n`;
+}
+
+/**
+ * The expiry tag of each data store not DELETED (one ListTagsForResource each). A data store whose tags cannot be
+ * read shows no expiry: the list is about the data stores, and a policy may allow listing without tags.
+ */
+async function readExpiries(gateway: HealthLakeGateway, list: readonly DatastoreProperties[]): Promise<Map<string, Expiry>> {
+  const expiries = new Map<string, Expiry>();
+  for (const properties of list) {
+    if (properties.DatastoreStatus === 'DELETED') continue;
+    try {
+      expiries.set(properties.DatastoreId, expiryFromTags(await gateway.listTags(properties.DatastoreArn)));
+    } catch {
+      // left blank
+    }
+  }
+  return expiries;
 }
 
 /** The command line that fetches the page after this one: the same flags, with its token. */
@@ -86,7 +113,7 @@ export async function runList(request: ListRequest): Promise<number> {
     if (page.DatastorePropertiesList.length === 0) {
       process.stderr.write(`No data stores in ${where}${request.input.Filter ? ' match the filter' : ''}.\n`);
     } else {
-      writeStdout(peopleTable(page.DatastorePropertiesList, history));
+      writeStdout(peopleTable(page.DatastorePropertiesList, history, new Date(), await readExpiries(session.gateway, page.DatastorePropertiesList)));
       if (history.some((entry) => page.DatastorePropertiesList.some((properties) => properties.DatastoreId === entry.datastoreId))) {
         process.stderr.write(`* created with healthlake-wizard (in its local history)\n`);
       }

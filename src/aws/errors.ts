@@ -74,7 +74,7 @@ function make(partial: Omit<FriendlyError, 'transient'> & { transient?: boolean 
 export function requiredActions(request?: CreateRequest): string[] {
   const actions = ['healthlake:CreateFHIRDatastore', 'healthlake:DescribeFHIRDatastore'];
   if (request?.Tags?.length) actions.push('healthlake:TagResource');
-  if (request?.SseConfiguration?.KmsEncryptionConfig.CmkType === 'CUSTOMER_MANAGED_KMS_KEY') {
+  if (request?.SseConfiguration?.KmsEncryptionConfig?.CmkType === 'CUSTOMER_MANAGED_KMS_KEY') {
     actions.push('kms:DescribeKey', 'kms:CreateGrant', 'kms:GenerateDataKey', 'kms:Decrypt');
   }
   return actions;

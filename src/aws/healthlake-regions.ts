@@ -27,3 +27,12 @@ export const HEALTHLAKE_REGIONS: readonly HealthLakeRegion[] = [
 export function isHealthLakeRegion(code: string): boolean {
   return HEALTHLAKE_REGIONS.some((region) => region.code === code);
 }
+
+/** The Regions whose code or name holds the typed text (any case, words in any order): the picker's filter. */
+export function regionsMatching(typed: string): HealthLakeRegion[] {
+  const words = typed.toLowerCase().split(/\s+/).filter(Boolean);
+  return HEALTHLAKE_REGIONS.filter((region) => {
+    const text = `${region.code} ${region.name}`.toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
+}

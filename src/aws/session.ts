@@ -7,7 +7,7 @@ import type { WizardStore } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
 import { createGateway, type GatewayDeps } from './gateway.js';
 import type { Sandbox } from './sandbox.js';
-import type { HealthLakeGateway, StatusEvent, WatchGoal } from './types.js';
+import type { HealthLakeGateway, StatusEvent, TargetChoice, TargetReport, WatchGoal } from './types.js';
 
 // Opening the store needs no SDK: the plain mode opens it from there before its first question.
 export { openLocalStore, tryOpenStore } from '../store/open-local-store.js';
@@ -47,6 +47,23 @@ export async function openSession(options: GlobalOptions, store?: WizardStore, {
     ...(store ? { store } : {}),
   });
   return { gateway, sandbox, ...(store ? { store } : {}), close: () => sandbox.stop() };
+}
+
+/** The options for a target chosen in the wizard: its profile and Region win over the command line's. */
+export function optionsForChoice<T extends GlobalOptions>(options: T, choice: TargetChoice): T {
+  return { ...options, sandbox: choice.sandbox, ...(choice.profile ? { profile: choice.profile } : {}), ...(choice.region ? { region: choice.region } : {}) };
+}
+
+/**
+ * The check of a session's target: its Region, profile and endpoint, and who its credentials are (the sandbox's
+ * endpoint and keys in the sandbox); with `identity: false` only the target, STS not asked. Loads STS when called.
+ */
+export async function checkSessionTarget(session: Session, options: GlobalOptions, check: { identity?: boolean; debug?: SessionDeps['debug'] } = {}): Promise<TargetReport> {
+  const { reportTarget } = await import('./target-check.js');
+  const sandbox = session.sandbox;
+  const deps = { identity: check.identity ?? true, ...(check.debug ? { debug: check.debug } : {}) };
+  if (!sandbox) return reportTarget(session.gateway, options, deps);
+  return reportTarget(session.gateway, { ...options, ...sandbox.options, profile: undefined }, { credentials: { ...sandbox.credentials }, ...deps });
 }
 
 function clock(date: Date): string {

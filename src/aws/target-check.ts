@@ -7,33 +7,26 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { EXIT, type GlobalOptions } from '../options.js';
 import { checkedEndpoint, createRequestHandler, DEFAULT_MAX_ATTEMPTS, type StaticCredentials } from './config.js';
+import { logRequests, type DebugLog } from './debug-log.js';
 import { toFriendlyError } from './errors.js';
 import { loadProfileSettings, resolveProfile, type ProfileSettings } from './profile-settings.js';
-import type { FriendlyError } from './types.js';
+import type { CallerIdentity, FriendlyError, HealthLakeGateway, ProfileEntry, Target, TargetReport } from './types.js';
+
+export type { CallerIdentity, ProfileEntry } from './types.js';
 
 type Env = NodeJS.ProcessEnv;
 
-/** A profile of the shared files; `isDefault` marks `default`, `chosen` the one now in use. */
-export interface ProfileEntry {
-  name: string;
-  isDefault: boolean;
-  chosen: boolean;
-}
-
-/** The profiles of the config and credentials files, `default` first. */
+/** The profiles of the config and credentials files, `default` first, each with the Region it would use. */
 export async function listProfiles(options: GlobalOptions = {}, env: Env = process.env): Promise<ProfileEntry[]> {
   const settings = await loadProfileSettings(options, env);
-  return settings.allProfiles
-    .map((name) => ({ name, isDefault: name === 'default', chosen: name === settings.name }))
-    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
-}
-
-/** Who the credentials are. */
-export interface CallerIdentity {
-  account: string;
-  arn: string;
-  /** The user or role name, for a header line. */
-  name: string;
+  const fromEnv = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  const entries = await Promise.all(
+    settings.allProfiles.map(async (name) => {
+      const region = fromEnv || (name === settings.name ? settings.values : (await loadProfileSettings({ profile: name }, env)).values).region;
+      return { name, isDefault: name === 'default', chosen: name === settings.name, ...(region ? { region } : {}) };
+    }),
+  );
+  return entries.sort((a, b) => Number(b.isDefault) - Number(a.isDefault));
 }
 
 /** The outcome: the identity, or the problem with its cause and fix (and the profiles, when one is missing). */
@@ -95,7 +88,7 @@ function credentialsProblem(error: unknown, settings: ProfileSettings, profile: 
  */
 export async function checkTarget(
   options: GlobalOptions,
-  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal } = {},
+  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal; /** `--debug`: the STS request is logged as every other. */ debug?: DebugLog } = {},
 ): Promise<TargetCheck> {
   const env = deps.env ?? process.env;
   const profile = options.sandbox ? undefined : resolveProfile(options, env);
@@ -140,6 +133,8 @@ export async function checkTarget(
     });
   })().catch((error: unknown) => error);
   if (!(client instanceof STSClient)) return { ok: false, ...withProfile, problem: toFriendlyError(client) };
+  // The middleware only reads the request and response; any client's stack takes it.
+  if (deps.debug) logRequests(client as unknown as Parameters<typeof logRequests>[0], deps.debug);
   try {
     const answer = await client.send(new GetCallerIdentityCommand({}), deps.signal ? { abortSignal: deps.signal } : {});
     const arn = answer.Arn ?? '';
@@ -151,4 +146,29 @@ export async function checkTarget(
   } finally {
     client.destroy();
   }
+}
+
+/**
+ * The report the wizard's header shows: the gateway's target (Region, profile, endpoint; or why there is none)
+ * and, for that Region, who the credentials are. Never throws. `options` are the gateway's (the sandbox's
+ * endpoint, Region and keys in the sandbox, with `credentials`).
+ */
+export async function reportTarget(
+  gateway: Pick<HealthLakeGateway, 'target'>,
+  options: GlobalOptions,
+  deps: { env?: Env; credentials?: StaticCredentials; signal?: AbortSignal; debug?: DebugLog; /** false: resolve the target only, ask STS nothing. */ identity?: boolean } = {},
+): Promise<TargetReport> {
+  let target: Target;
+  try {
+    target = await gateway.target();
+  } catch (error) {
+    const problem = toFriendlyError(error, { operation: 'region' });
+    if (problem.code !== 'ProfileNotFound') return { ok: false, problem };
+    const profiles = (await listProfiles({}, deps.env).catch(() => [])).map((entry) => entry.name);
+    return { ok: false, problem, profiles };
+  }
+  if (deps.identity === false) return { ok: true, target };
+  const check = await checkTarget({ ...options, region: target.region }, deps);
+  if (check.ok) return { ok: true, target, identity: check.identity };
+  return { ok: false, target, problem: check.problem, ...(check.profiles ? { profiles: check.profiles } : {}) };
 }

@@ -82,6 +82,38 @@ export type StatusEvent =
       at: Date;
     };
 
+/** Where a person chose to create: the sandbox, or AWS with a profile and a Region (undefined: as configured). */
+export interface TargetChoice {
+  sandbox: boolean;
+  profile?: string;
+  region?: string;
+}
+
+/** Who the credentials are, as STS GetCallerIdentity answers. */
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+  /** The user or role name, for a header line. */
+  name: string;
+}
+
+/** A profile of the shared files; `isDefault` marks `default`, `chosen` the one now in use. */
+export interface ProfileEntry {
+  name: string;
+  isDefault: boolean;
+  chosen: boolean;
+  /** The Region a run with this profile uses when none is chosen (AWS_REGION, AWS_DEFAULT_REGION, then its own). */
+  region?: string;
+}
+
+/**
+ * The target as checked in the background: where requests go and whose credentials sign them, or the problem
+ * (no Region, a missing profile, expired SSO, no credentials...) with its fix, and the profiles there are.
+ */
+export type TargetReport =
+  | { ok: true; target: Target; /** Who the credentials are; absent when STS was not asked (a dry run sends nothing). */ identity?: CallerIdentity }
+  | { ok: false; target?: Target; problem: FriendlyError; profiles?: string[] };
+
 /** What the wizard and the commands need from HealthLake. */
 export interface HealthLakeGateway {
   /** The resolved target; resolving credentials is lazy and never blocks a first frame. */

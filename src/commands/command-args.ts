@@ -1,86 +1,77 @@
 /**
- * Flag parsing for the commands besides `create` (whose flags come from the spec): node:util's parseArgs, with
- * its errors worded as `create`'s are (the flag, the rule, a "did you mean", the fix) instead of Node's.
+ * Flag parsing for the commands besides `create` (whose flags come from the spec): each declares its own flags
+ * (`CommandFlags`: node:util parseArgs's shape plus help), and the AWS CLI global options it takes come from the one
+ * table (request/global-flags.ts). Parsing, value checks, `--help`, the shell completion and the man page all
+ * come from these declarations; errors are worded as `create`'s are (the flag, the rule, a "did you mean", the fix).
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
+import { parseArgs } from 'node:util';
+import { EXIT, type GlobalOptions } from '../options.js';
+import { applyOptionValue, COMMAND_GLOBALS, globalFlagsOf, notTakenIssue, takesValue, valueSyntax, type CommandName, type OptionFlag } from '../request/global-flags.js';
 import { fitHelp } from '../request/help.js';
 import { FLAG_SYNTAX, InputError, syntaxIssue, type FieldIssue } from '../request/issues.js';
-import { didYouMean } from '../request/suggest.js';
 import { writeStdout } from '../stdout.js';
 import { reportCommandError } from '../store/command-report.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-/** AWS CLI global options every command accepts, though a local one (history, presets) has no use for them. */
-export const INERT_GLOBAL_OPTIONS = { debug: { type: 'boolean' }, 'no-cli-pager': { type: 'boolean' }, 'no-paginate': { type: 'boolean' } } as const;
-
-/** The AWS CLI global options of the commands that talk to HealthLake (status, list, delete), and `--sandbox`. */
-export const AWS_GLOBAL_FLAGS = {
-  sandbox: { type: 'boolean' },
-  output: { type: 'string' },
-  query: { type: 'string' },
-  region: { type: 'string' },
-  'endpoint-url': { type: 'string' },
-  profile: { type: 'string' },
-  'ca-bundle': { type: 'string' },
-  'no-verify-ssl': { type: 'boolean' },
-  'no-sign-request': { type: 'boolean' },
-  'cli-read-timeout': { type: 'string' },
-  'cli-connect-timeout': { type: 'string' },
-  color: { type: 'string' },
-  ...INERT_GLOBAL_OPTIONS,
-} as const;
-
-const OUTPUTS: readonly OutputFormat[] = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
-
-/** Bad usage, worded as every command's: the flag, the rule, what was given, the fix. */
-function usage(flag: string, message: string, fix: string, value?: unknown): InputError {
-  return new InputError([syntaxIssue(flag, message, fix, value)]);
+/** One flag of a command besides create: node:util parseArgs's shape, plus what `--help` and completion say of it. */
+export interface CommandFlag {
+  type: 'boolean' | 'string';
+  /** A one-letter spelling (`-h`). */
+  short?: string;
+  /** One line about it. */
+  help: string;
+  /** How its value is shown in help, e.g. `<token>`. */
+  valueName?: string;
+  /** The words it takes, for help and completion (the command checks the value). */
+  choices?: readonly string[];
+  /** The GlobalOptions key it sets to true, for a boolean shared with the client side (`--sandbox`). */
+  option?: 'sandbox';
 }
 
-function seconds(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw usage(flag, `${flag} must be a number of seconds (0 = no limit).`, `Use for example ${flag} 30.`, raw);
-  return value;
+/** A command's own flags, by name without the dashes. */
+export type CommandFlags = Record<string, CommandFlag>;
+
+/** The values parseArgs gives for a table of own flags. */
+export type FlagValues<T extends CommandFlags> = { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string };
+
+/** The table name of a command (`presets show` takes the globals of `presets`). */
+function tableOf(command: string): CommandName {
+  const name = command.split(' ')[0]!;
+  // A new command needs its row in the one table: which AWS CLI global options it takes (none is a row too).
+  if (!Object.hasOwn(COMMAND_GLOBALS, name)) throw new Error(`${name} has no row in COMMAND_GLOBALS (request/global-flags.ts)`);
+  return name as CommandName;
 }
 
-/** The GlobalOptions named by parsed AWS_GLOBAL_FLAGS values; throws an InputError (exit 252) on a bad value. */
-export function globalOptionsFrom(values: { [K in keyof typeof AWS_GLOBAL_FLAGS]?: (typeof AWS_GLOBAL_FLAGS)[K]['type'] extends 'boolean' ? boolean : string }): GlobalOptions {
-  const output = values.output as OutputFormat | undefined;
-  if (output !== undefined && !OUTPUTS.includes(output)) {
-    throw usage('--output', `--output must be one of ${OUTPUTS.join(', ')}.${didYouMean(output, OUTPUTS)}`, 'Use for example --output json.', output);
-  }
-  const color = values.color as GlobalOptions['color'];
-  if (color !== undefined && !['on', 'off', 'auto'].includes(color)) throw usage('--color', '--color must be on, off or auto.', 'Use --color on, --color off or --color auto.', color);
-  const options: GlobalOptions = {
-    ...(values.region ? { region: values.region } : {}),
-    ...(values.profile ? { profile: values.profile } : {}),
-    ...(values['endpoint-url'] ? { endpointUrl: values['endpoint-url'] } : {}),
-    ...(values['ca-bundle'] ? { caBundle: values['ca-bundle'] } : {}),
-    ...(values['no-verify-ssl'] ? { noVerifySsl: true } : {}),
-    ...(values['no-sign-request'] ? { noSignRequest: true } : {}),
-    ...(output ? { output } : {}),
-    ...(values.query !== undefined ? { query: values.query } : {}),
-    ...(color ? { color } : {}),
-    ...(values.debug ? { debug: true } : {}),
-    ...(values.sandbox ? { sandbox: true } : {}),
-  };
-  const read = seconds('--cli-read-timeout', values['cli-read-timeout']);
-  const connect = seconds('--cli-connect-timeout', values['cli-connect-timeout']);
-  if (read !== undefined) options.cliReadTimeout = read;
-  if (connect !== undefined) options.cliConnectTimeout = connect;
-  return options;
+/** Every flag a command takes, own then global, as typed (`--wait`). */
+export function flagsOf(command: string, own: CommandFlags): string[] {
+  return [...Object.keys(own).map((name) => `--${name}`), ...globalFlagsOf(tableOf(command)).map((option) => option.flag)];
 }
 
-/** Parses `args` for `command` (e.g. `presets show`); throws an InputError (exit 252) on bad syntax. */
-export function parseCommandArgs<T extends Options>(command: string, args: string[], options: T, allowPositionals: boolean) {
+/**
+ * Parses `args` for `command` (e.g. `status`, `presets show`): its own flags and its global options, whose values
+ * are checked and read into GlobalOptions. Throws an InputError (exit 252) on bad syntax or a bad value.
+ */
+export function parseCommandArgs<T extends CommandFlags>(command: string, args: string[], own: T, allowPositionals: boolean): { values: FlagValues<T>; positionals: string[]; options: GlobalOptions } {
+  const globals = globalFlagsOf(tableOf(command));
+  const table = {
+    ...Object.fromEntries(Object.entries(own).map(([name, flag]) => [name, { type: flag.type, ...(flag.short ? { short: flag.short } : {}) }])),
+    ...Object.fromEntries(globals.map((option) => [option.flag.slice(2), { type: takesValue(option) ? 'string' : 'boolean' }] as const)),
+  } as Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof table; allowPositionals: boolean; strict: true }>>;
   try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
+    parsed = parseArgs({ args, options: table, allowPositionals, strict: true });
   } catch (error) {
-    throw new InputError([commandArgsIssue(command, error, Object.keys(options).map((name) => `--${name}`))]);
+    throw new InputError([commandArgsIssue(command, error, flagsOf(command, own))]);
   }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const options: Record<string, unknown> = {};
+  const issues: FieldIssue[] = [];
+  for (const option of globals) {
+    const value = values[option.flag.slice(2)];
+    if (value !== undefined) applyOptionValue(options, option, typeof value === 'string' ? value : undefined, issues);
+  }
+  for (const [name, flag] of Object.entries(own)) if (flag.option && values[name] === true) options[flag.option] = true;
+  if (issues.length > 0) throw new InputError(issues);
+  return { values: values as FlagValues<T>, positionals: parsed.positionals, options: options as GlobalOptions };
 }
 
 function commandArgsIssue(command: string, error: unknown, flags: string[]): FieldIssue {
@@ -90,7 +81,7 @@ function commandArgsIssue(command: string, error: unknown, flags: string[]): Fie
   const flag = /--?[^\s,<=]+(?=[^,]*$)/.exec(quoted)?.[0] ?? quoted;
   switch ((error as { code?: string }).code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return FLAG_SYNTAX.unknown(flag, command, didYouMean(flag, flags));
+      return notTakenIssue(flag, command, flags);
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
       // "does not take an argument" for a boolean given one; "argument missing" or "ambiguous" (a dash-led word
       // after it) for a flag without its value.
@@ -100,6 +91,50 @@ function commandArgsIssue(command: string, error: unknown, flags: string[]): Fie
     default:
       throw error;
   }
+}
+
+/** One help row: the flag with its value syntax, then what it does. */
+function helpRow(syntax: string, help: string): string {
+  const column = 30;
+  // A long flag (`--output <json|yaml|...>`) has its help on the next line, under the others'.
+  return syntax.length <= column ? `  ${syntax.padEnd(column)}  ${help}` : `  ${syntax}\n${' '.repeat(column + 4)}${help}`;
+}
+
+/** The flag as help shows it, with its short spelling and value (`-h, --help`, `--filter <filter>`). */
+function ownSyntax(name: string, flag: CommandFlag): string {
+  const value = flag.type === 'boolean' ? '' : valueSyntax({ kind: flag.choices ? 'choice' : 'string', ...(flag.choices ? { choices: flag.choices } : {}), valueName: flag.valueName ?? `<${name}>` });
+  return `${flag.short ? `-${flag.short}, ` : ''}--${name}${value}`;
+}
+
+/** A global option as help shows it. */
+export function globalSyntax(option: OptionFlag): string {
+  return `${option.flag}${valueSyntax(option)}`;
+}
+
+/**
+ * A command's `--help`, generated from its declarations: the usage line and what it does (`about`, prose), then its
+ * own flags and the AWS CLI global options it takes, each with its help. Fitted to 80 columns.
+ */
+export function commandHelp(command: string, synopsis: string, about: string, own: CommandFlags): string {
+  const lines = [
+    `Usage: healthlake-wizard ${command} ${synopsis}`.trimEnd(),
+    '',
+    about.trimEnd(),
+    '',
+    'Options:',
+    ...Object.entries(own).map(([name, flag]) => helpRow(ownSyntax(name, flag), flag.help)),
+    '',
+    globalOptionsHelp(command),
+  ];
+  return fitHelp(lines.join('\n'));
+}
+
+/** The help section of the AWS CLI global options a command takes (not fitted). */
+export function globalOptionsHelp(command: string): string {
+  const globals = globalFlagsOf(tableOf(command));
+  const local = globals.every((option) => option.flag !== '--region');
+  const title = local ? 'AWS CLI global options (accepted as the AWS CLI does; nothing here calls AWS):' : 'AWS CLI global options:';
+  return `${[title, ...globals.map((option) => helpRow(globalSyntax(option), option.help))].join('\n')}\n`;
 }
 
 /**

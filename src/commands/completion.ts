@@ -1,6 +1,7 @@
 /**
  * `healthlake-wizard completion bash|zsh|fish`: prints a shell completion script (see src/completion/).
- * `healthlake-wizard completion presets` prints the saved presets' names, one per line: the scripts call it.
+ * `healthlake-wizard completion presets` prints the presets' names (yours and the project's), one per line: the
+ * scripts call it.
  */
 import { commandModel } from '../completion/command-model.js';
 import { renderCompletion, SHELLS, type Shell } from '../completion/shell-completion.js';
@@ -25,8 +26,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   try {
     if (shell === 'presets' && rest.length === 0) {
-      const { openStore } = await import('../store/index.js');
-      writeStdout(openStore().presets.list().map((preset) => `${preset.name}\n`).join(''));
+      const { openStoreWithProject } = await import('../store/index.js');
+      writeStdout(openStoreWithProject().presets.list().map((preset) => `${preset.name}\n`).join(''));
       return EXIT.ok;
     }
     if (shell === undefined || !(SHELLS as readonly string[]).includes(shell) || rest.length > 0) {

@@ -13,6 +13,7 @@ import { checkQuery, outputFormatFor, renderOutput } from '../aws/output.js';
 import { debugLogFor, openLocalStore, openSession, tryOpenStore, watchToExitCode, type Session, type SessionDeps } from '../aws/session.js';
 import type { FriendlyError } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
+import type { PolicyCheck } from '../request/policy-types.js';
 import { writeStdout } from '../stdout.js';
 import { formatIssue } from '../request/issues.js';
 import { validateRequest } from '../request/validate.js';
@@ -63,7 +64,7 @@ function afterUnknownOutcome(friendly: FriendlyError, journaled: boolean, tokenG
 }
 
 /** Sends the request, prints the response, optionally waits; returns the exit code. */
-export async function submitCreate(request: CreateRequest, options: CreateOptions, deps: SubmitDeps = {}): Promise<number> {
+export async function submitCreate(request: CreateRequest, options: CreateOptions, deps: SubmitDeps = {}, policy?: PolicyCheck): Promise<number> {
   const stderr = deps.stderr ?? process.stderr;
   const queryProblem = await checkQuery(options.query);
   if (queryProblem) {
@@ -85,8 +86,15 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
     // The Region is known now (a profile's too): a KMS key or Lambda ARN in another one is refused before sending.
     const { region } = await session.gateway.target();
     const inOtherRegion = validateRequest(request, { region }).filter((issue) => issue.rule === 'region');
-    if (inOtherRegion.length > 0) {
-      stderr.write(`${inOtherRegion.map(formatIssue).join('\n')}\n`);
+    // The team policy's Region rules (and account rules, once STS says whose the credentials are) hold here too.
+    const account = policy && needsAccount(policy) && !options.sandbox ? await callerAccount(options) : undefined;
+    if (typeof account === 'object') {
+      stderr.write(formatFriendlyError(account));
+      return account.exitCode;
+    }
+    const broken = [...inOtherRegion, ...(policy ? policy.issues(request, region, account) : [])];
+    if (broken.length > 0) {
+      stderr.write(`${broken.map(formatIssue).join('\n')}\n`);
       return EXIT.usage;
     }
     if (options.preflight !== false) {
@@ -107,6 +115,17 @@ export async function submitCreate(request: CreateRequest, options: CreateOption
   } finally {
     await session?.close();
   }
+}
+
+/** Whether a rule of the policy needs the account. */
+function needsAccount(policy: PolicyCheck): boolean {
+  return policy.policy.rules.some((rule) => rule.accounts !== undefined || rule.when?.accounts !== undefined);
+}
+
+/** The account of the credentials (STS GetCallerIdentity), or the problem that kept STS from saying. */
+async function callerAccount(options: CreateOptions): Promise<string | FriendlyError> {
+  const { callerAccount: ask } = await import('../aws/caller-account.js');
+  return ask(options).catch((error: { friendly: FriendlyError }) => error.friendly);
 }
 
 /** Creates; or, when this very request to this target is pending in the journal, resends it with its token. */

@@ -8,12 +8,15 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { checkQuery, outputFormatFor, renderDryRun, renderOutput } from '../aws/output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
+import { EXPIRY_TAG_KEY, expiryTimestamp, withExpiryTag, withoutExpiryTag } from '../request/expiry.js';
 import { readCreateArgs } from '../request/argv.js';
 import { renderCreateHelp } from '../request/help.js';
-import { InputError, errorsOnly, formatIssue, type FieldIssue } from '../request/issues.js';
+import { InputError, errorsOnly, formatIssue, syntaxIssue, type FieldIssue } from '../request/issues.js';
 import { outputSkeleton, renderInputSkeleton, renderYamlInputSkeleton } from '../request/skeleton.js';
+import type { PolicyCheck } from '../request/policy-types.js';
 import type { CreateRequest } from '../request/types.js';
 import type { WizardStore } from '../store/types.js';
+import { reportCommandError } from '../store/command-report.js';
 import { validateRequest } from '../request/validate.js';
 import { OPERATION, PARAMETERS } from '../spec/index.js';
 import { writeStdout } from '../stdout.js';
@@ -31,9 +34,9 @@ function explicitRegion(options: CreateOptions): string | undefined {
   return options.region || process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined;
 }
 
-/** Validates; prints warnings (and errors) on stderr. True when nothing blocks. */
-function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean, region?: string): boolean {
-  const issues = validateRequest(request, region ? { region } : {});
+/** Validates (and holds to the team policy, when there is one); prints warnings and errors on stderr. True when nothing blocks. */
+function validateAndReport(request: Record<string, unknown>, interactiveHint: boolean, region?: string, policy?: PolicyCheck): boolean {
+  const issues = [...validateRequest(request, region ? { region } : {}), ...(policy ? policy.issues(request, region) : [])];
   printIssues(issues);
   const errors = errorsOnly(issues);
   if (errors.length > 0 && interactiveHint && errors.some((issue) => issue.rule === 'required')) {
@@ -45,11 +48,31 @@ function validateAndReport(request: Record<string, unknown>, interactiveHint: bo
   return errors.length === 0;
 }
 
+/**
+ * The project's team policy (`.healthlake-wizard/policy.yaml`), or undefined when there is none; a number (253)
+ * when it cannot be read or trusted: a broken policy stops the run, it never passes silently.
+ */
+async function loadPolicyCheck(preset: string | undefined): Promise<PolicyCheck | undefined | number> {
+  try {
+    const { loadProjectPolicy } = await import('../store/project-policy.js');
+    const { policy } = await loadProjectPolicy();
+    if (!policy) return undefined;
+    const { policyIssues } = await import('../request/policy-check.js');
+    return {
+      policy,
+      issues: (request, region, account) =>
+        policyIssues(policy, request, { stage: 'creation', ...(region ? { region } : {}), ...(account ? { account } : {}), ...(preset ? { preset } : {}) }),
+    };
+  } catch (error) {
+    return reportStoreFailure(error, 'the team policy cannot be used');
+  }
+}
+
 /** Opens the local store lazily (only presets need it); prints why it cannot be opened. */
 async function openLocalStore(): Promise<WizardStore | number> {
   try {
-    const { openStore } = await import('../store/index.js');
-    const store: WizardStore = openStore();
+    const { openStoreWithProject } = await import('../store/index.js');
+    const store: WizardStore = openStoreWithProject();
     for (const notice of store.notices()) process.stderr.write(`healthlake-wizard: ${notice}\n`);
     return store;
   } catch (error) {
@@ -74,7 +97,8 @@ async function withPreset(name: string, request: Record<string, unknown>): Promi
   try {
     const { requirePreset } = await import('../store/index.js');
     const preset = requirePreset(store.presets, name, '--preset');
-    return { ...(buildCreateRequest(preset.answers) as Record<string, unknown>), ...request };
+    if (preset.hidesPersonal) process.stderr.write(`healthlake-wizard: note: --preset ${name} is the project preset ${preset.file}; it wins over your personal preset of the same name.\n`);
+    return { ...buildCreateRequest(preset.answers), ...request };
   } catch (error) {
     return reportStoreFailure(error, `the preset ${JSON.stringify(name)} cannot be read`);
   }
@@ -100,15 +124,15 @@ export async function printData(data: unknown, options: CreateOptions): Promise<
   writeStdout(await renderOutput(data, { output: await outputFormatFor(options), query: options.query, operation: OPERATION.name }));
 }
 
-/** Runs `create` with its arguments; returns the exit code. */
-export async function run(argv: string[]): Promise<number> {
+/** Runs `create` with its arguments; returns the exit code. `now` is the clock `--expires-in` counts from. */
+export async function run(argv: string[], now: () => Date = () => new Date()): Promise<number> {
   let parsed;
   try {
     parsed = await readCreateArgs(argv);
   } catch (error) {
+    // A command line it cannot read: worded as every command's (reportCommandError), exit 252.
     if (!(error instanceof InputError)) throw error;
-    printIssues(error.issues);
-    return EXIT.usage;
+    return reportCommandError(error);
   }
   const { options } = parsed;
   let given = parsed.given;
@@ -145,12 +169,24 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (options.fromDatastore !== undefined) {
     const { readDatastoreSource } = await import('../aws/datastore-source.js');
-    const source = await readDatastoreSource(options.fromDatastore, options);
-    if (typeof source === 'number') return source;
+    const read = await readDatastoreSource(options.fromDatastore, options);
+    if (typeof read === 'number') return read;
+    // The source's expiry was about the source: copied, it would make the new data store expired (or expiring)
+    // from its first minute, and cleanup would delete it.
+    const { request: source, removed } = withoutExpiryTag(read);
+    if (removed !== undefined && options.expiresInMs === undefined && !Object.hasOwn(request, 'Tags')) {
+      process.stderr.write(`healthlake-wizard: the tag ${EXPIRY_TAG_KEY}=${removed} of ${options.fromDatastore} is not copied; give --expires-in for the new data store.\n`);
+    }
     // Under everything else (a preset included); every parameter but the name counts as given, so the wizard asks
     // for a fresh name, then shows review (the ClientToken is never copied: a fresh one is made).
     request = { ...source, ...request };
     given = [...new Set([...given, ...PARAMETERS.map((parameter) => parameter.name).filter((name) => name !== 'DatastoreName' && name !== 'ClientToken')])];
+  }
+
+  if (options.expiresInMs !== undefined) request = withExpiryTag(request, expiryTimestamp(now(), options.expiresInMs));
+  if (options.exportFile !== undefined && options.export === undefined) {
+    printIssues([syntaxIssue('--export-file', '--export-file needs --export FORMAT: the format to write.', 'Add for example --export terraform (create --help lists the formats).', options.exportFile)]);
+    return EXIT.usage;
   }
 
   const interactive = !options.noInteractive && process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -160,20 +196,25 @@ export async function run(argv: string[]): Promise<number> {
     await printData(outputSkeleton(), options);
     return EXIT.ok;
   }
-  if (!interactive) {
-    if (!validateAndReport(request, !options.dryRun, explicitRegion(options))) return EXIT.usage;
+  const policy = await loadPolicyCheck(options.preset);
+  if (typeof policy === 'number') return policy;
+  // An export asks nothing and sends nothing, on a terminal too.
+  if (!interactive || options.export !== undefined) {
+    if (!validateAndReport(request, !options.dryRun && options.export === undefined, explicitRegion(options), policy)) return EXIT.usage;
     if (options.savePreset !== undefined) {
       const failed = await savePreset(options.savePreset, request);
       if (failed !== undefined) return failed;
     }
-    if (options.dryRun && options.preflight === true) return (await import('./create-preflight.js')).dryRunPreflight(request as CreateRequest, options);
+    if (options.export !== undefined) return (await import('./create-export.js')).writeExport(options.export, request, options);
+    if (options.dryRun && options.preflight === true) return (await import('./create-preflight.js')).dryRunPreflight(request as unknown as CreateRequest, options);
     if (options.dryRun) {
       writeStdout(await renderDryRun(request, options));
       return EXIT.ok;
     }
-    return (await import('./create-submit.js')).submitCreate(request as CreateRequest, options);
+    // Validated above: the body is a CreateFHIRDatastore request.
+    return (await import('./create-submit.js')).submitCreate(request as unknown as CreateRequest, options, {}, policy);
   }
-  const wizard = { initial: answersFromRequest(request), given, options };
+  const wizard = { initial: answersFromRequest(request), given, options, ...(policy ? { policy: policy.policy } : {}) };
   // The plain mode asks line by line in the terminal's own cooked mode: no raw mode, no Ink.
   if (options.plain || process.env.TERM === 'dumb') return (await import('../plain/run-plain.js')).runPlainWizard(wizard);
   // Raw mode before the UI modules load: keys typed meanwhile are kept for the wizard instead of being echoed

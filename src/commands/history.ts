@@ -4,25 +4,30 @@
  */
 import { renderOutput } from '../aws/output.js';
 import { EXIT } from '../options.js';
-import { INERT_GLOBAL_OPTIONS, parseCommandArgs } from './command-args.js';
+import { commandHelp, parseCommandArgs, type CommandFlags } from './command-args.js';
 import { didYouMean } from '../request/suggest.js';
 import { reportCommandError, usageError } from '../store/command-report.js';
 import { openStore, type HistoryEntry } from '../store/index.js';
 import { fitHelp } from '../request/help.js';
 import { writeStdout } from '../stdout.js';
 
-const USAGE = `Usage: healthlake-wizard history [--output table|json|text] [--sandbox-only | --no-sandbox]
-
-  Lists the data stores created with healthlake-wizard, newest first, with the last status seen.
-  --sandbox-only   only those created in the local sandbox
-  --no-sandbox     only those created on AWS
-`;
-
 /** Values of `history --output`. */
 export const FORMATS = ['table', 'json', 'text'] as const;
 
-/** The flags of `history` (read by the parser and by the shell completion and man page). */
-export const HISTORY_FLAGS = { output: { type: 'string' }, 'sandbox-only': { type: 'boolean' }, 'no-sandbox': { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...INERT_GLOBAL_OPTIONS } as const;
+/** The own flags of `history` (read by the parser, its help, the shell completion and man page); its AWS CLI global options come from COMMAND_GLOBALS. */
+export const HISTORY_FLAGS = {
+  output: { type: 'string', choices: FORMATS, help: 'Output format (default table).' },
+  'sandbox-only': { type: 'boolean', help: 'Only those created in the local sandbox.' },
+  'no-sandbox': { type: 'boolean', help: 'Only those created on AWS.' },
+  help: { type: 'boolean', short: 'h', help: 'Show this help.' },
+} as const satisfies CommandFlags;
+
+const USAGE = commandHelp(
+  'history',
+  '[--output table|json|text] [--sandbox-only | --no-sandbox]',
+  'Lists the data stores created with healthlake-wizard, newest first, with the last status seen.',
+  HISTORY_FLAGS,
+);
 type Format = (typeof FORMATS)[number];
 
 interface HistoryArgs {

@@ -5,39 +5,28 @@
  */
 import { parseDatastoreFilter } from '../request/datastore-filter.js';
 import { usageError } from '../store/command-report.js';
-import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs, runParsedCommand } from './command-args.js';
+import { commandHelp, parseCommandArgs, runParsedCommand, type CommandFlags } from './command-args.js';
 import type { ListRequest } from '../aws/datastore-list.js';
 
-/** The flags of `list` (read by the parser and by the shell completion and man page). */
+/** The own flags of `list` (read by the parser, its help, the shell completion and man page); its AWS CLI global options come from COMMAND_GLOBALS. */
 export const FLAGS = {
-  filter: { type: 'string' },
-  'max-results': { type: 'string' },
-  'next-token': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  ...AWS_GLOBAL_FLAGS,
-} as const;
+  filter: { type: 'string', valueName: '<filter>', help: 'Filter by DatastoreName, DatastoreStatus, CreatedBefore and CreatedAfter: shorthand (DatastoreStatus=ACTIVE,CreatedAfter=TIME), JSON or file://; a TIME is ISO 8601 (2024-01-31T12:00:00Z) or epoch seconds.' },
+  'max-results': { type: 'string', valueName: '<n>', help: 'At most this many data stores per page (1-500).' },
+  'next-token': { type: 'string', valueName: '<token>', help: 'The NextToken of the previous page.' },
+  sandbox: { type: 'boolean', option: 'sandbox', help: 'List the built-in local emulator instead of AWS.' },
+  help: { type: 'boolean', short: 'h', help: 'Show this help.' },
+} as const satisfies CommandFlags;
 
-const USAGE = `Usage: healthlake-wizard list [--filter FILTER] [--max-results N]
-         [--next-token TOKEN] [--sandbox] [--query JMESPATH]
-         [--output json|yaml|yaml-stream|text|table]
-         [--region R] [--profile P] [--endpoint-url URL]
-
-Lists the Region's data stores (ListFHIRDatastores), as aws healthlake
-list-fhir-datastores does: one page per call.
-  --filter        DatastoreName=NAME,DatastoreStatus=STATUS,CreatedBefore=TIME,
-                  CreatedAfter=TIME (shorthand, JSON or file://); a TIME is
-                  ISO 8601 (2024-01-31T12:00:00Z) or epoch seconds
-  --max-results   data stores per page, 1-500
-  --next-token    the NextToken of the previous page
-Without --output or --query: a table for people, a * marking the data stores
-created with healthlake-wizard, and the next page's command after it.
-With either: the response as the AWS CLI prints it.
-`;
+const USAGE = commandHelp(
+  'list',
+  '[--filter FILTER] [--max-results N] [--next-token TOKEN] [options]',
+  "Lists the Region's data stores (ListFHIRDatastores), as aws healthlake list-fhir-datastores does: one page per call. Without --output or --query: a table for people, a * marking the data stores created with healthlake-wizard, and the next page's command after it. With either: the response as the AWS CLI prints it.",
+  FLAGS,
+);
 
 function parseListArgs(argv: string[]): ListRequest | 'help' {
-  const { values } = parseCommandArgs('list', argv, FLAGS, false);
+  const { values, options } = parseCommandArgs('list', argv, FLAGS, false);
   if (values.help) return 'help';
-  const options = globalOptionsFrom(values);
   const request: ListRequest = { input: {}, options, forPeople: options.output === undefined && options.query === undefined, argv };
   if (values.filter !== undefined) request.input.Filter = parseDatastoreFilter(values.filter);
   const max = values['max-results'];

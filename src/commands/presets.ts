@@ -6,37 +6,45 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { renderTable, toPlainData } from '../aws/output.js';
 import { EXIT } from '../options.js';
-import { INERT_GLOBAL_OPTIONS, parseCommandArgs } from './command-args.js';
-import { answersFromRequest } from '../request/answers.js';
+import { globalOptionsHelp, parseCommandArgs } from './command-args.js';
+import { HELP_FLAG, PRESET_COMMANDS, PRESET_FLAGS, presetArguments, presetSynopsis, type PresetCommand } from './preset-flags.js';
+import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
 import { readCreateArgs } from '../request/argv.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
 import { errorsOnly, InputError, type FieldIssue } from '../request/issues.js';
 import { didYouMean } from '../request/suggest.js';
 import { validateRequest } from '../request/validate.js';
-import { checkPresetName, openStore, PRESET_NAME_RULE, requirePreset, type LocalStore, type Preset } from '../store/index.js';
+import { checkPresetName, openStoreWithProject, PRESET_NAME_RULE, presetAnswers, requirePreset, type ProjectAwareStore } from '../store/index.js';
+import { listAllPresets, type ListedPreset } from '../store/preset-catalogue.js';
+import { ensureProjectFolder } from '../store/project-folder.js';
+import { saveProjectPreset } from '../store/project-presets.js';
+import { loadProjectPolicy } from '../store/project-policy.js';
+import { policyIssues } from '../request/policy-check.js';
 import { presetRequest, readImportedRequest, renderPresetExport } from '../store/preset-document.js';
 import { reportCommandError, usageError } from '../store/command-report.js';
 import { fitHelp } from '../request/help.js';
 import { writeStdout } from '../stdout.js';
 
+/** One row of the presets help: the command with its synopsis, then what it does (below it when the synopsis is long). */
+function usageRow(name: PresetCommand): string {
+  const synopsis = `${name} ${presetSynopsis(name)}`.trimEnd();
+  const summary = PRESET_COMMANDS[name].summary;
+  return synopsis.length <= 36 ? `  ${synopsis.padEnd(36)}  ${summary}` : `  ${synopsis}\n${' '.repeat(40)}${summary}`;
+}
+
 const USAGE = `Usage: healthlake-wizard presets <command>
 
-  list [--output table|json]            the saved presets
-  show NAME [--output table|json]       one preset: description, times and its request
-  save NAME [--description TEXT] [create's request flags]
-                                        save (or replace) a preset from flags, --cli-input-json or --cli-input-yaml
-  delete NAME                           delete a preset
-  rename OLD NEW                        rename a preset
-  export NAME [--file PATH]             print (or write) the request as a --cli-input-json document,
-                                        usable with "aws healthlake create-fhir-datastore" too
-  import FILE [--name NAME] [--description TEXT] [--force]
-                                        save a JSON or YAML request file as a preset (NAME: the file's name)
+${(Object.keys(PRESET_COMMANDS) as PresetCommand[]).map(usageRow).join('\n')}
 
 Preset names: ${PRESET_NAME_RULE}.
 Presets never keep a ClientToken: every run that starts from one gets a fresh token.
-`;
+Project presets live in the .healthlake-wizard/ folder found from the working directory upward; one of the
+same name as yours wins, and says so.
+Every presets command takes -h, --help.
 
-type Action = (args: string[], store: () => LocalStore) => number | Promise<number>;
+${globalOptionsHelp('presets')}`;
+
+type Action = (args: string[], store: () => ProjectAwareStore) => number | Promise<number>;
 
 const out = (text: string) => writeStdout(text);
 const note = (text: string) => process.stderr.write(`${text}\n`);
@@ -44,9 +52,10 @@ const note = (text: string) => process.stderr.write(`${text}\n`);
 /** `presets COMMAND --help`: the usage of every presets command, on stdout. */
 class HelpRequested extends Error {}
 
-function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T, positionals: string[], command: string) {
-  const parsed = parseCommandArgs(`presets ${command}`, args, { ...options, ...INERT_GLOBAL_OPTIONS, help: { type: 'boolean', short: 'h' } }, true);
-  if ((parsed.values as { help?: boolean }).help) throw new HelpRequested();
+function parse<C extends Exclude<PresetCommand, 'save'>>(args: string[], command: C) {
+  const positionals = presetArguments(command);
+  const parsed = parseCommandArgs(`presets ${command}`, args, { ...PRESET_FLAGS[command], ...HELP_FLAG }, true);
+  if (parsed.values.help) throw new HelpRequested();
   if (parsed.positionals.length !== positionals.length) {
     const expected = positionals.length === 0 ? 'no arguments' : positionals.join(' ');
     const got = parsed.positionals.length === 0 ? 'nothing' : parsed.positionals.map((p) => JSON.stringify(p)).join(' ');
@@ -60,30 +69,66 @@ function outputFormat(value: string | undefined): 'table' | 'json' {
   throw usageError('--output', `--output must be table or json.${didYouMean(value, ['table', 'json'])}`, 'Use --output json or --output table.', value);
 }
 
-function describePreset(preset: Preset) {
-  return { name: preset.name, description: preset.description ?? '', clientTokenPolicy: preset.clientTokenPolicy, createdAt: preset.createdAt, updatedAt: preset.updatedAt, request: presetRequest(preset) };
+/** Where a preset comes from, in words, for `presets show` (whose `file` row names a project preset's file). */
+function originWords(row: ListedPreset): string {
+  if (row.origin === 'project') return `project${row.preset.hidesPersonal ? ', wins over your personal preset of this name' : ''}`;
+  return row.hiddenBy ? `personal, hidden by the project preset ${row.hiddenBy}` : 'personal';
+}
+
+function describePreset(row: ListedPreset) {
+  const { preset } = row;
+  return {
+    name: preset.name,
+    origin: row.origin,
+    ...(preset.file ? { file: preset.file } : {}),
+    ...(row.hiddenBy ? { hiddenBy: row.hiddenBy } : {}),
+    ...(preset.hidesPersonal ? { hidesPersonal: true } : {}),
+    description: preset.description ?? '',
+    clientTokenPolicy: preset.clientTokenPolicy,
+    createdAt: preset.createdAt,
+    updatedAt: preset.updatedAt,
+    request: presetRequest(preset),
+  };
 }
 
 const list: Action = async (args, store) => {
-  const { values } = parse(args, { output: { type: 'string' } }, [], 'list');
+  const { values } = parse(args, 'list');
   const format = outputFormat(values.output);
-  const presets = store().presets.list();
-  if (format === 'json') out(`${JSON.stringify(presets.map(describePreset), null, 4)}\n`);
-  else if (presets.length === 0) note('No presets yet. Save one with: healthlake-wizard presets save NAME --datastore-type-version R4');
+  const opened = store();
+  const rows = listAllPresets(opened.personalPresets.list(), opened.projectPresets).map((row) => (row.origin === 'project' ? { ...row, preset: opened.presets.get(row.preset.name)! } : row));
+  if (format === 'json') out(`${JSON.stringify(rows.map(describePreset), null, 4)}\n`);
+  else if (rows.length === 0) note('No presets yet. Save one with: healthlake-wizard presets save NAME --datastore-type-version R4 (add --project to share it in .healthlake-wizard/)');
   else {
-    const rows = presets.map((preset) => ({ Name: preset.name, Description: preset.description ?? '', DatastoreName: String(preset.answers.DatastoreName ?? ''), Updated: preset.updatedAt }));
-    out(await renderTable(toPlainData(rows), 'Presets', undefined, false, true));
+    // Narrow enough for 80 columns: the file and the times are in `presets show` and --output json.
+    const table = rows.map((row) => ({ Name: row.preset.name, Origin: row.origin === 'project' ? 'project' : row.hiddenBy ? 'personal, hidden' : 'personal', Description: row.preset.description ?? '', DatastoreName: String(row.preset.answers.DatastoreName ?? '') }));
+    out(await renderTable(toPlainData(table), 'Presets', undefined, false, true));
+    for (const row of rows) if (row.hiddenBy) note(`note: the project preset ${row.hiddenBy} wins over your personal preset ${JSON.stringify(row.preset.name)}: --preset ${row.preset.name} and the start screen use the project's.`);
   }
   return EXIT.ok;
 };
 
+/** The preset a name stands for, as a listing row (a project preset wins). */
+function rowFor(opened: ProjectAwareStore, name: string): ListedPreset {
+  const preset = requirePreset(opened.presets, name);
+  return { preset, origin: preset.origin === 'project' ? 'project' : 'personal' };
+}
+
 const show: Action = async (args, store) => {
-  const { values, positionals } = parse(args, { output: { type: 'string' } }, ['NAME'], 'show');
+  const { values, positionals } = parse(args, 'show');
   const format = outputFormat(values.output);
-  const preset = requirePreset(store().presets, positionals[0]!);
-  out(format === 'json' ? `${JSON.stringify(describePreset(preset), null, 4)}\n` : await renderTable(toPlainData(describePreset(preset)), 'Preset', undefined, false, true));
+  const row = rowFor(store(), positionals[0]!);
+  const described = describePreset(row);
+  out(format === 'json' ? `${JSON.stringify(described, null, 4)}\n` : await renderTable(toPlainData({ ...described, origin: originWords(row) }), 'Preset', undefined, false, true));
   return EXIT.ok;
 };
+
+/** Refuses to change a project preset through the commands that change your own. */
+function requirePersonal(opened: ProjectAwareStore, name: string, command: string): void {
+  const preset = opened.presets.get(name);
+  if (preset?.origin === 'project' && opened.personalPresets.get(name) === undefined) {
+    throw usageError(`presets ${command}`, `${JSON.stringify(name)} is a project preset (${preset.file}), not one of yours.`, `Change it in the repository (edit, rename or git rm ${preset.file}), through your team's review.`, name);
+  }
+}
 
 /** Takes `--description TEXT` (or `=TEXT`) out of argv, which otherwise goes to create's parser. */
 function takeDescription(args: string[]): { description?: string; rest: string[] } {
@@ -101,8 +146,10 @@ function takeDescription(args: string[]): { description?: string; rest: string[]
 }
 
 const save: Action = async (args, store) => {
-  const { description, rest } = takeDescription(args);
-  if (rest.includes('--help') || rest.includes('-h')) throw new HelpRequested();
+  const { description, rest: described } = takeDescription(args);
+  if (described.includes('--help') || described.includes('-h')) throw new HelpRequested();
+  const project = described.includes('--project');
+  const rest = described.filter((arg) => arg !== '--project');
   const [name, ...flags] = rest;
   if (name === undefined || name.startsWith('--')) {
     throw usageError('presets save', 'presets save needs the preset name first.', 'Usage: healthlake-wizard presets save NAME [--description TEXT] [create flags]');
@@ -120,30 +167,62 @@ const save: Action = async (args, store) => {
   }
   const errors = errorsOnly(validateRequest(request));
   if (errors.length > 0) throw new InputError(errors);
-  const existed = store().presets.get(name) !== undefined;
+  await holdToPolicy(request, name);
+  if (project) return saveForProject(name, answersFromRequest(request), description);
+  const existed = store().personalPresets.get(name) !== undefined;
   store().presets.save(name, answersFromRequest(request), description);
   out(`${existed ? 'Updated' : 'Saved'} preset ${name}.\n`);
+  const opened = store();
+  const winner = opened.projectPresets?.presets.find((preset) => preset.name === name);
+  if (winner) note(`note: the project preset ${winner.file} has this name too, and wins: --preset ${name} and the start screen use the project's.`);
   return EXIT.ok;
 };
 
+/**
+ * Refuses a preset that breaks the project's team policy, in the words `create` and `policy check` use (the
+ * rules for the Region, the account and the expiry tag wait for the creation).
+ */
+async function holdToPolicy(request: object, name: string): Promise<void> {
+  const { policy } = await loadProjectPolicy();
+  if (!policy) return;
+  const broken = policyIssues(policy, request, { stage: 'document', preset: name });
+  if (broken.length > 0) throw new InputError(broken);
+}
+
+/** `presets save --project`: the request as `.healthlake-wizard/presets/NAME.json` (pretty, the model's key order). */
+function saveForProject(name: string, answers: ReturnType<typeof answersFromRequest>, description: string | undefined): number {
+  if (description !== undefined) note('note: --description is not kept in a project preset: the file is a --cli-input-json document, which holds the request alone. Say what it is for in its name or its commit message.');
+  const kept = presetAnswers(answers);
+  const { folder, created } = ensureProjectFolder();
+  if (created) note(`note: no .healthlake-wizard/ folder was found from here upward; created ${folder.path}.`);
+  const saved = saveProjectPreset(folder, name, kept);
+  out(`${saved.replaced ? 'Updated' : 'Saved'} project preset ${name} in ${saved.file}.\n`);
+  return EXIT.ok;
+}
+
 const remove: Action = (args, store) => {
-  const { positionals } = parse(args, {}, ['NAME'], 'delete');
+  const { positionals } = parse(args, 'delete');
+  const name = positionals[0]!;
+  requirePersonal(store(), name, 'delete');
   // Gone is what was asked: a preset deleted by another process meanwhile is not an error.
-  requirePreset(store().presets, positionals[0]!);
-  store().presets.delete(positionals[0]!);
-  out(`Deleted preset ${positionals[0]}.\n`);
+  requirePreset(store().personalPresets, name);
+  store().personalPresets.delete(name);
+  out(`Deleted preset ${name}.\n`);
+  const winner = store().projectPresets?.presets.find((preset) => preset.name === name);
+  if (winner) note(`note: the project preset ${winner.file} of the same name stays; --preset ${name} now uses it alone.`);
   return EXIT.ok;
 };
 
 const rename: Action = (args, store) => {
-  const { positionals } = parse(args, {}, ['OLD', 'NEW'], 'rename');
+  const { positionals } = parse(args, 'rename');
+  requirePersonal(store(), positionals[0]!, 'rename');
   const renamed = store().presets.rename(positionals[0]!, positionals[1]!);
   out(`Renamed preset ${positionals[0]} to ${renamed.name}.\n`);
   return EXIT.ok;
 };
 
 const exportPreset: Action = (args, store) => {
-  const { values, positionals } = parse(args, { file: { type: 'string' } }, ['NAME'], 'export');
+  const { values, positionals } = parse(args, 'export');
   const preset = requirePreset(store().presets, positionals[0]!);
   const document = renderPresetExport(preset);
   if (values.file === undefined) out(document);
@@ -163,8 +242,8 @@ function readImportFile(path: string): string {
   }
 }
 
-const importPreset: Action = (args, store) => {
-  const { values, positionals } = parse(args, { name: { type: 'string' }, description: { type: 'string' }, force: { type: 'boolean' } }, ['FILE'], 'import');
+const importPreset: Action = async (args, store) => {
+  const { values, positionals } = parse(args, 'import');
   const file = positionals[0]!;
   const name = values.name ?? basename(file, extname(file));
   const nameFlag = values.name === undefined ? 'preset name (from the file name)' : '--name';
@@ -174,10 +253,11 @@ const importPreset: Action = (args, store) => {
     throw new InputError([nameProblem]);
   }
   const imported = readImportedRequest(readImportFile(file), file);
-  if (!values.force && store().presets.get(name)) {
+  if (!values.force && store().personalPresets.get(name)) {
     const fix = values.name === undefined ? 'Add --force to replace it, or give it another name with --name NAME.' : 'Add --force to replace it, or choose another name with --name.';
     throw new InputError([{ field: '', flag: nameFlag, rule: 'duplicate', message: `A preset named ${JSON.stringify(name)} exists already.`, fix, value: name, severity: 'error' }]);
   }
+  await holdToPolicy(buildCreateRequest(imported.answers), name);
   if (imported.droppedClientToken) note('note: the ClientToken in the file is not kept: every run that starts from a preset gets a fresh token.');
   store().presets.save(name, imported.answers, values.description);
   out(`Imported ${file} as preset ${name}.\n`);
@@ -199,10 +279,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`healthlake-wizard: ${what}\n\n${fitHelp(USAGE)}`);
     return EXIT.usage;
   }
-  let store: LocalStore | undefined;
+  let store: ProjectAwareStore | undefined;
   const openOnce = () => {
     if (!store) {
-      store = openStore();
+      store = openStoreWithProject();
       for (const notice of store.notices()) note(`healthlake-wizard: ${notice}`);
     }
     return store;

@@ -7,25 +7,23 @@
  */
 import type { GlobalOptions } from '../options.js';
 import { InputError, syntaxIssue } from '../request/issues.js';
-import { AWS_GLOBAL_FLAGS, globalOptionsFrom, parseCommandArgs, runParsedCommand } from './command-args.js';
+import { commandHelp, parseCommandArgs, runParsedCommand, type CommandFlags } from './command-args.js';
 
-/** The flags of `status` (read by the parser and by the shell completion and man page). */
+/** The own flags of `status` (read by the parser, its help, the shell completion and man page); its AWS CLI global options come from COMMAND_GLOBALS. */
 export const FLAGS = {
-  wait: { type: 'boolean' },
-  'no-interactive': { type: 'boolean' },
-  plain: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  ...AWS_GLOBAL_FLAGS,
-} as const;
+  wait: { type: 'boolean', help: 'Wait until the data store is ACTIVE (or failed), printing each change.' },
+  'no-interactive': { type: 'boolean', help: 'Describe once (or wait with --wait) and print, with no status panel.' },
+  plain: { type: 'boolean', help: "On a terminal, follow the status line by line as --wait does, instead of the live panel (for screen readers, dumb terminals and editors' shells). The default when TERM=dumb." },
+  sandbox: { type: 'boolean', option: 'sandbox', help: 'Look in the built-in local emulator instead of AWS.' },
+  help: { type: 'boolean', short: 'h', help: 'Show this help.' },
+} as const satisfies CommandFlags;
 
-const USAGE = `Usage: healthlake-wizard status [DATASTORE_ID] [--wait] [--no-interactive] [--plain] [--sandbox]
-         [--output json|yaml|yaml-stream|text|table] [--query JMESPATH] [--region R] [--profile P] [--endpoint-url URL]
-Without DATASTORE_ID: on a terminal, a picker over the Region's data stores and
-the local history (type to filter); with --no-interactive, --wait or --plain, or
-without a terminal, the newest data store in the local history.
---plain (the default when TERM=dumb): on a terminal, follow the status line by line as --wait does, instead
-of the live panel (for screen readers, dumb terminals and editors' shells).
-`;
+const USAGE = commandHelp(
+  'status',
+  '[DATASTORE_ID] [options]',
+  "The live status of a data store (DescribeFHIRDatastore). Without DATASTORE_ID: on a terminal, a picker over the Region's data stores and the local history (type to filter); with --no-interactive, --wait or --plain, or without a terminal, the newest data store in the local history. Without a terminal, or with --no-interactive, it describes once and prints as the AWS CLI does.",
+  FLAGS,
+);
 
 /** Parsed `status` arguments. */
 interface StatusArgs {
@@ -36,12 +34,11 @@ interface StatusArgs {
 }
 
 function parseStatusArgs(argv: string[]): StatusArgs | 'help' {
-  const { values, positionals } = parseCommandArgs('status', argv, FLAGS, true);
+  const { values, positionals, options } = parseCommandArgs('status', argv, FLAGS, true);
   if (values.help) return 'help';
   if (positionals.length > 1) {
     throw new InputError([syntaxIssue('status', 'takes at most one DATASTORE_ID.', 'Give one data store id, or none for the newest in history.', positionals.join(' '))]);
   }
-  const options = globalOptionsFrom(values);
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const onTerminal = tty && !values['no-interactive'];
   // The plain mode has no panel (it redraws): a person on a terminal gets the status line by line instead.

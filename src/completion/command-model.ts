@@ -1,15 +1,20 @@
 /**
  * Every command of healthlake-wizard with its flags and the values each flag takes, read from the tables the
- * parsers use: the parameter spec and create's option table, and the flag tables of status, history and the
- * emulator. The shell completions and the man page are generated from it, so a flag added to a parser shows in
+ * parsers use: the parameter spec and create's option table, the own flag tables of the other commands with
+ * the AWS CLI global options each takes (request/global-flags.ts), and the emulator's. The shell completions and the man page are generated from it, so a flag added to a parser shows in
  * both (a test runs every flag of this model through the real command).
  */
+import type { CommandFlags } from '../commands/command-args.js';
+import { FLAGS as CLEANUP_FLAGS } from '../commands/cleanup.js';
 import { FLAGS as DELETE_FLAGS } from '../commands/delete.js';
 import { FLAGS as LIST_FLAGS } from '../commands/list.js';
 import { FLAGS as STATUS_FLAGS } from '../commands/status.js';
-import { FORMATS as HISTORY_FORMATS, HISTORY_FLAGS } from '../commands/history.js';
+import { HISTORY_FLAGS } from '../commands/history.js';
+import { HELP_FLAG, PRESET_COMMANDS, PRESET_FLAGS, presetSynopsis, type PresetCommand } from '../commands/preset-flags.js';
+import { POLICY_CHECK_FLAGS } from '../commands/policy.js';
 import { VALUE_FLAGS as EMULATOR_VALUE_FLAGS } from '../emulator/command-line.js';
-import { OUTPUT_FORMATS, OPTION_FLAGS } from '../request/create-flags.js';
+import { OPTION_FLAGS } from '../request/create-flags.js';
+import { globalFlagsOf, type CommandName, type OptionFlag } from '../request/global-flags.js';
 import { PARAMETERS } from '../spec/index.js';
 
 /** What a flag's value is, for completing it. */
@@ -43,6 +48,8 @@ export interface CommandModel {
   synopsis: string;
   /** Whether its first argument is a preset's name (completed from the saved presets). */
   presetArgument?: boolean;
+  /** Whether its arguments are files. */
+  fileArgument?: boolean;
   flags: FlagModel[];
 }
 
@@ -55,47 +62,49 @@ function createFlags(): FlagModel[] {
     value: parameter.kind === 'enum' ? { kind: 'choice', choices: parameter.values.map((v) => v.value) } : { kind: 'text', name: parameter.kind === 'structure' || parameter.kind === 'list' ? 'shorthand|json|file://path' : 'value' },
     help: parameter.help.short,
   }));
-  const options: FlagModel[] = OPTION_FLAGS.map((option) => ({
-    flag: option.flag,
-    value:
-      option.kind === 'boolean'
-        ? BOOLEAN
-        : option.kind === 'choice' || option.kind === 'optional-choice'
-          ? { kind: 'choice', choices: option.choices!, ...(option.kind === 'optional-choice' ? { optional: true } : {}) }
-          : option.key === 'preset' || option.key === 'savePreset'
-            ? { kind: 'preset' }
-            : option.key === 'caBundle'
-              ? { kind: 'file' }
-              : { kind: 'text', name: option.valueName?.replace(/[<>]/g, '') ?? 'value' },
-    help: option.help,
-  }));
+  const options: FlagModel[] = OPTION_FLAGS.map(optionModel);
   return [...parameters, ...options];
 }
 
-/** The help of a flag that create shares (the AWS CLI's global options, --wait...), else `fallback`. */
-function sharedHelp(flag: string, fallback: string): string {
-  return OPTION_FLAGS.find((option) => option.flag === flag)?.help ?? fallback;
+/** A flag of an option table (create's own and every global option) as the model shows it. */
+function optionModel(option: OptionFlag): FlagModel {
+  const value: FlagValue =
+    option.kind === 'boolean'
+      ? BOOLEAN
+      : option.kind === 'choice' || option.kind === 'optional-choice'
+        ? { kind: 'choice', choices: option.choices!, ...(option.kind === 'optional-choice' ? { optional: true } : {}) }
+        : option.key === 'preset' || option.key === 'savePreset'
+          ? { kind: 'preset' }
+          : option.key === 'caBundle'
+            ? { kind: 'file' }
+            : { kind: 'text', name: option.valueName?.replace(/[<>]/g, '') ?? 'value' };
+  return { flag: option.flag, value, help: option.help };
 }
 
-/** Flags from a node:util parseArgs table; `choices` gives the words of those that take one. */
-function parseArgsFlags(table: Record<string, { type: 'string' | 'boolean' }>, choices: Record<string, readonly string[]>, help: Record<string, string> = {}): FlagModel[] {
-  return Object.entries(table).map(([name, { type }]) => {
-    const flag = `--${name}`;
+/** A command's own flags, then the AWS CLI global options the one table gives it. */
+function commandFlags(command: CommandName, own: CommandFlags): FlagModel[] {
+  const mine = Object.entries(own).map(([name, flag]): FlagModel => {
     const value: FlagValue =
-      type === 'boolean' ? BOOLEAN : choices[name] ? { kind: 'choice', choices: choices[name]! } : name === 'ca-bundle' ? { kind: 'file' } : { kind: 'text', name: 'value' };
-    return { flag, value, help: help[name] ?? sharedHelp(flag, '') };
+      flag.type === 'boolean'
+        ? BOOLEAN
+        : flag.choices
+          ? { kind: 'choice', choices: flag.choices }
+          : flag.valueName === '<path>'
+            ? { kind: 'file' }
+            : { kind: 'text', name: flag.valueName?.replace(/[<>]/g, '') ?? 'value' };
+    return { flag: `--${name}`, value, help: flag.help };
   });
+  return [...mine, ...globalFlagsOf(command).map(optionModel)];
 }
 
-const INERT = { debug: { type: 'boolean' }, 'no-cli-pager': { type: 'boolean' }, help: { type: 'boolean' } } as const;
-const presetCommand = (name: string, synopsis: string, summary: string, flags: FlagModel[], presetArgument = false): CommandModel => ({
+const presetCommand = (name: PresetCommand, extra: FlagModel[] = []): CommandModel => ({
   name: `presets ${name}`,
-  synopsis,
-  summary,
-  flags: [...flags, ...parseArgsFlags(INERT, {})],
-  ...(presetArgument ? { presetArgument } : {}),
+  synopsis: presetSynopsis(name),
+  summary: PRESET_COMMANDS[name].summary,
+  flags: [...commandFlags('presets', { ...PRESET_FLAGS[name], ...HELP_FLAG }), ...extra],
+  ...(PRESET_COMMANDS[name].presetArgument ? { presetArgument: true } : {}),
+  ...(PRESET_COMMANDS[name].fileArgument ? { fileArgument: true } : {}),
 });
-const presetOutput: FlagModel = { flag: '--output', value: { kind: 'choice', choices: ['table', 'json'] }, help: 'Output format.' };
 
 /** Every command, in the order the help lists them. */
 export function commandModel(): CommandModel[] {
@@ -105,40 +114,42 @@ export function commandModel(): CommandModel[] {
       name: 'status',
       synopsis: '[DATASTORE_ID] [options]',
       summary: 'live status of a data store; without an id, a picker over the data stores and the history',
-      flags: parseArgsFlags(STATUS_FLAGS, { output: OUTPUT_FORMATS, color: ['on', 'off', 'auto'] }, { wait: 'Wait until the data store is ACTIVE (or failed), printing each change.', 'no-interactive': 'Describe once (or wait with --wait) and print, with no status panel.', sandbox: 'Look in the built-in local emulator instead of AWS.' }),
+      flags: commandFlags('status', STATUS_FLAGS),
     },
     {
       name: 'list',
       synopsis: '[--filter FILTER] [--max-results N] [--next-token TOKEN] [options]',
       summary: "the Region's data stores (ListFHIRDatastores), those created with this tool marked",
-      flags: parseArgsFlags(LIST_FLAGS, { output: OUTPUT_FORMATS, color: ['on', 'off', 'auto'] }, { filter: 'Filter by DatastoreName, DatastoreStatus, CreatedBefore, CreatedAfter (shorthand, JSON or file://).', 'max-results': 'At most this many data stores (1-500).', 'next-token': 'The page after the one that gave this token.', sandbox: 'List the built-in local emulator instead of AWS.', help: 'Show the help.' }),
+      flags: commandFlags('list', LIST_FLAGS),
     },
     {
       name: 'delete',
       synopsis: 'DATASTORE_ID [--yes] [--no-wait] [options]',
       summary: 'delete a data store after a confirmation, then watch it to DELETED',
-      flags: parseArgsFlags(DELETE_FLAGS, { output: OUTPUT_FORMATS, color: ['on', 'off', 'auto'] }, { yes: 'Delete without asking (required with --no-interactive or without a terminal).', wait: 'Follow the deletion to DELETED (the default).', 'no-wait': 'Stop once the deletion started.', 'no-interactive': 'Ask nothing (needs --yes).', sandbox: 'Delete in the built-in local emulator instead of AWS.', help: 'Show the help.' }),
+      flags: commandFlags('delete', DELETE_FLAGS),
+    },
+    {
+      name: 'cleanup',
+      synopsis: '[--yes] [--dry-run] [options]',
+      summary: "delete the Region's data stores whose expiry (create --expires-in) has passed, after one confirmation",
+      flags: commandFlags('cleanup', CLEANUP_FLAGS),
     },
     {
       name: 'history',
       synopsis: '[options]',
       summary: 'the data stores created with this tool',
-      flags: parseArgsFlags(HISTORY_FLAGS, { output: HISTORY_FORMATS }, { output: 'Output format.', 'sandbox-only': 'Only those created in the local sandbox.', 'no-sandbox': 'Only those created on AWS.', help: 'Show the help.' }),
+      flags: commandFlags('history', HISTORY_FLAGS),
     },
-    presetCommand('list', '[--output table|json]', 'the saved presets', [presetOutput]),
-    presetCommand('show', 'NAME [--output table|json]', 'one preset: description, times and its request', [presetOutput], true),
-    presetCommand('save', "NAME [--description TEXT] [create's request flags]", 'save (or replace) a preset from flags, --cli-input-json or --cli-input-yaml', [
-      { flag: '--description', value: { kind: 'text', name: 'text' }, help: 'What the preset is for.' },
-      ...createFlags().filter((flag) => PARAMETERS.some((parameter) => parameter.flag === flag.flag) || ['--cli-input-json', '--cli-input-yaml'].includes(flag.flag)),
-    ], true),
-    presetCommand('delete', 'NAME', 'delete a preset', [], true),
-    presetCommand('rename', 'OLD NEW', 'rename a preset', [], true),
-    presetCommand('export', 'NAME [--file PATH]', 'print (or write) the request as a --cli-input-json document', [{ flag: '--file', value: { kind: 'file' }, help: 'Write the document to this file.' }], true),
-    presetCommand('import', 'FILE [--name NAME] [--description TEXT] [--force]', 'save a JSON or YAML request file as a preset', [
-      { flag: '--name', value: { kind: 'text', name: 'name' }, help: "The preset's name (default: the file's name)." },
-      { flag: '--description', value: { kind: 'text', name: 'text' }, help: 'What the preset is for.' },
-      { flag: '--force', value: BOOLEAN, help: 'Replace a preset of that name.' },
-    ]),
+    ...(Object.keys(PRESET_COMMANDS) as PresetCommand[]).map((name) =>
+      presetCommand(name, name === 'save' ? createFlags().filter((flag) => PARAMETERS.some((parameter) => parameter.flag === flag.flag) || ['--cli-input-json', '--cli-input-yaml'].includes(flag.flag)) : []),
+    ),
+    {
+      name: 'policy check',
+      synopsis: '[FILE...] [--preset NAME] [--region REGION] [--account ID]',
+      summary: 'hold the project presets (or request files) to the team policy of .healthlake-wizard/; exit 252 when one breaks it',
+      fileArgument: true,
+      flags: commandFlags('policy', POLICY_CHECK_FLAGS).map((flag) => (flag.flag === '--preset' ? { ...flag, value: { kind: 'preset' } } : flag)),
+    },
     {
       name: 'emulator',
       synopsis: '[options]',
@@ -159,7 +170,17 @@ export function commandModel(): CommandModel[] {
   ];
 }
 
-/** The words after `healthlake-wizard` that name a command (`presets` takes a subcommand). */
+/** The commands that take a subcommand (`presets`, `policy`), with their subcommands. */
+export function commandGroups(model: CommandModel[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const command of model) {
+    const [group, subcommand] = command.name.split(' ');
+    if (subcommand) groups.set(group!, [...(groups.get(group!) ?? []), subcommand]);
+  }
+  return groups;
+}
+
+/** The words after `healthlake-wizard` that name a command (`presets` and `policy` take a subcommand). */
 export function topLevelCommands(model: CommandModel[]): string[] {
   return [...new Set(model.map((command) => command.name.split(' ')[0]!))];
 }

@@ -54,7 +54,7 @@ export function renderManPage(model: CommandModel[], version: string): string {
     roff(`The request parameters of create (and presets save), from the ${OPERATION.name} service model.`),
     ...flagEntries(create.flags.filter((flag) => parameterFlags.has(flag.flag))),
     '.SH OPTIONS',
-    roff('The options of create; status and history take the AWS CLI global options among them.'),
+    roff('The options of create, its own and the AWS CLI global options it takes; each command below lists its own flags and the AWS CLI global options it takes (declared once, in one table).'),
     ...flagEntries(create.flags.filter((flag) => !parameterFlags.has(flag.flag))),
   ];
   for (const command of model.filter((c) => c.name !== 'create' && c.flags.length > 0)) {

@@ -9,7 +9,7 @@ export function outcomeLines(event: Extract<StatusEvent, { type: 'done' }>, requ
   const id = properties.DatastoreId;
   if (event.outcome === 'failed') {
     const cause = properties.ErrorCause;
-    const customerKey = request.SseConfiguration?.KmsEncryptionConfig.CmkType === 'CUSTOMER_MANAGED_KMS_KEY';
+    const customerKey = request.SseConfiguration?.KmsEncryptionConfig?.CmkType === 'CUSTOMER_MANAGED_KMS_KEY';
     // The last status line already gave the cause (describeEvent): said once is enough for a screen reader.
     return [
       `${MARK.error} Creation failed (${properties.DatastoreStatus})${cause?.ErrorMessage ? '.' : ': HealthLake gave no cause.'}`,

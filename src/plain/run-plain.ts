@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Session } from '../aws/session.js';
-import type { Target } from '../aws/types.js';
+import type { TargetReport } from '../aws/types.js';
 import { EXIT, STOP_SIGNALS, type CreateOptions } from '../options.js';
 import { InputError } from '../request/issues.js';
 import { readParamFile } from '../request/param-files.js';
@@ -21,7 +21,7 @@ import { initialWizardState, wizardReducer } from '../ui/flow/reducer.js';
 import type { WizardEvent, WizardState } from '../ui/flow/state.js';
 import { answerRows } from '../ui/review/answer-rows.js';
 import type { RunWizardInput } from '../ui/run-wizard.js';
-import { startOptions } from '../ui/start/start-options.js';
+import { presetMeaning, startOptions } from '../ui/start/start-options.js';
 import { MARK } from '../ui/theme.js';
 import { DISCARDED, PlainDialogue, PlainQuit, type PlainIo } from './plain-dialogue.js';
 import { outcomeLines } from './plain-outcome.js';
@@ -55,11 +55,11 @@ class PlainWizard {
   private shown: string | undefined;
 
   constructor(
-    { initial, given, options }: RunWizardInput,
+    { initial, given, options, policy }: RunWizardInput,
     private readonly io: PlainIo,
   ) {
     this.options = options;
-    this.state = initialWizardState({ initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID() });
+    this.state = initialWizardState({ initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID(), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) });
     this.talk = new PlainDialogue(io);
   }
 
@@ -119,7 +119,8 @@ class PlainWizard {
     if (choices.pending.length > 0) {
       this.talk.say('', 'A submission never got its answer. Resuming sends it again with the same client token, so no second data store is created.');
     }
-    const offered = startOptions(choices, this.state.sandbox);
+    // The target is named on review and checked before sending; there is no picker here (--profile, --region).
+    const offered = startOptions(choices, this.state.sandbox).filter((option) => option.kind !== 'target' && option.kind !== 'recheck');
     this.talk.say('', 'How do you want to start?', ...offered.map((option, index) => `  ${index + 1}. ${option.label}: ${option.meaning}`));
     const option = offered[(await this.talk.pick('Start', offered.length, false))!]!;
     switch (option.kind) {
@@ -133,11 +134,11 @@ class PlainWizard {
       case 'resume':
         return this.dispatch({ type: 'resume', submission: option.submission });
       case 'presets': {
-        this.talk.say('', 'Start from a preset:', ...choices.presets.map((preset, index) => `  ${index + 1}. ${preset.name}: ${preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}`}`));
+        this.talk.say('', 'Start from a preset:', ...choices.presets.map((preset, index) => `  ${index + 1}. ${preset.name}: ${presetMeaning(preset)}`));
         const index = await this.talk.pick(`Preset (${PLAIN_COMMANDS.back} goes back)`, choices.presets.length, true);
         if (index === undefined) return;
         const preset = choices.presets[index]!;
-        this.dispatch({ type: 'startFrom', answers: preset.answers, label: `preset "${preset.name}"`, asGiven: true });
+        this.dispatch({ type: 'startFrom', answers: preset.answers, label: `${preset.origin === 'project' ? 'project ' : ''}preset "${preset.name}"`, asGiven: true, preset: preset.name });
         this.talk.say(this.state.notice ?? '');
       }
     }
@@ -148,11 +149,11 @@ class PlainWizard {
     const { answers } = this.state;
     if (this.shown !== prompt.path) {
       const { current, total } = stepProgress(this.state);
-      const [title, ...rest] = promptLines(prompt, answers, promptIssues(prompt, answerIssues(answers)));
+      const [title, ...rest] = promptLines(prompt, answers, promptIssues(prompt, answerIssues(answers, this.state)));
       this.talk.say('', `Step ${current} of ${total}: ${title}`, ...rest);
       this.shown = prompt.path;
     }
-    const line = await this.talk.ask(questionLine(prompt, answers, promptIssues(prompt, answerIssues(answers))));
+    const line = await this.talk.ask(questionLine(prompt, answers, promptIssues(prompt, answerIssues(answers, this.state))));
     if (line === PLAIN_COMMANDS.help) return this.talk.say(...longHelpLines(prompt, answers));
     if (line === PLAIN_COMMANDS.back) {
       const before = this.state;
@@ -164,7 +165,7 @@ class PlainWizard {
     if ('problem' in read) return this.talk.say(...problemLines(read.problem));
     this.dispatch({ type: 'answer', path: prompt.path, value: read.value });
     this.dispatch({ type: 'next' });
-    const issues = promptIssues(prompt, answerIssues(this.state.answers));
+    const issues = promptIssues(prompt, answerIssues(this.state.answers, this.state));
     const stayed = this.state.phase === 'editing' && this.state.cursor === prompt.path;
     // The wizard's validation line: the first error with its fix keeps the question; a warning is only said.
     const error = issues.find((issue) => issue.severity === 'error');
@@ -175,7 +176,7 @@ class PlainWizard {
 
   private async readAnswer(prompt: Prompt, line: string): Promise<ReadAnswer> {
     const current = this.state.answers[prompt.path];
-    const issues = promptIssues(prompt, answerIssues(this.state.answers));
+    const issues = promptIssues(prompt, answerIssues(this.state.answers, this.state));
     switch (prompt.kind) {
       case 'choice':
         return readChoice(prompt, line, current);
@@ -214,28 +215,40 @@ class PlainWizard {
     return opened;
   }
 
-  /** Where a creation would go, in a line (resolving it loads the SDK: only on review, never for a dry run). */
-  private async targetLines(): Promise<string[]> {
-    if (this.options.dryRun) return ['Target: none, a dry run prints the request and sends nothing.'];
-    if (this.state.sandbox) return ['Target: SANDBOX, a local emulator on this machine: nothing is sent to AWS or billed.'];
+  /**
+   * The target checked: its Region and profile, and who the credentials are (STS), or its problem. Loads the SDK:
+   * only on review, never for a dry run (undefined), which sends nothing.
+   */
+  private async checkTarget(): Promise<TargetReport | undefined> {
+    if (this.options.dryRun) return undefined;
     try {
-      const target: Target = await (await this.session(false)).gateway.target();
-      return [`Target: AWS, region ${target.region}${target.profile ? `, profile ${target.profile}` : ''}${target.endpoint ? `, endpoint ${target.endpoint}` : ''}.`];
+      const [session, { checkSessionTarget }] = await Promise.all([this.session(this.state.sandbox), import('../aws/session.js')]);
+      return await checkSessionTarget(session, { ...this.options, sandbox: this.state.sandbox });
     } catch (error) {
-      const friendly = friendlyOf(error);
-      return [`Target: not resolved. ${friendly.message}`, `  Fix: ${friendly.fix}`];
+      return { ok: false, problem: friendlyOf(error) };
     }
+  }
+
+  /** Where a creation would go, and whose credentials sign it (or what is wrong, with its fix). */
+  private targetLines(report: TargetReport | undefined): string[] {
+    if (!report) return ['Target: none, a dry run prints the request and sends nothing.'];
+    const account = report.ok && report.identity ? `, account ${report.identity.account}${report.identity.name ? ` (${report.identity.name})` : ''}` : '';
+    const problem = report.ok ? [] : [`${MARK.error} ${report.problem.message}`, `  Fix: ${report.problem.fix}`];
+    if (this.state.sandbox) return [`Target: SANDBOX, a local emulator on this machine: nothing is sent to AWS or billed${account}.`, ...problem];
+    const target = report.target;
+    if (!target) return [`Target: not resolved.`, ...problem];
+    return [`Target: AWS, region ${target.region}${target.profile ? `, profile ${target.profile}` : ''}${account}${target.endpoint ? `, endpoint ${target.endpoint}` : ''}.`, ...problem];
   }
 
   /** The review as text, then "Create? [y/N]"; a row's number edits it. Resolves with an exit code when the run ends. */
   private async review(): Promise<number | undefined> {
-    const rows = answerRows(this.state.answers);
+    const rows = answerRows(this.state.answers, this.state);
     this.talk.say('', 'Review: check every answer; nothing is sent until you confirm.');
     rows.forEach((row, index) => {
       this.talk.say(`  ${index + 1}. ${row.label}: ${row.shown}`);
       for (const issue of row.issues) this.talk.say(...problemLines(issue).map((line) => `     ${issue.severity === 'error' ? line : line.replace(MARK.error, MARK.warning)}`));
     });
-    this.talk.say(...(await this.targetLines()));
+    this.talk.say(...this.targetLines(await this.checkTarget()));
     if (this.state.submitError) this.talk.say(...problemLines(this.state.submitError));
     const request = requestFromAnswers(this.state.answers);
     const name = request.DatastoreName ? ` "${request.DatastoreName}"` : '';
@@ -256,8 +269,14 @@ class PlainWizard {
         continue;
       }
       if (typed === 'y' || typed === 'yes') {
-        if (hasErrors(answerIssues(this.state.answers))) {
+        if (hasErrors(answerIssues(this.state.answers, this.state))) {
           this.talk.say(`Fix the fields marked ${MARK.error} before creating: type the row's number.`);
+          continue;
+        }
+        // Nothing is sent to a broken target: checked again now, as it may have been fixed in another terminal.
+        const report = await this.checkTarget();
+        if (report && !report.ok) {
+          this.talk.say(`${MARK.error} Not sent: ${report.problem.message}`, `  Fix: ${report.problem.fix} Then type y to check again and create, or q to quit.`);
           continue;
         }
         if (this.options.savePreset !== undefined) await this.savePreset(this.options.savePreset);
@@ -295,7 +314,8 @@ class PlainWizard {
     this.talk.say('', state.resuming ? 'Resuming the pending submission…' : 'Creating the data store…');
     const sending = (async () => {
       const session = await this.session(state.sandbox);
-      return { session, result: await submitAnswers(state, session.gateway, this.store) };
+      const callerAccount = async () => (await import('../aws/caller-account.js')).callerAccount({ ...this.options, sandbox: state.sandbox });
+      return { session, result: await submitAnswers(state, session.gateway, this.store, state.sandbox ? {} : { callerAccount }) };
     })();
     const outcome = await Promise.race([sending.then((sent) => ({ sent }), (error: unknown) => ({ error })), this.talk.stopped.then((signal) => ({ signal }))]);
     if ('signal' in outcome) {

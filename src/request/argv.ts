@@ -9,9 +9,9 @@ import type { CreateOptions } from '../options.js';
 import { PARAMETERS, parameterByFlag, type TopLevelParameter } from '../spec/index.js';
 import { loadYamlParser, readCliInput, type YamlParser } from './cli-input.js';
 import { OPTION_FLAGS, optionFlag, type OptionFlag } from './create-flags.js';
+import { applyOptionValue, notTakenIssue, takesValue } from './global-flags.js';
 import { FLAG_SYNTAX, InputError, syntaxIssue, type FieldIssue } from './issues.js';
 import { parseParameterValue } from './parameter-value.js';
-import { didYouMean } from './suggest.js';
 
 /** What the command line asks for. */
 export interface ParsedCreateArgs {
@@ -29,17 +29,11 @@ type Occurrence =
 
 const ALL_FLAGS = [...PARAMETERS.map((parameter) => parameter.flag), ...OPTION_FLAGS.map((option) => option.flag)];
 
-/** A cut-short flag suggests the one flag it begins; otherwise the nearest by edit distance. */
-function suggestFlag(flag: string): string {
-  const extensions = ALL_FLAGS.filter((candidate) => candidate.startsWith(flag));
-  return extensions.length === 1 ? ` Did you mean ${extensions[0]}?` : didYouMean(flag, ALL_FLAGS);
-}
-
 function parseTokens(argv: readonly string[]) {
   const options = Object.fromEntries(
     ALL_FLAGS.map((flag) => {
       const option = optionFlag(flag);
-      const type = option && (option.kind === 'boolean' || option.kind === 'optional-choice') ? 'boolean' : 'string';
+      const type = option && !takesValue(option) ? 'boolean' : 'string';
       return [flag.slice(2), { type }] as const;
     }),
   );
@@ -80,19 +74,19 @@ function collect(argv: readonly string[], issues: FieldIssue[]): Occurrence[] {
     const parameter = parameterByFlag(flag);
     const option = optionFlag(flag);
     if (!parameter && !option) {
-      issues.push(FLAG_SYNTAX.unknown(flag, 'create', suggestFlag(flag)));
+      issues.push(notTakenIssue(flag, 'create', ALL_FLAGS));
       open = { type: 'unknown' };
       continue;
     }
     const value = token.value;
-    const takesValue = parameter !== undefined || (option!.kind !== 'boolean' && option!.kind !== 'optional-choice');
-    if (takesValue && (value === undefined || (!token.inlineValue && value.startsWith('-') && value.length > 1))) {
+    const needsValue = parameter !== undefined || takesValue(option!);
+    if (needsValue && (value === undefined || (!token.inlineValue && value.startsWith('-') && value.length > 1))) {
       issues.push(FLAG_SYNTAX.needsValue(flag));
       // The dash-led word was a flag: tokenize again from there so it is not lost.
       if (value !== undefined && !token.inlineValue) occurrences.push(...collect(argv.slice(token.index + 1), issues));
       return occurrences;
     }
-    if (!takesValue && option!.kind === 'boolean' && token.inlineValue) {
+    if (!needsValue && option!.kind === 'boolean' && token.inlineValue) {
       issues.push(FLAG_SYNTAX.takesNoValue(flag, value));
       continue;
     }
@@ -106,30 +100,8 @@ function collect(argv: readonly string[], issues: FieldIssue[]): Occurrence[] {
 }
 
 function applyOption(options: CreateOptions, cliInput: Map<string, string>, option: OptionFlag, value: string | undefined, issues: FieldIssue[]): void {
-  const set = (v: unknown) => Object.assign(options, { [option.key]: v });
-  switch (option.kind) {
-    case 'boolean':
-      set(option.sets ?? true);
-      return;
-    case 'integer': {
-      const number = Number(value);
-      if (!/^\d+$/.test(value ?? '') || !Number.isSafeInteger(number)) {
-        issues.push(syntaxIssue(option.flag, `${option.flag} must be a whole number of seconds.`, `Use for example ${option.flag} 30 (0 waits forever).`, value));
-      } else set(number);
-      return;
-    }
-    case 'choice':
-    case 'optional-choice': {
-      const chosen = value ?? option.defaultChoice;
-      if (chosen === undefined || !option.choices!.includes(chosen)) {
-        issues.push(syntaxIssue(option.flag, `${option.flag} must be one of ${option.choices!.join(', ')}.${didYouMean(chosen ?? '', option.choices!)}`, `Use ${option.flag} ${option.choices![0]}.`, value));
-      } else set(chosen);
-      return;
-    }
-    default:
-      if (option.key === 'cliInputJson' || option.key === 'cliInputYaml') cliInput.set(option.flag, value!);
-      else set(value);
-  }
+  if (option.key === 'cliInputJson' || option.key === 'cliInputYaml') cliInput.set(option.flag, value!);
+  else applyOptionValue(options as Record<string, unknown>, option, value, issues);
 }
 
 /**

@@ -4,6 +4,8 @@
  */
 import { OPERATION, PARAMETERS, type SpecNode, type TopLevelParameter } from '../spec/index.js';
 import { OPTION_FLAGS, type OptionFlag } from './create-flags.js';
+import { valueSyntax } from './global-flags.js';
+import { EXPORT_FORMATS } from './export-formats.js';
 
 /** Marks a piece of an over-long word that continues the previous piece (joined without a space). */
 const CONTINUES = '\u0000';
@@ -144,7 +146,8 @@ function parameterSection(parameter: TopLevelParameter, width: number): string[]
 }
 
 function optionLine(option: OptionFlag, width: number): string[] {
-  const value = option.kind === 'choice' ? ` <${option.choices!.join('|')}>` : option.kind === 'optional-choice' ? ` [${option.choices!.join('|')}]` : option.valueName ? ` ${option.valueName}` : '';
+  // A choice with a value name (--export <format>) has its values listed in a table of their own.
+  const value = option.kind === 'choice' && option.valueName ? ` ${option.valueName}` : valueSyntax(option);
   return [...wrapText(`${option.flag}${value}`, width, '  '), ...wrapText(option.help, width, '      ')];
 }
 
@@ -152,11 +155,13 @@ function optionLine(option: OptionFlag, width: number): string[] {
 /** The commands, for the default command's help (the first line of each command's own help says more). */
 const COMMANDS: readonly [string, string][] = [
   ['create', 'guided creation of a FHIR data store (the default command)'],
-  ['status [DATASTORE_ID]', 'live status of a data store; without an id, the newest from history'],
+  ['status [DATASTORE_ID]', 'live status of a data store; without an id, a picker (data stores, history)'],
   ['list', "the Region's data stores (ListFHIRDatastores), marking those created here"],
   ['delete DATASTORE_ID', 'delete a data store after a confirmation, then follow it to DELETED'],
+  ['cleanup', 'delete the data stores whose expiry (--expires-in) has passed'],
   ['history', 'the data stores created with this tool'],
-  ['presets', 'named, reusable answers: list, show, save, delete, rename, export, import'],
+  ['presets', 'named, reusable answers (yours and the project\'s): list, show, save, delete, rename, export, import'],
+  ['policy check [FILE...]', 'hold the project presets or request files to the team policy (CI)'],
   ['emulator', 'a local HealthLake emulator (no AWS account needed)'],
   ['completion bash|zsh|fish', 'a shell completion script: commands, flags, values, presets'],
   ['man', 'this manual page in roff (healthlake-wizard man | man -l -)'],
@@ -202,11 +207,14 @@ export function renderCreateHelp(width = 80): string {
   for (const parameter of PARAMETERS) out.push(...parameterSection(parameter, width), '');
   out.push('Options:', '');
   for (const option of OPTION_FLAGS.filter((o) => o.group === 'command')) out.push(...optionLine(option, width));
+  out.push('', 'Export formats (--export):', '');
+  out.push(fitHelp(EXPORT_FORMATS.map((format) => `  ${format.name.padEnd(14)}  ${format.help}`).join('\n'), width));
   out.push('', 'AWS CLI global options:', '');
   for (const option of OPTION_FLAGS.filter((o) => o.group === 'global')) out.push(...optionLine(option, width));
   out.push('', 'Examples:', '');
   out.push(...commandLines(['healthlake-wizard', 'create', '--no-interactive', '--dry-run', '--datastore-type-version', 'R4', '--datastore-name', shellWord('Pacientes 1'), '--tags', 'Key=team,Value=data', 'Key=env,Value=prod'], width, '  '));
   out.push(...commandLines(['healthlake-wizard', 'create', '--cli-input-yaml', 'file://datastore.yaml', '--no-interactive', '--sandbox'], width, '  '));
+  out.push(...commandLines(['healthlake-wizard', 'create', '--preset', 'test', '--expires-in', '4h', '--export', 'terraform', '--export-file', 'datastore.tf'], width, '  '));
   out.push('');
   para('Exit codes: 0 success, 252 invalid command line or value, 253 configuration (credentials, Region), 254 the service refused or the data store failed, 255 other errors, 130 interrupted.');
   return `${out.join('\n').trimEnd()}\n`;

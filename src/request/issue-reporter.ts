@@ -1,9 +1,9 @@
 /** Building FieldIssues: a reporter per field, with the flag from the spec. Shared by the validators. */
-import { describeField } from '../spec/index.js';
+import { describeField, type Wording } from '../spec/index.js';
 import type { FieldIssue, Rule } from './issues.js';
 
 /** Words for the command line, and for the wizard where they differ (it has screens, not flags). */
-export type Worded = string | { cli: string; wizard: string };
+export type Worded = Wording;
 
 /** Reports one issue about a field. */
 export type Report = (rule: Rule, message: Worded, fix: Worded, value?: unknown, severity?: FieldIssue['severity']) => void;

@@ -18,7 +18,9 @@ export type Rule =
   | 'file'
   | 'nesting'
   /** An ARN in another Region than the data store's. */
-  | 'region';
+  | 'region'
+  /** A rule of the team policy (`.healthlake-wizard/policy.yaml`). */
+  | 'policy';
 
 /** One problem with the input, naming the field, the rule, the value and the fix. */
 export interface FieldIssue {

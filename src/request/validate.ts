@@ -1,14 +1,15 @@
 /**
  * Validation driven by the spec: shape rules from the service model (type, length, pattern, enum, list bounds,
- * required members, unknown keys) plus the cross-field rules the documentation states. Every problem is
- * reported at once, each naming the field, the rule, the value and the fix.
+ * required members, unknown keys), then the cross-field rules the spec declares (cross-field-rules.ts). Every
+ * problem is reported at once, each naming the field, the rule, the value and the fix.
  */
-import { PARAMETERS, SMART_STRATEGIES, STEPS, fullMatchPattern, leafAt, parameterByFlag, parameterByName, type ScalarNode, type SpecNode } from '../spec/index.js';
-import { fieldReporter, isPlainObject, reporter, type Report } from './issue-reporter.js';
+import { PARAMETERS, STEPS, fullMatchPattern, leafAt, parameterByFlag, parameterByName, type ScalarNode, type SpecNode } from '../spec/index.js';
+import { checkCrossFieldRules, type ValidationContext } from './cross-field-rules.js';
+import { isPlainObject, reporter, type Report } from './issue-reporter.js';
 import type { FieldIssue } from './issues.js';
-import { validateSmartMetadata } from './smart-metadata-rules.js';
 import { didYouMean } from './suggest.js';
 
+export type { ValidationContext } from './cross-field-rules.js';
 export { validateSmartMetadata } from './smart-metadata-rules.js';
 
 /** Shape rules of one scalar value; used by the whole-request validator and by the wizard as you type. */
@@ -97,34 +98,7 @@ function wizardAsk(node: SpecNode, flag: string): string {
   return node.kind === 'enum' ? `Choose one of ${node.values.map((v) => v.value).join(', ')} in ${stepTitle(flag)}.` : `Give the ${node.help.label} in ${stepTitle(flag)}.`;
 }
 
-/** What the validation knows besides the request: the Region the data store will be created in, when known. */
-export interface ValidationContext {
-  region?: string;
-}
-
-/** The Region of an ARN (`arn:PARTITION:SERVICE:REGION:...`); undefined for ids, aliases and ARNs without one. */
-function arnRegion(value: string): string | undefined {
-  return /^arn:[a-z-]+:[a-z0-9-]+:([a-z0-9-]+):/.exec(value)?.[1];
-}
-
-/** The spec's `arnInDatastoreRegion`: an ARN in another Region than the data store's is an error, named as such. */
-function checkArnRegion(node: ScalarNode, value: unknown, context: ValidationContext, report: Report): void {
-  if (node.kind !== 'string' || !node.arnInDatastoreRegion || !context.region || typeof value !== 'string') return;
-  const region = arnRegion(value);
-  if (region === undefined || region === context.region) return;
-  const label = node.help.label;
-  report(
-    'region',
-    `${label} is in Region ${region}, but the data store is created in ${context.region}; HealthLake needs it in the data store's Region.`,
-    {
-      cli: `Use one in ${context.region}, or create the data store in ${region} (--region ${region}).`,
-      wizard: `Give one in ${context.region}, the Region the data store is created in.`,
-    },
-    value,
-  );
-}
-
-function checkNode(node: SpecNode, value: unknown, flag: string, field: string, out: FieldIssue[], context: ValidationContext): void {
+function checkNode(node: SpecNode, value: unknown, flag: string, field: string, out: FieldIssue[]): void {
   const report = reporter(out, flag, field);
   switch (node.kind) {
     case 'structure': {
@@ -156,7 +130,7 @@ function checkNode(node: SpecNode, value: unknown, flag: string, field: string, 
           }
           continue;
         }
-        checkNode(member, memberValue, flag, memberField, out, context);
+        checkNode(member, memberValue, flag, memberField, out);
       }
       return;
     }
@@ -171,12 +145,11 @@ function checkNode(node: SpecNode, value: unknown, flag: string, field: string, 
       if (value.length > node.max) {
         report('max-items', `${node.help.label} may have at most ${node.max} items; there are ${value.length}.`, `Remove ${value.length - node.max}.`);
       }
-      value.forEach((item, index) => checkNode(node.member, item, flag, `${field}[${index}]`, out, context));
+      value.forEach((item, index) => checkNode(node.member, item, flag, `${field}[${index}]`, out));
       return;
     }
     default:
       checkScalar(node, value, report);
-      checkArnRegion(node, value, context, report);
   }
 }
 
@@ -215,96 +188,10 @@ export function validateRequest(input: unknown, context: ValidationContext = {})
       }
       continue;
     }
-    checkNode(parameter, value, parameter.flag, parameter.name, out, context);
+    checkNode(parameter, value, parameter.flag, parameter.name, out);
   }
-  checkCrossFieldRules(input, out);
+  checkCrossFieldRules(input, context, out);
   return out;
-}
-
-function checkCrossFieldRules(input: Record<string, unknown>, out: FieldIssue[]): void {
-  const kms = (input.SseConfiguration as { KmsEncryptionConfig?: Record<string, unknown> } | undefined)?.KmsEncryptionConfig;
-  if (isPlainObject(kms)) {
-    const report = fieldReporter(out, 'SseConfiguration.KmsEncryptionConfig.KmsKeyId');
-    if (kms.CmkType === 'CUSTOMER_MANAGED_KMS_KEY' && (kms.KmsKeyId === undefined || kms.KmsKeyId === null)) {
-      report(
-        'depends-on',
-        { cli: 'A customer managed key needs KmsKeyId.', wizard: 'A customer managed key needs its KMS key.' },
-        {
-          cli: 'Add KmsKeyId=<key id, key ARN or alias/NAME>, or use CmkType=AWS_OWNED_KMS_KEY.',
-          wizard: 'Type the key id, key ARN or alias/NAME of your key, or choose AWS_OWNED_KMS_KEY in Encryption.',
-        },
-      );
-    }
-    if (kms.CmkType === 'AWS_OWNED_KMS_KEY' && typeof kms.KmsKeyId === 'string') {
-      report(
-        'depends-on',
-        { cli: 'KmsKeyId is ignored with an AWS owned key.', wizard: 'The KMS key is ignored with an AWS owned key.' },
-        { cli: 'Remove KmsKeyId, or use CmkType=CUSTOMER_MANAGED_KMS_KEY to encrypt with that key.', wizard: 'Choose CUSTOMER_MANAGED_KMS_KEY in Encryption to encrypt with that key.' },
-        kms.KmsKeyId,
-        'warning',
-      );
-    }
-  }
-
-  const tags = input.Tags;
-  if (Array.isArray(tags)) {
-    const seen = new Map<string, number>();
-    tags.forEach((tag, index) => {
-      if (!isPlainObject(tag) || typeof tag.Key !== 'string') return;
-      const first = seen.get(tag.Key);
-      if (first === undefined) {
-        seen.set(tag.Key, index);
-        return;
-      }
-      fieldReporter(out, `Tags[${index}].Key`)(
-        'duplicate',
-        {
-          cli: `Tag key ${JSON.stringify(tag.Key)} is used twice (Tags[${first}] and Tags[${index}]).`,
-          wizard: `Tag key ${JSON.stringify(tag.Key)} is used twice (tags ${first + 1} and ${index + 1}).`,
-        },
-        'Give each tag a different key, or remove the duplicate.',
-        tag.Key,
-      );
-    });
-  }
-
-  const idp = input.IdentityProviderConfiguration;
-  if (!isPlainObject(idp)) return;
-  const strategy = idp.AuthorizationStrategy;
-  const isSmart = typeof strategy === 'string' && SMART_STRATEGIES.includes(strategy);
-  const at = (member: string) => fieldReporter(out, `IdentityProviderConfiguration.${member}`);
-  if (isSmart) {
-    if (idp.Metadata === undefined || idp.Metadata === null) {
-      at('Metadata')(
-        'depends-on',
-        { cli: `${strategy} needs Metadata describing your authorization server.`, wizard: `${strategy} needs SMART metadata describing your authorization server.` },
-        { cli: 'Add Metadata@=file://smart-metadata.json (a JSON object), or build it in the wizard.', wizard: 'Build the metadata here, or paste a JSON document you already have.' },
-      );
-    } else if (typeof idp.Metadata === 'string') {
-      out.push(...validateSmartMetadata(idp.Metadata));
-    }
-    if (idp.IdpLambdaArn === undefined || idp.IdpLambdaArn === null) {
-      at('IdpLambdaArn')(
-        'depends-on',
-        { cli: `${strategy} needs IdpLambdaArn, the Lambda function that decodes access tokens.`, wizard: `${strategy} needs the Lambda function that decodes access tokens.` },
-        { cli: 'Add IdpLambdaArn=arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.', wizard: 'Type the ARN of that function: arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.' },
-      );
-    }
-  } else if (strategy === 'AWS_AUTH') {
-    if (idp.FineGrainedAuthorizationEnabled === true) {
-      at('FineGrainedAuthorizationEnabled')(
-        'depends-on',
-        'Fine-grained authorization only applies with a SMART on FHIR strategy.',
-        { cli: 'Set FineGrainedAuthorizationEnabled=false, or choose AuthorizationStrategy=SMART_ON_FHIR.', wizard: 'Choose false in Fine-grained authorization, or SMART_ON_FHIR in Identity provider.' },
-        true,
-      );
-    }
-    for (const member of ['Metadata', 'IdpLambdaArn']) {
-      if (idp[member] !== undefined && idp[member] !== null) {
-        at(member)('depends-on', `${member} is only used with a SMART on FHIR strategy.`, `Remove ${member}, or choose AuthorizationStrategy=SMART_ON_FHIR.`, undefined, 'warning');
-      }
-    }
-  }
 }
 
 /** Validates one leaf value as the wizard's input is typed (shape rules only). */

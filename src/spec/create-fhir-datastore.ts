@@ -4,10 +4,12 @@
  * Constraints are copied from the HealthLake service model (`healthlake-service-2.json`, API 2017-07-01) and a
  * test checks that they still agree with it. Help texts are written from the model's documentation and the
  * AWS CLI reference page. Prompts, validation, the shorthand parser, skeletons, `--help`, the parameter docs and
- * the emulator's validation all read this table.
+ * the emulator's validation all read this table, and so do the cross-field rules (`appliesWhen` with what is
+ * `required` when it holds and what happens `otherwise`, `uniqueBy`, `arnInDatastoreRegion`, `documentRules`):
+ * one walk in request/cross-field-rules.ts checks them, so a new rule is declared here and nowhere else.
  */
 import { RESPONSE_SHAPES } from './response-shapes.js';
-import type { ListNode, StepId, StructureNode, TopLevelParameter } from './types.js';
+import type { AppliesWhen, ListNode, StepId, StructureNode, TopLevelParameter } from './types.js';
 
 /** The AWS CLI's operation name for this command. */
 export const OPERATION = {
@@ -22,6 +24,15 @@ export const OPERATION = {
 export const SMART_STRATEGIES: readonly string[] = ['SMART_ON_FHIR', 'SMART_ON_FHIR_V1'];
 
 const SMART_DOCS = 'https://build.fhir.org/ig/HL7/smart-app-launch/conformance.html#metadata';
+
+/** A SMART member given with AWS_AUTH: ignored by HealthLake, so a warning rather than an error. */
+function smartOnly(member: string): NonNullable<AppliesWhen['otherwise']> {
+  return {
+    severity: 'warning',
+    message: `${member} is only used with a SMART on FHIR strategy.`,
+    fix: `Remove ${member}, or choose AuthorizationStrategy=SMART_ON_FHIR.`,
+  };
+}
 
 export const datastoreName: TopLevelParameter = {
   kind: 'string',
@@ -110,7 +121,25 @@ const kmsEncryptionConfig: StructureNode = {
       name: 'KmsKeyId',
       shape: 'EncryptionKeyID',
       required: false,
-      appliesWhen: { sibling: 'CmkType', oneOf: ['CUSTOMER_MANAGED_KMS_KEY'] },
+      appliesWhen: {
+        sibling: 'CmkType',
+        oneOf: ['CUSTOMER_MANAGED_KMS_KEY'],
+        required: {
+          message: { cli: 'A customer managed key needs KmsKeyId.', wizard: 'A customer managed key needs its KMS key.' },
+          fix: {
+            cli: 'Add KmsKeyId=<key id, key ARN or alias/NAME>, or use CmkType=AWS_OWNED_KMS_KEY.',
+            wizard: 'Type the key id, key ARN or alias/NAME of your key, or choose AWS_OWNED_KMS_KEY in Encryption.',
+          },
+        },
+        otherwise: {
+          severity: 'warning',
+          message: { cli: 'KmsKeyId is ignored with an AWS owned key.', wizard: 'The KMS key is ignored with an AWS owned key.' },
+          fix: {
+            cli: 'Remove KmsKeyId, or use CmkType=CUSTOMER_MANAGED_KMS_KEY to encrypt with that key.',
+            wizard: 'Choose CUSTOMER_MANAGED_KMS_KEY in Encryption to encrypt with that key.',
+          },
+        },
+      },
       arnInDatastoreRegion: true,
       pickedFrom: 'kms-key',
       min: 1,
@@ -281,6 +310,7 @@ export const tags: TopLevelParameter & ListNode = {
   min: 0,
   max: 200,
   member: tag,
+  uniqueBy: { member: 'Key', fix: 'Give each tag a different key, or remove the duplicate.' },
   help: {
     label: 'Tags',
     short: 'Labels (key and value) for cost allocation, access control and search. Up to 200.',
@@ -354,7 +384,19 @@ export const identityProviderConfiguration: TopLevelParameter = {
       name: 'FineGrainedAuthorizationEnabled',
       shape: 'Boolean',
       required: false,
-      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
+      appliesWhen: {
+        sibling: 'AuthorizationStrategy',
+        oneOf: SMART_STRATEGIES,
+        otherwise: {
+          severity: 'error',
+          harmless: false,
+          message: 'Fine-grained authorization only applies with a SMART on FHIR strategy.',
+          fix: {
+            cli: 'Set FineGrainedAuthorizationEnabled=false, or choose AuthorizationStrategy=SMART_ON_FHIR.',
+            wizard: 'Choose false in Fine-grained authorization, or SMART_ON_FHIR in Identity provider.',
+          },
+        },
+      },
       whenLeftOut: 'false',
       help: {
         label: 'Fine-grained authorization',
@@ -371,8 +413,20 @@ export const identityProviderConfiguration: TopLevelParameter = {
       name: 'Metadata',
       shape: 'ConfigurationMetadata',
       required: false,
-      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
+      appliesWhen: {
+        sibling: 'AuthorizationStrategy',
+        oneOf: SMART_STRATEGIES,
+        required: {
+          message: { cli: '{value} needs Metadata describing your authorization server.', wizard: '{value} needs SMART metadata describing your authorization server.' },
+          fix: {
+            cli: 'Add Metadata@=file://smart-metadata.json (a JSON object), or build it in the wizard.',
+            wizard: 'Build the metadata here, or paste a JSON document you already have.',
+          },
+        },
+        otherwise: smartOnly('Metadata'),
+      },
       holdsJson: true,
+      documentRules: 'smart-metadata',
       help: {
         label: 'SMART metadata',
         short: 'A JSON document describing your authorization server (endpoints, grant types, PKCE).',
@@ -397,7 +451,21 @@ export const identityProviderConfiguration: TopLevelParameter = {
       name: 'IdpLambdaArn',
       shape: 'LambdaArn',
       required: false,
-      appliesWhen: { sibling: 'AuthorizationStrategy', oneOf: SMART_STRATEGIES },
+      appliesWhen: {
+        sibling: 'AuthorizationStrategy',
+        oneOf: SMART_STRATEGIES,
+        required: {
+          message: {
+            cli: '{value} needs IdpLambdaArn, the Lambda function that decodes access tokens.',
+            wizard: '{value} needs the Lambda function that decodes access tokens.',
+          },
+          fix: {
+            cli: 'Add IdpLambdaArn=arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.',
+            wizard: 'Type the ARN of that function: arn:aws:lambda:REGION:ACCOUNT_ID:function:NAME.',
+          },
+        },
+        otherwise: smartOnly('IdpLambdaArn'),
+      },
       arnInDatastoreRegion: true,
       pickedFrom: 'lambda-function',
       min: 49,

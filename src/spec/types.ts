@@ -17,6 +17,31 @@ export interface Help {
   long: string;
 }
 
+/** Words for the command line, and for the wizard where they differ (it has screens, not flags). */
+export type Wording = string | { cli: string; wizard: string };
+
+/** A cross-field rule's message and fix; `{value}` in either stands for the sibling's value that set the rule off. */
+export interface RuleWords {
+  message: Wording;
+  fix: Wording;
+}
+
+/**
+ * When a member applies: a sibling member holds one of `oneOf`. The wizard asks for the member only then, and the
+ * validation's one walk over the spec (request/cross-field-rules.ts) enforces what is declared here.
+ */
+export interface AppliesWhen {
+  sibling: string;
+  oneOf: readonly string[];
+  /** Required when it applies (KmsKeyId with a customer managed key). */
+  required?: RuleWords;
+  /**
+   * Given while the sibling holds another of its valid values: refused (`error`) or ignored (`warning`). A value
+   * equal to `harmless` (false for a switch that is off) is neither.
+   */
+  otherwise?: RuleWords & { severity: 'error' | 'warning'; harmless?: string | boolean };
+}
+
 interface NodeBase {
   /** The service model's member name (e.g. `DatastoreName`). */
   name: string;
@@ -28,7 +53,7 @@ interface NodeBase {
   /** Values that show the syntax, valid for the field. */
   examples: string[];
   /** The member applies only when a sibling member holds one of these values (e.g. KmsKeyId with a customer managed key). */
-  appliesWhen?: { sibling: string; oneOf: readonly string[] };
+  appliesWhen?: AppliesWhen;
   /** What applies when an optional member is left out, in a few words (e.g. "an AWS owned key"). */
   whenLeftOut?: string;
 }
@@ -48,6 +73,8 @@ export interface StringNode extends NodeBase {
   arnInDatastoreRegion?: boolean;
   /** The value names a resource of the target Region the wizard offers in a picker (free text stays possible). */
   pickedFrom?: 'kms-key' | 'lambda-function';
+  /** The JSON document's own rules, checked while the member applies (the SMART metadata's required elements). */
+  documentRules?: 'smart-metadata';
 }
 
 /** A string member whose value is one of a closed set. */
@@ -75,6 +102,11 @@ export interface ListNode extends NodeBase {
   min: number;
   max: number;
   member: StructureNode;
+  /**
+   * No two items may hold the same value of this member (tag keys); the message is made from the labels, `fix`
+   * says what to do.
+   */
+  uniqueBy?: { member: string; fix: string };
 }
 
 export type SpecNode = StringNode | EnumNode | BooleanNode | StructureNode | ListNode;

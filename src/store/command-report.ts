@@ -22,6 +22,11 @@ export function reportCommandError(error: unknown, stderr: NodeJS.WritableStream
     stderr.write(`healthlake-wizard: ${formatStoreError(error)}\n`);
     return EXIT.config;
   }
+  // A team policy that cannot be used (request/policy-file.ts's PolicyFileError, not imported here: it loads Ajv).
+  if (error instanceof Error && error.name === 'PolicyFileError' && typeof (error as { fix?: unknown }).fix === 'string') {
+    stderr.write(`healthlake-wizard: ${error.message}\n  Fix: ${(error as Error & { fix: string }).fix}\n`);
+    return EXIT.config;
+  }
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && FILE_SYSTEM_CODES.has(code)) {
     stderr.write(`healthlake-wizard: the local store cannot be used (${(error as Error).message}).\n  Fix: check the permissions and free space of the config directory, or set ${CONFIG_DIR_ENV} to a writable directory.\n`);

@@ -8,7 +8,11 @@ import { DocumentFile, type DocumentContext } from './document-file.js';
 import { HISTORY_FILE, JOURNAL_FILE, PRESETS_FILE, STATE_FILE } from './document-kinds.js';
 import type { LockTiming } from './lock-file.js';
 import { configuredDirectory, defaultDirectory, ensurePrivateDirectory, tightenDirectory } from './location.js';
+import { withProjectPresets } from './preset-catalogue.js';
 import { presetShelf } from './preset-shelf.js';
+import { findProjectFolder, type ProjectFolder } from './project-folder.js';
+import { readProjectPresets, type ProjectPresets } from './project-presets.js';
+import { formatStoreError, StoreError } from './store-error.js';
 import { answersSafeToKeep } from './secret-guard.js';
 import type { HistoryEntry, WizardStore } from './types.js';
 
@@ -17,6 +21,7 @@ export { StoreError, formatStoreError } from './store-error.js';
 export { CONFIG_DIR_ENV } from './location.js';
 export { checkPresetName, PRESET_NAME_RULE } from './preset-name.js';
 export { presetAnswers, requirePreset, DESCRIPTION_MAX_LENGTH } from './preset-shelf.js';
+export { findProjectFolder, PROJECT_DIR_ENV, PROJECT_FOLDER_NAME, type ProjectFolder } from './project-folder.js';
 
 /** How to open the store; all optional. */
 export interface OpenStoreOptions {
@@ -109,5 +114,48 @@ export function openStore(options: OpenStoreOptions = {}): LocalStore {
       pending: () => journal.read().sort((a, b) => a.startedAt.localeCompare(b.startedAt)),
     },
     notices: () => pendingNotices.splice(0),
+  };
+}
+
+/** The store with the project's presets beside yours (`presets.list()` and `get()` see both, the project's winning). */
+export interface ProjectAwareStore extends LocalStore {
+  /** Your own presets alone. */
+  readonly personalPresets: WizardStore['presets'];
+  /** The project folder found from the working directory, if any. */
+  readonly project?: ProjectFolder;
+  /** What its presets folder holds. */
+  readonly projectPresets?: ProjectPresets;
+}
+
+/**
+ * Opens the store (as `openStore`) and the project folder found from `cwd` upward. A project preset file that
+ * cannot be used is told once among the notices; a project folder that cannot be trusted too, and then the
+ * store goes on with your own presets only (the commands that enforce the policy refuse to go on).
+ */
+export function openStoreWithProject(options: OpenStoreOptions & { cwd?: string } = {}): ProjectAwareStore {
+  const store = openStore(options);
+  const extra: string[] = [];
+  let project: ProjectFolder | undefined;
+  let projectPresets: ProjectPresets | undefined;
+  try {
+    project = findProjectFolder(options.cwd);
+    projectPresets = project ? readProjectPresets(project) : undefined;
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    project = undefined;
+    extra.push(`the project presets are not used: ${formatStoreError(error)}`);
+  }
+  for (const [name, problem] of projectPresets?.broken ?? []) {
+    const first = problem.issues[0]!;
+    extra.push(`the project preset ${JSON.stringify(name)} cannot be used: ${first.flag}: ${first.message}${problem.issues.length > 1 ? ` (and ${problem.issues.length - 1} more)` : ''}\n  Fix: ${first.fix}`);
+  }
+  const personalPresets = store.presets;
+  return {
+    ...store,
+    personalPresets,
+    presets: projectPresets ? withProjectPresets(personalPresets, projectPresets) : personalPresets,
+    ...(project ? { project } : {}),
+    ...(projectPresets ? { projectPresets } : {}),
+    notices: () => [...store.notices(), ...extra.splice(0)],
   };
 }

@@ -1,11 +1,14 @@
 /** The local store as the commands open it: lazily (its file code loads only here), reporting what it could not read. */
 import type { WizardStore } from './types.js';
 
-/** The local store, or why it cannot be opened (its notices already written to `stderr`). */
+/**
+ * The local store with the project's presets beside yours (found from the working directory upward), or why it
+ * cannot be opened (its notices already written to `stderr`).
+ */
 export async function tryOpenStore(stderr: NodeJS.WritableStream = process.stderr): Promise<{ store: WizardStore } | { error: Error & { fix?: string } }> {
   try {
-    const { openStore } = await import('./index.js');
-    const store = openStore();
+    const { openStoreWithProject } = await import('./index.js');
+    const store = openStoreWithProject();
     for (const notice of store.notices()) stderr.write(`healthlake-wizard: ${notice}\n`);
     return { store };
   } catch (error) {

@@ -6,21 +6,25 @@
 import { parse as parseYaml } from 'yaml';
 import { answersFromRequest, buildCreateRequest, type Answers } from '../request/answers.js';
 import { errorsOnly, InputError, type FieldIssue } from '../request/issues.js';
+import { orderRequest } from '../request/request-order.js';
 import type { CreateRequest } from '../request/types.js';
 import { validateRequest } from '../request/validate.js';
 import { isRecord } from './entry-shapes.js';
 import type { Preset } from './types.js';
 
 /** The request a preset stands for, without a ClientToken (a fresh one is made for every run). */
-export function presetRequest(preset: Preset): CreateRequest {
+export function presetRequest(preset: Pick<Preset, 'answers'>): CreateRequest {
   const request = buildCreateRequest(preset.answers);
   delete request.ClientToken;
   return request;
 }
 
-/** The export document: the request as indented JSON, as `--generate-cli-skeleton` prints it. */
-export function renderPresetExport(preset: Preset): string {
-  return `${JSON.stringify(presetRequest(preset), null, 4)}\n`;
+/**
+ * The export document: the request as indented JSON, as `--generate-cli-skeleton` prints it, its keys in the
+ * service model's order at every level (so a project preset saved again changes only the lines that changed).
+ */
+export function renderPresetExport(preset: Pick<Preset, 'answers'>): string {
+  return `${JSON.stringify(orderRequest(presetRequest(preset)), null, 4)}\n`;
 }
 
 /** What an import file held. */

@@ -110,16 +110,17 @@ export function makeFilePrivate(path: string): void {
 }
 
 /**
- * Replaces the file with `text`, mode 0600 whatever the umask. A reader sees the old file or the new one, never
- * a part; once this returns, the new content is on disk. A link or other non-regular file at `path` is refused.
+ * Replaces the file with `text`, mode 0600 (or `mode`: a project file others read) whatever the umask. A reader
+ * sees the old file or the new one, never a part; once this returns, the new content is on disk. A link or other
+ * non-regular file at `path` is refused.
  */
-export function writeRegularFile(path: string, text: string): void {
+export function writeRegularFile(path: string, text: string, mode = 0o600): void {
   refuseUnlessRegular(path);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
   const fd = openSync(temporary, CREATE_FLAGS, 0o600);
   try {
     try {
-      fchmodSync(fd, 0o600); // the umask may have taken bits from 0600 too (umask 277 would make it read-only)
+      fchmodSync(fd, mode); // the umask may have taken bits from 0600 too (umask 277 would make it read-only)
       const data = Buffer.from(text, 'utf8');
       for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
       fsyncSync(fd);

@@ -17,6 +17,12 @@ export interface Preset {
   clientTokenPolicy: 'generate';
   createdAt: string;
   updatedAt: string;
+  /** Where it comes from: the project folder (`.healthlake-wizard/presets/`) or, when absent, your own presets. */
+  origin?: 'project';
+  /** A project preset's file, as messages show it (relative to the working directory). */
+  file?: string;
+  /** A project preset that hides a personal preset of the same name (the project's wins). */
+  hidesPersonal?: boolean;
 }
 
 /** One data store this tool created. */

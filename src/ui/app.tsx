@@ -6,6 +6,7 @@ import { Box, Text} from 'ink';
 import { lazy, Suspense, useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import type { CreateOptions, GlobalOptions } from '../options.js';
 import { EXIT } from '../options.js';
+import type { TargetReport } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
 import type { DatastoreChoice } from './effects/datastore-choices.js';
 import { QuitDialog } from './components/quit-dialog.js';
@@ -16,11 +17,13 @@ import { savePresetAs, useSubmission } from './effects/use-submission.js';
 import type { AppDeps } from './effects/app-deps.js';
 import { answerIssues, hasErrors, requestFromAnswers } from './flow/issues.js';
 import { initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
-import type { WizardState } from './flow/state.js';
+import { targetChoiceOf, type WizardState } from './flow/state.js';
 import { matches } from './keys.js';
 import { EditScreen } from './screens/edit-screen.js';
+import { Header } from './components/header.js';
 import { StartScreen } from './start/start-screen.js';
 import { DatastorePickerScreen } from './status/datastore-picker-screen.js';
+import { TargetPicker } from './start/target-picker.js';
 import { StatusPanel } from './status/status-panel.js';
 import { KeyRouter, useKeys } from './use-keys.js';
 
@@ -62,7 +65,17 @@ export function createApp(deps: AppDeps, input: AppInput): ReactElement {
 /** `status` without an id: the picker, then the status panel of the data store picked, connected where it lives. */
 function StatusChooser({ deps, input }: { deps: AppDeps; input: Extract<AppInput, { mode: 'status' }> }) {
   const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
-  const { connection, target, closeAll } = useConnection(deps, input.sandbox, store);
+  // The picker lists where the command line points (no target picker here); its check names it in the header.
+  const [target, setTarget] = useState<TargetReport>();
+  const { connection, closeAll } = useConnection(
+    deps,
+    { choice: { sandbox: input.sandbox }, version: 0 },
+    store,
+    (event) => {
+      if (event.type === 'targetChecked') setTarget(event.report);
+    },
+    true,
+  );
   // The status panel's deps are made once, at the pick: a new object on each render would reopen the store.
   const [picked, setPicked] = useState<{ choice: DatastoreChoice; deps: AppDeps }>();
   const [leaving, setLeaving] = useState(false);
@@ -75,15 +88,16 @@ function StatusChooser({ deps, input }: { deps: AppDeps; input: Extract<AppInput
   });
   const pick = (choice: DatastoreChoice) => {
     const { entry } = choice;
-    // The picker's connection serves the status panel when the data store is in the same place.
-    const samePlace = entry === undefined || (entry.sandbox && input.sandbox);
-    setPicked({ choice, deps: { ...deps, connect: (sandbox, opened) => (samePlace ? connection(input.sandbox) : deps.connect(sandbox, opened, entry)) } });
+    // The picker's connection serves the status panel when the data store is in the same place: listed from
+    // there, or anything under --sandbox (a history entry is followed in the sandbox then, as optionsForEntry says).
+    const samePlace = entry === undefined || input.sandbox;
+    setPicked({ choice, deps: { ...deps, connect: (target, opened) => (samePlace ? connection() : deps.connect(target, opened, entry)) } });
   };
   if (picked) {
     const { choice } = picked;
     return <WizardApp deps={picked.deps} input={{ ...input, datastoreId: choice.datastoreId, sandbox: input.sandbox || choice.entry?.sandbox === true }} />;
   }
-  return <DatastorePickerScreen store={store} connection={() => connection(input.sandbox)} target={target} sandbox={input.sandbox} onPick={pick} onBack={leave} isActive={!leaving} />;
+  return <DatastorePickerScreen store={store} connection={connection} target={target} sandbox={input.sandbox} onPick={pick} onBack={leave} isActive={!leaving} />;
 }
 
 function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
@@ -94,8 +108,10 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   useEffect(() => {
     void store.then(setOpenedStore);
   }, [store]);
-  // The target's Region joins the flow: a KMS key or Lambda ARN in another Region is an error.
-  const { connection, target, closeAll } = useConnection(deps, state.sandbox, store, (resolved) => dispatch({ type: 'targetResolved', region: resolved.region }));
+  // The target is checked in the background; its Region joins the flow (a KMS key or Lambda ARN in another
+  // Region is an error), its problem stops creating.
+  const { connection, closeAll } = useConnection(deps, { choice: targetChoiceOf(state), version: state.targetVersion }, store, dispatch, !state.dryRun);
+  const target = state.targetReport;
   // A dry run sends nothing, so it needs no credentials.
   const askCredentials = input.mode === 'wizard' && !input.options.sandbox && !input.options.endpointUrl && !input.options.dryRun;
   useStartChoices(deps, store, askCredentials, input.mode === 'wizard', dispatch);
@@ -115,7 +131,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when leaving is decided
   }, [leaving]);
   const printing = useRef(false);
-  const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers, state.region));
+  const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers, state));
   // The review's primary action: the confirmation before creating, or with --dry-run the request printed on exit.
   const onPrimary = () => {
     if (!state.dryRun) {
@@ -155,20 +171,26 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per outcome
   }, [outcome]);
 
-  // The review's pre-flight checks run where the request will go; --no-preflight shows that they were skipped.
+  // The review's pre-flight checks run against the chosen target (the connection on hand when they start; a new
+  // choice remounts the review); --no-preflight shows that they were skipped.
   const preflightSource = useMemo(
-    () => (input.mode === 'wizard' && input.options.preflight === false ? ('skipped' as const) : () => connection(state.sandbox).then((opened) => opened.preflight)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connection getter is stable per mode
-    [state.sandbox],
+    () => (input.mode === 'wizard' && input.options.preflight === false ? ('skipped' as const) : () => connection().then((opened) => opened.preflight)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connection getter follows the chosen target
+    [state.targetVersion],
   );
-  // The pickers list from where the request will go (the sandbox, or the target); each list loads once.
+  // The pickers list from the chosen target (or the sandbox); each list loads once per target choice.
+  const where = state.sandbox ? 'the sandbox' : (target?.target?.region ?? state.chosenRegion ?? 'the Region');
   const resources = useMemo(
-    () => ({ source: () => connection(state.sandbox).then((opened) => opened.resources), where: state.sandbox ? 'the sandbox' : target && target !== 'unresolved' ? target.region : 'the Region' }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connection getter is stable per mode
-    [state.sandbox, target],
+    () => ({ source: () => connection().then((opened) => opened.resources), where }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connection getter follows the chosen target
+    [state.targetVersion, where],
   );
-    const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
+  const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
   useKeys((inputKey, key) => {
+    if (matches('changeTarget', inputKey, key)) {
+      if (state.dialog === 'none') dispatch({ type: 'openDialog', dialog: 'change-target' });
+      return;
+    }
     if (!matches('quit', inputKey, key)) return;
     if (beforeSubmit) {
       if (state.dialog !== 'confirm-quit') dispatch({ type: 'openDialog', dialog: 'confirm-quit' });
@@ -184,9 +206,27 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   const quitting = state.dialog === 'confirm-quit' && !leaving;
   const active = !quitting && !leaving;
   let screen: ReactElement;
-  switch (state.phase) {
+  switch (state.dialog === 'change-target' ? 'target' : state.phase) {
+    case 'target':
+      screen = (
+        <Box flexDirection="column">
+          <Header target={target} sandbox={state.sandbox} dryRun={state.dryRun} />
+          <Box marginTop={1}>
+            <TargetPicker
+              loadProfiles={deps.listProfiles}
+              current={targetChoiceOf(state)}
+              {...(state.region ? { region: state.region } : {})}
+              startAt={target?.ok === false && target.problem.code === 'NoRegion' ? 'region' : 'profile'}
+              onChoose={(choice) => dispatch({ type: 'chooseTarget', choice })}
+              onCancel={() => dispatch({ type: 'closeDialog' })}
+              isActive={active}
+            />
+          </Box>
+        </Box>
+      );
+      break;
     case 'start':
-      screen = <StartScreen choices={state.start!} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatch} isActive={active} />;
+      screen = <StartScreen choices={state.start ?? NO_START_CHOICES} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatch} isActive={active} />;
       break;
     case 'editing':
       screen = <EditScreen state={state} dispatch={dispatch} target={target} resources={resources} isActive={active} />;
@@ -221,6 +261,9 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     </Box>
   );
 }
+
+/** Before the store is read the start screen may already be shown (a broken target): it offers nothing else yet. */
+const NO_START_CHOICES = { presets: [], pending: [], credentialsMissing: false };
 
 function savePreset(openedStore: WizardStore | undefined, name: string, state: WizardState, dispatch: (event: { type: 'presetSaved'; name: string }) => void): string | undefined {
   if (!openedStore) return 'The local store is not available; the preset cannot be saved.';

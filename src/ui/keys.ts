@@ -59,11 +59,15 @@ const TABLE = {
   confirm: { bindings: [{ char: 'y' }], shown: 'y', label: 'yes' },
   cancel: { bindings: [{ char: 'n' }, { named: 'escape' }], shown: 'n/Esc', label: 'no' },
   add: { bindings: [{ char: 'a' }], shown: 'a', label: 'add' },
+  /** Tags editor: add (or edit) the expiry tag that `cleanup` reads. */
+  expire: { bindings: [{ char: 'x' }], shown: 'x', label: 'expires in…' },
   remove: { bindings: [{ char: 'd' }, { named: 'delete' }], shown: 'd', label: 'delete' },
   rawJson: { bindings: [{ char: 'r' }], shown: 'r', label: 'paste raw JSON' },
   builder: { bindings: [{ ctrl: true, char: 'b' }], shown: 'Ctrl+B', label: 'back to builder' },
   resume: { bindings: [{ char: 'r' }], shown: 'r', label: 'resume' },
   exit: { bindings: [{ named: 'return' }, { char: 'q' }, { named: 'escape' }], shown: 'Enter/q', label: 'exit' },
+  /** Before anything is sent: open the target picker (profile, Region, sandbox) from any screen. */
+  changeTarget: { bindings: [{ ctrl: true, char: 't' }], shown: 'Ctrl+T', label: 'target' },
   quit: { bindings: [{ ctrl: true, char: 'c' }], shown: 'Ctrl+C', label: 'quit' },
 } satisfies Record<string, CommandSpec>;
 
@@ -83,6 +87,11 @@ function matchesBinding(binding: Binding, input: string, key: Key): boolean {
 /** Whether a keypress triggers the command. */
 export function matches(command: Command, input: string, key: Key): boolean {
   return (TABLE[command].bindings as Binding[]).some((binding) => matchesBinding(binding, input, key));
+}
+
+/** How a command's key is written, e.g. `Ctrl+T`, for a sentence that names it. */
+export function keyName(command: Command): string {
+  return TABLE[command].shown;
 }
 
 /** The footer line for these commands, e.g. `Enter next · Esc back · ? help`. */

@@ -8,7 +8,7 @@ import type { AppDeps, Connection } from './effects/app-deps.js';
 import type { AppInput } from './app.js';
 import { loadInkAndApp } from './load-ink.js';
 import { firstFrameShown } from '../startup-hooks.js';
-import { writeNewFile } from './effects/write-new-file.js';
+import { writeNewFile } from '../store/write-new-file.js';
 
 /** Applies `--color on|off|auto` and `NO_COLOR` for the colour library, which reads the environment on load. */
 export function applyColorPreference(color: GlobalOptions['color'], env: NodeJS.ProcessEnv = process.env): void {
@@ -46,11 +46,11 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   const deps: AppDeps = {
     now: Date.now,
     ...commandDeps,
-    connect: (sandbox, store) => connections.track(commandDeps.connect(sandbox, store)),
+    connect: (choice, store, where) => connections.track(commandDeps.connect(choice, store, where)),
     ring: () => stdout.write('\x07'),
     writeFile: (fileName, text) => writeNewFile(process.cwd(), fileName, text),
     report: (line) => later.lines.push(line),
-    renderDryRun: async (request) => (await import('../aws/output.js')).renderDryRun(request as Record<string, unknown>, input.options),
+    renderDryRun: async (request) => (await import('../aws/output.js')).renderDryRun({ ...request }, input.options),
     exit: (code, farewell) => finish({ code, ...(farewell ? { farewell } : {}) }),
   };
   // Once the terminal is gone (SIGHUP, or a write failing with EIO first), nothing more is written to it and the

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateOptions } from '../options.js';
 import type { Answers } from '../request/answers.js';
+import type { TeamPolicy } from '../request/policy-types.js';
 import { LineCollector, renderApp } from './render-app.js';
 
 /** What `create` hands to the wizard. */
@@ -11,29 +12,39 @@ export interface RunWizardInput {
   /** Top-level request keys (or leaf paths) given explicitly: asked again only when missing or invalid. */
   given: string[];
   options: CreateOptions;
+  /** The project's team policy, read before the wizard starts (a broken one stops `create` first). */
+  policy?: TeamPolicy;
 }
 
 /** Runs the wizard on the terminal; resolves with the exit code (0 ACTIVE, 254 CREATE_FAILED, 130 Ctrl+C). */
-export async function runWizard({ initial, given, options }: RunWizardInput): Promise<number> {
+export async function runWizard({ initial, given, options, policy }: RunWizardInput): Promise<number> {
   const later = new LineCollector();
   return renderApp(
     // A dry run gets no generated ClientToken: it prints what `--no-interactive --dry-run` prints for the same input.
-    { mode: 'wizard', flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }) }, options },
     {
-      async connect(sandbox, store) {
-        const [{ debugLogFor, openSession }, { wizardAccountFor }] = await Promise.all([import('../aws/session.js'), import('../aws/wizard-account.js')]);
+      mode: 'wizard',
+      flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) },
+      options,
+    },
+    {
+      async connect(choice, store) {
+        const [{ checkSessionTarget, debugLogFor, openSession, optionsForChoice }, { wizardAccountFor }] = await Promise.all([import('../aws/session.js'), import('../aws/wizard-account.js')]);
+        const chosen = optionsForChoice(options, choice);
+        const debug = options.debug ? debugLogFor(options, later) : undefined;
         // The wizard journals as `create --no-interactive` does: no journal, no sending, unless --no-journal.
         // `--debug` lines wait with the other notices until the wizard gives the screen back.
-        const session = await openSession({ ...options, sandbox }, store, {
+        const session = await openSession(chosen, store, {
           journal: options.noJournal ? 'skip' : 'required',
           warn: (message) => later.write(`healthlake-wizard: warning: ${message}\n`),
-          ...(options.debug ? { debug: debugLogFor(options, later) } : {}),
+          ...(debug ? { debug } : {}),
           stderr: later,
         });
-        // The pickers and the review's checks ask where the gateway sends: the sandbox's emulator, or the target.
-        const account = wizardAccountFor(session, { ...options, sandbox });
+        // The pickers and the review's checks ask where the gateway sends: the chosen target, or the sandbox's emulator.
+        const account = wizardAccountFor(session, chosen);
+        const callerAccount = async () => (await import('../aws/caller-account.js')).callerAccount(chosen);
         return {
           gateway: session.gateway,
+          checkTarget: (check) => checkSessionTarget(session, chosen, { ...check, ...(debug ? { debug } : {}) }),
           resources: { kmsKeys: account.kmsKeys, lambdaFunctions: account.lambdaFunctions },
           // --no-preflight: no checks run (the review says they were skipped).
           ...(options.preflight === false ? {} : { preflight: { run: account.preflight } }),
@@ -41,7 +52,12 @@ export async function runWizard({ initial, given, options }: RunWizardInput): Pr
             account.close();
             await session.close();
           },
+          ...(choice.sandbox ? {} : { callerAccount }),
         };
+      },
+      async listProfiles() {
+        const { listProfiles } = await import('../aws/target-check.js');
+        return listProfiles(options);
       },
       async openStore() {
         const { openLocalStore } = await import('../aws/session.js');

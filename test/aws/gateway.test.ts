@@ -170,7 +170,7 @@ describe('gateway against the emulator', () => {
 
   it('a validation error is final: friendly, mapped to a field, and not left pending', async () => {
     const { gateway, store } = gatewayFor();
-    const failure = await rejection(gateway.create({ DatastoreTypeVersion: 'R5' }));
+    const failure = await rejection(gateway.create({ DatastoreTypeVersion: 'R5' as 'R4' }));
     expect(failure.friendly).toMatchObject({ code: 'Validation', exitCode: 254, field: 'DatastoreTypeVersion' });
     expect(store.journal.pending()).toEqual([]);
   });

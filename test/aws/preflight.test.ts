@@ -363,7 +363,7 @@ describe('reporting as checks finish', () => {
       },
     });
     const seen: string[] = [];
-    const request = { ...withKey('alias/sandbox-usable'), IdentityProviderConfiguration: { AuthorizationStrategy: 'SMART_ON_FHIR', Metadata: JSON.stringify({ issuer: 'https://idp.example.com' }) } };
+    const request = { ...withKey('alias/sandbox-usable'), IdentityProviderConfiguration: { AuthorizationStrategy: 'SMART_ON_FHIR' as const, Metadata: JSON.stringify({ issuer: 'https://idp.example.com' }) } };
     for await (const result of runPreflight(request, context)) {
       seen.push(result.id);
       // Every other check has reported before the issuer answers.

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { awsFilesHome, type AwsFilesHome } from '../support/aws-files.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HEALTHLAKE_REGIONS, isHealthLakeRegion } from '../../src/aws/healthlake-regions.js';
-import { checkTarget, identityName, listProfiles } from '../../src/aws/target-check.js';
+import { createGateway } from '../../src/aws/gateway.js';
+import { checkTarget, identityName, listProfiles, reportTarget } from '../../src/aws/target-check.js';
 import { SANDBOX_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import type { GlobalOptions } from '../../src/options.js';
 
@@ -109,14 +110,57 @@ describe('checkTarget', () => {
   });
 });
 
+/** The wizard's report: the gateway's target, then STS for it (process.env holds only `env`'s AWS part). */
+async function report(options: GlobalOptions, env: NodeJS.ProcessEnv) {
+  const saved = { ...process.env };
+  for (const key of Object.keys(process.env)) if (key.startsWith('AWS_') || key === 'HOME') delete process.env[key];
+  Object.assign(process.env, env);
+  try {
+    return await reportTarget(createGateway(options, { env }), options, { env });
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+describe('reportTarget', () => {
+  it('the Region, profile and endpoint, with the account and identity', async () => {
+    const env = files(`[profile dev]\nregion = us-east-1\nendpoint_url = ${emulator.url}\n`, DEV_CREDENTIALS);
+    expect(await report({ profile: 'dev' }, env)).toEqual({
+      ok: true,
+      target: { region: 'us-east-1', profile: 'dev', endpoint: emulator.url, sandbox: false },
+      identity: { account: '444455556666', arn: 'arn:aws:iam::444455556666:user/dev-user', name: 'dev-user' },
+    });
+  });
+
+  it('no Region configured: the problem, and no target', async () => {
+    const env = files(`[profile dev]\nendpoint_url = ${emulator.url}\n`, DEV_CREDENTIALS);
+    const result = await report({ profile: 'dev' }, env);
+    expect(result).toMatchObject({ ok: false, problem: { code: 'NoRegion' } });
+    expect(result).not.toHaveProperty('target');
+  });
+
+  it('a profile that does not exist: the profiles there are', async () => {
+    const env = files('[default]\nregion = us-east-1\n', DEV_CREDENTIALS);
+    expect(await report({ profile: 'prdo' }, env)).toMatchObject({ ok: false, problem: { code: 'ProfileNotFound' }, profiles: ['default', 'dev'] });
+  });
+
+  it('a Region chosen on top of the profile: that Region, and the credentials problem of the profile', async () => {
+    const env = files(`[profile bare]\nendpoint_url = ${emulator.url}\n`);
+    expect(await report({ profile: 'bare', region: 'us-west-2' }, env)).toMatchObject({ ok: false, target: { region: 'us-west-2', profile: 'bare' }, problem: { code: 'NoCredentials' } });
+  });
+});
+
 describe('profiles and Regions', () => {
   it('lists the profiles of both files, default first and marked, the chosen one flagged', async () => {
     const env = files('[default]\nregion = us-east-1\n[profile b]\nregion = eu-west-1\n[sso-session corp]\nsso_region = us-east-1\n[services local]\nhealthlake =\n  endpoint_url = http://127.0.0.1:1\n', '[a]\naws_access_key_id = x\naws_secret_access_key = y\n');
     expect(await listProfiles({ profile: 'b' }, env)).toEqual([
-      { name: 'default', isDefault: true, chosen: false },
+      { name: 'default', isDefault: true, chosen: false, region: 'us-east-1' },
       { name: 'a', isDefault: false, chosen: false },
-      { name: 'b', isDefault: false, chosen: true },
+      { name: 'b', isDefault: false, chosen: true, region: 'eu-west-1' },
     ]);
+    // AWS_REGION wins over every profile's own Region, as in the AWS CLI.
+    expect((await listProfiles({}, { ...env, AWS_REGION: 'eu-west-2' })).map((entry) => entry.region)).toEqual(['eu-west-2', 'eu-west-2', 'eu-west-2']);
   });
 
   it('names the HealthLake Regions', () => {

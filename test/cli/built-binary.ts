@@ -23,6 +23,8 @@ export interface BinaryOptions {
   timeoutMs?: number;
   /** Run as this user id (and its group id), e.g. 65534 (nobody); only root may. */
   uid?: number;
+  /** The working directory (default: this process's). */
+  cwd?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -40,11 +42,11 @@ export function requireBuild(): void {
 }
 
 /** The child with exactly `env` (plus PATH, and NO_COLOR unless `env` says otherwise), collecting its output. */
-function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | undefined, uid?: number) {
+function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | undefined, uid?: number, cwd?: string) {
   const [file, argv] = umask
     ? ['/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, BIN, ...args]]
     : [process.execPath, [BIN, ...args]];
-  const child = spawn(file, argv, { env: { PATH: process.env.PATH, NO_COLOR: '1', HEALTHLAKE_WIZARD_CACHE_DIR: testCodeCacheDir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(uid !== undefined ? { uid, gid: uid } : {}) });
+  const child = spawn(file, argv, { env: { PATH: process.env.PATH, NO_COLOR: '1', HEALTHLAKE_WIZARD_CACHE_DIR: testCodeCacheDir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(uid !== undefined ? { uid, gid: uid } : {}), ...(cwd ? { cwd } : {}) });
   const output = { stdout: '', stderr: '' };
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
@@ -58,7 +60,7 @@ function spawnBinary(args: string[], env: NodeJS.ProcessEnv, umask: string | und
 /** Runs `healthlake-wizard ...args` to its end; kills it and rejects after `timeoutMs`. */
 export function runBinary(args: string[], env: NodeJS.ProcessEnv, options: BinaryOptions = {}): Promise<BinaryResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { child, output, ended } = spawnBinary(args, env, options.umask, options.uid);
+  const { child, output, ended } = spawnBinary(args, env, options.umask, options.uid, options.cwd);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

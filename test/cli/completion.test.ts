@@ -118,6 +118,7 @@ function sampleValue({ flag, value }: FlagModel): string[] {
   if (value.kind === 'choice') return [value.choices[0]!];
   const parameter = PARAMETERS.find((p) => p.flag === flag);
   if (parameter) return parameter.kind === 'list' ? parameter.examples[0]!.split(' ') : [parameter.examples[0]!];
+  if (value.kind === 'text' && value.name === 'duration') return ['4h'];
   return [flag === '--cli-input-json' ? '{}' : '1'];
 }
 

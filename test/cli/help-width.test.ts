@@ -1,5 +1,10 @@
 /** Every command's --help, from the built binary: within 80 columns, and naming every flag its parser accepts. */
 import { describe, expect, it } from 'vitest';
+import { flagsOf } from '../../src/commands/command-args.js';
+import { FLAGS as DELETE_FLAGS } from '../../src/commands/delete.js';
+import { HISTORY_FLAGS } from '../../src/commands/history.js';
+import { FLAGS as LIST_FLAGS } from '../../src/commands/list.js';
+import { FLAGS as STATUS_FLAGS } from '../../src/commands/status.js';
 import { OPTION_FLAGS } from '../../src/request/create-flags.js';
 import { PARAMETERS } from '../../src/spec/index.js';
 import { overlongHelpLines } from '../support/help-lines.js';
@@ -9,10 +14,10 @@ requireBuild();
 
 const COMMANDS: Record<string, { args: string[]; flags: string[] }> = {
   default: { args: ['--help'], flags: [...PARAMETERS.map((p) => p.flag), ...OPTION_FLAGS.map((o) => o.flag)] },
-  status: { args: ['status', '--help'], flags: ['--wait', '--no-interactive', '--sandbox', '--output', '--query', '--region', '--profile', '--endpoint-url'] },
-  list: { args: ['list', '--help'], flags: ['--filter', '--max-results', '--next-token', '--sandbox', '--output', '--query', '--region', '--profile', '--endpoint-url'] },
-  delete: { args: ['delete', '--help'], flags: ['--yes', '--no-wait', '--no-interactive', '--sandbox', '--output', '--query', '--region', '--profile', '--endpoint-url'] },
-  history: { args: ['history', '--help'], flags: ['--output', '--sandbox-only', '--no-sandbox'] },
+  status: { args: ['status', '--help'], flags: flagsOf('status', STATUS_FLAGS) },
+  list: { args: ['list', '--help'], flags: flagsOf('list', LIST_FLAGS) },
+  delete: { args: ['delete', '--help'], flags: flagsOf('delete', DELETE_FLAGS) },
+  history: { args: ['history', '--help'], flags: flagsOf('history', HISTORY_FLAGS) },
   presets: { args: ['presets', '--help'], flags: ['--output', '--description', '--file', '--name', '--force'] },
   emulator: {
     args: ['emulator', '--help'],

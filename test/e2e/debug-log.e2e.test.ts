@@ -18,6 +18,9 @@ describe('--debug in the wizard', () => {
     const firstDebug = output.indexOf('healthlake-wizard: debug:');
     expect(firstDebug).toBeGreaterThan(output.indexOf('The data store is ACTIVE'));
     expect(output).toMatch(/debug: CreateFHIRDatastore: HTTP 200 request id [0-9a-f-]{36}/);
+    // The target check's STS request is logged as every other.
+    expect(output).toMatch(/debug: GetCallerIdentity: POST http:\/\/127\.0\.0\.1:\d+\/ /);
+    expect(output).toMatch(/debug: GetCallerIdentity: HTTP 200 request id \S+/);
     expect(output).toContain('debug: credentials: environment variables (AWS_ACCESS_KEY_ID)');
     expect(output).not.toContain('sandbox/NotASecret');
   });

@@ -2,7 +2,7 @@
  * The plain mode (`--plain`, or TERM=dumb) in a real pty: the built binary asked line by line, read here as the
  * lines it wrote (never as a screen), answered with lines through the terminal's cooked mode.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBinary } from '../cli/built-binary.js';
@@ -37,6 +37,22 @@ function spawnPlain(dirs: Sandboxed, args: string[], env: Record<string, string>
 }
 
 describe('--plain', () => {
+  it('names the target on review and sends nothing to a broken one, saying why and how to fix it', async () => {
+    const dirs = fx.tempHome();
+    mkdirSync(join(dirs.home, '.aws'), { recursive: true });
+    writeFileSync(join(dirs.home, '.aws', 'config'), '[default]\nregion = us-east-1\n[profile prod]\nregion = us-east-1\n');
+    writeFileSync(join(dirs.home, '.aws', 'credentials'), '[default]\naws_access_key_id = AKIDPLAINEXAMPLE0000\naws_secret_access_key = plain-secret-never-printed\n');
+    const flags = ['--datastore-type-version', 'R4', '--datastore-name', 'plain-broken-target', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=team,Value=data', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH'];
+    const term = spawnPlain(dirs, ['--plain', '--profile', 'prdo', '--endpoint-url', fx.emulator.url, ...flags]);
+    await answer(term, 'Create? [y/N]: ', 'y');
+    await answer(term, 'Create? [y/N]: ', 'q');
+    expect((await term.exited).exitCode).toBe(130);
+    const text = written(term);
+    expect(text).toMatch(/Target: not resolved\.\n✗ The config profile "prdo" could not be found in the config or credentials file\.\n  Fix: Use one of: default, prod/);
+    expect(text).toMatch(/✗ Not sent: The config profile "prdo" could not be found[^\n]*\n  Fix: Use one of: default, prod[^\n]*Then type y to check again and create, or q to quit\./);
+    expect(fx.emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'plain-broken-target')).toBe(false);
+  });
+
   it('runs the whole flow to ACTIVE in the sandbox, line by line, with no cursor movement or redraw', async () => {
     const dirs = fx.tempHome();
     const term = spawnPlain(dirs, ['--plain']);

@@ -32,4 +32,20 @@ describe('the tags editor', () => {
     expect(text).toContain(`✗ ${KEY_RULE}`);
     expect(text).toContain(`✗ ${VALUE_RULE}`);
   });
+
+  it('x adds the expiry tag; a duration typed as its value becomes the time it ends, in UTC', async () => {
+    term = fx.spawn(FLAGS_UP_TO_TAGS);
+    await term.waitFor('No tags yet');
+    await term.waitFor('x expires in…');
+    const before = Date.now();
+    await term.press('x');
+    await term.waitFor('Expires at: type a duration');
+    term.type('2d');
+    await term.waitFor('› healthlake-wizard:expires-at = 2d');
+    await term.press(KEYS.enter);
+    const screen = await term.waitFor(/healthlake-wizard:expires-at = \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/);
+    const value = /healthlake-wizard:expires-at = (\S+)/.exec(screen)![1]!;
+    expect(Date.parse(value)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 2 * 86_400_000);
+    expect(Date.parse(value)).toBeLessThanOrEqual(Date.now() + 2 * 86_400_000);
+  });
 });

@@ -33,11 +33,12 @@ export function emulatorForTests(createDelayMs = 200): Promise<RunningEmulator> 
   return startEmulator({ createDelayMs });
 }
 
-/** The wizard in an 80x24 pty, talking to the emulator with its credentials. */
-export function spawnWizard(emulator: RunningEmulator, dirs: Sandboxed, args: string[] = []): PtyTerminal {
+/** The wizard in an 80x24 pty, talking to the emulator with its credentials; in `cwd` when given. */
+export function spawnWizard(emulator: RunningEmulator, dirs: Sandboxed, args: string[] = [], cwd?: string): PtyTerminal {
   return spawnCli(['--endpoint-url', emulator.url, ...args], {
     cols: 80,
     rows: 24,
+    ...(cwd ? { cwd } : {}),
     env: {
       HOME: dirs.home,
       HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir,

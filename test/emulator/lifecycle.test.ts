@@ -176,6 +176,23 @@ describe('server-side validation', () => {
     expect(emulator.datastores()).toHaveLength(0);
   });
 
+  it('rejects by the cross-field rules the spec declares (unique tag keys, what a SMART strategy needs)', async () => {
+    const emulator = await emulatorForTest();
+    const error = await rejectionOf(
+      clientFor(emulator).send(
+        new CreateFHIRDatastoreCommand({
+          DatastoreTypeVersion: 'R4',
+          Tags: [{ Key: 'team', Value: 'a' }, { Key: 'team', Value: 'b' }],
+          IdentityProviderConfiguration: { AuthorizationStrategy: 'SMART_ON_FHIR', IdpLambdaArn: 'arn:aws:lambda:us-east-1:111122223333:function:smart-token-decoder' },
+        }),
+      ),
+    );
+    expect(error).toBeInstanceOf(ValidationException);
+    expect(error.message).toContain('Tags[1].Key: Tag key "team" is used twice (Tags[0] and Tags[1]). (rule: duplicate)');
+    expect(error.message).toContain('IdentityProviderConfiguration.Metadata: SMART_ON_FHIR needs Metadata describing your authorization server. (rule: depends-on)');
+    expect(emulator.datastores()).toHaveLength(0);
+  });
+
   it('does not reject for warnings (a KMS key id with an AWS owned key)', async () => {
     const emulator = await emulatorForTest();
     const created = await clientFor(emulator).send(

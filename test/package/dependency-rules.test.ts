@@ -32,6 +32,9 @@ const FILES: Record<string, string> = {
   'src/aws/session.ts': "import { runWizard } from '../ui/run-wizard.js';\nexport const session = runWizard;\n",
   'src/store/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
   'src/store/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
+  // The request model takes the SDK's types (allowed), never its code.
+  'src/request/types.ts': "import type { HealthLakeClient } from '@aws-sdk/client-healthlake';\nexport type Client = HealthLakeClient;\n",
+  'src/request/send.ts': "import { HealthLakeClient } from '@aws-sdk/client-healthlake';\nexport const client = HealthLakeClient;\n",
   // Allowed: a lower layer's type from the neutral module.
   'src/domain-types.ts': "export type DatastoreStatus = 'ACTIVE';\n",
   'src/emulator/registry.ts': "import type { DatastoreStatus } from '../domain-types.js';\nexport const active: DatastoreStatus = 'ACTIVE';\n",
@@ -64,12 +67,13 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('dependency rules', () => {
-  it('report each broken layer rule and the cycle, and let a lazy screen entry and the neutral types pass', async () => {
+  it("report each broken layer rule and the cycle, and let a lazy screen entry, the neutral types and the SDK's types in the request model pass", async () => {
     expect(await violations('.dependency-cruiser.mjs')).toEqual([
       'commands-import-screens-only-dynamically: src/commands/create.ts -> src/ui/review/view.ts',
       'commands-load-screens-lazily: src/commands/create.ts -> src/ui/review/view.ts',
       'lower-layers-never-import-screens: src/aws/session.ts -> src/ui/run-wizard.ts',
       'no-circular: src/store/a.ts -> src/store/b.ts',
+      'request-takes-only-sdk-types: src/request/send.ts -> node_modules/@aws-sdk/client-healthlake/index.js',
       'screens-never-import-the-sdk: src/ui/review/view.ts -> node_modules/@aws-sdk/client-healthlake/index.js',
     ]);
   });

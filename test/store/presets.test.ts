@@ -139,7 +139,7 @@ describe('history', () => {
 describe('journal', () => {
   const submission = (clientToken: string, startedAt: string) => ({
     clientToken,
-    request: { DatastoreTypeVersion: 'R4', ClientToken: clientToken },
+    request: { DatastoreTypeVersion: 'R4' as const, ClientToken: clientToken },
     target: { region: 'us-east-1', sandbox: true, endpoint: 'http://127.0.0.1:1' },
     startedAt,
   });

@@ -127,7 +127,7 @@ describe('wizard reducer', () => {
     expect(state.cursor).toBe(KEY);
     state = run(state, { type: 'answer', path: KEY, value: 'alias/k' }, next);
     expect(state.phase).toBe('review');
-    expect(requestFromAnswers(state.answers).SseConfiguration?.KmsEncryptionConfig.KmsKeyId).toBe('alias/k');
+    expect(requestFromAnswers(state.answers).SseConfiguration?.KmsEncryptionConfig?.KmsKeyId).toBe('alias/k');
     const again = run(state, { type: 'jumpTo', path: 'DatastoreName' }, { type: 'back' });
     expect(again.phase).toBe('review');
   });
@@ -240,7 +240,7 @@ describe('the flow a newcomer meets', () => {
     expect(dry.answers.ClientToken).toBeUndefined();
     expect(run(dry, { type: 'openDialog', dialog: 'confirm-submit' }).dialog).toBe('none');
     expect(run({ ...dry, dialog: 'confirm-submit' }, { type: 'submit' }).phase).toBe('review');
-    const pending = { clientToken: 't', request: { DatastoreTypeVersion: 'R4' }, target: { region: 'us-east-1', sandbox: false }, startedAt: '2026-01-01T00:00:00.000Z' };
+    const pending = { clientToken: 't', request: { DatastoreTypeVersion: 'R4' as const }, target: { region: 'us-east-1', sandbox: false }, startedAt: '2026-01-01T00:00:00.000Z' };
     const start = run(dry, { type: 'startChoices', choices: { ...noChoices, pending: [pending] } });
     expect(start.start?.pending).toEqual([]);
     expect(run({ ...start, phase: 'start' }, { type: 'resume', submission: pending }).phase).toBe('start');
@@ -260,5 +260,61 @@ describe('errors after touching', () => {
     expect(showsErrors(run(atKey, { type: 'back' }), kms)).toBe(true);
     const given = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'bad#' }, given: ['DatastoreName'] });
     expect(showsErrors(given, promptAt('DatastoreName')!)).toBe(true);
+  });
+});
+
+describe('the target', () => {
+  const SSO = { code: 'SsoTokenExpired', message: 'Your AWS SSO session has expired.', fix: 'Run: aws sso login --profile corp', exitCode: 253, transient: false };
+  const broken = { ok: false as const, target: { region: 'us-east-1', profile: 'corp', sandbox: false }, problem: SSO };
+  const good = { ok: true as const, target: { region: 'eu-west-2', profile: 'dev', sandbox: false }, identity: { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/dev', name: 'dev' } };
+  const given = () => initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'mine' }, given: ['DatastoreTypeVersion', 'DatastoreName', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration'], clientToken: TOKEN });
+
+  it('a broken target brings the start screen before any key, never after one; the check of an older choice is dropped', () => {
+    expect(run(fresh(), { type: 'targetChecked', report: broken, version: 0 }).phase).toBe('start');
+    const typing = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'x' }, { type: 'targetChecked', report: broken, version: 0 });
+    expect(typing).toMatchObject({ phase: 'editing', targetReport: broken });
+    const chosen = run(fresh(), { type: 'chooseTarget', choice: { sandbox: false, profile: 'dev', region: 'eu-west-2' } });
+    expect(run(chosen, { type: 'targetChecked', report: broken, version: 0 }).targetReport).toBeUndefined();
+    expect(run(chosen, { type: 'targetChecked', report: good, version: 1 })).toMatchObject({ targetReport: good, region: 'eu-west-2' });
+  });
+
+  it('create is refused while the target is broken, and allowed once another target checks out; every answer is kept', () => {
+    const review = run(given(), { type: 'answer', path: 'DatastoreName', value: 'mine' }, { type: 'targetChecked', report: broken, version: 0 });
+    expect(review.phase).toBe('review');
+    expect(run(review, { type: 'openDialog', dialog: 'confirm-submit' }).dialog).toBe('none');
+    const opened = run(review, { type: 'openDialog', dialog: 'change-target' });
+    expect(opened.dialog).toBe('change-target');
+    const changed = run(opened, { type: 'chooseTarget', choice: { sandbox: false, profile: 'dev', region: 'eu-west-2' } });
+    expect(changed).toMatchObject({ phase: 'review', dialog: 'none', chosenProfile: 'dev', chosenRegion: 'eu-west-2', targetVersion: 1, answers: review.answers });
+    const checked = run(changed, { type: 'targetChecked', report: good, version: 1 }, { type: 'openDialog', dialog: 'confirm-submit' }, { type: 'submit' });
+    expect(checked.phase).toBe('submitting');
+  });
+
+  it('a confirmation opened while the check ran closes when the target turns out broken', () => {
+    const confirming = run(given(), { type: 'openDialog', dialog: 'confirm-submit' });
+    expect(confirming.dialog).toBe('confirm-submit');
+    expect(run(confirming, { type: 'targetChecked', report: broken, version: 0 }, { type: 'submit' })).toMatchObject({ phase: 'review', dialog: 'none' });
+  });
+
+  it('a dry run sends nothing: a broken target stops nothing there', () => {
+    const dry = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: ['DatastoreTypeVersion'], dryRun: true });
+    expect(run(dry, { type: 'targetChecked', report: broken, version: 0 }).phase).not.toBe('start');
+  });
+
+  it('checking again makes a new check of the same target', () => {
+    const state = run(fresh(), { type: 'chooseTarget', choice: { sandbox: false, profile: 'corp' } }, { type: 'recheckTarget' });
+    expect(state).toMatchObject({ chosenProfile: 'corp', targetVersion: 2 });
+  });
+});
+
+describe('the start screen for a broken target', () => {
+  it('offers the Regions when none is set, a check again otherwise, and the sandbox when there are no credentials', async () => {
+    const { startOptions } = await import('../../src/ui/start/start-options.js');
+    const none = { presets: [], pending: [], credentialsMissing: false };
+    expect(startOptions(none, false, 'NoRegion').map((option) => option.label)).toEqual(['Choose a Region…', 'Start fresh']);
+    expect(startOptions(none, false, 'SsoTokenExpired').map((option) => option.label)).toEqual(['Change the target…', 'Check again', 'Start fresh']);
+    expect(startOptions(none, false, 'NoCredentials').map((option) => option.kind)).toEqual(['target', 'recheck', 'sandbox', 'fresh']);
+    expect(startOptions({ ...none, credentialsMissing: true }, false, 'NoCredentials').map((option) => option.kind)).toEqual(['sandbox', 'target', 'recheck', 'fresh', 'fresh']);
+    expect(startOptions(none, false).map((option) => option.label)).toEqual(['Start fresh', 'Change the target…']);
   });
 });

@@ -1,7 +1,8 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { editText } from '../../src/ui/inputs/text-input/edit-text.js';
-import { tagsEditorReducer } from '../../src/ui/inputs/tags-editor/tags-editor-state.js';
+import { EXPIRY_TAG_KEY } from '../../src/request/expiry.js';
+import { editingExpiry, tagsEditorReducer } from '../../src/ui/inputs/tags-editor/tags-editor-state.js';
 import { readMetadata, writeMetadata } from '../../src/ui/inputs/smart-metadata/metadata-document.js';
 import { footerHints, matches } from '../../src/ui/keys.js';
 
@@ -47,6 +48,30 @@ describe('tags editor state', () => {
     const removed = tagsEditorReducer({ cursor: 1, mode: { kind: 'list' } }, [{ Key: 'a', Value: '' }, { Key: 'b', Value: '' }], { type: 'remove' });
     expect(removed.tags).toEqual([{ Key: 'a', Value: '' }]);
     expect(removed.state.cursor).toBe(0);
+  });
+
+  it('x edits the expiry tag (added when missing); a duration typed as its value becomes its end in UTC', () => {
+    const now = new Date('2026-12-02T15:30:12.500Z');
+    const team = { Key: 'team', Value: 'a' };
+    let result = tagsEditorReducer({ cursor: 2, mode: { kind: 'list' } }, [team], { type: 'expire' });
+    expect(result.tags).toEqual([team, { Key: EXPIRY_TAG_KEY, Value: '' }]);
+    expect(result.state).toEqual({ cursor: 1, mode: { kind: 'editing', column: 'Value', draft: '', original: '', isNew: true } });
+    expect(editingExpiry(result.state, result.tags!)).toBe(true);
+    result = tagsEditorReducer(result.state, result.tags!, { type: 'type', draft: '4h' });
+    const committed = tagsEditorReducer(result.state, result.tags!, { type: 'commit', now });
+    expect(committed.tags).toEqual([team, { Key: EXPIRY_TAG_KEY, Value: '2026-12-02T19:30:12Z' }]);
+    expect(committed.state.mode).toEqual({ kind: 'list' });
+
+    // Again: the row is found and edited; a time typed as such is kept; Esc on a new empty one removes it.
+    const again = tagsEditorReducer(committed.state, committed.tags!, { type: 'expire' });
+    expect(again.state).toMatchObject({ cursor: 1, mode: { column: 'Value', draft: '2026-12-02T19:30:12Z' } });
+    const typed = tagsEditorReducer(again.state, committed.tags!, { type: 'type', draft: '2027-01-01T00:00:00Z' });
+    expect(tagsEditorReducer(typed.state, typed.tags!, { type: 'commit', now }).tags![1]).toEqual({ Key: EXPIRY_TAG_KEY, Value: '2027-01-01T00:00:00Z' });
+    const fresh = tagsEditorReducer({ cursor: 0, mode: { kind: 'list' } }, [], { type: 'expire' });
+    expect(tagsEditorReducer(fresh.state, fresh.tags!, { type: 'cancel' }).tags).toEqual([]);
+    // Another tag's value is kept as typed, durations included.
+    const other = tagsEditorReducer({ cursor: 0, mode: { kind: 'editing', column: 'Value', draft: '4h', original: '', isNew: false } }, [{ Key: 'ttl', Value: '4h' }], { type: 'commit', now });
+    expect(other.tags).toEqual([{ Key: 'ttl', Value: '4h' }]);
   });
 });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/aws/gateway.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
 import { SANDBOX_CREDENTIALS, startEmulator } from '../../src/emulator/index.js';
+import { EXPIRY_TAG_KEY } from '../../src/request/expiry.js';
 import { createApp } from '../../src/ui/app.js';
 import { applyColorPreference } from '../../src/ui/render-app.js';
 import { emulatorDeps } from './support/emulator-deps.js';
@@ -34,6 +35,27 @@ describe('status panel for an existing data store', () => {
     await screen.waitFor('curl --aws-sigv4');
     expect(await deps.exited).toEqual({ code: 0 });
     screen.unmount();
+  });
+});
+
+describe('age and expiry', () => {
+  it('shows when the data store was created, how long ago, and when its expiry tag says it expires', async () => {
+    const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS } });
+    const expiresAt = new Date(Date.now() + 4 * 3_600_000 + 30 * 60_000);
+    const created = await gateway.create({ DatastoreTypeVersion: 'R4', DatastoreName: 'expiring', Tags: [{ Key: EXPIRY_TAG_KEY, Value: `${expiresAt.toISOString().slice(0, 19)}Z` }] });
+    const deps = emulatorDeps(emulator);
+    const screen = drive(createApp(deps, { mode: 'status', datastoreId: created.DatastoreId, sandbox: false, options: {} }));
+    await screen.waitFor(/Created\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(\d+s ago\)/);
+    await screen.waitFor(new RegExp(`Expires\\s+in 4h (29|30)m \\(${expiresAt.toISOString().slice(0, 19)}Z\\)`));
+    clock += CREATE_DELAY_MS;
+    await screen.waitFor('The data store is ACTIVE', 10_000);
+    screen.unmount();
+
+    // Already ACTIVE: the watch ends at its first description, the expiry still shows.
+    const again = drive(createApp(emulatorDeps(emulator), { mode: 'status', datastoreId: created.DatastoreId, sandbox: false, options: {} }));
+    await again.waitFor('The data store is ACTIVE', 10_000);
+    await again.waitFor(/Expires\s+in 4h/);
+    again.unmount();
   });
 });
 

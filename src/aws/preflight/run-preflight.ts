@@ -32,7 +32,7 @@ function startChecks(request: CreateRequest, context: CheckContext): { planned: 
         case 'region':
           return checkRegion(context);
         case 'kms-key':
-          return await checkKmsKey(request.SseConfiguration!.KmsEncryptionConfig.KmsKeyId!, context);
+          return await checkKmsKey(request.SseConfiguration!.KmsEncryptionConfig!.KmsKeyId!, context);
         case 'idp-lambda':
           return await checkIdpLambda(request.IdentityProviderConfiguration!.IdpLambdaArn!, context);
         case 'smart-metadata':

@@ -1,32 +1,29 @@
-/** The header on every screen: the product, and what will be targeted (region + profile, or SANDBOX). */
+/** The header on every screen: the product, and the target (Region, profile, account; or the sandbox, or its problem). */
 import { Box, Text } from 'ink';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
+import { targetLine } from '../start/target-words.js';
 
 /** Props of `Header`. */
 export interface HeaderProps {
-  /** The resolved target; undefined while it is being resolved (after the first frame), `unresolved` on failure. */
-  target?: Target | 'unresolved';
-  /** Running against the built-in emulator: shown as a badge even before the target is resolved. */
+  /** The target's check; undefined while it runs (after the first frame). */
+  target?: TargetReport;
+  /** Running against the built-in emulator: shown as a badge even before the target is checked. */
   sandbox: boolean;
   /** `--dry-run`: a badge says that nothing will be sent. */
   dryRun?: boolean;
 }
 
-/** One line: name, target, badge. */
+/** One line: name, target, badge. A broken target is red (its cause and fix are on the start and review screens). */
 export function Header({ target, sandbox, dryRun = false }: HeaderProps) {
-  const where = sandbox
-    ? 'local emulator — nothing is sent to AWS'
-    : target === 'unresolved'
-      ? 'no region or credentials configured'
-      : target
-      ? `region ${target.region}${target.profile ? ` · profile ${target.profile}` : ''}${target.endpoint ? ` · ${target.endpoint}` : ''}`
-      : 'resolving region…';
+  const broken = !sandbox && !dryRun && target?.ok === false;
   return (
     <Box>
       <Box flexShrink={0}>
         <Text bold>healthlake-wizard</Text>
       </Box>
-      <Text dimColor wrap="truncate-end"> · {where} </Text>
+      <Text dimColor={!broken} color={broken ? 'red' : undefined} wrap="truncate-end">
+        {' '}· {targetLine(sandbox, target)}{' '}
+      </Text>
       {dryRun ? (
         <Box flexShrink={0}>
           <Text inverse bold>

@@ -1,7 +1,7 @@
 /** The shared layout of every step: header, progress, title, help, constraints, input, validation, footer. */
 import { Box, Text } from 'ink';
 import { useState, type ReactNode } from 'react';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import type { Help } from '../../spec/index.js';
 import { matches, type Command } from '../keys.js';
 import { useKeys } from '../use-keys.js';
@@ -15,7 +15,7 @@ import { StepProgress } from './step-progress.js';
 
 /** Props of `StepLayout`. */
 export interface StepLayoutProps {
-  target?: Target | 'unresolved';
+  target?: TargetReport;
   sandbox: boolean;
   /** `--dry-run`: the header says that nothing will be sent. */
   dryRun?: boolean;

@@ -2,7 +2,7 @@
  * What `status` without an id offers: the target Region's data stores (ListFHIRDatastores) and the local history
  * (created with this tool, marked `*`), merged into one list of picker rows. Pure; tested without rendering.
  */
-import type { DatastoreProperties, Target } from '../../aws/types.js';
+import type { DatastoreProperties, TargetReport } from '../../aws/types.js';
 import type { HistoryEntry } from '../../store/types.js';
 import type { PickerItem } from '../inputs/picker/use-picker-state.js';
 
@@ -57,7 +57,8 @@ export function datastoreItems(listed: readonly DatastoreProperties[], history: 
 }
 
 /** Where the listed data stores are, for the note under the picker. */
-export function targetName(target: Target | 'unresolved' | undefined): string {
-  if (target === undefined || target === 'unresolved') return 'the Region';
+export function targetName(report: TargetReport | undefined): string {
+  const target = report?.target;
+  if (target === undefined) return 'the Region';
   return target.sandbox ? 'the sandbox' : target.region;
 }

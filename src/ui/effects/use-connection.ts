@@ -1,43 +1,71 @@
-/** The connection for the current mode (AWS or sandbox), opened once per mode after the first frame. */
-import { useEffect, useRef, useState } from 'react';
-import type { Target } from '../../aws/types.js';
+/**
+ * The connection for the target chosen (AWS with a profile and Region, or the sandbox), opened after the first
+ * frame, and its check in the background: the Region, the profile and who the credentials are, or the problem.
+ */
+import { useEffect, useRef, type Dispatch } from 'react';
+import type { TargetChoice } from '../../aws/types.js';
 import type { WizardStore } from '../../store/types.js';
+import type { WizardEvent } from '../flow/state.js';
 import type { AppDeps, Connection } from './app-deps.js';
+import { friendlyOf } from './friendly-error.js';
 
-/** Returns a getter for the connection and the resolved target (for the header); `onResolved` hears of each target. */
-export function useConnection(deps: AppDeps, sandbox: boolean, store: Promise<WizardStore | undefined>, onResolved: (target: Target) => void = () => undefined) {
-  const connections = useRef(new Map<boolean, Promise<Connection>>());
-  const [target, setTarget] = useState<Target | 'unresolved'>();
-  const connection = (mode: boolean): Promise<Connection> => {
-    let existing = connections.current.get(mode);
+/** One connection per target choice: `version` counts the choices, so choosing the same target again reconnects. */
+export interface TargetOnHand {
+  choice: TargetChoice;
+  version: number;
+}
+
+/**
+ * Returns a getter for the current target's connection, and `closeAll`. Each new target choice (a new `version`)
+ * closes the previous connection (a sandbox it started) and dispatches `targetChecked` when its check is back.
+ */
+export function useConnection(
+  deps: AppDeps,
+  current: TargetOnHand,
+  store: Promise<WizardStore | undefined>,
+  dispatch: Dispatch<WizardEvent>,
+  /** Ask STS who the credentials are; false for a dry run, which sends nothing (the target is still resolved). */
+  identity: boolean,
+) {
+  const connections = useRef(new Map<number, Promise<Connection>>());
+  const latest = useRef(current);
+  latest.current = current;
+  const open = (wanted: TargetOnHand): Promise<Connection> => {
+    let existing = connections.current.get(wanted.version);
     if (!existing) {
-      existing = store.then((opened) => deps.connect(mode, opened));
-      existing.catch(() => connections.current.delete(mode));
-      connections.current.set(mode, existing);
+      existing = store.then((opened) => deps.connect(wanted.choice, opened));
+      existing.catch(() => connections.current.delete(wanted.version));
+      connections.current.set(wanted.version, existing);
     }
     return existing;
   };
   useEffect(() => {
-    let current = true;
-    // Resolving the target loads the SDK: after the first frame, never before.
+    let live = true;
+    const version = current.version;
+    // Checking the target loads the SDK: after the first frame, never before.
     const timer = setTimeout(() => {
-      connection(sandbox)
-        .then((opened) => opened.gateway.target())
-        .then((resolved) => {
-          if (!current) return;
-          setTarget(resolved);
-          onResolved(resolved);
-        })
-        .catch(() => current && setTarget('unresolved'));
+      for (const [older, connection] of connections.current) {
+        if (older === version) continue;
+        connections.current.delete(older);
+        void connection.then((opened) => opened.close()).catch(() => undefined);
+      }
+      open(current)
+        .then((opened) => opened.checkTarget({ identity }))
+        .catch((error: unknown) => ({ ok: false as const, problem: friendlyOf(error) }))
+        .then((report) => {
+          if (live) dispatch({ type: 'targetChecked', report, version });
+        });
     }, 0);
     return () => {
-      current = false;
+      live = false;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one connection per mode
-  }, [sandbox]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one connection and one check per target choice
+  }, [current.version]);
   const closeAll = async () => {
     await Promise.allSettled([...connections.current.values()].map((opened) => opened.then((c) => c.close())));
   };
-  return { connection, target, closeAll };
+  /** The connection of the target on hand now. */
+  const connection = (): Promise<Connection> => open(latest.current);
+  return { connection, closeAll };
 }

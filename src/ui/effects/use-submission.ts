@@ -53,7 +53,8 @@ export function useSubmission(
   state: WizardState,
   dispatch: Dispatch<WizardEvent>,
   deps: AppDeps,
-  connection: (sandbox: boolean) => Promise<Connection>,
+  /** The connection of the target on hand. */
+  connection: () => Promise<Connection>,
   store: Promise<WizardStore | undefined>,
   /** `--save-preset NAME`: saved when the data store is created. */
   presetName?: string,
@@ -64,9 +65,9 @@ export function useSubmission(
     const controller = new AbortController();
     void (async () => {
       try {
-        const { gateway } = await connection(state.sandbox);
+        const { gateway, callerAccount } = await connection();
         const opened = await store;
-        const result = await submitAnswers(state, gateway, opened, { signal: controller.signal });
+        const result = await submitAnswers(state, gateway, opened, { signal: controller.signal, ...(callerAccount ? { callerAccount } : {}) });
         if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
         if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
       } catch (error) {

@@ -17,7 +17,7 @@ export interface StepProgress {
 /** The visible steps with their marks, and the current step's position (1-based). */
 export function stepProgress(state: WizardState): { steps: StepProgress[]; current: number; total: number } {
   const steps = visibleSteps(state.answers);
-  const issues = answerIssues(state.answers, state.region);
+  const issues = answerIssues(state.answers, state);
   const currentStep = state.phase === 'editing' ? promptAt(state.cursor)?.step : undefined;
   const marked = steps.map((step): StepProgress => {
     const errors = step.prompts.some((prompt) => hasErrors(promptIssues(prompt, issues)));

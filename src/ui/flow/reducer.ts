@@ -5,9 +5,10 @@
 import { answersFromRequest, type Answers } from '../../request/answers.js';
 import type { CreateResult } from '../../aws/types.js';
 import { PARAMETERS, STEPS } from '../../spec/index.js';
-import { answerIssues, hasErrors, promptIssues } from './issues.js';
+import { answerIssues, hasErrors, promptIssues, type IssueChecks } from './issues.js';
 import { choiceOptions, promptAt, visiblePrompts, type Prompt } from './prompts.js';
-import type { StartChoices, WizardEvent, WizardState } from './state.js';
+import type { TeamPolicy } from '../../request/policy-types.js';
+import { targetBlocker, targetChoiceOf, type StartChoices, type WizardEvent, type WizardState } from './state.js';
 
 /** How a wizard run begins. */
 export interface InitialFlow {
@@ -20,26 +21,30 @@ export interface InitialFlow {
   dryRun?: boolean;
   /** A fresh ClientToken, shown (and overridable) on the last step unless one was given. */
   clientToken?: string;
+  /** The project's team policy: its rules are checked as the person types. */
+  policy?: TeamPolicy;
+  /** The preset the run starts from (`--preset`). */
+  preset?: string;
 }
 
 const CLIENT_TOKEN_PATH = 'ClientToken';
 
-function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given' | 'region'>): boolean {
+function isGivenAndValid(prompt: Prompt, state: Pick<WizardState, 'answers' | 'given' | 'region' | 'policy' | 'preset'>): boolean {
   if (!state.given.includes(prompt.path) && !state.given.includes(prompt.parameter.name)) return false;
-  return !hasErrors(promptIssues(prompt, answerIssues(state.answers, state.region)));
+  return !hasErrors(promptIssues(prompt, answerIssues(state.answers, state)));
 }
 
 /** The first visible prompt after `from` (or from the start) that must be asked. */
-function nextToAsk(state: Pick<WizardState, 'answers' | 'given' | 'region'>, from?: string): Prompt | undefined {
+function nextToAsk(state: Pick<WizardState, 'answers' | 'given' | 'region' | 'policy' | 'preset'>, from?: string): Prompt | undefined {
   const prompts = visiblePrompts(state.answers);
   const start = from === undefined ? 0 : prompts.findIndex((prompt) => prompt.path === from) + 1;
   return prompts.slice(start).find((prompt) => !isGivenAndValid(prompt, state));
 }
 
 /** The first visible prompt after `from` that has an error (used when returning to review). */
-function nextWithError(answers: Answers, from: string, region: string | undefined): Prompt | undefined {
+function nextWithError(answers: Answers, from: string, checks: IssueChecks): Prompt | undefined {
   const prompts = visiblePrompts(answers);
-  const issues = answerIssues(answers, region);
+  const issues = answerIssues(answers, checks);
   const start = prompts.findIndex((prompt) => prompt.path === from) + 1;
   return prompts.slice(start).find((prompt) => hasErrors(promptIssues(prompt, issues)));
 }
@@ -68,8 +73,11 @@ export function initialWizardState(flow: InitialFlow): WizardState {
     returnToReview: false,
     longHelp: false,
     sandbox: flow.sandbox ?? false,
+    targetVersion: 0,
     dryRun: flow.dryRun ?? false,
     touched: false,
+    ...(flow.policy ? { policy: flow.policy } : {}),
+    ...(flow.preset ? { preset: flow.preset } : {}),
   };
   const first = nextToAsk(base);
   return first ? { ...base, cursor: first.path } : { ...base, phase: 'review', cursor: visiblePrompts(answers)[0]!.path };
@@ -93,18 +101,22 @@ function advance(before: WizardState): WizardState {
   const prompt = promptAt(before.cursor);
   if (!prompt) return before;
   const state = touch(before, prompt.path);
-  const issues = answerIssues(state.answers, state.region);
+  const issues = answerIssues(state.answers, state);
   // Enter never moves past a field that is wrong as typed; cross-field problems are shown on the field they name.
   if (hasErrors(promptIssues(prompt, issues))) return state;
   const visited = state.visited.includes(prompt.path) ? state.visited : [...state.visited, prompt.path];
   const skipped = state.skipped.filter((step) => step !== prompt.step);
-  const next = state.returnToReview ? nextWithError(state.answers, prompt.path, state.region) : nextToAsk(state, prompt.path);
+  const next = state.returnToReview ? nextWithError(state.answers, prompt.path, state) : nextToAsk(state, prompt.path);
   if (!next) return { ...state, visited, skipped, phase: 'review', trail: [], returnToReview: false, longHelp: false };
   return { ...state, visited, skipped, cursor: next.path, trail: [...state.trail, prompt.path], longHelp: false };
 }
 
-/** Whether the start screen has something to offer for these choices (it is shown before step 1, and Esc returns to it). */
-function startOffers(state: Pick<WizardState, 'given'>, choices: StartChoices | undefined): boolean {
+/**
+ * Whether the start screen has something to offer for these choices, or a target to fix (it is shown before
+ * step 1, and Esc returns to it).
+ */
+function startOffers(state: Pick<WizardState, 'given' | 'dryRun' | 'targetReport'>, choices: StartChoices | undefined): boolean {
+  if (targetBlocker(state)) return true;
   if (!choices) return false;
   return choices.credentialsMissing || choices.pending.length > 0 || (state.given.length === 0 && (choices.lastAnswers !== undefined || choices.presets.length > 0));
 }
@@ -161,9 +173,24 @@ function skipStep(state: WizardState): WizardState {
   return { ...moved, cursor: next.path, trail: [...state.trail, prompt.path], longHelp: false };
 }
 
-function restart(state: WizardState, answers: Answers, given: readonly string[]): WizardState {
-  const fresh = initialWizardState({ initial: answers, given, sandbox: state.sandbox, dryRun: state.dryRun, clientToken: state.answers[CLIENT_TOKEN_PATH] as string | undefined });
-  return { ...fresh, start: state.start, touched: true };
+function restart(state: WizardState, answers: Answers, given: readonly string[], preset?: string): WizardState {
+  const fresh = initialWizardState({
+    initial: answers,
+    given,
+    sandbox: state.sandbox,
+    dryRun: state.dryRun,
+    clientToken: state.answers[CLIENT_TOKEN_PATH] as string | undefined,
+    ...(state.policy ? { policy: state.policy } : {}),
+    ...(preset ? { preset } : {}),
+  });
+  // The target stays as chosen and checked.
+  const { chosenProfile, chosenRegion, targetVersion, targetReport, region } = state;
+  return { ...fresh, chosenProfile, chosenRegion, targetVersion, targetReport, region, start: state.start, touched: true };
+}
+
+/** Before anything was sent, the target can change; a pending resend stays bound to its own. */
+function canChangeTarget(state: WizardState): boolean {
+  return (state.phase === 'start' || state.phase === 'editing' || state.phase === 'review') && !state.resuming;
 }
 
 /** The flow: `(state, event) -> state`. Events that make no sense in the current phase leave it unchanged. */
@@ -194,8 +221,34 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       if (!(state.phase === 'review' || state.phase === 'editing') || !promptAt(event.path) || state.resuming) return state;
       // A field opened from review was answered already: its errors show at once.
       return { ...touch(state, event.path), phase: 'editing', dialog: 'none', cursor: event.path, trail: [], returnToReview: true, touched: true };
-    case 'targetResolved':
-      return { ...state, region: event.region };
+    case 'chooseTarget': {
+      if (!canChangeTarget(state)) return state;
+      const { sandbox, profile, region } = event.choice;
+      // Every answer stays; the old check no longer applies (nor a submission error it caused).
+      return {
+        ...state,
+        sandbox,
+        chosenProfile: sandbox ? state.chosenProfile : profile,
+        chosenRegion: sandbox ? state.chosenRegion : region,
+        targetVersion: state.targetVersion + 1,
+        targetReport: undefined,
+        region: sandbox ? undefined : region,
+        dialog: 'none',
+        submitError: undefined,
+        touched: true,
+      };
+    }
+    case 'recheckTarget':
+      return wizardReducer(state, { type: 'chooseTarget', choice: targetChoiceOf(state) });
+    case 'targetChecked': {
+      if (event.version !== state.targetVersion) return state;
+      const checked = { ...state, targetReport: event.report, region: event.report.target?.region ?? state.region };
+      // A confirmation opened while the check ran closes: the review then says what stops creating.
+      if (targetBlocker(checked) && state.dialog === 'confirm-submit') return { ...checked, dialog: 'none' };
+      // A broken target is told on the first screen, before any step: the start screen, while nothing was typed.
+      const show = targetBlocker(checked) !== undefined && !state.touched && state.dialog === 'none' && (state.phase === 'editing' || state.phase === 'review');
+      return show ? { ...checked, phase: 'start' } : checked;
+    }
     case 'toggleHelp':
       return { ...state, longHelp: !state.longHelp };
     case 'review':
@@ -207,22 +260,25 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, start: choices, phase: show ? 'start' : state.phase };
     }
     case 'startFresh':
-      return state.phase === 'start' ? { ...state, phase: 'editing', touched: true } : state;
+      if (state.phase !== 'start') return state;
+      // A run whose every answer was given (flags, a preset) goes on to review, as it would have without the start screen.
+      return { ...state, phase: state.given.length > 0 && !nextToAsk(state) ? 'review' : 'editing', touched: true };
     case 'startFrom':
       if (state.phase !== 'start') return state;
       // A preset is a whole set of answers (what it leaves out is left out): every parameter counts as given.
-      return { ...restart(state, event.answers, event.asGiven ? PARAMETERS.map((parameter) => parameter.name) : []), notice: `Starting from ${event.label}.` };
+      return { ...restart(state, event.answers, event.asGiven ? PARAMETERS.map((parameter) => parameter.name) : [], event.preset), notice: `Starting from ${event.label}.` };
     case 'useSandbox': {
       if (state.phase !== 'start') return state;
       // With last answers or presets, the start screen stays to offer them, now in the sandbox.
       const more = state.given.length === 0 && state.start !== undefined && (state.start.lastAnswers !== undefined || state.start.presets.length > 0);
-      return { ...state, sandbox: true, phase: more ? 'start' : 'editing', touched: true };
+      return { ...state, sandbox: true, targetVersion: state.targetVersion + 1, targetReport: undefined, region: undefined, phase: more ? 'start' : 'editing', touched: true };
     }
     case 'resume':
       if (state.phase !== 'start' || state.dryRun) return state;
       return { ...state, phase: 'submitting', resuming: event.submission, answers: answersFromRequest(event.submission.request), touched: true };
     case 'openDialog':
-      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || state.dryRun || hasErrors(answerIssues(state.answers, state.region)))) return state;
+      if (event.dialog === 'confirm-submit' && (state.phase !== 'review' || state.dryRun || targetBlocker(state) || hasErrors(answerIssues(state.answers, state)))) return state;
+      if (event.dialog === 'change-target' && !canChangeTarget(state)) return state;
       if (event.dialog === 'save-preset' && state.phase !== 'review') return state;
       return { ...state, dialog: event.dialog };
     case 'closeDialog':
@@ -231,7 +287,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       return { ...state, dialog: 'none', notice: `Saved preset "${event.name}".` };
     case 'submit':
       // A dry run never sends: there is no path from its review to `submitting`.
-      if (state.phase !== 'review' || state.dryRun || state.dialog !== 'confirm-submit' || hasErrors(answerIssues(state.answers, state.region))) return state;
+      if (state.phase !== 'review' || state.dryRun || state.dialog !== 'confirm-submit' || targetBlocker(state) || hasErrors(answerIssues(state.answers, state))) return state;
       return { ...state, phase: 'submitting', dialog: 'none', submitError: undefined, notice: undefined };
     case 'submitted':
       if (state.phase !== 'submitting') return state;
@@ -245,6 +301,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     }
     case 'status':
       return applyStatus(state, event.event);
+    case 'expiry':
+      return state.watch ? { ...state, watch: { ...state.watch, expiresAt: event.at } } : state;
   }
 }
 

@@ -1,13 +1,14 @@
 /** The wizard's state and events. One `phase` chooses the screen; everything else is derived where it can be. */
-import type { CreateResult, DatastoreProperties, FriendlyError, StatusEvent } from '../../aws/types.js';
+import type { CreateResult, DatastoreProperties, FriendlyError, StatusEvent, TargetChoice, TargetReport } from '../../aws/types.js';
 import type { Answers } from '../../request/answers.js';
+import type { TeamPolicy } from '../../request/policy-types.js';
 import type { PendingSubmission, Preset } from '../../store/types.js';
 
 /** Which screen is shown. */
 export type Phase = 'start' | 'editing' | 'review' | 'submitting' | 'watching' | 'done' | 'failed';
 
 /** A dialog over the current screen. */
-export type Dialog = 'none' | 'confirm-submit' | 'save-preset' | 'confirm-quit' | 'confirm-skip';
+export type Dialog = 'none' | 'confirm-submit' | 'save-preset' | 'confirm-quit' | 'confirm-skip' | 'change-target';
 
 /** What the start screen can offer, learned after the first frame (store and credentials load lazily). */
 export interface StartChoices {
@@ -27,6 +28,8 @@ export interface WatchState {
   lastCheckAt?: number;
   nextCheckAt?: number;
   transientError?: FriendlyError;
+  /** When the data store expires (its tag healthlake-wizard:expires-at), once its tags were read. */
+  expiresAt?: number;
 }
 
 /** The whole flow state. */
@@ -51,8 +54,20 @@ export interface WizardState {
   longHelp: boolean;
   /** Run against the in-process emulator. */
   sandbox: boolean;
+  /** The profile chosen in the target picker; undefined: as configured (--profile, AWS_PROFILE, default). */
+  chosenProfile?: string;
+  /** The Region chosen in the target picker; undefined: as configured (--region, AWS_REGION, the profile). */
+  chosenRegion?: string;
+  /** Counts target choices: each one (the same again too) is connected and checked afresh. */
+  targetVersion: number;
+  /** The target's check, once back: the Region, profile and account, or the problem with its fix. */
+  targetReport?: TargetReport;
   /** The target's Region once resolved: ARNs (KMS key, Lambda) must be in it. */
   region?: string;
+  /** The project's team policy (`.healthlake-wizard/policy.yaml`): its rules are issues like the service model's. */
+  policy?: TeamPolicy;
+  /** The preset the run started from, by name (a policy rule may apply to some presets only). */
+  preset?: string;
   /** `--dry-run`: the review's action prints the request; nothing is ever sent. */
   dryRun: boolean;
   /** A key was pressed: start-screen choices arriving late no longer interrupt. */
@@ -80,12 +95,16 @@ export type WizardEvent =
   | { type: 'confirmSkip' }
   | { type: 'jumpTo'; path: string }
   | { type: 'toggleHelp' }
-  /** The target (region, credentials) was resolved after the first frame. */
-  | { type: 'targetResolved'; region: string }
+  /** The target picker's choice (also the same one again, to check it afresh); answers are kept. */
+  | { type: 'chooseTarget'; choice: TargetChoice }
+  /** Check the same target again (fixed outside the wizard, e.g. `aws sso login`). */
+  | { type: 'recheckTarget' }
+  /** The target's check came back (after the first frame, in the background). */
+  | { type: 'targetChecked'; report: TargetReport; /** The `targetVersion` it was made for: a late answer for an older choice is dropped. */ version: number }
   | { type: 'review' }
   | { type: 'startChoices'; choices: StartChoices }
   | { type: 'startFresh' }
-  | { type: 'startFrom'; answers: Answers; label: string; /** A preset: every parameter counts as given, so only what is missing (required) or invalid is asked. */ asGiven?: boolean }
+  | { type: 'startFrom'; answers: Answers; label: string; /** A preset: every parameter counts as given, so only what is missing (required) or invalid is asked. */ asGiven?: boolean; /** The preset's name. */ preset?: string }
   | { type: 'useSandbox' }
   | { type: 'resume'; submission: PendingSubmission }
   | { type: 'openDialog'; dialog: Exclude<Dialog, 'none'> }
@@ -94,4 +113,20 @@ export type WizardEvent =
   | { type: 'submit' }
   | { type: 'submitted'; result: CreateResult; at: number }
   | { type: 'submitFailed'; error: FriendlyError; /** The journal still holds the submission: its outcome is unknown. */ stillPending?: boolean }
-  | { type: 'status'; event: StatusEvent };
+  | { type: 'status'; event: StatusEvent }
+  /** The data store's tags say it expires at this time (ms since epoch). */
+  | { type: 'expiry'; at: number };
+
+/** The target the flow is on: the sandbox, or AWS with the profile and Region chosen (undefined: as configured). */
+export function targetChoiceOf(state: Pick<WizardState, 'sandbox' | 'chosenProfile' | 'chosenRegion'>): TargetChoice {
+  if (state.sandbox) return { sandbox: true };
+  return { sandbox: false, ...(state.chosenProfile ? { profile: state.chosenProfile } : {}), ...(state.chosenRegion ? { region: state.chosenRegion } : {}) };
+}
+
+/**
+ * The problem that stops creating: the target's check failed. A dry run sends nothing, and a pending resend goes
+ * to its own recorded target, so nothing stops those.
+ */
+export function targetBlocker(state: Pick<WizardState, 'dryRun' | 'targetReport' | 'resuming'>): FriendlyError | undefined {
+  return !state.dryRun && !state.resuming && state.targetReport?.ok === false ? state.targetReport.problem : undefined;
+}

@@ -2,7 +2,7 @@
 import type { Answers } from '../../request/answers.js';
 import type { FieldIssue } from '../../request/issues.js';
 import { STEPS } from '../../spec/index.js';
-import { answerIssues, promptIssues } from '../flow/issues.js';
+import { answerIssues, promptIssues, type IssueChecks } from '../flow/issues.js';
 import { leftOutMeans, visiblePrompts, type Prompt } from '../flow/prompts.js';
 
 /** One row of the answers table. */
@@ -46,9 +46,9 @@ function showWhole(prompt: Prompt, value: Answers[string]): string {
   return show(prompt, value);
 }
 
-/** The rows for these answers (with the target's Region, when known, for the ARN checks). */
-export function answerRows(answers: Answers, region?: string): AnswerRow[] {
-  const issues = answerIssues(answers, region);
+/** The rows for these answers (with the target's Region, when known, for the ARN checks, and the team policy). */
+export function answerRows(answers: Answers, checks: IssueChecks = {}): AnswerRow[] {
+  const issues = answerIssues(answers, checks);
   return visiblePrompts(answers).map((prompt) => {
     const step = STEPS.find((candidate) => candidate.id === prompt.step)!;
     const leafLabel = prompt.leaf && prompt.leaf.node !== prompt.parameter ? prompt.leaf.node.help.label : undefined;

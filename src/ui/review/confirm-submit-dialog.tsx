@@ -3,7 +3,7 @@
  * that cannot be changed afterwards, and that a data store is billed per hour.
  */
 import { Box, Text } from 'ink';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
 import { MARK } from '../theme.js';
 import { Footer } from '../components/footer.js';
@@ -18,7 +18,7 @@ export interface ConfirmSubmitDialogProps {
   request: CreateRequest;
   sandbox: boolean;
   /** The resolved target; undefined while it is being resolved. */
-  target?: Target | 'unresolved';
+  target?: TargetReport;
   onConfirm: () => void;
   onCancel: () => void;
   /** The pre-flight checks that failed, by title (the creation would likely end CREATE_FAILED). */
@@ -26,12 +26,13 @@ export interface ConfirmSubmitDialogProps {
   isActive: boolean;
 }
 
-/** Where the data store will be created, in words. */
-export function describeTarget(sandbox: boolean, target: Target | 'unresolved' | undefined): string {
+/** Where the data store will be created, in words: the Region, profile, account and identity (or the sandbox). */
+export function describeTarget(sandbox: boolean, report: TargetReport | undefined): string {
   if (sandbox) return 'SANDBOX: the local emulator on this machine (nothing is sent to AWS or billed)';
-  if (target === undefined) return 'AWS (the region is still being resolved)';
-  if (target === 'unresolved') return 'AWS, but no region or credentials are configured';
-  return [`AWS region ${target.region}`, target.profile ? `profile ${target.profile}` : 'default credentials', target.endpoint ? `endpoint ${target.endpoint}` : '']
+  if (report?.target === undefined) return 'AWS (the target is still being checked)';
+  const target = report.target;
+  const who = report.ok && report.identity ? `account ${report.identity.account}${report.identity.name ? ` as ${report.identity.name}` : ''}` : '';
+  return [`AWS region ${target.region}`, target.profile ? `profile ${target.profile}` : 'default credentials', who, target.endpoint ? `endpoint ${target.endpoint}` : '']
     .filter(Boolean)
     .join(' · ');
 }

@@ -1,9 +1,8 @@
-/** The preview tabs of the review screen, each a renderer from the request layer. */
+/** The preview tabs of the review screen: one per export format of the request layer's table, in its order. */
 import type { CreateRequest } from '../../request/types.js';
 import type { GlobalOptions } from '../../options.js';
-import { renderAwsCommand, type Shell } from '../../request/render-aws-command.js';
-import { renderCloudFormation } from '../../request/render-cloudformation.js';
-import { renderRequestJson, renderRequestYaml } from '../../request/render-json-yaml.js';
+import { EXPORT_FORMATS } from '../../request/export-formats.js';
+import { renderExport } from '../../request/render-export.js';
 
 /** One preview tab. */
 export interface PreviewTab {
@@ -13,26 +12,14 @@ export interface PreviewTab {
   render(request: CreateRequest, options: GlobalOptions): string;
 }
 
-/** The aws command for one shell, repeating the global options that were given (the same target). */
-function awsCommandTab(title: string, shell: Shell, fileName: string): PreviewTab {
-  return {
-    title,
-    fileName,
-    render: (request, options) =>
-      renderAwsCommand(request, shell, {
-        ...(options.region ? { region: options.region } : {}),
-        ...(options.profile ? { profile: options.profile } : {}),
-        ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
-      }),
-  };
-}
-
-/** The tabs after "Answers", in order. */
-export const PREVIEW_TABS: readonly PreviewTab[] = [
-  { title: 'JSON', fileName: 'create-fhir-datastore.json', render: (request) => renderRequestJson(request) },
-  { title: 'YAML', fileName: 'create-fhir-datastore.yaml', render: (request) => renderRequestYaml(request) },
-  awsCommandTab('aws bash', 'bash', 'create-fhir-datastore.sh'),
-  awsCommandTab('aws PowerShell', 'powershell', 'create-fhir-datastore.ps1'),
-  awsCommandTab('aws cmd', 'cmd', 'create-fhir-datastore.cmd'),
-  { title: 'CloudFormation', fileName: 'fhir-datastore.cfn.yaml', render: (request) => renderCloudFormation(request, 'yaml') },
-];
+/** The tabs after "Answers", in order; each repeats the target options that were given (the same target). */
+export const PREVIEW_TABS: readonly PreviewTab[] = EXPORT_FORMATS.map((format) => ({
+  title: format.title,
+  fileName: format.fileName,
+  render: (request, options) =>
+    renderExport(format.name, request, {
+      ...(options.region ? { region: options.region } : {}),
+      ...(options.profile ? { profile: options.profile } : {}),
+      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    }),
+}));

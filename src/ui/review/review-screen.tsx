@@ -7,13 +7,14 @@
 import { Box, Text, useStdout } from 'ink';
 import { useState, type Dispatch } from 'react';
 import { describeTarget } from '../../aws/pending-submission.js';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import type { GlobalOptions } from '../../options.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
-import { answerIssues, hasErrors, requestFromAnswers } from '../flow/issues.js';
-import type { WizardEvent, WizardState } from '../flow/state.js';
-import { matches, type Command } from '../keys.js';
+import { answerIssues, hasErrors, inWizardWords, requestFromAnswers } from '../flow/issues.js';
+import { targetBlocker, type WizardEvent, type WizardState } from '../flow/state.js';
+import { targetProblem } from '../start/target-words.js';
+import { keyName, matches, type Command } from '../keys.js';
 import { answerRows } from './answer-rows.js';
 import { AnswersTable, isCutInTable } from './answers-table.js';
 import { ConfirmSubmitDialog } from './confirm-submit-dialog.js';
@@ -31,7 +32,7 @@ import { PreflightList, preflightText } from './preflight-list.js';
 export interface ReviewScreenProps {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;
-  target?: Target | 'unresolved';
+  target?: TargetReport;
   options: GlobalOptions;
   /** Saves a preset; returns an error message or undefined. */
   savePreset: (name: string) => string | undefined;
@@ -57,7 +58,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const width = stdout.columns || 80;
   const height = stdout.rows || 24;
   const [tab, setTab] = useState(0);
-  const rows = answerRows(state.answers, state.region);
+  const rows = answerRows(state.answers, state);
   const highlighted = state.submitError?.field;
   // The primary action (index rows.length) is selected unless a row needs attention.
   const [selected, setSelected] = useState(() => {
@@ -75,14 +76,27 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const onAction = row === rows.length;
   const current = rows[row];
   const request = requestFromAnswers(state.answers);
-  const blocked = hasErrors(answerIssues(state.answers, state.region));
+  const issues = answerIssues(state.answers, state);
+  const blocked = hasErrors(issues);
+  // Problems no row shows: the team policy's rules on the target (the Region, the account).
+  const unplaced = issues.filter((issue) => issue.severity === 'error' && !rows.some((candidate) => candidate.issues.includes(issue)));
+  // Create is not offered while the target is broken: what is wrong, and how to fix it, instead.
+  const stopped = targetBlocker(state) ? targetProblem(state.targetReport) : undefined;
   // The checks run for a request without errors, again after each edit; results fill the list as they come.
   const checks = usePreflight(blocked ? undefined : request, preflight);
   const shownChecks = preflight === 'skipped' ? 'skipped' : checks;
   const dialogOpen = state.dialog !== 'none';
-  // The lines that may come besides: the selected row's problem with its fix, and the status lines under the body.
+  // The lines that may come besides: the selected row's problem with its fix, and the status lines under the body
+  // (the target's problem, the policy's problems no row shows).
   const statusRows =
-    (current && current.issues.length > 0 ? 3 : 0) + (state.submitError ? 3 : 0) + (blocked ? 1 : 0) + (state.notice ? 1 : 0) + (written ? 1 : 0) + (state.resuming ? 2 : 0);
+    (current && current.issues.length > 0 ? 3 : 0) +
+    (state.submitError ? 3 : 0) +
+    (stopped ? 3 : 0) +
+    unplaced.length * 2 +
+    (blocked ? 1 : 0) +
+    (state.notice ? 1 : 0) +
+    (written ? 1 : 0) +
+    (state.resuming ? 2 : 0);
   const canViewWhole = tab === 0 && current !== undefined && (current.whole.includes('\n') || isCutInTable(rows, current, width));
 
   useKeys(
@@ -177,7 +191,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         ) : tab === 0 ? (
           <>
             <AnswersTable rows={rows} selected={row} highlightedField={highlighted} width={width} />
-            <PrimaryAction label={state.dryRun ? 'Print request' : 'Create data store'} selected={onAction} blocked={blocked} />
+            <PrimaryAction label={state.dryRun ? 'Print request' : 'Create data store'} selected={onAction} blocked={blocked || stopped !== undefined} />
             {preflight ? <PreflightList preflight={shownChecks} checksTab={CHECKS_TAB} maxLines={height - rows.length - REVIEW_CHROME_ROWS - statusRows} /> : null}
           </>
         ) : onChecks ? (
@@ -192,13 +206,31 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
           <Text dimColor>  Fix: {state.submitError.fix}</Text>
         </Box>
       ) : null}
+      {stopped && !dialogOpen ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text color="red" wrap="wrap">
+            {MARK.error} Cannot create yet: {stopped.message}
+          </Text>
+          <Text dimColor wrap="wrap">
+            {'  '}Fix: {stopped.fix} Or press {keyName('changeTarget')} to change the target; every answer is kept.
+          </Text>
+        </Box>
+      ) : null}
       {state.resuming && !dialogOpen ? (
         <Text color="yellow">
           The submission of {state.resuming.startedAt.slice(0, 16).replace('T', ' ')} to {describeTarget(state.resuming.target)} is still pending: Enter sends
           it there again with its ClientToken (never a second data store). It cannot be edited until its outcome is known.
         </Text>
       ) : null}
-      {blocked && !dialogOpen ? <Text color="red">Fix the fields marked {MARK.error} before {state.dryRun ? 'printing the request' : 'creating'}.</Text> : null}
+      {!dialogOpen
+        ? unplaced.map((issue) => (
+            <Box key={issue.message} flexDirection="column">
+              <Text color="red">{MARK.error} {inWizardWords(issue).message}</Text>
+              <Text dimColor>  Fix: {inWizardWords(issue).fix}</Text>
+            </Box>
+          ))
+        : null}
+      {blocked && !dialogOpen ? <Text color="red">{unplaced.length === issues.filter((issue) => issue.severity === 'error').length ? 'Fix the problems above' : `Fix the fields marked ${MARK.error}`} before {state.dryRun ? 'printing the request' : 'creating'}.</Text> : null}
       {state.notice && !dialogOpen ? <Text color="green">{state.notice}</Text> : null}
       {written && !dialogOpen ? <Text color={written.ok ? 'green' : 'red'}>{written.text}</Text> : null}
       <Box marginTop={1}>

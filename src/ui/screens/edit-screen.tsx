@@ -1,6 +1,6 @@
 /** The editing screen: the current prompt in the step layout, with its input chosen by the prompt's kind. */
 import type { Dispatch } from 'react';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import { STEPS } from '../../spec/index.js';
 import { SkipStepDialog } from '../components/skip-step-dialog.js';
 import { StepLayout } from '../components/step-layout.js';
@@ -33,8 +33,8 @@ const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> =
 export interface EditScreenProps {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;
-  target?: Target | 'unresolved';
-  /** The target's KMS keys and Lambda functions, for the resource pickers. */
+  target?: TargetReport;
+  /** The chosen target's KMS keys and Lambda functions, for the resource pickers. */
   resources?: PickerResources;
   isActive: boolean;
 }
@@ -43,7 +43,7 @@ export interface EditScreenProps {
 export function EditScreen({ state, dispatch, target, resources, isActive }: EditScreenProps) {
   const prompt = promptAt(state.cursor)!;
   const step = STEPS.find((candidate) => candidate.id === prompt.step)!;
-  const allIssues = promptIssues(prompt, answerIssues(state.answers, state.region));
+  const allIssues = promptIssues(prompt, answerIssues(state.answers, state));
   // Errors after touching: a field is not blamed before it was edited or left (warnings show at once).
   const untouched = !showsErrors(state, prompt);
   const issues = untouched ? allIssues.filter((issue) => issue.severity !== 'error') : allIssues;
@@ -68,6 +68,8 @@ export function EditScreen({ state, dispatch, target, resources, isActive }: Edi
   // A picker: letters filter, Esc empties the filter before it goes back.
   if (prompt.kind === 'resource') footer.splice(0, footer.length, 'choose', 'filter', 'next', ...(canGoBack(state) ? (['clearFilter'] as Command[]) : []), 'help');
   if (step.optional) footer.push('skip');
+  // The first question says how to change the target (the header shows it); the key works on every screen.
+  if (visiblePrompts(state.answers)[0]?.path === prompt.path && !state.resuming) footer.push('changeTarget');
   footer.push('quit');
   return (
     <StepLayout
@@ -110,7 +112,7 @@ export function EditScreen({ state, dispatch, target, resources, isActive }: Edi
 /** The step's answers as the review shows them, e.g. `Data store name: clinic`, `Tags: 2 tags: a=b, c=d`. */
 function skippedAnswers(state: WizardState): string[] {
   const paths = answersOfStep(state);
-  return answerRows(state.answers, state.region)
+  return answerRows(state.answers, state)
     .filter((row) => paths.includes(row.path))
     .map((row) => `${row.label}: ${row.shown}`);
 }

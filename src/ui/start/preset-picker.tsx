@@ -5,6 +5,7 @@ import type { Preset } from '../../store/types.js';
 import { Footer } from '../components/footer.js';
 import { ChoiceList } from '../inputs/choice/choice-list.js';
 import { useChoice } from '../inputs/choice/use-choice.js';
+import { presetMeaning } from './start-options.js';
 
 /** Props of `PresetPicker`. */
 export interface PresetPickerProps {
@@ -14,7 +15,7 @@ export interface PresetPickerProps {
   isActive: boolean;
 }
 
-/** The presets by name with their description or last change. */
+/** The presets by name with their origin and description or last change. */
 export function PresetPicker({ presets, onPick, onBack, isActive }: PresetPickerProps) {
   const [highlighted, setHighlighted] = useState(0);
   useChoice({ count: presets.length, highlighted, onHighlight: setHighlighted, onPick: (index) => onPick(presets[index]!), onBack, isActive });
@@ -22,7 +23,7 @@ export function PresetPicker({ presets, onPick, onBack, isActive }: PresetPicker
     <Box flexDirection="column">
       <Text bold>Start from a preset</Text>
       <ChoiceList
-        rows={presets.map((preset) => ({ label: preset.name, meaning: preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}` }))}
+        rows={presets.map((preset) => ({ label: preset.name, meaning: presetMeaning(preset) }))}
         highlighted={highlighted}
         height={10}
       />

@@ -1,7 +1,10 @@
-/** The start screen: no credentials (sandbox offered), pending submissions to resume, fresh/last/preset. */
+/**
+ * The start screen: the target's problem with its fix (and the picker to change it), no credentials (sandbox
+ * offered), pending submissions to resume, fresh/last/preset.
+ */
 import { Box, Text} from 'ink';
 import { useState, type Dispatch } from 'react';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import { Footer } from '../components/footer.js';
 import type { StartChoices, WizardEvent } from '../flow/state.js';
 import { ChoiceList } from '../inputs/choice/choice-list.js';
@@ -11,6 +14,8 @@ import { Header } from '../components/header.js';
 import { PresetPicker } from './preset-picker.js';
 import { startOptions, type StartOption } from './start-options.js';
 import { useKeys } from '../use-keys.js';
+import { MARK } from '../theme.js';
+import { targetProblem } from './target-words.js';
 
 /** Props of `StartScreen`. */
 export interface StartScreenProps {
@@ -18,14 +23,19 @@ export interface StartScreenProps {
   sandbox: boolean;
   /** `--dry-run`: the header says that nothing will be sent. */
   dryRun?: boolean;
-  target?: Target | 'unresolved';
+  /** The target's check; undefined while it runs. */
+  target?: TargetReport;
   dispatch: Dispatch<WizardEvent>;
   isActive: boolean;
 }
 
 /** Where to begin. */
 export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActive }: StartScreenProps) {
-  const options = startOptions(choices, sandbox);
+  // A dry run sends nothing: its target cannot be wrong.
+  const problem = sandbox || dryRun ? undefined : targetProblem(target);
+  const options = startOptions(choices, sandbox, problem?.code);
+  // Nothing configured at all: how to set AWS up (or the sandbox) says more than "no Region" or "no credentials".
+  const nothingConfigured = choices.credentialsMissing && !sandbox && (!problem || problem.code === 'NoRegion' || problem.code === 'NoCredentials');
   const [highlighted, setHighlighted] = useState(0);
   const [picking, setPicking] = useState(false);
   const choose = (option: StartOption) => {
@@ -40,6 +50,10 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
         return setPicking(true);
       case 'resume':
         return dispatch({ type: 'resume', submission: option.submission });
+      case 'target':
+        return dispatch({ type: 'openDialog', dialog: 'change-target' });
+      case 'recheck':
+        return dispatch({ type: 'recheckTarget' });
     }
   };
   useChoice({ count: options.length, highlighted, onHighlight: setHighlighted, onPick: (index) => choose(options[index]!), isActive: isActive && !picking });
@@ -52,11 +66,20 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
   );
   const footer: Command[] = ['choose', 'select'];
   if (firstPending) footer.push('resume');
-  footer.push('quit');
+  footer.push('changeTarget', 'quit');
   return (
     <Box flexDirection="column">
       <Header target={target} sandbox={sandbox} dryRun={dryRun} />
-      {choices.credentialsMissing && !sandbox ? (
+      {problem && !nothingConfigured ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text color={problem.code === 'NoRegion' ? 'yellow' : 'red'} bold wrap="wrap">
+            {problem.code === 'NoRegion' ? '' : `${MARK.error} `}
+            {problem.message}
+          </Text>
+          <Text wrap="wrap">Fix: {problem.fix}</Text>
+        </Box>
+      ) : null}
+      {nothingConfigured ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color="yellow" bold>
             No AWS credentials were found on this machine.
@@ -76,7 +99,7 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
         {picking ? (
           <PresetPicker
             presets={choices.presets}
-            onPick={(preset) => dispatch({ type: 'startFrom', answers: preset.answers, label: `preset "${preset.name}"`, asGiven: true })}
+            onPick={(preset) => dispatch({ type: 'startFrom', answers: preset.answers, label: `${preset.origin === 'project' ? 'project ' : ''}preset "${preset.name}"`, asGiven: true, preset: preset.name })}
             onBack={() => setPicking(false)}
             isActive={isActive}
           />

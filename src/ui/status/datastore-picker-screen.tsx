@@ -3,7 +3,7 @@
  * filterable by typing. The list fills in as it loads; picking one hands it to the status panel.
  */
 import { Box, Text } from 'ink';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import type { WizardStore } from '../../store/types.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
@@ -20,7 +20,8 @@ export interface DatastorePickerScreenProps {
   store: Promise<WizardStore | undefined>;
   /** The connection to the target (loads the SDK when first called). */
   connection: () => Promise<Connection>;
-  target?: Target | 'unresolved';
+  /** The target's check; undefined while it runs. */
+  target?: TargetReport;
   sandbox: boolean;
   onPick: (choice: DatastoreChoice) => void;
   /** Esc with an empty filter. */

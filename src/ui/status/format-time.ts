@@ -1,8 +1,10 @@
 /** Times as the status panel shows them. */
+import { describeSpan } from '../../request/expiry.js';
 
-/** `1m 05s`, `42s`. */
+/** `1m 05s`, `42s`; from an hour on, the two largest units (`2h 5m`, `3d 4h`): a data store may be days old. */
 export function formatElapsed(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds >= 3600) return describeSpan(seconds * 1000);
   const minutes = Math.floor(seconds / 60);
   return minutes > 0 ? `${minutes}m ${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
 }

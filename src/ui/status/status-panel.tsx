@@ -3,10 +3,11 @@
  * transient errors while retrying; next steps on ACTIVE, the cause on CREATE_FAILED.
  */
 import { Box, Text } from 'ink';
-import type { Target } from '../../aws/types.js';
+import type { TargetReport } from '../../aws/types.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
 import type { Phase, WatchState } from '../flow/state.js';
+import { describeExpiry, utcSecond } from '../../request/expiry.js';
 import { formatClock, formatElapsed, regionOfArn } from './format-time.js';
 import { NextSteps } from './next-steps.js';
 import { StatusBadge } from './status-badge.js';
@@ -18,7 +19,7 @@ export interface StatusPanelProps {
   watch: WatchState;
   phase: Phase;
   sandbox: boolean;
-  target?: Target | 'unresolved';
+  target?: TargetReport;
   now: () => number;
 }
 
@@ -41,7 +42,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
   const { result, properties } = watch;
   const status = properties?.DatastoreStatus ?? result.DatastoreStatus;
   const endpoint = properties?.DatastoreEndpoint ?? result.DatastoreEndpoint;
-  const region = (typeof target === 'object' ? target.region : undefined) ?? regionOfArn(properties?.DatastoreArn ?? result.DatastoreArn) ?? 'us-east-1';
+  const region = target?.target?.region ?? regionOfArn(properties?.DatastoreArn ?? result.DatastoreArn) ?? 'us-east-1';
   const finishedAt = watching ? time : (watch.lastCheckAt ?? time);
   // Elapsed since creation when the service says when that was (a resumed panel), else since submission.
   const createdAt = properties?.CreatedAt ? new Date(properties.CreatedAt).getTime() : Number.NaN;
@@ -64,6 +65,16 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
         ) : (
           <Field label="Endpoint">{endpoint}</Field>
         )}
+        {Number.isFinite(createdAt) ? (
+          <Field label="Created">
+            {utcSecond(new Date(createdAt))} ({formatElapsed(time - createdAt)} ago)
+          </Field>
+        ) : null}
+        {watch.expiresAt !== undefined ? (
+          <Field label="Expires">
+            {describeExpiry(new Date(watch.expiresAt), new Date(time))} ({utcSecond(new Date(watch.expiresAt))}){watch.expiresAt <= time ? ' · healthlake-wizard cleanup deletes it' : ''}
+          </Field>
+        ) : null}
         {watch.lastCheckAt ? (
           <Field label="Checked">
             {formatClock(watch.lastCheckAt)}

@@ -43,7 +43,7 @@ export const validRequest: fc.Arbitrary<CreateRequest> = fc.record(
     DatastoreTypeVersion: fc.constant('R4'),
     SseConfiguration: fc.oneof(
       fc.constant({ KmsEncryptionConfig: { CmkType: 'AWS_OWNED_KMS_KEY' } }),
-      kmsKeyId.map((KmsKeyId) => ({ KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId } })),
+      kmsKeyId.map((KmsKeyId) => ({ KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY' as const, KmsKeyId } })),
     ),
     PreloadDataConfig: fc.constant({ PreloadDataType: 'SYNTHEA' }),
     ClientToken: fc.stringMatching(/^[a-zA-Z0-9-]{1,64}$/),

@@ -1,4 +1,9 @@
-/** The tag editor's state as a pure reducer: a cursor over the rows (+ "add" and "done") and a cell being edited. */
+/**
+ * The tag editor's state as a pure reducer: a cursor over the rows (+ "add" and "done") and a cell being edited.
+ * The expiry tag (`cleanup` reads it) has a shortcut, and its value may be typed as a duration (`4h`, `2d`): on
+ * Enter it becomes the time it ends, as `--expires-in` writes it.
+ */
+import { EXPIRY_TAG_KEY, expiryTimestamp, parseDuration } from '../../../request/expiry.js';
 import type { Tag } from '../../../request/types.js';
 
 /** What the editor is doing. */
@@ -24,9 +29,12 @@ export interface TagsEditorState {
 export type TagsEditorCommand =
   | { type: 'move'; by: number }
   | { type: 'add' }
+  /** Edit the expiry tag's value, adding the tag when there is none. */
+  | { type: 'expire' }
   | { type: 'edit' }
   | { type: 'type'; draft: string }
-  | { type: 'commit' }
+  /** `now`: the time a duration typed as the expiry tag's value counts from. */
+  | { type: 'commit'; now?: Date }
   | { type: 'cancel' }
   | { type: 'remove' };
 
@@ -51,6 +59,15 @@ export function tagsEditorReducer(state: TagsEditorState, tags: readonly Tag[], 
         state: { cursor: tags.length, mode: { kind: 'editing', column: 'Key', draft: '', original: '', isNew: true } },
         tags: [...tags, { Key: '', Value: '' }],
       };
+    case 'expire': {
+      if (state.mode.kind !== 'list') return { state };
+      const at = tags.findIndex((tag) => tag.Key === EXPIRY_TAG_KEY);
+      if (at >= 0) return { state: { cursor: at, mode: { kind: 'editing', column: 'Value', draft: tags[at]!.Value, original: tags[at]!.Value, isNew: false } } };
+      return {
+        state: { cursor: tags.length, mode: { kind: 'editing', column: 'Value', draft: '', original: '', isNew: true } },
+        tags: [...tags, { Key: EXPIRY_TAG_KEY, Value: '' }],
+      };
+    }
     case 'edit': {
       const tag = tags[state.cursor];
       if (!tag) return { state };
@@ -64,7 +81,7 @@ export function tagsEditorReducer(state: TagsEditorState, tags: readonly Tag[], 
     case 'commit': {
       const mode = state.mode;
       if (mode.kind !== 'editing') return { state };
-      const updated = withCell(tags, state.cursor, mode.column, mode.draft);
+      const updated = withCell(tags, state.cursor, mode.column, expiryValue(tags[state.cursor], mode, command.now));
       const current = updated[state.cursor]!;
       if (mode.column === 'Key') {
         return { state: { ...state, mode: { kind: 'editing', column: 'Value', draft: current.Value, original: current.Value, isNew: mode.isNew } }, tags: updated };
@@ -74,10 +91,11 @@ export function tagsEditorReducer(state: TagsEditorState, tags: readonly Tag[], 
     case 'cancel': {
       const mode = state.mode;
       if (mode.kind !== 'editing') return { state };
-      // Cancelling a row that was just added removes it; otherwise the row keeps its last committed values.
+      // Cancelling a row that was just added (by `a`, or by `x` with the expiry key) removes it; otherwise the row
+      // keeps its last committed values.
       const restored = withCell(tags, state.cursor, mode.column, mode.original);
       const row = restored[state.cursor];
-      if (mode.isNew && row && row.Key === '' && row.Value === '') {
+      if (mode.isNew && row && (row.Key === '' || row.Key === EXPIRY_TAG_KEY) && row.Value === '') {
         return { state: { cursor: Math.max(0, state.cursor), mode: { kind: 'list' } }, tags: restored.filter((_, index) => index !== state.cursor) };
       }
       return { state: { ...state, mode: { kind: 'list' } }, tags: restored };
@@ -87,6 +105,18 @@ export function tagsEditorReducer(state: TagsEditorState, tags: readonly Tag[], 
       return { state: { ...state, cursor: Math.min(state.cursor, Math.max(0, tags.length - 2)) }, tags: tags.filter((_, index) => index !== state.cursor) };
     }
   }
+}
+
+/** The text a cell keeps on Enter: the draft, or for the expiry tag's value a duration turned into its end. */
+function expiryValue(tag: Tag | undefined, mode: Extract<TagsEditorMode, { kind: 'editing' }>, now = new Date()): string {
+  if (mode.column !== 'Value' || tag?.Key !== EXPIRY_TAG_KEY) return mode.draft;
+  const ms = parseDuration(mode.draft);
+  return typeof ms === 'number' ? expiryTimestamp(now, ms) : mode.draft;
+}
+
+/** Whether the cell being edited is the expiry tag's value (its hint says a duration may be typed). */
+export function editingExpiry(state: TagsEditorState, tags: readonly Tag[]): boolean {
+  return state.mode.kind === 'editing' && state.mode.column === 'Value' && tags[state.cursor]?.Key === EXPIRY_TAG_KEY;
 }
 
 /** The tags with one cell replaced. */

@@ -6,7 +6,7 @@ import { footerHints, matches } from '../../keys.js';
 import { ACCENT, MARK } from '../../theme.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
-import { tagsEditorReducer, type TagsEditorCommand, type TagsEditorState } from './tags-editor-state.js';
+import { editingExpiry, tagsEditorReducer, type TagsEditorCommand, type TagsEditorState } from './tags-editor-state.js';
 import { useKeys } from '../../use-keys.js';
 
 /** Rows shown at once, so the screen fits 24 lines. */
@@ -27,13 +27,14 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
   useKeys(
     (input, key) => {
       if (editing) {
-        if (matches('next', input, key)) apply({ type: 'commit' });
+        if (matches('next', input, key)) apply({ type: 'commit', now: new Date() });
         else if (matches('back', input, key)) apply({ type: 'cancel' });
         return;
       }
       if (matches('up', input, key)) apply({ type: 'move', by: -1 });
       else if (matches('down', input, key)) apply({ type: 'move', by: 1 });
       else if (matches('add', input, key)) apply({ type: 'add' });
+      else if (matches('expire', input, key)) apply({ type: 'expire' });
       else if (matches('remove', input, key)) apply({ type: 'remove' });
       else if (matches('back', input, key)) onBack();
       else if (matches('select', input, key)) {
@@ -85,8 +86,10 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
       <Text color={state.cursor === tags.length + 1 ? ACCENT : undefined}>{state.cursor === tags.length + 1 ? '› ' : '  '}Done — continue</Text>
       <Text dimColor>
         {editing
-          ? `Editing the ${editing.column === 'Key' ? 'key' : 'value'}: Enter to keep it, Esc to cancel`
-          : footerHints([state.cursor < tags.length ? 'editRow' : state.cursor === tags.length ? 'addRow' : 'done', 'add', 'remove', 'choose'])}
+          ? editingExpiry(state, tags)
+            ? 'Expires at: type a duration (30m, 4h, 2d, 1w) for its end in UTC, or the time; Enter to keep it, Esc to cancel'
+            : `Editing the ${editing.column === 'Key' ? 'key' : 'value'}: Enter to keep it, Esc to cancel`
+          : footerHints([state.cursor < tags.length ? 'editRow' : state.cursor === tags.length ? 'addRow' : 'done', 'add', 'expire', 'remove', 'choose'])}
       </Text>
     </Box>
   );

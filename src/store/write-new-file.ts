@@ -1,4 +1,4 @@
-/** Writes a preview to a new file: never over an existing one (a second write gets `name-2.ext`, and so on). */
+/** Writes a new file (a preview, an export): never over an existing one (a second write gets `name-2.ext`, and so on). */
 import { writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 

@@ -1,0 +1,66 @@
+/**
+ * The target first, in the built binary in a pty: with no Region configured the start screen offers the
+ * Regions and the run reaches ACTIVE against the emulator; an expired SSO token (a fake token cache file in the
+ * temporary HOME) is told on the first screen with the `aws sso login` fix, before any step.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
+import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
+import { confirmCreate, quitAndDiscard, useWizardFixture } from './wizard-session.js';
+
+const fx = useWizardFixture();
+let term: PtyTerminal;
+
+/** Every parameter as a flag: the steps are not the point here. */
+const FLAGS = ['--datastore-type-version', 'R4', '--datastore-name', 'region-picked', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=team,Value=data', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH'];
+
+describe('the target, first', () => {
+  it('no Region configured: the start screen offers the Regions, one is picked, and the run reaches ACTIVE', async () => {
+    const dirs = fx.tempHome();
+    // Keys in the environment, no Region anywhere: no AWS_REGION, and no config file in the empty HOME.
+    term = fx.track(
+      spawnCli(['--endpoint-url', fx.emulator.url, ...FLAGS], {
+        cols: 80,
+        rows: 24,
+        env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey },
+      }),
+    );
+    await term.waitFor(/Choose the Region to create the data store in[\s\S]*› Choose a Region…/, 20_000);
+    expect(term.screen()).toContain('✗ no Region chosen yet');
+    await term.press(KEYS.enter);
+    await term.waitFor('Region for the configured credentials');
+    await term.press(...'east-1');
+    await term.waitFor((screen) => /› us-east-1 +US East \(N\. Virginia\)/.test(screen) && !screen.includes('us-east-2'));
+    await term.press(KEYS.enter);
+    await term.waitFor(`region us-east-1 · account ${fx.emulator.accountId} (sandbox)`, 20_000);
+    await term.waitFor(/› Start fresh/);
+    await term.press(KEYS.enter);
+    await term.waitFor(/Review[\s\S]*Data store name\s+region-picked/);
+    await confirmCreate(term);
+    await term.waitFor('The data store is ACTIVE', 20_000);
+    expect((await term.exited).exitCode).toBe(0);
+    expect(stripVTControlCharacters(term.output())).not.toContain('No AWS region is configured');
+    expect(fx.emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'region-picked')).toBe(true);
+  });
+
+  it('an expired SSO token: told on the first screen with the aws sso login fix, before any step', async () => {
+    const dirs = fx.tempHome();
+    const startUrl = 'https://example-start.awsapps.com/start';
+    const aws = join(dirs.home, '.aws');
+    mkdirSync(join(aws, 'sso', 'cache'), { recursive: true });
+    writeFileSync(join(aws, 'config'), `[profile corp]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = Admin\nregion = us-east-1\n`);
+    // The AWS CLI's legacy cache: named by the SHA-1 of the start URL, expired long ago.
+    const cacheFile = join(aws, 'sso', 'cache', `${createHash('sha1').update(startUrl).digest('hex')}.json`);
+    writeFileSync(cacheFile, JSON.stringify({ startUrl, region: 'us-east-1', accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z' }));
+    term = fx.track(spawnCli(['--profile', 'corp', '--endpoint-url', fx.emulator.url], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
+    await term.waitFor(/✗ Your AWS SSO session has expired or was never started\.[\s\S]*Fix: Run: aws sso login --profile corp[\s\S]*› Change the target…/, 20_000);
+    expect(term.screen()).toContain('region us-east-1 · profile corp · ✗ Your AWS SSO session');
+    // No key was pressed: the screen came by itself, before any step was answered.
+    expect(term.screen()).not.toContain('Step 1 of');
+    expect(await quitAndDiscard(term)).toBe(130);
+  });
+});

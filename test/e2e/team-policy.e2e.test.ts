@@ -1,0 +1,111 @@
+/**
+ * The project folder in the wizard: started from a folder nested in a project, the start screen offers the
+ * project's preset with its origin; the team policy is enforced as the person types, in the same words as
+ * `create --no-interactive` and `policy check`, and the data store is created once the rule is kept.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
+import { FLAGS_UP_TO_TAGS } from '../support/wizard-steps.js';
+import { confirmCreate, spawnWizard, useWizardFixture } from './wizard-session.js';
+
+const fx = useWizardFixture();
+let term: PtyTerminal;
+
+const POLICY = `version: 1
+rules:
+  - id: owner-tag
+    rule: every data store needs an owner tag
+    reason: finance bills each team by it
+    fix: Add a tag with the key owner.
+    request:
+      required: [Tags]
+      properties:
+        Tags: { contains: { properties: { Key: { const: owner } }, required: [Key] } }
+`;
+
+/** The screen's lines as running text: a message wrapped between words reads whole again. */
+const runningText = (term: PtyTerminal) => term.lines().map((line) => line.trim()).join(' ');
+
+describe('the team policy in the wizard', () => {
+  it('offers the project preset with its origin, and holds the answers to the policy as they are typed', async () => {
+    const dirs = fx.tempHome();
+    const project = join(dirs.home, 'repo', '.healthlake-wizard');
+    const nested = join(dirs.home, 'repo', 'services', 'records');
+    mkdirSync(join(project, 'presets'), { recursive: true });
+    mkdirSync(nested, { recursive: true });
+    writeFileSync(join(project, 'policy.yaml'), POLICY);
+    writeFileSync(join(project, 'presets', 'clinic.json'), '{\n    "DatastoreName": "team-clinic",\n    "DatastoreTypeVersion": "R4"\n}\n');
+
+    term = fx.track(spawnWizard(fx.emulator, dirs, [], nested));
+    await term.waitFor(/Start from a preset…\s+1, 1 from the project/);
+    await term.press(KEYS.down);
+    await term.waitFor(/› Start from a preset/);
+    term.write(KEYS.enter);
+    await term.waitFor(/clinic\s+project · \.\.\/\.\.\/\.healthlake-wizard\/presets\/clinic\.json/);
+    term.write(KEYS.enter);
+
+    // The preset breaks the policy: the wizard asks for the tags, with the rule, its reason and the fix.
+    await term.waitFor('No tags yet');
+    const rule = 'team policy: every data store needs an owner tag — finance bills each team by it (rule owner-tag, ../../.healthlake-wizard/policy.yaml line 3)';
+    await term.waitFor((screen) => runningText(term).includes(rule) && screen.includes('Fix: Add a tag with the key owner.'));
+
+    // A tag, but not the owner: still the rule. Then the owner tag: the rule is kept, and review follows.
+    await term.press('a');
+    await term.waitFor('Editing the key');
+    term.type('team');
+    await term.press(KEYS.enter);
+    await term.waitFor('Editing the value');
+    term.type('care');
+    await term.press(KEYS.enter);
+    await term.waitFor(/team\s+=\s+care/);
+    expect(runningText(term)).toContain(rule);
+    await term.press('a');
+    await term.waitFor('Editing the key');
+    term.type('owner');
+    await term.press(KEYS.enter);
+    await term.waitFor('Editing the value');
+    term.type('records');
+    await term.press(KEYS.enter);
+    await term.waitFor((screen) => /owner\s+=\s+records/.test(screen) && !runningText(term).includes('team policy:'));
+    await term.press(KEYS.down, KEYS.down);
+    term.write(KEYS.enter);
+    await term.waitFor(/Review —[\s\S]*Data store name\s+team-clinic/);
+    await confirmCreate(term);
+    await term.waitFor('The data store is ACTIVE', 20_000);
+    expect((await term.exited).exitCode).toBe(0);
+    const sent = fx.emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'team-clinic');
+    expect(sent?.request.Tags).toEqual([
+      { Key: 'team', Value: 'care' },
+      { Key: 'owner', Value: 'records' },
+    ]);
+  });
+
+  it('holds the target to the Region rules once it is known, on review, and blocks creating', async () => {
+    const dirs = fx.tempHome();
+    const project = join(dirs.home, '.healthlake-wizard');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'policy.json'), JSON.stringify({ version: 1, rules: [{ id: 'eu-only', rule: 'data stores live in eu-west-1', reason: 'our data stays in the EU', regions: ['eu-west-1'] }] }, null, 2));
+    term = fx.track(spawnWizard(fx.emulator, dirs, [...FLAGS_UP_TO_TAGS, '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH'], dirs.home));
+    await term.waitFor('Review —');
+    await term.waitFor((screen) => runningText(term).includes('✗ team policy: data stores live in eu-west-1 — our data stays in the EU (rule eu-only, .healthlake-wizard/policy.json line 4)') && screen.includes('Fix: Create it in eu-west-1 (--region eu-west-1).'));
+    expect(term.screen()).toContain('Fix the problems above before creating.');
+    term.write('c');
+    await term.settled();
+    expect(term.screen()).not.toContain('billed per hour');
+  });
+
+  it('checks the rules on accounts before sending (STS says whose the credentials are), and sends nothing when one is broken', async () => {
+    const dirs = fx.tempHome();
+    const project = join(dirs.home, '.healthlake-wizard');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(join(project, 'policy.yaml'), 'version: 1\nrules:\n  - id: prod-account\n    rule: data stores live in the platform account\n    reason: only it is monitored\n    accounts: ["111122223333"]\n');
+    const before = fx.emulator.datastores().length;
+    term = fx.track(spawnWizard(fx.emulator, dirs, [...FLAGS_UP_TO_TAGS, '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH'], dirs.home));
+    await term.waitFor('Review —');
+    await confirmCreate(term);
+    await term.waitFor((screen) => runningText(term).includes('team policy: data stores live in the platform account — only it is monitored (rule prod-account, .healthlake-wizard/policy.yaml line 3)') && screen.includes('Fix: Use a profile of account 111122223333'), 20_000);
+    expect(fx.emulator.datastores()).toHaveLength(before);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The team policy: read and compiled with Ajv (a broken file names its line), and a request held to it (each
+ * broken rule one issue, with the rule, the reason, the file and the fix; target rules left for when the Region,
+ * the account or the creation is known).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { policyIssues } from '../../src/request/policy-check.js';
+import { PolicyFileError, readPolicy } from '../../src/request/policy-file.js';
+import type { PolicyContext } from '../../src/request/policy-types.js';
+
+const TEXT = readFileSync(new URL('./fixtures/team-policy.yaml', import.meta.url), 'utf8');
+const policy = readPolicy(TEXT, '.healthlake-wizard/policy.yaml');
+const NOW = new Date('2026-12-02T15:00:00Z');
+const DOCUMENT: PolicyContext = { stage: 'document' };
+
+const GOOD = {
+  DatastoreName: 'dp-clinic',
+  DatastoreTypeVersion: 'R4',
+  SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/dp' } },
+  Tags: [{ Key: 'owner', Value: 'care-team' }],
+};
+
+function brokenRules(request: Record<string, unknown>, context: PolicyContext = DOCUMENT): string[] {
+  return policyIssues(policy, request, context).map((issue) => /\(rule ([a-z-]+),/.exec(issue.message)![1]!);
+}
+
+describe('a request held to the policy', () => {
+  it('passes a request that keeps every rule', () => {
+    expect(policyIssues(policy, GOOD, DOCUMENT)).toEqual([]);
+  });
+
+  it('names the rule, the reason, the file, its line and the fix, on the field the wizard shows it', () => {
+    const [issue, ...rest] = policyIssues(policy, { ...GOOD, Tags: [{ Key: 'team', Value: 'care' }] }, DOCUMENT);
+    expect(rest).toEqual([]);
+    expect(issue).toEqual({
+      field: 'Tags',
+      flag: '--tags',
+      rule: 'policy',
+      message: 'team policy: every data store needs an owner tag — finance charges each team for its data stores by this tag (rule owner-tag, .healthlake-wizard/policy.yaml line 5)',
+      fix: 'Add a tag with the key owner and your team as its value (--tags Key=owner,Value=TEAM).',
+      severity: 'error',
+    });
+  });
+
+  it('derives a fix from the schema when the rule gives none', () => {
+    const issues = policyIssues(policy, { ...GOOD, DatastoreName: 'clinic' }, DOCUMENT);
+    expect(issues).toMatchObject([{ field: 'DatastoreName', flag: '--datastore-name', fix: 'Give DatastoreName (--datastore-name) a value matching ^dp-.' }]);
+    const noName = policyIssues(policy, { ...GOOD, DatastoreName: undefined }, DOCUMENT);
+    expect(noName).toMatchObject([{ field: 'DatastoreName', fix: 'Give DatastoreName (--datastore-name).' }]);
+    const ownedKey = policyIssues(policy, { ...GOOD, SseConfiguration: { KmsEncryptionConfig: { CmkType: 'AWS_OWNED_KMS_KEY' } } }, DOCUMENT);
+    expect(ownedKey).toMatchObject([{ field: 'SseConfiguration.KmsEncryptionConfig.CmkType', fix: 'Set SseConfiguration.KmsEncryptionConfig.CmkType (--sse-configuration) to one of "CUSTOMER_MANAGED_KMS_KEY".' }]);
+  });
+
+  it('forbids a member under a condition (no Synthea preload in prod)', () => {
+    const prod = { ...GOOD, Tags: [...GOOD.Tags, { Key: 'env', Value: 'prod' }], PreloadDataConfig: { PreloadDataType: 'SYNTHEA' } };
+    expect(policyIssues(policy, prod, DOCUMENT)).toMatchObject([{ field: 'PreloadDataConfig', flag: '--preload-data-config' }]);
+    expect(brokenRules({ ...prod, Tags: GOOD.Tags })).toEqual([]);
+  });
+
+  it('checks Regions and accounts once they are known', () => {
+    expect(brokenRules(GOOD, { stage: 'creation', region: 'eu-west-1', account: '999999999999' })).toEqual(['approved-regions', 'approved-accounts']);
+    const [region] = policyIssues(policy, GOOD, { stage: 'creation', region: 'eu-west-1' });
+    expect(region).toMatchObject({ field: '', flag: '--region', value: 'eu-west-1', fix: 'Create it in us-east-1 or us-west-2 (--region us-east-1).' });
+    expect(brokenRules(GOOD, { stage: 'creation', region: 'us-west-2', account: '444455556666' })).toEqual([]);
+  });
+
+  it('requires the expiry tag at creation for the presets named, a time still to come', () => {
+    expect(brokenRules(GOOD, { stage: 'creation', preset: 'prod', now: NOW })).toEqual([]);
+    expect(brokenRules(GOOD, { stage: 'document', preset: 'test-load' })).toEqual([]);
+    const [missing] = policyIssues(policy, GOOD, { stage: 'creation', preset: 'test-load', now: NOW });
+    expect(missing).toMatchObject({ field: 'Tags', fix: expect.stringContaining('Key=healthlake-wizard:expires-at,Value=2026-12-02T19:00:00Z') });
+    const tagged = (value: string) => ({ ...GOOD, Tags: [...GOOD.Tags, { Key: 'healthlake-wizard:expires-at', Value: value }] });
+    expect(brokenRules(tagged('2026-12-03T00:00:00Z'), { stage: 'creation', preset: 'ci', now: NOW })).toEqual([]);
+    expect(policyIssues(policy, tagged('2026-12-01T00:00:00Z'), { stage: 'creation', preset: 'ci', now: NOW })[0]?.fix).toContain('which has passed');
+    expect(policyIssues(policy, tagged('tomorrow'), { stage: 'creation', preset: 'ci', now: NOW })[0]?.fix).toContain('not an ISO 8601 UTC time');
+  });
+});
+
+describe('the documented policy', () => {
+  it('is the one tested here, whole', () => {
+    const doc = readFileSync(new URL('../../docs/presets.md', import.meta.url), 'utf8');
+    expect(doc).toContain(`\`\`\`yaml\n${TEXT}\`\`\``);
+  });
+});
+
+describe('a broken policy file', () => {
+  const broken = (text: string, file = 'policy.yaml') => {
+    try {
+      readPolicy(text, file);
+    } catch (error) {
+      expect(error).toBeInstanceOf(PolicyFileError);
+      return `${(error as PolicyFileError).message}\n  Fix: ${(error as PolicyFileError).fix}`;
+    }
+    throw new Error('the policy was accepted');
+  };
+  const rule = (body: string) => `version: 1\nrules:\n  - id: r\n    rule: a rule\n    reason: a reason\n${body}`;
+
+  it('names the line of bad JSON or YAML', () => {
+    expect(broken('{\n  "version": 1,\n  "rules": [,]\n}\n', 'policy.json')).toMatch(/^policy\.json line 3: the policy is not valid JSON/);
+    expect(broken('{\n  "version": 1,\n  "rules": [],\n}\n', 'policy.json')).toMatch(/^policy\.json line 4: the policy is not valid JSON/);
+    expect(broken('version: 1\nrules:\n  - id: r\n   rule: x\n')).toMatch(/^policy\.yaml line 4: the policy is not valid YAML/);
+  });
+
+  it('names the line of a bad shape: a rule without a reason, an unknown key, a rule that states nothing', () => {
+    expect(broken('version: 1\nrules:\n  - id: r\n    rule: x\n    regions: [us-east-1]\n')).toMatch(/^policy\.yaml line 3: rules\[0\] needs "reason": every rule gives the team's reason\./);
+    expect(broken(rule('    region: [us-east-1]\n'))).toMatch(/^policy\.yaml line 6: rules\[0\] has an unknown key "region"\. Did you mean regions\?/);
+    expect(broken(rule(''))).toMatch(/^policy\.yaml line 3: rules\[0\] states no rule/);
+    expect(broken(rule('    accounts: [111122223333]\n'))).toMatch(/line 6: rules\[0\]\.accounts\[0\] must be an account id of 12 digits/);
+    expect(broken('version: 2\nrules: []\n')).toMatch(/^policy\.yaml line 1: version must be 1/);
+  });
+
+  it('names the line of a schema Ajv refuses: an unknown keyword, a member the request does not have', () => {
+    expect(broken(rule('    request:\n      properties:\n        DatastoreName: { patern: "^dp-" }\n'))).toMatch(/^policy\.yaml line 6: the request schema of rule "r" cannot be used: strict mode: unknown keyword: "patern"/);
+    expect(broken(rule('    request:\n      required: [DatastoreNme]\n'))).toMatch(/^policy\.yaml line 7: rules\[0\]\.request\.required\[0\] names "DatastoreNme", which the request does not have\. Did you mean DatastoreName\?/);
+    expect(broken(rule('    request:\n      properties:\n        Tags: { contains: { properties: { Kee: { const: owner } } } }\n'))).toMatch(/line 8: .*names "Kee", which this part of the request does not have\. Did you mean Key\?/);
+    expect(broken(rule('    request:\n      properties:\n        DatastoreName: { minLength: -1 }\n'))).toMatch(/line 8: the request schema of rule "r" is not valid JSON Schema/);
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * The target first: the header's account line (or the problem), the start screen's fix, the profile and Region
+ * pickers, and create withheld while the target is broken. The gateway is the real one against the emulator;
+ * the target check's answer is given per choice where a broken target is the point.
+ */
+import { render } from 'ink-testing-library';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FriendlyError, TargetChoice, TargetReport } from '../../src/aws/types.js';
+import { createGateway } from '../../src/aws/gateway.js';
+import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../src/emulator/types.js';
+import { openStore } from '../../src/store/index.js';
+import { awsFilesHome } from '../support/aws-files.js';
+import { PARAMETERS } from '../../src/spec/index.js';
+import { createApp } from '../../src/ui/app.js';
+import { Header } from '../../src/ui/components/header.js';
+import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
+import { drive, KEY, type InkDriver } from './support/ink-driver.js';
+
+const ALL = PARAMETERS.map((parameter) => parameter.name);
+const CTRL_T = '\x14';
+let emulator: RunningEmulator;
+let driver: InkDriver | undefined;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+afterAll(async () => {
+  await emulator.stop();
+});
+afterEach(() => {
+  driver?.unmount();
+  driver = undefined;
+});
+
+const SSO_EXPIRED: FriendlyError = { code: 'SsoTokenExpired', message: 'Your AWS SSO session has expired or was never started.', fix: 'Run: aws sso login --profile corp', exitCode: 253, transient: false };
+const IDENTITY = { account: '444455556666', arn: 'arn:aws:iam::444455556666:user/dev-user', name: 'dev-user' };
+
+function frameOf(report: TargetReport | undefined, sandbox = false): string {
+  const { lastFrame, unmount } = render(<Header target={report} sandbox={sandbox} />);
+  const frame = stripVTControlCharacters(lastFrame() ?? '');
+  unmount();
+  return frame;
+}
+
+describe('the header', () => {
+  it('says the target is being checked, then the Region, profile, account and identity', () => {
+    expect(frameOf(undefined)).toContain('checking the target…');
+    expect(frameOf({ ok: true, target: { region: 'eu-west-1', profile: 'dev', sandbox: false }, identity: IDENTITY })).toContain('region eu-west-1 · profile dev · account 444455556666 (dev-user)');
+  });
+
+  it('names the problem of a broken target, and a missing Region as a choice to make', () => {
+    expect(frameOf({ ok: false, target: { region: 'us-east-1', profile: 'corp', sandbox: false }, problem: SSO_EXPIRED })).toContain('region us-east-1 · profile corp · ✗ Your AWS SSO session has expired');
+    const noRegion = frameOf({ ok: false, problem: { ...SSO_EXPIRED, code: 'NoRegion', message: 'No AWS region is configured.' } });
+    expect(noRegion).toContain('✗ no Region chosen yet');
+    expect(noRegion).not.toContain('No AWS region is configured');
+  });
+
+  it('in the sandbox: the emulator and its account', () => {
+    expect(frameOf({ ok: true, target: { region: 'us-east-1', sandbox: true }, identity: { ...IDENTITY, name: 'sandbox' } }, true)).toMatch(/local emulator — nothing is sent to AWS · account 444455556666 .*SANDBOX/);
+  });
+});
+
+function start(deps: ReturnType<typeof emulatorDeps>, initial: Record<string, unknown> = {}, given: string[] = []) {
+  driver = drive(createApp(deps, { mode: 'wizard', flow: { initial: initial as never, given, clientToken: 'token-target' }, options: {} }));
+  return driver;
+}
+
+/** SSO expired for the profile in use; any other choice is checked by the emulator's STS. */
+function ssoExpiredUntilChanged(choice: TargetChoice): TargetReport {
+  if (choice.profile || choice.sandbox) return { ok: true, target: { region: choice.region ?? emulator.region, ...(choice.profile ? { profile: choice.profile } : {}), sandbox: choice.sandbox }, identity: IDENTITY };
+  return { ok: false, target: { region: emulator.region, profile: 'corp', sandbox: false }, problem: SSO_EXPIRED };
+}
+
+describe('the target first', () => {
+  it('an expired SSO token: told on the start screen with its fix before any step; another profile and Region from the pickers', async () => {
+    const deps = emulatorDeps(emulator, {
+      report: ssoExpiredUntilChanged,
+      profiles: [
+        { name: 'default', isDefault: true, chosen: false, region: 'eu-west-2' },
+        { name: 'corp', isDefault: false, chosen: true, region: 'us-east-1' },
+        { name: 'dev', isDefault: false, chosen: false, region: 'us-east-1' },
+      ],
+    });
+    const screen = start(deps);
+    await screen.waitFor('✗ Your AWS SSO session has expired or was never started.');
+    await screen.waitFor('Fix: Run: aws sso login --profile corp');
+    await screen.waitFor(/› Change the target…/);
+    await screen.press(KEY.enter);
+    await screen.waitFor(/default\s+default profile · Region eu-west-2/);
+    await screen.waitFor(/› corp\s+profile · Region us-east-1 · in use/);
+    await screen.waitFor(/Sandbox\s+a local emulator/);
+    await screen.press(KEY.down);
+    await screen.waitFor(/› dev/);
+    await screen.press(KEY.enter);
+    await screen.waitFor('Region for profile dev');
+    await screen.waitFor(/› us-east-1\s+US East \(N. Virginia\) · configured/);
+    await screen.press(KEY.enter);
+    await screen.waitFor('profile dev · account 444455556666 (dev-user)');
+    expect(screen.frame()).not.toContain('SSO session');
+    expect(deps.connected.at(-1)).toEqual({ sandbox: false, profile: 'dev', region: 'us-east-1' });
+  });
+
+  it('typing filters the Regions; Esc goes back to the profiles and closes the picker', async () => {
+    const screen = start(emulatorDeps(emulator, { profiles: [] }), { DatastoreTypeVersion: 'R4' }, ['DatastoreTypeVersion']);
+    await screen.waitFor('Step 1 of');
+    await screen.waitFor('region us-east-1');
+    // The first question's footer says how to change the target.
+    await screen.waitFor('Tab skip step · Ctrl+T target · Ctrl+C quit');
+    await screen.press(CTRL_T);
+    await screen.waitFor(/› Configured credentials/);
+    await screen.press(KEY.enter);
+    await screen.waitFor(/› us-east-1\s+US East \(N. Virginia\) · in use/);
+    await screen.type('lond');
+    await screen.waitFor((frame) => frame.includes('eu-west-2') && !frame.includes('US East'));
+    await screen.type('x');
+    await screen.waitFor('HealthLake is not offered in a Region matching “londx”.');
+    await screen.press(KEY.escape);
+    await screen.waitFor('Where should the data store be created?');
+    await screen.press(KEY.escape);
+    await screen.waitFor('Step 1 of');
+  });
+
+  it('create is not offered while the target is broken; changing it keeps every answer, then create works', async () => {
+    const deps = emulatorDeps(emulator, { report: ssoExpiredUntilChanged, profiles: [{ name: 'corp', isDefault: false, chosen: true, region: 'us-east-1' }] });
+    const screen = start(deps, { DatastoreTypeVersion: 'R4', DatastoreName: 'kept-through-target' }, ALL);
+    await screen.waitFor('✗ Your AWS SSO session has expired');
+    // The start screen came because the target is broken; answers given on the command line lead to review.
+    await screen.press(KEY.down, KEY.down);
+    await screen.waitFor(/› Start fresh/);
+    await screen.press(KEY.enter);
+    await screen.waitFor('Review');
+    await screen.waitFor('Cannot create yet: Your AWS SSO session has expired or was never started.');
+    await screen.waitFor('Or press Ctrl+T to change the target; every answer is kept.');
+    screen.write(KEY.enter);
+    screen.write('c');
+    await screen.waitFor('Review');
+    expect(screen.frame()).not.toContain('billed per hour');
+    await screen.press(CTRL_T);
+    await screen.waitFor('Where should the data store be created?');
+    await screen.press(KEY.down);
+    await screen.waitFor(/› Sandbox/);
+    await screen.press(KEY.enter);
+    await screen.waitFor(/Data store name\s+kept-through-target/);
+    await screen.waitFor('SANDBOX');
+    expect(screen.frame()).not.toContain('Cannot create yet');
+    await screen.press('c');
+    await screen.waitFor('billed per hour');
+    await screen.waitFor('SANDBOX: the local emulator on this machine');
+  });
+
+  it('a dry run resolves the target but asks STS nothing: it sends nothing', async () => {
+    const before = emulator.requests.GetCallerIdentity ?? 0;
+    driver = drive(createApp(emulatorDeps(emulator), { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' } as never, given: ALL, dryRun: true }, options: { dryRun: true } }));
+    await driver.waitFor(/region us-east-1 · http:\/\/127\.0\.0\.1:\d+ +DRY RUN/);
+    expect(driver.frame()).not.toContain('account');
+    expect(emulator.requests.GetCallerIdentity ?? 0).toBe(before);
+  });
+
+  it('the confirmation names the Region, profile, account and identity', async () => {
+    const deps = emulatorDeps(emulator);
+    const screen = start(deps, { DatastoreTypeVersion: 'R4', DatastoreName: 'named-target' }, ALL);
+    await screen.waitFor('Review');
+    await screen.waitFor(/account \d{12}/);
+    await screen.press('c');
+    await screen.waitFor(`Target: AWS region us-east-1 · default credentials · account 123456789012 as sandbox · endpoint`);
+  });
+});
+
+describe('a submission that fails before anything was sent', () => {
+  it('records nothing pending and keeps every answer; once the target is fixed, create sends them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hlw-ui-target-'));
+    const aws = awsFilesHome('hlw-ui-target-aws-');
+    try {
+      const store = openStore({ configDir: dir });
+      // The profile in use went missing from the files after the wizard started; its check is still running when
+      // the person creates. `dev` is the fix.
+      const env = aws.files(`[profile dev]\nregion = ${emulator.region}\n`);
+      const deps = emulatorDeps(emulator, {
+        store,
+        profiles: [{ name: 'dev', isDefault: false, chosen: false, region: emulator.region }],
+        report: (choice) => (choice.profile ? { ok: true, target: { region: emulator.region, profile: choice.profile, sandbox: false }, identity: IDENTITY } : new Promise<TargetReport>(() => undefined)),
+        gatewayFor: (choice, opened) =>
+          createGateway(
+            { endpointUrl: emulator.url, profile: choice.profile ?? 'gone' },
+            { env, ...(opened ? { store: opened } : {}), journal: 'required', ...(choice.profile ? { credentials: { ...SANDBOX_CREDENTIALS } } : {}) },
+          ),
+      });
+      const before = emulator.requests.CreateFHIRDatastore ?? 0;
+      const screen = start(deps, { DatastoreTypeVersion: 'R4', DatastoreName: 'sent-after-fix' }, ALL);
+      await screen.waitFor('checking the target…');
+      await screen.waitFor(/›  Create data store/);
+      await screen.press('c');
+      await screen.waitFor('billed per hour');
+      await screen.press('y');
+      await screen.waitFor('The config profile "gone" could not be found');
+      expect(store.journal.pending()).toEqual([]);
+      expect(emulator.requests.CreateFHIRDatastore ?? 0).toBe(before);
+      await screen.waitFor(/Data store name\s+sent-after-fix/);
+      await screen.press(CTRL_T);
+      await screen.waitFor(/› dev/);
+      await screen.press(KEY.enter);
+      await screen.waitFor('Region for profile dev');
+      await screen.press(KEY.enter);
+      await screen.waitFor('profile dev · account 444455556666');
+      expect(screen.frame()).not.toContain('could not be found');
+      await screen.press('c');
+      await screen.waitFor('billed per hour');
+      await screen.press('y');
+      await screen.waitFor('The data store is ACTIVE', 10_000);
+      expect(emulator.datastores().filter((datastore) => datastore.request.DatastoreName === 'sent-after-fix')).toHaveLength(1);
+      expect(store.journal.pending()).toEqual([]);
+    } finally {
+      driver?.unmount();
+      driver = undefined;
+      aws.remove();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
