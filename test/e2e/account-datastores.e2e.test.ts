@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/aws/gateway.js';
 import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
+import { openStore } from '../../src/store/index.js';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
 import { pasteAndEnter } from '../support/wizard-steps.js';
 import { confirmCreate, readJsonPreview, useWizardFixture, type Sandboxed } from './wizard-session.js';
@@ -23,8 +24,8 @@ function signedEnv(dirs: Sandboxed, more: Record<string, string> = {}) {
 }
 
 /** `healthlake-wizard COMMAND ...args --endpoint-url EMULATOR` in an 80x24 pty with new temp dirs. */
-function spawnCommand(args: string[], more: Record<string, string> = {}): PtyTerminal {
-  return fx.track(spawnCli([...args, '--endpoint-url', fx.emulator.url], { cols: 80, rows: 24, env: signedEnv(fx.tempHome(), more) }));
+function spawnCommand(args: string[], more: Record<string, string> = {}, dirs: Sandboxed = fx.tempHome()): PtyTerminal {
+  return fx.track(spawnCli([...args, '--endpoint-url', fx.emulator.url], { cols: 80, rows: 24, env: signedEnv(dirs, more) }));
 }
 
 const gateway = () => createGateway({ endpointUrl: fx.emulator.url, region: fx.emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
@@ -42,6 +43,36 @@ describe('status without an id', () => {
     await term.press(KEYS.enter);
     await term.waitFor('The data store is ACTIVE', 20_000);
     expect(term.screen()).toContain(wanted.DatastoreId);
+    expect((await term.exited).exitCode).toBe(0);
+  });
+
+  it('follows a data store of the history where it was created, not where the command line points', async () => {
+    const name = `elsewhere-${Date.now()}`;
+    const created = await gateway().create({ DatastoreTypeVersion: 'R4', DatastoreName: name });
+    const dirs = fx.tempHome();
+    const now = new Date().toISOString();
+    openStore({ configDir: dirs.configDir }).history.add({
+      datastoreId: created.DatastoreId,
+      datastoreArn: created.DatastoreArn,
+      datastoreName: name,
+      region: fx.emulator.region,
+      endpoint: created.DatastoreEndpoint,
+      serviceEndpoint: fx.emulator.url,
+      sandbox: false,
+      createdAt: now,
+      lastStatus: 'CREATING',
+      lastSeenAt: now,
+    });
+    // No --endpoint-url: the Region's listing goes where nothing answers (a closed port on 127.0.0.1), so only
+    // the history entry, recorded with the emulator's endpoint, can lead there.
+    const nowhere = 'http://127.0.0.1:9';
+    const term = fx.track(spawnCli(['status'], { cols: 80, rows: 24, env: signedEnv(dirs, { AWS_ENDPOINT_URL: nowhere, AWS_MAX_ATTEMPTS: '1' }) }));
+    await term.waitFor('Which data store?');
+    await term.waitFor('could not be listed', 20_000);
+    await term.type(name);
+    await term.press(KEYS.enter);
+    await term.waitFor('The data store is ACTIVE', 20_000);
+    expect(term.screen()).toContain(created.DatastoreId);
     expect((await term.exited).exitCode).toBe(0);
   });
 
