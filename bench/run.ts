@@ -9,7 +9,6 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BIN, KEYS, REPO_ROOT, spawnCli } from '../test/support/pty-terminal.js';
 import { measurePolling } from './polling.js';
-// @ts-expect-error a JavaScript script of the project, without types
 import { nodeBinary } from '../scripts/node-binary.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -163,7 +162,7 @@ async function startupRows(node: string): Promise<Row[]> {
         firstRun: () => timeToScreen([foreignBin, '--sandbox'], FIRST_FRAME, node),
         ...(machineNode ? { firstRunShipped: () => timeToScreen([BIN, '--sandbox'], FIRST_FRAME, node) } : {}),
         ...(otherLoader ? { laterRunsOther: () => timeToScreen([BIN, '--sandbox'], FIRST_FRAME, node, keptCache(otherLoader)) } : {}),
-      } as Record<string, () => Promise<number>>,
+      },
       RUNS,
     );
     // Short processes are the noisiest: three times the rounds.
@@ -174,11 +173,11 @@ async function startupRows(node: string): Promise<Row[]> {
         dryRun: () => timeToExit(node, DRY_RUN_ARGS, keptCache()),
         dryRunFirst: () => timeToExit(node, [foreignBin, ...DRY_RUN_ARGS.slice(1)]),
         ...(otherLoader ? { dryRunOther: () => timeToExit(node, DRY_RUN_ARGS, keptCache(otherLoader)) } : {}),
-      } as Record<string, () => Promise<number>>,
+      },
       RUNS * 3,
     );
-    const { bareNodePty, inkFloor, laterRuns, firstRun, firstRunShipped, laterRunsOther } = pty as Record<string, number>;
-    const { bareNode, emptyModule, dryRun, dryRunFirst, dryRunOther } = exits as Record<string, number>;
+    const { bareNodePty, inkFloor, laterRuns, firstRun, firstRunShipped, laterRunsOther } = pty;
+    const { bareNode, emptyModule, dryRun, dryRunFirst, dryRunOther } = exits;
     /** A time against its reference; with `maxRatio`, a target the ratio must meet. */
     const ratioRow = (name: string, ms: number | undefined, reference: number, maxRatio?: number): Row => ({
       name,

@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, stringWidthWrapper, withGraphemeShortcut } from './ink-patches.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -26,23 +27,15 @@ rmSync(dist, { recursive: true, force: true });
  * - yoga-layout awaits its WebAssembly; Ink's `import Yoga from 'yoga-layout'` resolves to our
  *   src/ui/layout-engine.ts instead, which loads yoga (through `yoga-layout/load`) before Ink runs;
  * - Ink's reconciler awaits react-devtools only when DEV=true; that branch is dropped (devtools are not bundled).
+ * The changes to Ink's own code live in scripts/ink-patches.js, which the component tests apply too.
  */
 const scriptSafe = {
   name: 'script-safe',
   setup(builder) {
     builder.onResolve({ filter: /^yoga-layout$/ }, () => ({ path: join(root, 'src', 'ui', 'layout-engine.ts') }));
     // Not for the script: Ink must draw on a terminal even when CI variables are set (see the file).
-    builder.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: join(root, 'src', 'ui', 'ink-on-a-terminal.ts') }));
-    builder.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      const devtools = /\nif \(isDev\(\)\) \{\n\s+try \{\n\s+await import\('\.\/devtools\.js'\);[\s\S]*?\n\}\n/;
-      const packageJson = '? await loadPackageJson()';
-      if (!devtools.test(source) || !source.includes(packageJson)) {
-        throw new Error('ink/build/reconciler.js has changed: update the script-safe plugin in scripts/build.js');
-      }
-      const withoutDevtools = source.replace(devtools, '\n').replace(packageJson, '? { name: undefined, version: undefined }');
-      return { contents: withoutDevtools, loader: 'js' };
-    });
+    builder.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: inkOnATerminal(root) }));
+    builder.onLoad({ filter: RECONCILER }, ({ path }) => ({ contents: reconcilerWithoutDevtools(readFileSync(path, 'utf8')), loader: 'js' }));
   },
 };
 
@@ -54,10 +47,10 @@ const scriptSafe = {
  * - the grapheme segmenters that @alcalzone/ansi-tokenize and slice-ansi make when they load become one that
  *   makes the real `Intl.Segmenter` (ICU's break rules: the first costs 10 ms) on first need.
  */
-const oneColumnText = {
+const oneColumnTextPlugin = {
   name: 'one-column-text',
   setup(builder) {
-    const shortcuts = JSON.stringify(join(root, 'src', 'ui', 'one-column-text.ts'));
+    const shortcuts = oneColumnText(root);
     builder.onResolve({ filter: /^string-width$/ }, async ({ importer, resolveDir, kind, pluginData }) => {
       if (pluginData?.real) return undefined;
       const real = await builder.resolve('string-width', { importer, resolveDir, kind, pluginData: { real: true } });
@@ -67,48 +60,20 @@ const oneColumnText = {
     builder.onLoad({ filter: /.*/, namespace: 'one-column-string-width' }, ({ path }) => ({
       resolveDir: root,
       loader: 'js',
-      contents: `import { oneColumnWidth } from ${shortcuts};
-let real;
-export default function stringWidth(text, options) {
-  const width = oneColumnWidth(text, options);
-  if (width !== undefined) return width;
-  real ??= require(${JSON.stringify(path)}).default;
-  return real(text, options);
-}`,
+      contents: stringWidthWrapper(shortcuts, path, { lazy: true }),
     }));
-    const segmenterFiles = /[\\/](@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize|slice-ansi[\\/]tokenize-ansi)\.js$/;
-    builder.onLoad({ filter: segmenterFiles }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      const made = /new Intl\.Segmenter\(undefined, ?\{ ?granularity: ?["']grapheme["'] ?\}\)/g;
-      if ((source.match(made) ?? []).length !== 1) {
-        throw new Error(`${relative(root, path)} has changed: update the one-column-text plugin in scripts/build.js`);
-      }
-      return {
-        loader: 'js',
-        contents: `import { graphemeSegmenter as __graphemeSegmenter } from ${shortcuts};\n${source.replace(made, '__graphemeSegmenter')}`,
-      };
-    });
+    builder.onLoad({ filter: SEGMENTER_FILES }, ({ path }) => ({
+      loader: 'js',
+      contents: withGraphemeShortcut(readFileSync(path, 'utf8'), shortcuts, relative(root, path)),
+    }));
   },
 };
 
-/**
- * Ink's incremental renderer (only the lines that changed are written) starts each frame one line too low when
- * the previous frame ended in a newline, as every frame shorter than the terminal does: from the line below the
- * frame, going up one line less than the frame's height lands on its second line. The fix goes up the whole
- * height then.
- */
+/** Ink's incremental renderer with its line-diff fix (see logUpdateWithLineDiffFix). */
 const inkLineDiff = {
   name: 'ink-line-diff',
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]ink[\\/]build[\\/]log-update\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      const offByOne = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
-      if (source.split(offByOne).length !== 2) {
-        throw new Error('ink/build/log-update.js has changed: update the ink-line-diff plugin in scripts/build.js');
-      }
-      const fixed = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
-      return { contents: source.replace(offByOne, fixed), loader: 'js' };
-    });
+    builder.onLoad({ filter: LOG_UPDATE }, ({ path }) => ({ contents: logUpdateWithLineDiffFix(readFileSync(path, 'utf8')), loader: 'js' }));
   },
 };
 
@@ -130,7 +95,7 @@ const { outputFiles, metafile } = await build({
   // Ink imports react-devtools-core only when DEV=true; it is not a dependency.
   external: ['react-devtools-core'],
   define: { 'process.env.NODE_ENV': '"production"' },
-  plugins: [scriptSafe, oneColumnText, inkLineDiff],
+  plugins: [scriptSafe, oneColumnTextPlugin, inkLineDiff],
 });
 
 // 2. Each chunk as a CommonJS module body, wrapped as Node wraps one (the launcher runs it): imports become
@@ -317,7 +282,7 @@ async function warmUpPlain() {
 
 /** Terminal output without its escape sequences. */
 function plain(output) {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it matches
   return output.replace(/\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b[\]P_^][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b./g, '').replace(/\s+/g, ' ').trim();
 }
 

@@ -237,7 +237,7 @@ export class ChunkLoader {
     }
     const module = { exports: {} };
     this.modules.set(file, module);
-    const localRequire = (specifier: string) =>
+    const localRequire = (specifier: string): unknown =>
       specifier.startsWith('./') || specifier.startsWith('../') ? this.require(resolve(dirname(file), specifier)) : this.nodeRequire(specifier);
     body(module.exports, localRequire, module, file, dirname(file));
     return module.exports;
@@ -309,7 +309,7 @@ export class ChunkLoader {
  * The `--debug` lines of the loader. From the first frame on the wizard owns the screen, so after `hold()` the
  * lines wait until `release()` (at exit).
  */
-function debugTrace(argv: string[]): { trace?: (line: string) => void; hold(): void; release(): void } {
+function debugTrace(argv: string[]): { trace?: (line: string) => void; hold: () => void; release: () => void } {
   if (!argv.includes('--debug')) return { hold() {}, release() {} };
   let held: string[] | undefined;
   return {

@@ -202,7 +202,7 @@ class TunnelAgent extends HttpsProxyAgent<string> {
     // against the service's host here; an IP address would otherwise be checked as "localhost".
     const host = connectOptions.host ?? '';
     const verify = { checkServerIdentity: (_name: string, cert: PeerCertificate) => checkServerIdentity(host, cert) };
-    return super.connect(request, { ...connectOptions, ...this.trust, ...verify } as typeof connectOptions);
+    return super.connect(request, { ...connectOptions, ...this.trust, ...verify });
   }
 }
 

@@ -21,7 +21,7 @@ export function requestFromDatastore(properties: DatastoreProperties, tags: read
     request.IdentityProviderConfiguration = Object.fromEntries(Object.entries(idp).filter(([, value]) => value !== undefined && value !== null));
   }
   if (tags.length > 0) request.Tags = tags.map((tag) => ({ Key: tag.Key, Value: tag.Value }));
-  return request as Partial<CreateRequest>;
+  return request;
 }
 
 /**

@@ -243,7 +243,7 @@ function networkError(raw: Raw, codes: string[], context: ErrorContext): Friendl
 /** Turns any error into a FriendlyError with a fix and the AWS CLI exit code. */
 export function toFriendlyError(error: unknown, context: ErrorContext = {}): FriendlyError {
   if (isFriendlyFailure(error)) return error.friendly;
-  const raw: Raw = typeof error === 'object' && error !== null ? (error as Raw) : { message: String(error) };
+  const raw: Raw = typeof error === 'object' && error !== null ? (error) : { message: String(error) };
   const codes = codesOf(error);
   if (codes.includes('AbortError')) {
     return make({ code: 'Aborted', message: 'Cancelled.', fix: 'Run the command again when ready.', exitCode: EXIT.interrupted });

@@ -70,7 +70,7 @@ function textOfDict(item: { [key: string]: Json }, lines: string[], identifier?:
   const scalars: string[] = [];
   const nested: [string, Json][] = [];
   if (scalarKeys) {
-    for (const key of scalarKeys) scalars.push(item[key] === undefined ? '' : pythonText(item[key]!));
+    for (const key of scalarKeys) scalars.push(item[key] === undefined ? '' : pythonText(item[key]));
     for (const key of Object.keys(item).filter((k) => !scalarKeys.includes(k)).sort()) nested.push([key, item[key]!]);
   } else {
     for (const key of Object.keys(item).sort()) {
@@ -134,7 +134,7 @@ export async function renderOutput(
   let data = toPlainData(options.shape ? inShapeOrder(response, options.shape) : response);
   if (options.query) {
     const { default: jmespath } = await import('jmespath');
-    data = jmespath.search(data as never, options.query) as Json;
+    data = jmespath.search(data, options.query) as Json;
   }
   switch (options.output ?? 'json') {
     case 'json':

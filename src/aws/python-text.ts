@@ -15,6 +15,7 @@ function pythonRepr(value: Json): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'string') {
     const quote = value.includes("'") && !value.includes('"') ? '"' : "'";
+    // eslint-disable-next-line no-control-regex -- control characters are what Python escapes as \xNN
     const escaped = value.replace(/[\\\n\r\t]|[\x00-\x1f\x7f]/g, (char) =>
       ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
     );

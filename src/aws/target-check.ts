@@ -138,7 +138,7 @@ export async function checkTarget(
   try {
     const answer = await client.send(new GetCallerIdentityCommand({}), deps.signal ? { abortSignal: deps.signal } : {});
     const arn = answer.Arn ?? '';
-    stsUrl ??= (await client.config.endpointProvider({ Region: await client.config.region(), UseFIPS: false, UseDualStack: false })).url.href.replace(/\/$/, '');
+    stsUrl ??= client.config.endpointProvider({ Region: await client.config.region(), UseFIPS: false, UseDualStack: false }).url.href.replace(/\/$/, '');
     return { ok: true, ...withProfile, stsUrl, identity: { account: answer.Account ?? '', arn, name: identityName(arn) } };
   } catch (error) {
     const where = stsUrl ?? `https://sts.${await client.config.region()}.amazonaws.com`;

@@ -50,7 +50,7 @@ export interface ServerParts {
 /** An HTTP server with a prompt `stop()` that closes every socket. */
 export interface EmulatorServer {
   server: Server;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer | undefined> {

@@ -45,7 +45,7 @@ class Problems {
   }
   scalar(field: string, node: ScalarNode, value: unknown): void {
     checkScalar(node, value, (rule, message, _fix, shown) =>
-      this.add(field, `${message} (rule: ${rule}${shown === undefined ? '' : `, value ${showValue(shown)}`})`),
+      this.add(field, `${typeof message === 'string' ? message : message.cli} (rule: ${rule}${shown === undefined ? '' : `, value ${showValue(shown)}`})`),
     );
   }
   throwIfAny(): void {

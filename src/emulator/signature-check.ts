@@ -40,8 +40,8 @@ function headerValue(headers: IncomingHttpHeaders, name: string): string | undef
 function parseAmzDate(text: string): number | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   if (!match) return undefined;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-  return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  const [, y = 0, mo = 1, d, h, mi, s] = match.map(Number);
+  return Date.UTC(y, mo - 1, d, h, mi, s);
 }
 
 function formatAmzDate(ms: number): string {

@@ -18,11 +18,13 @@ export interface PlainIo {
 }
 
 /** Ends the run from anywhere in it: the exit code and the last line. */
-export class PlainQuit {
+export class PlainQuit extends Error {
   constructor(
     readonly code: number,
     readonly farewell: string,
-  ) {}
+  ) {
+    super(farewell);
+  }
 }
 
 /** The last words when the run ends before anything was sent. */

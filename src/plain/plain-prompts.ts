@@ -3,7 +3,7 @@
  * brackets) and a typed line read back into an answer. Pure: the same spec, prompts and validation as the
  * wizard's screens, only written as lines.
  */
-import type { AnswerValue, Answers } from '../request/answers.js';
+import type { Answers } from '../request/answers.js';
 import type { FieldIssue } from '../request/issues.js';
 import type { Tag } from '../request/types.js';
 import { STEPS, type Help } from '../spec/index.js';
@@ -97,7 +97,7 @@ export function readChoice(prompt: Prompt, line: string, current: Answers[string
       },
     };
   }
-  return { value: option.value as AnswerValue | undefined };
+  return { value: option.value };
 }
 
 /** A typed line as a text or JSON answer: empty keeps `current`, `-` leaves an optional one out. */

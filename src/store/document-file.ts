@@ -57,9 +57,9 @@ function deserialize(text: string): RawDocument {
   try {
     const parsed: unknown = JSON.parse(text);
     if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as RawDocument;
-    return { [UNREADABLE]: 'it does not hold a JSON object' } as RawDocument;
+    return { [UNREADABLE]: 'it does not hold a JSON object' };
   } catch {
-    return { [UNREADABLE]: text.trim() === '' ? 'it is empty' : 'it is not valid JSON (truncated or damaged)' } as RawDocument;
+    return { [UNREADABLE]: text.trim() === '' ? 'it is empty' : 'it is not valid JSON (truncated or damaged)' };
   }
 }
 

@@ -95,7 +95,7 @@ export const HISTORY_FILE: DocumentKind<HistoryEntry[]> = {
   version: 1,
   migrations: {
     0: (document) => ({
-      entries: !Array.isArray(document.datastores) ? document.datastores : document.datastores.map((old) => {
+      entries: !Array.isArray(document.datastores) ? document.datastores : document.datastores.map((old: unknown) => {
         if (!isRecord(old)) return old;
         const region = typeof old.region === 'string' ? old.region : '';
         return {

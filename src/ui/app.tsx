@@ -3,7 +3,7 @@
  * here imports the AWS SDK or the store; they come through `createApp(deps)` and load after the first frame.
  */
 import { Box, Text} from 'ink';
-import { lazy, Suspense, useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, useEffectEvent, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import type { CreateOptions, GlobalOptions } from '../options.js';
 import { EXIT } from '../options.js';
 import type { TargetReport } from '../aws/types.js';
@@ -16,16 +16,16 @@ import { useStatusWatch } from './effects/use-status-watch.js';
 import { savePresetAs, useSubmission } from './effects/use-submission.js';
 import type { AppDeps } from './effects/app-deps.js';
 import { answerIssues, hasErrors, requestFromAnswers } from './flow/issues.js';
-import { initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
-import { targetChoiceOf, type WizardState } from './flow/state.js';
-import { matches } from './keys.js';
+import { canChangeTarget, initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
+import { targetChoiceOf, type WizardEvent, type WizardState } from './flow/state.js';
 import { EditScreen } from './screens/edit-screen.js';
 import { Header } from './components/header.js';
 import { StartScreen } from './start/start-screen.js';
 import { DatastorePickerScreen } from './status/datastore-picker-screen.js';
 import { TargetPicker } from './start/target-picker.js';
 import { StatusPanel } from './status/status-panel.js';
-import { KeyRouter, useKeys } from './use-keys.js';
+import { AppCommands, useCommands } from './use-commands.js';
+import { KeyRouter } from './use-keys.js';
 
 export type { AppDeps, Connection } from './effects/app-deps.js';
 
@@ -83,9 +83,8 @@ function StatusChooser({ deps, input }: { deps: AppDeps; input: Extract<AppInput
     setLeaving(true);
     void closeAll().finally(() => deps.exit(EXIT.interrupted, 'Nothing was chosen.\n'));
   };
-  useKeys((inputKey, key) => {
-    if (!picked && matches('quit', inputKey, key)) leave();
-  });
+  // Ctrl+C leaves the picker with nothing chosen; the picker's footer shows it (the status panel has its own).
+  const appCommands = useCommands({ quit: !picked && leave }, { isActive: !leaving });
   const pick = (choice: DatastoreChoice) => {
     const { entry } = choice;
     // The picker's connection serves the status panel when the data store is in the same place: listed from
@@ -97,7 +96,11 @@ function StatusChooser({ deps, input }: { deps: AppDeps; input: Extract<AppInput
     const { choice } = picked;
     return <WizardApp deps={picked.deps} input={{ ...input, datastoreId: choice.datastoreId, sandbox: input.sandbox || choice.entry?.sandbox === true }} />;
   }
-  return <DatastorePickerScreen store={store} connection={connection} target={target} sandbox={input.sandbox} onPick={pick} onBack={leave} isActive={!leaving} />;
+  return (
+    <AppCommands.Provider value={appCommands}>
+      <DatastorePickerScreen store={store} connection={connection} target={target} sandbox={input.sandbox} onPick={pick} onBack={leave} isActive={!leaving} />
+    </AppCommands.Provider>
+  );
 }
 
 function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
@@ -117,19 +120,39 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   useStartChoices(deps, store, askCredentials, input.mode === 'wizard', dispatch);
   // `--save-preset NAME`: honoured on every path that ends with a request (created, printed, or quit from review).
   const presetName = input.mode === 'wizard' ? input.options.savePreset : undefined;
-  useSubmission(state, dispatch, deps, connection, store, presetName);
-  useStatusWatch(state, dispatch, connection, deps.now);
 
   const leave = (code: number, farewell?: string) => {
     void closeAll().finally(() => deps.exit(code, farewell));
   };
   // Leaving after a dialog: the dialog is taken off the screen first, so the last frame left on the terminal
-  // does not show a question that was already answered.
+  // does not show a question that was already answered. React renders an update in a later task, so the exit
+  // waits for the commit that took the dialog off: that is what this effect is for.
   const [leaving, setLeaving] = useState<{ code: number; farewell?: string }>();
+  const leaveAfterDialog = (code: number, farewell?: string) => setLeaving({ code, farewell });
+  const leaveNow = useEffectEvent(leave);
   useEffect(() => {
-    if (leaving) leave(leaving.code, leaving.farewell);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when leaving is decided
+    if (leaving) leaveNow(leaving.code, leaving.farewell);
   }, [leaving]);
+  // The end of the watch ends the app; the last frame stays on the terminal (the endpoint and the next steps
+  // remain readable after exit).
+  const onWatchDone = (outcome: 'active' | 'failed') => {
+    if (outcome === 'active') deps.ring();
+    setTimeout(() => leave(outcome === 'active' ? EXIT.ok : EXIT.service), 50);
+  };
+  const watch = useStatusWatch(dispatch, connection, deps.now, onWatchDone);
+  const submit = useSubmission(dispatch, deps, connection, store, presetName, (result) => watch(result.DatastoreId));
+  // Effects start from the events that cause them: the event that enters `submitting` (the confirmation's
+  // `submit`, the start screen's `resume`) starts the submission with the state it makes.
+  const dispatchAndSubmit = (event: WizardEvent) => {
+    const next = wizardReducer(state, event);
+    dispatch(event);
+    if (state.phase !== 'submitting' && next.phase === 'submitting') submit(next);
+  };
+  // The status command starts watching at once.
+  const watchFromStart = useEffectEvent(() => {
+    if (state.phase === 'watching' && state.watch) watch(state.watch.result.DatastoreId);
+  });
+  useEffect(() => watchFromStart(), []);
   const printing = useRef(false);
   const reviewValid = state.phase === 'review' && !hasErrors(answerIssues(state.answers, state));
   // The review's primary action: the confirmation before creating, or with --dry-run the request printed on exit.
@@ -143,9 +166,9 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     void (async () => {
       if (presetName !== undefined) savePresetAs(await store, presetName, state.answers, deps.report);
       const printed = await deps.renderDryRun(requestFromAnswers(state.answers));
-      setLeaving({ code: EXIT.ok, farewell: printed });
+      leaveAfterDialog(EXIT.ok, printed);
     })().catch((error: unknown) => {
-      setLeaving({ code: EXIT.other, farewell: `healthlake-wizard: the request cannot be printed: ${error instanceof Error ? error.message : String(error)}\n` });
+      leaveAfterDialog(EXIT.other, `healthlake-wizard: the request cannot be printed: ${error instanceof Error ? error.message : String(error)}\n`);
     });
   };
   // Quitting from a valid review with --save-preset saves the answers (the quit dialog says so first).
@@ -154,22 +177,14 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     if (quitSaves) {
       void store.then((opened) => {
         const saved = savePresetAs(opened, presetName, state.answers, deps.report);
-        setLeaving({ code: EXIT.interrupted, farewell: saved ? `Answers saved as preset "${presetName}"; nothing was sent.\n` : 'Nothing was sent.\n' });
+        leaveAfterDialog(EXIT.interrupted, saved ? `Answers saved as preset "${presetName}"; nothing was sent.\n` : 'Nothing was sent.\n');
       });
     } else {
-      setLeaving({ code: EXIT.interrupted, farewell: 'Answers discarded; nothing was sent.\n' });
+      leaveAfterDialog(EXIT.interrupted, 'Answers discarded; nothing was sent.\n');
     }
   };
 
   const outcome = state.phase === 'done' ? EXIT.ok : state.phase === 'failed' ? EXIT.service : undefined;
-  useEffect(() => {
-    if (outcome === undefined) return;
-    if (outcome === EXIT.ok) deps.ring();
-    // The last frame stays on the terminal: the endpoint and the next steps remain readable after exit.
-    const timer = setTimeout(() => leave(outcome), 50);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per outcome
-  }, [outcome]);
 
   // The review's pre-flight checks run against the chosen target (the connection on hand when they start; a new
   // choice remounts the review); --no-preflight shows that they were skipped.
@@ -186,14 +201,20 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     [state.targetVersion, where],
   );
   const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
-  useKeys((inputKey, key) => {
-    if (matches('changeTarget', inputKey, key)) {
-      if (state.dialog === 'none') dispatch({ type: 'openDialog', dialog: 'change-target' });
-      return;
-    }
-    if (!matches('quit', inputKey, key)) return;
+  const quitting = state.dialog === 'confirm-quit' && !leaving;
+  const active = !quitting && !leaving;
+  // Ctrl+T opens the target picker from any screen before sending; Ctrl+C asks first before anything is sent
+  // (the quit dialog then has the keys, Ctrl+C again included). Every footer shows them while they work.
+  const appCommands = useCommands(
+    {
+      changeTarget: state.dialog === 'none' && canChangeTarget(state) && (() => dispatch({ type: 'openDialog', dialog: 'change-target' })),
+      quit: () => onQuitKey(),
+    },
+    { isActive: active },
+  );
+  const onQuitKey = () => {
     if (beforeSubmit) {
-      if (state.dialog !== 'confirm-quit') dispatch({ type: 'openDialog', dialog: 'confirm-quit' });
+      dispatch({ type: 'openDialog', dialog: 'confirm-quit' });
     } else if (state.phase === 'submitting') {
       leave(EXIT.interrupted, 'Interrupted while sending. The client token is kept: start the wizard again to resume, without creating a second data store.\n');
     } else if (state.phase === 'watching' && state.watch) {
@@ -201,10 +222,8 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     } else if (outcome !== undefined) {
       leave(outcome);
     }
-  });
+  };
 
-  const quitting = state.dialog === 'confirm-quit' && !leaving;
-  const active = !quitting && !leaving;
   let screen: ReactElement;
   switch (state.dialog === 'change-target' ? 'target' : state.phase) {
     case 'target':
@@ -226,7 +245,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
       );
       break;
     case 'start':
-      screen = <StartScreen choices={state.start ?? NO_START_CHOICES} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatch} isActive={active} />;
+      screen = <StartScreen choices={state.start ?? NO_START_CHOICES} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatchAndSubmit} isActive={active} />;
       break;
     case 'editing':
       screen = <EditScreen state={state} dispatch={dispatch} target={target} resources={resources} isActive={active} />;
@@ -236,7 +255,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
         <Suspense fallback={<Text dimColor>Preparing the review…</Text>}>
           <ReviewScreen
             state={state}
-            dispatch={dispatch}
+            dispatch={dispatchAndSubmit}
             target={target}
             options={input.options}
             isActive={active}
@@ -255,10 +274,12 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
       screen = state.watch ? <StatusPanel watch={state.watch} phase={state.phase} sandbox={state.sandbox} target={target} now={deps.now} /> : <Text />;
   }
   return (
-    <Box flexDirection="column">
-      {screen}
-      {quitting ? <QuitDialog savesPreset={quitSaves ? presetName : undefined} onQuit={quit} onStay={() => dispatch({ type: 'closeDialog' })} isActive /> : null}
-    </Box>
+    <AppCommands.Provider value={appCommands}>
+      <Box flexDirection="column">
+        {screen}
+        {quitting ? <QuitDialog savesPreset={quitSaves ? presetName : undefined} onQuit={quit} onStay={() => dispatch({ type: 'closeDialog' })} isActive /> : null}
+      </Box>
+    </AppCommands.Provider>
   );
 }
 

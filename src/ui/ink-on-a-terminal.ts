@@ -1,5 +1,6 @@
 /**
- * What Ink's `import isInCi from 'is-in-ci'` resolves to in the bundle (scripts/build.js): never "in CI".
+ * What Ink's `import isInCi from 'is-in-ci'` resolves to in the bundle and the component tests
+ * (scripts/ink-patches.js): never "in CI".
  *
  * With CI, CONTINUOUS_INTEGRATION or any CI_* variable set, Ink draws nothing until it unmounts. The wizard
  * renders Ink only when stdin and stdout are both terminals (`create` falls back to `--no-interactive` rules

@@ -1,11 +1,12 @@
 /**
- * The one key-binding table: command -> keys -> label. Screens ask `matches(command, input, key)` and the
- * footer is generated from the same table, so hints never drift from the real bindings.
+ * The one key-binding table: command -> keys -> label. Screens register the commands they handle
+ * (`useCommands`, which asks `matches(command, input, key)`) and their footer is generated from that
+ * registration with this table, so hints never drift from the real bindings.
  */
 import type { Key } from 'ink';
 
 /** A key as Ink reports it: a character or a named key, optionally with Ctrl. */
-interface Binding {
+export interface Binding {
   /** A printable character, e.g. `?`. */
   char?: string;
   /** A named key from Ink's `Key`. */
@@ -15,44 +16,48 @@ interface Binding {
 
 interface CommandSpec {
   bindings: Binding[];
-  /** How the key is written in the footer. */
+  /** How the key is written in the footer; empty for the half of a pair the other half shows (↑ in `↑↓`). */
   shown: string;
   /** What it does, in a word or two. */
   label: string;
+  /** The command whose hint also shows this one (`shown` empty). */
+  shownWith?: string;
 }
 
 const TABLE = {
   next: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'next' },
   back: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'back' },
   help: { bindings: [{ char: '?' }], shown: '?', label: 'help' },
-  helpUp: { bindings: [{ named: 'pageUp' }], shown: '', label: '' },
+  helpUp: { bindings: [{ named: 'pageUp' }], shown: '', label: '', shownWith: 'helpDown' },
   helpDown: { bindings: [{ named: 'pageDown' }], shown: 'PgUp/PgDn', label: 'scroll' },
   skip: { bindings: [{ named: 'tab' }], shown: 'Tab', label: 'skip step' },
-  up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '↑', label: 'up' },
-  down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↓', label: 'down' },
-  choose: { bindings: [{ named: 'upArrow' }, { named: 'downArrow' }], shown: '↑↓', label: 'choose' },
-  /** A filterable list: letters type into the filter, so only the arrows move (not k and j). */
-  arrowUp: { bindings: [{ named: 'upArrow' }], shown: '', label: '' },
-  arrowDown: { bindings: [{ named: 'downArrow' }], shown: '', label: '' },
-  /** A filterable list: printable keys edit the filter (handled by the text editing, hence no binding here). */
-  filter: { bindings: [], shown: 'type', label: 'filter' },
-  /** A filterable list: Esc empties the filter first, then goes back. */
-  clearFilter: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'clear/back' },
+  /** ↑ and ↓ (k and j as in vi) move a highlight; the footer shows the pair once. */
+  up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '', label: '', shownWith: 'down' },
+  down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↑↓', label: 'choose' },
+  /** A list filtered by typing (the target picker's Regions): the arrows only, as j and k are letters of the filter. */
+  arrowUp: { bindings: [{ named: 'upArrow' }], shown: '', label: '', shownWith: 'arrowDown' },
+  arrowDown: { bindings: [{ named: 'downArrow' }], shown: '↑↓', label: 'choose' },
+  /** A list filtered by typing: Esc empties the filter (when it is empty, Esc is `back`). */
+  clearFilter: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'clear filter' },
   toggle: { bindings: [{ char: ' ' }], shown: 'Space', label: 'toggle' },
   select: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'select' },
-  previousTab: { bindings: [{ named: 'leftArrow' }], shown: '←', label: '' },
+  previousTab: { bindings: [{ named: 'leftArrow' }], shown: '', label: '', shownWith: 'nextTab' },
   nextTab: { bindings: [{ named: 'rightArrow' }], shown: '←→', label: 'tabs' },
-  edit: { bindings: [{ char: 'e' }], shown: 'e', label: 'edit' },
   /** Review: Enter on a row edits it; Enter on the primary action runs it (create, or print with --dry-run). */
   editRow: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'edit' },
   create: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'create' },
   /** Tags editor: Enter on "+ Add a tag" adds one. */
   addRow: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'add' },
+  /** Tags editor, a cell being edited: Enter keeps the text, Esc puts the old one back. */
+  keep: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'keep' },
+  discard: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'cancel' },
   /** Tags editor: Enter on "Done" goes on to the next step. */
   done: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'continue' },
   printRequest: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'print request' },
-  /** The primary action from any row (kept for people used to it; the footer shows Enter). */
+  /** Review: create from anywhere, a row too (where Enter edits it). */
   submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },
+  /** Review with --dry-run: the same key prints the request. */
+  submitDryRun: { bindings: [{ char: 'c' }], shown: 'c', label: 'print' },
   viewWhole: { bindings: [{ char: 'v' }], shown: 'v', label: 'view whole' },
   savePreset: { bindings: [{ char: 's' }], shown: 's', label: 'save' },
   writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write' },
@@ -62,10 +67,7 @@ const TABLE = {
   /** Tags editor: add (or edit) the expiry tag that `cleanup` reads. */
   expire: { bindings: [{ char: 'x' }], shown: 'x', label: 'expires in…' },
   remove: { bindings: [{ char: 'd' }, { named: 'delete' }], shown: 'd', label: 'delete' },
-  rawJson: { bindings: [{ char: 'r' }], shown: 'r', label: 'paste raw JSON' },
-  builder: { bindings: [{ ctrl: true, char: 'b' }], shown: 'Ctrl+B', label: 'back to builder' },
   resume: { bindings: [{ char: 'r' }], shown: 'r', label: 'resume' },
-  exit: { bindings: [{ named: 'return' }, { char: 'q' }, { named: 'escape' }], shown: 'Enter/q', label: 'exit' },
   /** Before anything is sent: open the target picker (profile, Region, sandbox) from any screen. */
   changeTarget: { bindings: [{ ctrl: true, char: 't' }], shown: 'Ctrl+T', label: 'target' },
   quit: { bindings: [{ ctrl: true, char: 'c' }], shown: 'Ctrl+C', label: 'quit' },
@@ -94,9 +96,22 @@ export function keyName(command: Command): string {
   return TABLE[command].shown;
 }
 
-/** The footer line for these commands, e.g. `Enter next · Esc back · ? help`. */
+/** The command whose hint shows this one: itself, or the other half of its pair. */
+export function shownAs(command: Command): Command {
+  const spec: CommandSpec = TABLE[command];
+  return (spec.shownWith as Command | undefined) ?? command;
+}
+
+/** The footer line for these commands, e.g. `Enter next · Esc back · ? help`; a pair shows once. */
 export function footerHints(commands: readonly Command[]): string {
-  return commands
-    .map((command) => [TABLE[command].shown, TABLE[command].label].filter(Boolean).join(' '))
-    .join(' · ');
+  const shown = [...new Set(commands.map(shownAs))];
+  return shown.map((command) => [TABLE[command].shown, TABLE[command].label].filter(Boolean).join(' ')).join(' · ');
+}
+
+/** Every command of the table (for the test that holds footers and handlers together). */
+export const COMMANDS = Object.keys(TABLE) as Command[];
+
+/** The keys of a command, to press it in a test: a character or a named key. */
+export function bindingsOf(command: Command): readonly Binding[] {
+  return TABLE[command].bindings;
 }

@@ -7,7 +7,7 @@
  * 50 ms of the first frame on Node 20 (the RGI_Emoji regex alone is 15 ms to build and as much to compile; the
  * segmenter 10 ms). The wizard's own text is ASCII, Latin letters, punctuation, arrows and box drawing: characters
  * that are each one column wide and never join a neighbour into one cluster. For such text the width is the
- * length and each character is its own cluster. scripts/build.js routes those libraries here; any other text
+ * length and each character is its own cluster. scripts/build.js (and vitest.config.ts, for the component tests) routes those libraries here; any other text
  * (emoji, CJK, combining marks...) goes to the real string-width and `Intl.Segmenter`, made on first need.
  */
 import stripAnsi from 'strip-ansi';

@@ -81,7 +81,7 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
     // which only happen on keys, status events and the status panel's one-second clock.
     maxFps: 1000,
     // Only the lines that changed are written: a key rewrites its input line and the counter, not the frame.
-    // (The bundle mends an off-by-one of Ink's in this mode: the ink-line-diff plugin in scripts/build.js.)
+    // (The bundle mends an off-by-one of Ink's in this mode: logUpdateWithLineDiffFix in scripts/ink-patches.js.)
     incrementalRendering: true,
   });
   // Ink has drawn the first frame inside render(); the effects, and the AWS SDK they load, come after.

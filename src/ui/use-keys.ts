@@ -53,9 +53,9 @@ const NO_KEY: Key = {
  * chunk before it reaches a handler. A line feed is an Enter: keys typed before the program put the terminal in
  * raw mode arrive with the terminal's CR -> LF translation applied, and a pasted Windows line ends in CR LF.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
 const CONTROL = /[\u0000-\u001a\u001c-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
 const CONTROL_SPLIT = /([\u0000-\u001a\u001c-\u001f\u007f])/;
 
 /** One control character as Ink reports it alone: DEL is `delete`, BS `backspace`, 0x01-0x1a Ctrl+letter. */

@@ -5,21 +5,22 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
+function sizeOf(stdout: NodeJS.WriteStream): { columns: number; rows: number } {
+  return { columns: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
 /** Columns and rows of the terminal (80x24 when it does not say). */
 export function useTerminalSize(): { columns: number; rows: number } {
   const { stdout } = useStdout();
-  const read = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => sizeOf(stdout));
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(sizeOf(stdout));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
-    // `read` only closes over stdout.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout]);
   // The current size, even before the effect has caught a resize.
-  const current = read();
+  const current = sizeOf(stdout);
   return current.columns === size.columns && current.rows === size.rows ? size : current;
 }

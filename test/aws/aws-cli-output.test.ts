@@ -23,7 +23,7 @@ describe.each(cases)('$name, as the AWS CLI printed it', ({ name, operation, jso
   });
   it('--output table --color on: the same table, values and nesting borders coloured as the AWS CLI colours them', async () => {
     const colored = await renderTable(data, operation, 80, true);
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are what it matches
     expect(colored.replace(/\x1b\[[0-9;]*m/g, '')).toBe(read(`${name}.table.txt`));
     // A lone scalar prints only the title box (as the AWS CLI does): nothing to colour then.
     if (read(`${name}.table.txt`).includes('|  ')) expect(colored).toContain('\x1b[1m\x1b[34m');

@@ -85,7 +85,7 @@ describe('toFriendlyError', () => {
 
   it('never repeats a secret it was not given, and formats as message + fix', () => {
     const friendly = toFriendlyError(Object.assign(new Error('Could not load credentials'), { name: 'CredentialsProviderError' }));
-    expect(formatFriendlyError(friendly)).toMatch(/^healthlake-wizard: No AWS credentials found\.\n  Fix: /);
+    expect(formatFriendlyError(friendly)).toMatch(/^healthlake-wizard: No AWS credentials found\.\n {2}Fix: /);
   });
 });
 

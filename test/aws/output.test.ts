@@ -54,9 +54,9 @@ describe('AWS CLI output formats', () => {
     const narrow = (await renderTable(toPlainData({ Id: 'abc', Status: 'ACTIVE' }), 'Op', 80)).split('\n');
     expect(narrow[1]).toMatch(/^\|\s+Op\s+\|$/);
     expect(narrow[3]).toMatch(/^\|\s+Id\s+\|\s+Status\s+\|$/);
-    expect(narrow[5]).toMatch(/^\|  abc\s+\|  ACTIVE\s+\|$/);
+    expect(narrow[5]).toMatch(/^\| {2}abc\s+\| {2}ACTIVE\s+\|$/);
     const wide = (await renderTable(toPlainData(created), 'CreateFHIRDatastore', 100)).split('\n');
-    expect(wide.some((line) => /^\|  DatastoreId\s+\|  abc\s+\|$/.test(line))).toBe(true);
+    expect(wide.some((line) => /^\| {2}DatastoreId\s+\| {2}abc\s+\|$/.test(line))).toBe(true);
     for (const line of wide.filter(Boolean)) expect(line.length).toBe(wide[0]!.length);
   });
 });

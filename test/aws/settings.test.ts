@@ -18,7 +18,6 @@ const EP = { accessKeyId: 'AKIDEPEXAMPLE0000000', secretAccessKey: 'ep-secret-ke
 let east: RunningEmulator;
 let ep: RunningEmulator;
 let aws: AwsFilesHome;
-let home: string;
 
 beforeAll(async () => {
   [east, ep] = await Promise.all([
@@ -31,7 +30,6 @@ afterAll(async () => {
 });
 beforeEach(() => {
   aws = awsFilesHome('hlw-settings-');
-  home = aws.home;
 });
 afterEach(() => aws.remove());
 

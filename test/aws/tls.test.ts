@@ -25,7 +25,7 @@ beforeAll(async () => {
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
     '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
   ]);
-  if (made.status !== 0) throw new Error(`openssl failed: ${made.stderr}`);
+  if (made.status !== 0) throw new Error(`openssl failed: ${String(made.stderr)}`);
   emulator = await startEmulator({ port: 0, createDelayMs: 100 });
   front = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
     const upstream = httpRequest({ host: '127.0.0.1', port: emulator.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {

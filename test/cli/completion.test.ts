@@ -144,6 +144,7 @@ describe('the man page', () => {
     expect(page.code).toBe(0);
     const rendered = spawnSync('groff', ['-man', '-Tutf8', '-ww'], { input: page.stdout, encoding: 'utf8', env: { ...process.env, GROFF_NO_SGR: '1' } });
     expect(rendered.stderr).toBe('');
+    // eslint-disable-next-line no-control-regex -- groff overstrikes bold with backspaces
     const text = rendered.stdout.replace(/.\x08/g, '').replace(/‐\n\s*/g, '');
     for (const heading of ['NAME', 'SYNOPSIS', 'COMMANDS', 'PARAMETERS', 'OPTIONS', 'EXIT STATUS']) expect(text).toMatch(new RegExp(`^${heading}$`, 'm'));
     const words = text.replace(/\s+/g, ' ');

@@ -70,7 +70,7 @@ describe('colour', () => {
     const dirs = fx.tempHome();
     term = fx.track(spawnCli(['--sandbox'], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, NO_COLOR: '1' } }));
     await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- control characters are what it matches
     expect(term.output()).not.toMatch(/\x1b\[(?:3|4|9|10)[0-9](?:;[0-9]+)*m/);
     expect(await quitAndDiscard(term)).toBe(130);
   });

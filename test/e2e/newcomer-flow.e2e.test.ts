@@ -26,7 +26,7 @@ const withEmulator = (dirs: Sandboxed, args: string[]) =>
   spawnIn(dirs, ['--endpoint-url', fx.emulator.url, ...args], { AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey, AWS_REGION: fx.emulator.region });
 
 /** The terminal's output with its line ends as printed (the pty turns "\n" into "\r\n") and the final cursor-show codes cut. */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- control characters are what it matches
 const printedAfterExit = (output: string) => output.replace(/\r\n/g, '\n').replace(/(?:\x1b\[\?25h)+$/, '');
 
 describe('Enter moves forward', () => {

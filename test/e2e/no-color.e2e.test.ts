@@ -33,6 +33,7 @@ describe('NO_COLOR', () => {
     expect(line.getCell(6)!.isInverse()).toBeTruthy();
     expect(line.getCell(0)!.isInverse()).toBeFalsy();
     // No colour anywhere in what was written (SGR 30-37, 38, 90-97 foregrounds).
+    // eslint-disable-next-line no-control-regex -- colour codes start with ESC
     expect(term.output()).not.toMatch(/\x1b\[(?:[0-9;]*;)?(?:3[0-8]|9[0-7])(?:;[0-9;]*)?m/);
   });
 });

@@ -71,7 +71,7 @@ describe('--plain', () => {
     await answer(term, 'Create? [y/N]: ', 'y');
     expect((await term.exited).exitCode).toBe(0);
     const text = written(term);
-    expect(text).toMatch(/Review: check every answer[^]*  1\. Data store name: plain-run\n[^]*Key type: CUSTOMER_MANAGED_KMS_KEY\n[^]*Tags: [^\n]*team=data\n/);
+    expect(text).toMatch(/Review: check every answer[^]* {2}1\. Data store name: plain-run\n[^]*Key type: CUSTOMER_MANAGED_KMS_KEY\n[^]*Tags: [^\n]*team=data\n/);
     expect(text).toContain('Target: SANDBOX');
     // What cannot be changed later is named as the wizard's confirmation names it (from the spec).
     expect(text).toContain('Cannot be changed after creation: Encryption, Sample data, Identity provider.');
@@ -132,7 +132,7 @@ describe('the plain review', () => {
     // s saves the answers as a preset; a bad name is refused with the store's message and fix.
     await answer(term, 'Create? [y/N]: ', 's');
     await answer(term, 'Preset name (an empty line cancels): ', 'bad name');
-    await term.waitFor(() => /✗ [^\n]*preset name[^\n]*\n  Fix: [^\n]+\nCreate\? \[y\/N\]: $/i.test(written(term)));
+    await term.waitFor(() => /✗ [^\n]*preset name[^\n]*\n {2}Fix: [^\n]+\nCreate\? \[y\/N\]: $/i.test(written(term)));
     await answer(term, 'Create? [y/N]: ', 's');
     await answer(term, 'Preset name (an empty line cancels): ', 'plain-review');
     await answer(term, 'Create? [y/N]: ', 'n');
@@ -160,7 +160,7 @@ describe('a submission whose answer never arrived', () => {
       fx.emulator.faults.clear();
     }
     const second = fx.track(spawnWizard(fx.emulator, dirs, ['--plain']));
-    await second.waitFor(() => /  1\. Resume "plain-resumed": sent [^\n]*, answer never arrived\n/.test(written(second)));
+    await second.waitFor(() => / {2}1\. Resume "plain-resumed": sent [^\n]*, answer never arrived\n/.test(written(second)));
     await answer(second, 'Start [1]: ', '');
     expect((await second.exited).exitCode).toBe(0);
     expect(written(second)).toContain('Resuming the pending submission…');

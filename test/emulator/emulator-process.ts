@@ -13,8 +13,8 @@ import { waitFor } from './emulator-fixture.js';
 export interface EmulatorProcess {
   child: ChildProcess;
   url: string;
-  stdout(): string;
-  stderr(): string;
+  stdout: () => string;
+  stderr: () => string;
   /** Resolves with the exit code once the child ended. */
   exit: Promise<number | null>;
 }
@@ -35,8 +35,8 @@ export async function startEmulatorProcess(args: string[]): Promise<EmulatorProc
   children.push(child);
   let out = '';
   let err = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await waitFor(() => {
     if (child.exitCode !== null) throw new Error(`the emulator exited with ${child.exitCode}: ${err}`);

@@ -44,7 +44,7 @@ export async function sendRaw(emulator: RunningEmulator, options: RawRequest): P
       new HttpRequest({ method: 'POST', protocol: 'http:', hostname: '127.0.0.1', port: emulator.port, path: '/', headers, body }),
       { signingDate: options.signingDate },
     );
-    headers = signed.headers as Record<string, string>;
+    headers = signed.headers;
   }
   const outgoing = { headers, body };
   options.afterSigning?.(outgoing);

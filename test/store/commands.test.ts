@@ -52,7 +52,7 @@ describe('presets command', () => {
     await cli('presets', 'save', 'wide', '--description', description, '--datastore-type-version', 'R4', '--datastore-name', 'clinic-dev');
     const wide = (await cli('presets', 'show', 'wide')).stdout;
     for (const line of wide.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
-    const cells = wide.split('\n').filter((line) => /^\|  (description\s*|\s{11,})\|/.test(line)).map((line) => line.split('|')[2]!.trim());
+    const cells = wide.split('\n').filter((line) => /^\| {2}(description\s*|\s{11,})\|/.test(line)).map((line) => line.split('|')[2]!.trim());
     expect(cells.join(' ')).toBe(description);
     await cli('presets', 'delete', 'wide');
 
@@ -165,7 +165,7 @@ describe('history command', () => {
     store.history.add(historyEntry('d'.repeat(32), '2026-01-01T00:00:00.000Z', { datastoreName: name }));
     const table = await cli('history');
     for (const line of table.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
-    const nameCells = table.stdout.split('\n').filter((line) => /^\|  (Name\s*|\s{6,})\|/.test(line)).map((line) => line.split('|')[2]!.trim());
+    const nameCells = table.stdout.split('\n').filter((line) => /^\| {2}(Name\s*|\s{6,})\|/.test(line)).map((line) => line.split('|')[2]!.trim());
     expect(nameCells.join(' ')).toBe(name);
   });
 

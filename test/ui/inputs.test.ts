@@ -6,7 +6,7 @@ import { editingExpiry, tagsEditorReducer } from '../../src/ui/inputs/tags-edito
 import { readMetadata, writeMetadata } from '../../src/ui/inputs/smart-metadata/metadata-document.js';
 import { footerHints, matches } from '../../src/ui/keys.js';
 
-const none: Key = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false } as Key;
+const none: Key = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };
 const key = (overrides: Partial<Key>): Key => ({ ...none, ...overrides });
 
 describe('editText', () => {

@@ -63,7 +63,7 @@ describe('the KMS key picker', () => {
     expect(rows.map((row) => row.trim().replace(/^› /, '').split(/\s+/)[0])).toEqual(['alias/healthlake-wizard-fail', 'alias/sandbox-usable', 'alias/sandbox-asymmetric', 'alias/sandbox-disabled']);
     expect(listed).toMatch(/alias\/sandbox-disabled\s+Disabled, not usable/);
     expect(listed).toMatch(/alias\/sandbox-asymmetric\s+Enabled, not usable: asymmetric or HMAC \(RSA_2048\)/);
-    expect(listed).toContain('↑↓ choose · type filter · Enter next');
+    expect(listed).toContain('↑↓ choose · Enter next · ? help · Tab skip step');
 
     await driver.type('sandbox-us');
     const filtered = driver.frame();

@@ -146,7 +146,7 @@ describe('review', () => {
     const refusing: HealthLakeGateway = {
       target: async () => ({ region: 'us-east-1', sandbox: false }),
       create: async () => {
-        throw { friendly: { code: 'AccessDenied', message: 'Access denied to the KMS key alias/mine.', fix: 'Let HealthLake create a grant on the key.', exitCode: 254, field: 'SseConfiguration.KmsEncryptionConfig.KmsKeyId', transient: false } };
+        throw Object.assign(new Error('refused'), { friendly: { code: 'AccessDenied', message: 'Access denied to the KMS key alias/mine.', fix: 'Let HealthLake create a grant on the key.', exitCode: 254, field: 'SseConfiguration.KmsEncryptionConfig.KmsKeyId', transient: false } });
       },
       resume: async () => ({}) as CreateResult,
       describe: async () => {
@@ -178,7 +178,7 @@ describe('review', () => {
     const noCredentials: HealthLakeGateway = {
       target: async () => ({ region: 'us-east-1', sandbox: false }),
       create: async () => {
-        throw { friendly: { code: 'NoCredentials', message: 'No AWS credentials were found.', fix: 'Run aws configure.', exitCode: 253, transient: false } };
+        throw Object.assign(new Error('no credentials'), { friendly: { code: 'NoCredentials', message: 'No AWS credentials were found.', fix: 'Run aws configure.', exitCode: 253, transient: false } });
       },
       resume: async () => ({}) as CreateResult,
       describe: async () => {

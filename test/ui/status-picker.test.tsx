@@ -93,13 +93,14 @@ describe('status without an id', () => {
     const rows = listedFrame.split('\n').filter((line) => /[0-9a-f]{32}/.test(line));
     expect(rows[0]).toMatch(new RegExp(`› \\* ${mine}\\s+CREATING · ${tag}-mine · ${emulator.region}`));
     expect(rows[1]).toMatch(new RegExp(`\\* ${'e'.repeat(32)}\\s+CREATING when last seen · ${tag}-elsewhere · eu-`));
-    expect(listedFrame).toContain('↑↓ choose · type filter · Enter select · Esc clear/back · Ctrl+C quit');
+    expect(listedFrame).toContain('↑↓ choose · Enter select · Esc back · Ctrl+C quit');
     expect(listedFrame).not.toContain('Listing the data stores');
 
     await screen.type(`${tag}-th`);
     const filtered = screen.frame();
     expect(filtered).toContain(`Filter: ${tag}-th`);
     expect(filtered).toMatch(/ 1 of \d+/);
+    expect(filtered).toContain('Enter select · Esc clear filter');
     expect(filtered).toContain(theirs);
     expect(filtered).not.toContain(mine);
     await screen.press(KEY.enter);

@@ -1,8 +1,7 @@
 /** Before anything is sent, Ctrl+C asks before discarding the answers (or, with --save-preset on review, saving them). */
 import { Box, Text} from 'ink';
-import { matches } from '../keys.js';
 import { Footer } from './footer.js';
-import { useKeys } from '../use-keys.js';
+import { useCommands } from '../use-commands.js';
 
 /** Props of `QuitDialog`. */
 export interface QuitDialogProps {
@@ -15,18 +14,12 @@ export interface QuitDialogProps {
 
 /** y (or Ctrl+C again) quits, n or Esc stays. */
 export function QuitDialog({ savesPreset, onQuit, onStay, isActive }: QuitDialogProps) {
-  useKeys(
-    (input, key) => {
-      if (matches('confirm', input, key) || matches('quit', input, key)) onQuit();
-      else if (matches('cancel', input, key)) onStay();
-    },
-    { isActive },
-  );
+  const commands = useCommands({ confirm: onQuit, cancel: onStay, quit: onQuit }, { isActive });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
       <Text bold>{savesPreset === undefined ? 'Quit and discard your answers?' : `Quit and save the answers as preset "${savesPreset}"?`}</Text>
       <Text>Nothing has been sent; no data store was created.{savesPreset === undefined ? '' : ' (--save-preset)'}</Text>
-      <Footer commands={['confirm', 'cancel']} />
+      <Footer commands={commands} isActive={isActive} />
     </Box>
   );
 }

@@ -1,8 +1,7 @@
 /** Skipping a step that has answers asks first: Tab must never throw typed work away. */
 import { Box, Text } from 'ink';
-import { matches } from '../keys.js';
 import { Footer } from './footer.js';
-import { useKeys } from '../use-keys.js';
+import { useCommands } from '../use-commands.js';
 
 /** Props of `SkipStepDialog`. */
 export interface SkipStepDialogProps {
@@ -17,18 +16,12 @@ export interface SkipStepDialogProps {
 
 /** y skips and clears, n or Esc stays on the step with its answers. */
 export function SkipStepDialog({ stepTitle, cleared, onSkip, onStay, isActive }: SkipStepDialogProps) {
-  useKeys(
-    (input, key) => {
-      if (matches('confirm', input, key)) onSkip();
-      else if (matches('cancel', input, key)) onStay();
-    },
-    { isActive },
-  );
+  const commands = useCommands({ confirm: onSkip, cancel: onStay }, { isActive });
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
       <Text bold>Skip {stepTitle} and clear its answers?</Text>
       <Text wrap="truncate-end">Cleared: {cleared.join(', ')}.</Text>
-      <Footer commands={['confirm', 'cancel']} />
+      <Footer commands={commands} isActive={isActive} />
     </Box>
   );
 }

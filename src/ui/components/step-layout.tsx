@@ -3,8 +3,8 @@ import { Box, Text } from 'ink';
 import { useState, type ReactNode } from 'react';
 import type { TargetReport } from '../../aws/types.js';
 import type { Help } from '../../spec/index.js';
-import { matches, type Command } from '../keys.js';
-import { useKeys } from '../use-keys.js';
+import type { Command } from '../keys.js';
+import { useCommands } from '../use-commands.js';
 import type { StepProgress as Progress } from '../flow/progress.js';
 import { ACCENT } from '../theme.js';
 import { Footer } from './footer.js';
@@ -28,7 +28,10 @@ export interface StepLayoutProps {
   children: ReactNode;
   /** The live validation line. */
   validation?: ReactNode;
+  /** The commands the step's input and screen handle now (from `useCommands`); the layout adds its own. */
   footer: readonly Command[];
+  /** Whether the step has the keys (not under a dialog): its footer shows only then. */
+  isActive: boolean;
 }
 
 /** Lays a step out top to bottom; fits 80x24 with the short help, the long help scrolling (PgUp/PgDn). */
@@ -39,15 +42,14 @@ export function StepLayout(props: StepLayoutProps) {
   const [helpScroll, setHelpScroll] = useState({ for: '', by: 0 });
   const helpMax = props.longHelp ? maxHelpOffset(longHelpLines(props.helps, columns).length, helpRows) : 0;
   const helpOffset = helpScroll.for === props.title ? Math.min(helpScroll.by, helpMax) : 0;
-  useKeys(
-    (input, key) => {
-      const page = Math.max(1, helpRows - 3);
-      if (matches('helpDown', input, key)) setHelpScroll({ for: props.title, by: Math.min(helpMax, helpOffset + page) });
-      else if (matches('helpUp', input, key)) setHelpScroll({ for: props.title, by: Math.max(0, helpOffset - page) });
+  const page = Math.max(1, helpRows - 3);
+  const scrolling = useCommands(
+    {
+      helpDown: () => setHelpScroll({ for: props.title, by: Math.min(helpMax, helpOffset + page) }),
+      helpUp: () => setHelpScroll({ for: props.title, by: Math.max(0, helpOffset - page) }),
     },
-    { isActive: helpMax > 0 },
+    { isActive: props.isActive && helpMax > 0 },
   );
-  const footer: readonly Command[] = helpMax > 0 ? [...props.footer.filter((command) => command !== 'quit'), 'helpDown', ...props.footer.filter((command) => command === 'quit')] : props.footer;
   return (
     <Box flexDirection="column">
       <Header target={props.target} sandbox={props.sandbox} dryRun={props.dryRun} />
@@ -64,7 +66,7 @@ export function StepLayout(props: StepLayoutProps) {
       </Box>
       {props.validation ? <Box marginTop={1}>{props.validation}</Box> : null}
       <Box marginTop={1}>
-        <Footer commands={footer} />
+        <Footer commands={[...props.footer, ...scrolling]} isActive={props.isActive} />
       </Box>
     </Box>
   );

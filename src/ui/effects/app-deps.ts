@@ -24,30 +24,33 @@ export interface Connection {
   callerAccount?(): Promise<string>;
 }
 
-/** Everything the app needs from the outside world. The factories are lazy: called after the first frame. */
+/**
+ * Everything the app needs from the outside world. The factories are lazy: called after the first frame. Each is
+ * a function property, not a method, so that it can be handed on alone (`deps.now`) without its object.
+ */
 export interface AppDeps {
   /**
    * Connects to the chosen target (AWS or the sandbox); loads the AWS SDK (and starts the emulator) only when
    * called. With `where`, a data store of the local history: connects where it was created (its Region, profile,
    * endpoint, or the sandbox; the command line's flags win).
    */
-  connect(choice: TargetChoice, store: WizardStore | undefined, where?: HistoryEntry): Promise<Connection>;
+  connect: (choice: TargetChoice, store: WizardStore | undefined, where?: HistoryEntry) => Promise<Connection>;
   /** The profiles of the AWS config and credentials files, for the target picker; loads the SDK's file reader. */
-  listProfiles(): Promise<ProfileEntry[]>;
+  listProfiles: () => Promise<ProfileEntry[]>;
   /** Opens the local store; undefined when it is unavailable (the wizard goes on without it). */
-  openStore(): Promise<WizardStore | undefined>;
+  openStore: () => Promise<WizardStore | undefined>;
   /** Whether AWS credentials seem configured (offline check). */
-  detectCredentials(): Promise<{ found: boolean; source?: string }>;
+  detectCredentials: () => Promise<{ found: boolean; source?: string }>;
   /** What `--dry-run` prints for the request (as the non-interactive dry run prints it); loads its renderers when called. */
-  renderDryRun(request: CreateRequest): Promise<string>;
+  renderDryRun: (request: CreateRequest) => Promise<string>;
   /** A line for stderr, printed after the last frame (e.g. "saved preset"). */
-  report(line: string): void;
+  report: (line: string) => void;
   /** The clock (ms since epoch). */
-  now(): number;
+  now: () => number;
   /** Writes text to a new file in the current directory (never over an existing one); returns its path. */
-  writeFile(fileName: string, text: string): string;
+  writeFile: (fileName: string, text: string) => string;
   /** Rings the terminal bell. */
-  ring(): void;
+  ring: () => void;
   /** The one place the app ends: the exit code and lines to print after the last frame. */
-  exit(code: number, farewell?: string): void;
+  exit: (code: number, farewell?: string) => void;
 }

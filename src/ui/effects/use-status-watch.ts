@@ -1,22 +1,39 @@
-/** Follows the data store with the gateway's watcher while the flow is `watching`; reads its expiry tag once. */
-import { useEffect, type Dispatch } from 'react';
+/**
+ * Follows a data store with the gateway's watcher, from the event that starts it: a submission's result, or the
+ * status command; reads its expiry tag once.
+ */
+import { useEffect, useRef, type Dispatch } from 'react';
 import { expiryFromTags } from '../../request/expiry.js';
-import type { WizardEvent, WizardState } from '../flow/state.js';
+import type { WizardEvent } from '../flow/state.js';
 import type { Connection } from './app-deps.js';
 import { friendlyOf } from './friendly-error.js';
 
-/** Dispatches a `status` event for each watcher event; stops when the phase changes or the app ends. */
-export function useStatusWatch(state: WizardState, dispatch: Dispatch<WizardEvent>, connection: () => Promise<Connection>, now: () => number): void {
-  const datastoreId = state.phase === 'watching' ? state.watch?.result.DatastoreId : undefined;
+/**
+ * Returns `watch(datastoreId)`, which dispatches a `status` event for each watcher event and calls `onDone` with
+ * the outcome once the data store is ACTIVE or has failed. The watch stops when the app ends.
+ */
+export function useStatusWatch(
+  dispatch: Dispatch<WizardEvent>,
+  /** The connection of the target on hand. */
+  connection: () => Promise<Connection>,
+  now: () => number,
+  onDone: (outcome: 'active' | 'failed') => void,
+): (datastoreId: string) => void {
+  const stopped = useRef<AbortController>(undefined);
   useEffect(() => {
-    if (!datastoreId) return;
     const controller = new AbortController();
+    stopped.current = controller;
+    return () => controller.abort();
+  }, []);
+  return (datastoreId) => {
+    const signal = stopped.current?.signal;
+    if (!signal || signal.aborted) return;
     void (async () => {
       try {
         const { gateway } = await connection();
         let tagsAsked = false;
-        for await (const event of gateway.watch(datastoreId, { signal: controller.signal })) {
-          if (controller.signal.aborted) return;
+        for await (const event of gateway.watch(datastoreId, { signal })) {
+          if (signal.aborted) return;
           dispatch({ type: 'status', event });
           // The ARN is known from the first description (the status command starts from the id alone).
           if (!tagsAsked && event.type !== 'transient-error' && event.properties.DatastoreArn) {
@@ -32,15 +49,14 @@ export function useStatusWatch(state: WizardState, dispatch: Dispatch<WizardEven
               () => undefined,
             );
           }
+          if (event.type === 'done') onDone(event.outcome === 'active' ? 'active' : 'failed');
         }
       } catch (error) {
-        if (controller.signal.aborted) return;
+        if (signal.aborted) return;
         // The watcher retries transient errors itself; what reaches here ends the watch, shown on the panel.
         const at = new Date(now());
         dispatch({ type: 'status', event: { type: 'transient-error', error: friendlyOf(error), at, nextCheckAt: at } });
       }
     })();
-    return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one watch per data store
-  }, [datastoreId]);
+  };
 }

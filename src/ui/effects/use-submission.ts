@@ -1,8 +1,9 @@
 /**
- * Sends the request (or resumes a pending one) when the flow enters `submitting`; keeps the last answers, and
+ * Sends the request (or resumes a pending one) when an event enters `submitting`; keeps the last answers, and
  * saves the `--save-preset` preset once the data store is created.
  */
-import { useEffect, type Dispatch } from 'react';
+import type { Dispatch } from 'react';
+import type { CreateResult } from '../../aws/types.js';
 import type { Answers } from '../../request/answers.js';
 import type { WizardStore } from '../../store/types.js';
 import type { WizardEvent, WizardState } from '../flow/state.js';
@@ -48,38 +49,38 @@ async function keepLastAnswers(store: Promise<WizardStore | undefined>, answers:
   }
 }
 
-/** Runs the submission side effect of the `submitting` phase. */
+/**
+ * Returns `submit(state)`, called by the event that enters `submitting` (the confirmation's `submit`, the start
+ * screen's `resume`) with the state it made: sends the request or resends the pending one, then dispatches
+ * `submitted` (and calls `onSubmitted`, which starts the watch) or `submitFailed`.
+ */
 export function useSubmission(
-  state: WizardState,
   dispatch: Dispatch<WizardEvent>,
   deps: AppDeps,
   /** The connection of the target on hand. */
   connection: () => Promise<Connection>,
   store: Promise<WizardStore | undefined>,
   /** `--save-preset NAME`: saved when the data store is created. */
-  presetName?: string,
-): void {
-  const submitting = state.phase === 'submitting';
-  useEffect(() => {
-    if (!submitting) return;
-    const controller = new AbortController();
+  presetName: string | undefined,
+  onSubmitted: (result: CreateResult) => void,
+): (state: WizardState) => void {
+  // Leaving mid-request does not abort it: the journal keeps the token so the next start can resume.
+  return (state) => {
     void (async () => {
       try {
         const { gateway, callerAccount } = await connection();
         const opened = await store;
-        const result = await submitAnswers(state, gateway, opened, { signal: controller.signal, ...(callerAccount ? { callerAccount } : {}) });
+        const result = await submitAnswers(state, gateway, opened, callerAccount ? { callerAccount } : {});
         if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
-        if (!controller.signal.aborted) dispatch({ type: 'submitted', result, at: deps.now() });
+        dispatch({ type: 'submitted', result, at: deps.now() });
+        onSubmitted(result);
       } catch (error) {
         const stillPending = state.resuming ? await isStillPending(store, state.resuming.clientToken) : false;
         // The answers are kept for the next run too: a failure (no credentials, no region, a refused request)
         // must not cost the person what they typed.
         if (!state.resuming) await keepLastAnswers(store, state.answers);
-        if (!controller.signal.aborted) dispatch({ type: 'submitFailed', error: friendlyOf(error), stillPending });
+        dispatch({ type: 'submitFailed', error: friendlyOf(error), stillPending });
       }
     })();
-    // Leaving mid-request does not abort it: the journal keeps the token so the next start can resume.
-    return () => undefined;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per submission
-  }, [submitting]);
+  };
 }

@@ -189,7 +189,7 @@ function restart(state: WizardState, answers: Answers, given: readonly string[],
 }
 
 /** Before anything was sent, the target can change; a pending resend stays bound to its own. */
-function canChangeTarget(state: WizardState): boolean {
+export function canChangeTarget(state: WizardState): boolean {
   return (state.phase === 'start' || state.phase === 'editing' || state.phase === 'review') && !state.resuming;
 }
 

@@ -5,10 +5,10 @@ import { useChoice } from './choice/use-choice.js';
 import type { PromptInputProps } from './prompt-input-props.js';
 
 /** The input for enum and boolean leaves. */
-export function ChoicePrompt({ prompt, value, onAnswer, onNext, onBack, isActive }: PromptInputProps) {
+export function ChoicePrompt({ prompt, value, onAnswer, onNext, onBack, isActive, frame }: PromptInputProps) {
   const options = choiceOptions(prompt);
   const highlighted = Math.max(0, options.findIndex((option) => option.value === value));
-  useChoice({
+  const commands = useChoice({
     count: options.length,
     highlighted,
     isActive,
@@ -19,5 +19,5 @@ export function ChoicePrompt({ prompt, value, onAnswer, onNext, onBack, isActive
     },
     onBack,
   });
-  return <ChoiceList rows={options.map((option) => ({ label: option.label, meaning: option.meaning }))} highlighted={highlighted} isActive={isActive} />;
+  return frame(<ChoiceList rows={options.map((option) => ({ label: option.label, meaning: option.meaning }))} highlighted={highlighted} isActive={isActive} />, commands);
 }

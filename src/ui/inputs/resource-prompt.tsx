@@ -22,7 +22,7 @@ function listingNote(listing: ResourceListingState, kind: keyof typeof RESOURCE_
 }
 
 /** The picker (or, when nothing can be listed, the text box) for a `pickedFrom` leaf. */
-export function ResourcePrompt({ prompt, value, onAnswer, onNext, onBack, isActive, resources }: PromptInputProps) {
+export function ResourcePrompt({ prompt, value, onAnswer, onNext, onBack, isActive, resources, frame }: PromptInputProps) {
   const node = prompt.leaf!.node;
   const kind = node.kind === 'string' && node.pickedFrom ? node.pickedFrom : 'kms-key';
   const listing = useResourceListing(kind, resources?.source);
@@ -34,10 +34,11 @@ export function ResourcePrompt({ prompt, value, onAnswer, onNext, onBack, isActi
   const items = textOnly ? [] : resourceItems(kind, listed, current);
   const matching = filterItems(items, state.filter.value);
   const answer = (text: string) => onAnswer(text === '' && prompt.omittable ? undefined : text);
-  usePicker({
+  const commands = usePicker({
     state,
     dispatch,
     count: matching.length,
+    enter: 'next',
     isActive,
     onPick: (index) => {
       onAnswer(matching[index]!.value);
@@ -52,7 +53,7 @@ export function ResourcePrompt({ prompt, value, onAnswer, onNext, onBack, isActi
     onBack,
   });
   const example = node.examples[0];
-  return (
+  return frame(
     <Box flexDirection="column">
       <Picker
         state={state}
@@ -64,6 +65,7 @@ export function ResourcePrompt({ prompt, value, onAnswer, onNext, onBack, isActi
         note={listingNote(listing, kind, resources?.where ?? 'the Region', listed.length)}
         isActive={isActive}
       />
-    </Box>
+    </Box>,
+    commands,
   );
 }

@@ -7,8 +7,7 @@ import type { TargetReport } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
 import { MARK } from '../theme.js';
 import { Footer } from '../components/footer.js';
-import { matches } from '../keys.js';
-import { useKeys } from '../use-keys.js';
+import { useCommands } from '../use-commands.js';
 import type { AnswerRow } from './answer-rows.js';
 
 /** Props of `ConfirmSubmitDialog`. */
@@ -39,13 +38,7 @@ export function describeTarget(sandbox: boolean, report: TargetReport | undefine
 
 /** y creates, n or Esc goes back to review. */
 export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm, onCancel, failedChecks = [], isActive }: ConfirmSubmitDialogProps) {
-  useKeys(
-    (input, key) => {
-      if (matches('confirm', input, key)) onConfirm();
-      else if (matches('cancel', input, key)) onCancel();
-    },
-    { isActive },
-  );
+  const commands = useCommands({ confirm: onConfirm, cancel: onCancel }, { isActive });
   // One line per step that cannot change later: its first answer (the key type, the strategy) says what it is.
   const fixed = rows.filter((row, index) => row.fixedAfterCreation && rows.findIndex((other) => other.stepTitle === row.stepTitle) === index);
   const labelWidth = Math.max(...fixed.map((row) => row.stepTitle.length)) + 2;
@@ -70,7 +63,7 @@ export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm,
           {`${MARK.error} Pre-flight failed for ${failedChecks.join(', ')}: the creation will likely end CREATE_FAILED (the Checks tab shows the fix).`}
         </Text>
       ) : null}
-      <Footer commands={['confirm', 'cancel']} />
+      <Footer commands={commands} isActive={isActive} />
     </Box>
   );
 }

@@ -14,7 +14,7 @@ import { Header } from '../components/header.js';
 import { answerIssues, hasErrors, inWizardWords, requestFromAnswers } from '../flow/issues.js';
 import { targetBlocker, type WizardEvent, type WizardState } from '../flow/state.js';
 import { targetProblem } from '../start/target-words.js';
-import { keyName, matches, type Command } from '../keys.js';
+import { keyName, type Command } from '../keys.js';
 import { answerRows } from './answer-rows.js';
 import { AnswersTable, isCutInTable } from './answers-table.js';
 import { ConfirmSubmitDialog } from './confirm-submit-dialog.js';
@@ -23,7 +23,7 @@ import { PREVIEW_TABS, type PreviewTab } from './previews.js';
 import { PrimaryAction } from './primary-action.js';
 import { SavePresetDialog } from './save-preset-dialog.js';
 import { TabBar } from './tab-bar.js';
-import { useKeys } from '../use-keys.js';
+import { useCommands } from '../use-commands.js';
 import { MARK } from '../theme.js';
 import { usePreflight, type PreflightSource } from '../effects/use-preflight.js';
 import { PreflightList, preflightText } from './preflight-list.js';
@@ -60,11 +60,15 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const [tab, setTab] = useState(0);
   const rows = answerRows(state.answers, state);
   const highlighted = state.submitError?.field;
-  // The primary action (index rows.length) is selected unless a row needs attention.
-  const [selected, setSelected] = useState(() => {
-    const attention = rows.findIndex((row) => row.path === highlighted || row.issues.length > 0);
-    return attention === -1 ? rows.length : attention;
-  });
+  // The primary action (index rows.length) is selected unless a row needs attention; a new submission error
+  // selects again (the selection belongs to the error it was made under).
+  const attention = () => {
+    const index = rows.findIndex((row) => row.path === highlighted || row.issues.length > 0);
+    return index === -1 ? rows.length : index;
+  };
+  const [selection, setSelection] = useState(() => ({ under: state.submitError, index: attention() }));
+  const selected = selection.under === state.submitError ? selection.index : attention();
+  const setSelected = (index: number) => setSelection({ under: state.submitError, index });
   const [scroll, setScroll] = useState(0);
   /** What `w` did: the file written, or why it could not be. */
   const [written, setWritten] = useState<{ ok: boolean; text: string }>();
@@ -99,66 +103,39 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
     (state.resuming ? 2 : 0);
   const canViewWhole = tab === 0 && current !== undefined && (current.whole.includes('\n') || isCutInTable(rows, current, width));
 
-  useKeys(
-    (input, key) => {
-      if (viewing) {
-        if (matches('viewWhole', input, key) || matches('back', input, key)) {
-          setViewing(false);
-          setScroll(0);
-        } else if (matches('up', input, key)) setScroll(Math.max(0, scroll - 1));
-        else if (matches('down', input, key)) setScroll(scroll + 1);
-        return;
-      }
-      if (matches('nextTab', input, key)) {
-        setTab((tab + 1) % TITLES.length);
-        setScroll(0);
-      } else if (matches('previousTab', input, key)) {
-        setTab((tab - 1 + TITLES.length) % TITLES.length);
-        setScroll(0);
-      } else if (matches('up', input, key)) {
-        if (tab === 0) setSelected((row - 1 + rows.length + 1) % (rows.length + 1));
-        else setScroll(Math.max(0, scroll - 1));
-      } else if (matches('down', input, key)) {
-        if (tab === 0) setSelected((row + 1) % (rows.length + 1));
-        else setScroll(scroll + 1);
-      } else if (matches('editRow', input, key)) {
-        // Enter: edits the selected row of the table, else runs the primary action (also from a preview tab).
-        if (tab === 0 && current && !state.resuming) dispatch({ type: 'jumpTo', path: current.path });
-        else onPrimary();
-      } else if (matches('edit', input, key)) {
-        if (tab === 0 && current) dispatch({ type: 'jumpTo', path: current.path });
-      } else if (preview && matches('writeFile', input, key)) {
-        setWritten(writePreview(preview, preview.render(request, options), writeFile));
-      } else if (canViewWhole && matches('viewWhole', input, key)) {
-        setViewing(true);
-        setScroll(0);
-      } else if (matches('savePreset', input, key)) {
-        dispatch({ type: 'openDialog', dialog: 'save-preset' });
-      } else if (matches('submit', input, key)) {
-        onPrimary();
-      } else if (matches('back', input, key)) {
-        dispatch({ type: 'back' });
-      }
-    },
-    { isActive: isActive && !dialogOpen },
-  );
-
+  const closeWhole = () => {
+    setViewing(false);
+    setScroll(0);
+  };
+  const showTab = (next: number) => {
+    setTab(next);
+    setScroll(0);
+  };
   const action: Command = state.dryRun ? 'printRequest' : 'create';
   // A pending submission is resent as it was: no edit, no going back into the steps. On a preview `w` writes it.
   const editing = tab === 0 && current !== undefined && !state.resuming;
-  const footer: Command[] = viewing
-    ? ['choose', 'viewWhole', 'back', 'quit']
-    : [
-        editing ? 'editRow' : action,
-        // On a preview ↑↓ scroll, which needs no hint; the line must fit 80 columns with `w`.
-        ...(preview || onChecks ? [] : (['choose'] as Command[])),
-        ...(canViewWhole ? (['viewWhole'] as Command[]) : []),
-        ...(preview ? (['writeFile'] as Command[]) : []),
-        'nextTab',
-        'savePreset',
-        ...(state.resuming ? [] : (['back'] as Command[])),
-        'quit',
-      ];
+  const commands = useCommands(
+    viewing
+      ? { up: () => setScroll(Math.max(0, scroll - 1)), down: () => setScroll(scroll + 1), viewWhole: closeWhole, back: closeWhole }
+      : {
+          // Enter: edits the selected row of the table, else runs the primary action (also from a preview tab).
+          [editing ? 'editRow' : action]: () => (editing ? dispatch({ type: 'jumpTo', path: current.path }) : onPrimary()),
+          up: () => (tab === 0 ? setSelected((row - 1 + rows.length + 1) % (rows.length + 1)) : setScroll(Math.max(0, scroll - 1))),
+          down: () => (tab === 0 ? setSelected((row + 1) % (rows.length + 1)) : setScroll(scroll + 1)),
+          viewWhole: canViewWhole && (() => {
+            setViewing(true);
+            setScroll(0);
+          }),
+          writeFile: preview && (() => setWritten(writePreview(preview, preview.render(request, options), writeFile))),
+          nextTab: () => showTab((tab + 1) % TITLES.length),
+          previousTab: () => showTab((tab - 1 + TITLES.length) % TITLES.length),
+          savePreset: () => dispatch({ type: 'openDialog', dialog: 'save-preset' }),
+          // Create (or print, with --dry-run) from anywhere: on a row Enter edits.
+          [state.dryRun ? 'submitDryRun' : 'submit']: onPrimary,
+          back: !state.resuming && (() => dispatch({ type: 'back' })),
+        },
+    { isActive: isActive && !dialogOpen },
+  );
   // Header, tabs, footer, status lines and margins take about 9 rows; the rest is for the table or preview.
   const bodyHeight = Math.max(5, height - 10);
   return (
@@ -234,7 +211,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
       {state.notice && !dialogOpen ? <Text color="green">{state.notice}</Text> : null}
       {written && !dialogOpen ? <Text color={written.ok ? 'green' : 'red'}>{written.text}</Text> : null}
       <Box marginTop={1}>
-        <Footer commands={dialogOpen ? [] : footer} />
+        <Footer commands={commands} isActive={isActive && !dialogOpen} />
       </Box>
     </Box>
   );

@@ -3,8 +3,7 @@ import { Box, Text} from 'ink';
 import { useState } from 'react';
 import { Footer } from '../components/footer.js';
 import { TextInput } from '../inputs/text-input/text-input.js';
-import { matches } from '../keys.js';
-import { useKeys } from '../use-keys.js';
+import { useCommands } from '../use-commands.js';
 import { MARK } from '../theme.js';
 
 /** Props of `SavePresetDialog`. */
@@ -19,13 +18,11 @@ export interface SavePresetDialogProps {
 export function SavePresetDialog({ onSave, onCancel, isActive }: SavePresetDialogProps) {
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
-  useKeys(
-    (input, key) => {
-      if (matches('back', input, key)) onCancel();
-      else if (matches('next', input, key)) {
-        if (name.trim() === '') setError('Give the preset a name.');
-        else setError(onSave(name.trim()));
-      }
+  const commands = useCommands(
+    {
+      // Enter saves under the name typed.
+      select: () => (name.trim() === '' ? setError('Give the preset a name.') : setError(onSave(name.trim()))),
+      back: onCancel,
     },
     { isActive },
   );
@@ -38,7 +35,7 @@ export function SavePresetDialog({ onSave, onCancel, isActive }: SavePresetDialo
         <TextInput value={name} onChange={(next) => { setName(next); setError(undefined); }} isActive={isActive} placeholder="e.g. clinic-prod" />
       </Box>
       {error ? <Text color="red">{MARK.error} {error}</Text> : null}
-      <Footer commands={['select', 'back']} />
+      <Footer commands={commands} isActive={isActive} />
     </Box>
   );
 }

@@ -1,5 +1,5 @@
 /** The editing screen: the current prompt in the step layout, with its input chosen by the prompt's kind. */
-import type { Dispatch } from 'react';
+import type { Dispatch, ReactNode } from 'react';
 import type { TargetReport } from '../../aws/types.js';
 import { STEPS } from '../../spec/index.js';
 import { SkipStepDialog } from '../components/skip-step-dialog.js';
@@ -18,8 +18,8 @@ import { TagsEditor } from '../inputs/tags-editor/tags-editor.js';
 import { TextPrompt } from '../inputs/text-prompt.js';
 import { ResourcePrompt } from '../inputs/resource-prompt.js';
 import type { PickerResources } from '../inputs/prompt-input-props.js';
-import { matches, type Command } from '../keys.js';
-import { useKeys } from '../use-keys.js';
+import type { Command } from '../keys.js';
+import { useCommands } from '../use-commands.js';
 
 const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> = {
   text: TextPrompt,
@@ -50,10 +50,10 @@ export function EditScreen({ state, dispatch, target, resources, isActive }: Edi
   const value = state.answers[prompt.path];
   const ownsHelpKey = prompt.kind === 'json';
   const askingSkip = state.dialog === 'confirm-skip';
-  useKeys(
-    (input, key) => {
-      if (!ownsHelpKey && matches('help', input, key)) dispatch({ type: 'toggleHelp' });
-      else if (matches('skip', input, key)) dispatch({ type: 'skip' });
+  const screenCommands = useCommands(
+    {
+      help: !ownsHelpKey && (() => dispatch({ type: 'toggleHelp' })),
+      skip: step.optional && (() => dispatch({ type: 'skip' })),
     },
     { isActive: isActive && !askingSkip },
   );
@@ -62,16 +62,7 @@ export function EditScreen({ state, dispatch, target, resources, isActive }: Edi
   // The step's own help (e.g. "cannot be changed later") leads its first question; later ones show their own.
   const firstOfStep = visiblePrompts(state.answers).find((candidate) => candidate.step === prompt.step) === prompt;
   const title = [step.title, ...leafHelp.map((help) => help.label)].join(' › ');
-  // The tags editor says what Enter does on its own hint line (edit a tag, add one, or go on).
-  const footer: Command[] = [...(prompt.kind === 'tags' ? [] : (['next'] as Command[])), ...(canGoBack(state) ? (['back'] as Command[]) : []), 'help'];
-  if (prompt.kind === 'choice') footer.unshift('choose');
-  // A picker: letters filter, Esc empties the filter before it goes back.
-  if (prompt.kind === 'resource') footer.splice(0, footer.length, 'choose', 'filter', 'next', ...(canGoBack(state) ? (['clearFilter'] as Command[]) : []), 'help');
-  if (step.optional) footer.push('skip');
-  // The first question says how to change the target (the header shows it); the key works on every screen.
-  if (visiblePrompts(state.answers)[0]?.path === prompt.path && !state.resuming) footer.push('changeTarget');
-  footer.push('quit');
-  return (
+  const layout = (view: ReactNode, inputCommands: readonly Command[]) => (
     <StepLayout
       target={target}
       sandbox={state.sandbox}
@@ -82,20 +73,10 @@ export function EditScreen({ state, dispatch, target, resources, isActive }: Edi
       longHelp={state.longHelp}
       constraints={constraintsOf(prompt, allIssues)}
       validation={<ValidationLine prompt={prompt} value={value} issues={allIssues} untouched={untouched} />}
-      footer={askingSkip ? ['quit'] : footer}
+      footer={[...inputCommands, ...screenCommands]}
+      isActive={isActive && !askingSkip}
     >
-      <Input
-        key={prompt.path}
-        prompt={prompt}
-        value={value}
-        issues={issues}
-        isActive={isActive && !askingSkip}
-        onAnswer={(answer) => dispatch({ type: 'answer', path: prompt.path, value: answer })}
-        onNext={() => dispatch({ type: 'next' })}
-        onBack={() => dispatch({ type: 'back' })}
-        onHelp={() => dispatch({ type: 'toggleHelp' })}
-        {...(resources ? { resources } : {})}
-      />
+      {view}
       {askingSkip ? (
         <SkipStepDialog
           stepTitle={step.title}
@@ -106,6 +87,21 @@ export function EditScreen({ state, dispatch, target, resources, isActive }: Edi
         />
       ) : null}
     </StepLayout>
+  );
+  return (
+    <Input
+      key={prompt.path}
+      prompt={prompt}
+      value={value}
+      issues={issues}
+      isActive={isActive && !askingSkip}
+      onAnswer={(answer) => dispatch({ type: 'answer', path: prompt.path, value: answer })}
+      onNext={() => dispatch({ type: 'next' })}
+      onBack={canGoBack(state) ? () => dispatch({ type: 'back' }) : undefined}
+      onHelp={() => dispatch({ type: 'toggleHelp' })}
+      frame={layout}
+      {...(resources ? { resources } : {})}
+    />
   );
 }
 

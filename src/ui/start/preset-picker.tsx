@@ -18,7 +18,7 @@ export interface PresetPickerProps {
 /** The presets by name with their origin and description or last change. */
 export function PresetPicker({ presets, onPick, onBack, isActive }: PresetPickerProps) {
   const [highlighted, setHighlighted] = useState(0);
-  useChoice({ count: presets.length, highlighted, onHighlight: setHighlighted, onPick: (index) => onPick(presets[index]!), onBack, isActive });
+  const commands = useChoice({ count: presets.length, highlighted, onHighlight: setHighlighted, onPick: (index) => onPick(presets[index]!), onBack, isActive });
   return (
     <Box flexDirection="column">
       <Text bold>Start from a preset</Text>
@@ -27,7 +27,7 @@ export function PresetPicker({ presets, onPick, onBack, isActive }: PresetPicker
         highlighted={highlighted}
         height={10}
       />
-      <Footer commands={['choose', 'select', 'back']} />
+      <Footer commands={commands} isActive={isActive} />
     </Box>
   );
 }

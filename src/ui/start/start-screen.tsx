@@ -9,11 +9,10 @@ import { Footer } from '../components/footer.js';
 import type { StartChoices, WizardEvent } from '../flow/state.js';
 import { ChoiceList } from '../inputs/choice/choice-list.js';
 import { useChoice } from '../inputs/choice/use-choice.js';
-import { matches, type Command } from '../keys.js';
 import { Header } from '../components/header.js';
 import { PresetPicker } from './preset-picker.js';
 import { startOptions, type StartOption } from './start-options.js';
-import { useKeys } from '../use-keys.js';
+import { useCommands } from '../use-commands.js';
 import { MARK } from '../theme.js';
 import { targetProblem } from './target-words.js';
 
@@ -56,17 +55,9 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
         return dispatch({ type: 'recheckTarget' });
     }
   };
-  useChoice({ count: options.length, highlighted, onHighlight: setHighlighted, onPick: (index) => choose(options[index]!), isActive: isActive && !picking });
+  const listCommands = useChoice({ count: options.length, highlighted, onHighlight: setHighlighted, onPick: (index) => choose(options[index]!), isActive: isActive && !picking });
   const firstPending = choices.pending[0];
-  useKeys(
-    (input, key) => {
-      if (firstPending && matches('resume', input, key)) dispatch({ type: 'resume', submission: firstPending });
-    },
-    { isActive: isActive && !picking },
-  );
-  const footer: Command[] = ['choose', 'select'];
-  if (firstPending) footer.push('resume');
-  footer.push('changeTarget', 'quit');
+  const ownCommands = useCommands({ resume: firstPending && (() => dispatch({ type: 'resume', submission: firstPending })) }, { isActive: isActive && !picking });
   return (
     <Box flexDirection="column">
       <Header target={target} sandbox={sandbox} dryRun={dryRun} />
@@ -112,7 +103,7 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
       </Box>
       {picking ? null : (
         <Box marginTop={1}>
-          <Footer commands={footer} />
+          <Footer commands={[...listCommands, ...ownCommands]} isActive={isActive} />
         </Box>
       )}
     </Box>

@@ -11,8 +11,7 @@ import { Footer } from '../components/footer.js';
 import { ChoiceList } from '../inputs/choice/choice-list.js';
 import { useChoice } from '../inputs/choice/use-choice.js';
 import { TextInput } from '../inputs/text-input/text-input.js';
-import { matches } from '../keys.js';
-import { useKeys } from '../use-keys.js';
+import { useCommands } from '../use-commands.js';
 
 /** Props of `TargetPicker`. */
 export interface TargetPickerProps {
@@ -55,7 +54,7 @@ export function TargetPicker({ loadProfiles, current, region, startAt, onChoose,
     if (place.kind === 'sandbox') onChoose({ sandbox: true });
     else setRegionFor({ ...(place.entry ? { entry: place.entry } : {}) });
   };
-  useChoice({ count: places.length, highlighted: row, onHighlight: setHighlighted, onPick: (index) => pick(places[index]!), onBack: onCancel, isActive: isActive && !regionFor });
+  const commands = useChoice({ count: places.length, highlighted: row, onHighlight: setHighlighted, onPick: (index) => pick(places[index]!), onBack: onCancel, isActive: isActive && !regionFor });
   if (regionFor) {
     const entry = regionFor.entry;
     // Naming the profile in use again would stop AWS_PROFILE or the default from applying: keep it unnamed.
@@ -89,7 +88,7 @@ export function TargetPicker({ loadProfiles, current, region, startAt, onChoose,
         height={10}
       />
       <Box marginTop={1}>
-        <Footer commands={['choose', 'select', 'back']} />
+        <Footer commands={commands} isActive={isActive} />
       </Box>
     </Box>
   );
@@ -115,13 +114,14 @@ function RegionList({ title, preselected, preselectedNote, onPick, onBack, isAct
   const start = Math.max(0, regions.findIndex((candidate) => candidate.code === preselected));
   // Typing puts the highlight back on the preselected Region (or the first that matches).
   const row = Math.min(moved?.for === typed ? moved.to : start, Math.max(0, regions.length - 1));
-  useKeys(
-    (input, key) => {
-      // Only the arrow keys move: j and k are letters of the filter here.
-      if (key.upArrow && regions.length > 0) setMoved({ for: typed, to: (row - 1 + regions.length) % regions.length });
-      else if (key.downArrow && regions.length > 0) setMoved({ for: typed, to: (row + 1) % regions.length });
-      else if (matches('select', input, key) && regions[row]) onPick(regions[row].code);
-      else if (matches('back', input, key)) onBack();
+  const count = regions.length;
+  // Letters go to the filter (the text input): only the arrows move.
+  const commands = useCommands(
+    {
+      arrowUp: count > 1 && (() => setMoved({ for: typed, to: (row - 1 + count) % count })),
+      arrowDown: count > 1 && (() => setMoved({ for: typed, to: (row + 1) % count })),
+      select: regions[row] !== undefined && (() => onPick(regions[row]!.code)),
+      back: onBack,
     },
     { isActive },
   );
@@ -142,7 +142,7 @@ function RegionList({ title, preselected, preselectedNote, onPick, onBack, isAct
         />
       )}
       <Box marginTop={1}>
-        <Footer commands={['choose', 'select', 'back']} />
+        <Footer commands={commands} isActive={isActive} />
       </Box>
     </Box>
   );

@@ -45,7 +45,7 @@ export function DatastorePickerScreen({ store, connection, target, sandbox, onPi
   const items = datastoreItems(choices.listed, choices.history);
   const [state, dispatch] = usePickerState();
   const matching = filterItems(items, state.filter.value);
-  usePicker({ state, dispatch, count: matching.length, onPick: (index) => onPick(matching[index]!.value), onBack, isActive });
+  const commands = usePicker({ state, dispatch, count: matching.length, onPick: (index) => onPick(matching[index]!.value), onBack, isActive });
   return (
     <Box flexDirection="column">
       <Header target={target} sandbox={sandbox} />
@@ -61,7 +61,7 @@ export function DatastorePickerScreen({ store, connection, target, sandbox, onPi
         <Picker state={state} matching={matching} total={items.length} note={listingNote(choices, targetName(target), sandbox)} height={10} isActive={isActive} />
       </Box>
       <Box marginTop={1}>
-        <Footer commands={['choose', 'filter', 'select', 'clearFilter', 'quit']} />
+        <Footer commands={commands} isActive={isActive} />
       </Box>
     </Box>
   );

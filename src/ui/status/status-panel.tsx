@@ -125,7 +125,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
       ) : null}
       {watching ? (
         <Box marginTop={1}>
-          <Footer commands={['quit']} />
+          <Footer commands={[]} />
         </Box>
       ) : null}
     </Box>

@@ -1,6 +1,6 @@
 /** Key handling for a list of choices: arrows move the highlight, Enter picks. */
-import { matches } from '../../keys.js';
-import { useKeys } from '../../use-keys.js';
+import type { Command } from '../../keys.js';
+import { useCommands } from '../../use-commands.js';
 
 /** Props of the choice list's key hook. */
 export interface UseChoiceProps {
@@ -14,15 +14,16 @@ export interface UseChoiceProps {
   isActive: boolean;
 }
 
-/** Wires the keys; the highlighted index is the caller's (often derived from the current answer). */
-export function useChoice({ count, highlighted, onHighlight, onPick, onBack, onToggle, isActive }: UseChoiceProps): void {
-  useKeys(
-    (input, key) => {
-      if (matches('up', input, key)) onHighlight((highlighted - 1 + count) % count);
-      else if (matches('down', input, key)) onHighlight((highlighted + 1) % count);
-      else if (onToggle && matches('toggle', input, key)) onToggle(highlighted);
-      else if (matches('select', input, key)) onPick(highlighted);
-      else if (onBack && matches('back', input, key)) onBack();
+/** Wires the keys; the highlighted index is the caller's (often derived from the current answer). Returns the commands for the footer. */
+export function useChoice({ count, highlighted, onHighlight, onPick, onBack, onToggle, isActive }: UseChoiceProps): Command[] {
+  return useCommands(
+    {
+      // One choice has nowhere to move.
+      up: count > 1 && (() => onHighlight((highlighted - 1 + count) % count)),
+      down: count > 1 && (() => onHighlight((highlighted + 1) % count)),
+      toggle: onToggle && (() => onToggle(highlighted)),
+      select: () => onPick(highlighted),
+      back: onBack,
     },
     { isActive },
   );

@@ -2,27 +2,15 @@
  * The SMART metadata builder: endpoints, grant types, capabilities and PKCE methods, one part at a time, writing
  * the Metadata JSON as you go — or a raw JSON paste, validated the same way.
  */
-import { Box, Text} from 'ink';
-import { useState } from 'react';
+import { Box, Text } from 'ink';
 import { SMART_METADATA } from '../../../spec/index.js';
-import { matches } from '../../keys.js';
 import { ChoiceList } from '../choice/choice-list.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
-import { PKCE_METHODS, readMetadata, toggleInDocument, writeMetadata, type MetadataDocument, type MetadataList } from './metadata-document.js';
-import { useKeys } from '../../use-keys.js';
+import { BUILDER_PARTS, documentOf, LIST_CHOICES, type BuilderPart } from './builder-state.js';
+import { useSmartMetadata } from './use-smart-metadata.js';
 
-type Part = 'how' | 'authorization_endpoint' | 'token_endpoint' | 'grant_types_supported' | 'capabilities' | 'code_challenge_methods_supported' | 'raw';
-
-const BUILDER_PARTS: readonly Part[] = ['how', 'authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported'];
-
-const LIST_CHOICES: Partial<Record<Part, readonly { value: string; meaning?: string }[]>> = {
-  grant_types_supported: SMART_METADATA.grantTypes,
-  capabilities: SMART_METADATA.knownCapabilities.map((value) => ({ value })),
-  code_challenge_methods_supported: PKCE_METHODS.map((value) => ({ value, meaning: value === SMART_METADATA.requiredCodeChallengeMethod ? 'required by HealthLake' : undefined })),
-};
-
-const PART_TITLES: Record<Part, string> = {
+const PART_TITLES: Record<BuilderPart, string> = {
   how: 'How do you want to give the metadata?',
   authorization_endpoint: 'Authorization endpoint (https URL)',
   token_endpoint: 'Token endpoint (https URL)',
@@ -32,67 +20,15 @@ const PART_TITLES: Record<Part, string> = {
   raw: 'Paste the metadata JSON (Esc: back to the builder)',
 };
 
-/** The input for the JSON-holding Metadata member. */
-export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, isActive }: PromptInputProps) {
+/** The input for the JSON-holding Metadata member: renders the builder's state (`use-smart-metadata.ts` has the keys). */
+export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, isActive, frame }: PromptInputProps) {
   const text = typeof value === 'string' ? value : undefined;
-  const document = readMetadata(text);
-  const [part, setPart] = useState<Part>(document ? 'how' : 'raw');
-  const [howChoice, setHowChoice] = useState(0);
-  const [highlight, setHighlight] = useState(0);
-  const write = (next: MetadataDocument) => onAnswer(writeMetadata(next));
-  const current = document ?? readMetadata(undefined)!;
+  const { state, apply, commands } = useSmartMetadata({ text, onAnswer, onNext, onBack, onHelp, isActive });
+  const { part, highlight } = state;
+  const current = documentOf(text);
   const choices = LIST_CHOICES[part];
-
-  const go = (by: 1 | -1) => {
-    const index = BUILDER_PARTS.indexOf(part) + by;
-    setHighlight(0);
-    if (index < 0) onBack();
-    else if (index >= BUILDER_PARTS.length) onNext();
-    else setPart(BUILDER_PARTS[index]!);
-  };
-
-  useKeys(
-    (input, key) => {
-      if (part === 'raw') {
-        if (matches('next', input, key)) onNext();
-        else if (matches('back', input, key)) setPart('how');
-        return;
-      }
-      if (matches('help', input, key)) {
-        onHelp?.();
-        return;
-      }
-      if (part === 'how') {
-        if (matches('choose', input, key)) setHowChoice(1 - howChoice);
-        else if (matches('back', input, key)) onBack();
-        else if (matches('select', input, key)) {
-          if (howChoice === 1) {
-            setPart('raw');
-          } else {
-            if (!document || text === undefined) write(current);
-            go(1);
-          }
-        }
-        return;
-      }
-      if (choices) {
-        if (matches('up', input, key)) setHighlight((highlight - 1 + choices.length) % choices.length);
-        else if (matches('down', input, key)) setHighlight((highlight + 1) % choices.length);
-        else if (matches('toggle', input, key)) {
-          const next = toggleInDocument(current, part as MetadataList, choices[highlight]!.value);
-          if (next !== current) write(next);
-        } else if (matches('next', input, key)) go(1);
-        else if (matches('back', input, key)) go(-1);
-        return;
-      }
-      if (matches('next', input, key)) go(1);
-      else if (matches('back', input, key)) go(-1);
-    },
-    { isActive },
-  );
-
   const position = BUILDER_PARTS.indexOf(part);
-  return (
+  return frame(
     <Box flexDirection="column">
       <Text bold>
         {PART_TITLES[part]}
@@ -104,15 +40,15 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
             { label: 'Build it', meaning: 'endpoints, grant types, capabilities and PKCE, one at a time' },
             { label: 'Paste raw JSON', meaning: 'a document you already have' },
           ]}
-          highlighted={howChoice}
+          highlighted={state.how === 'paste' ? 1 : 0}
         />
       ) : null}
-      {part === 'raw' ? <TextInput value={text ?? ''} onChange={(next) => onAnswer(next === '' ? undefined : next)} isActive={isActive} allowHelpKey /> : null}
+      {part === 'raw' ? <TextInput value={text ?? ''} onChange={(next) => apply({ type: 'typeRaw', text: next })} isActive={isActive} allowHelpKey /> : null}
       {part === 'authorization_endpoint' || part === 'token_endpoint' ? (
         <TextInput
           key={part}
           value={current[part]}
-          onChange={(next) => write({ ...current, [part]: next })}
+          onChange={(next) => apply({ type: 'typeEndpoint', text: next })}
           isActive={isActive}
           placeholder="https://auth.example.com/..."
         />
@@ -124,13 +60,14 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
             meaning: choice.meaning,
             checked: (current[part] as string[]).includes(choice.value),
             // Locked once ticked: S256 can be added to a pasted list that lacks it, never removed.
-            locked: part === 'code_challenge_methods_supported' && choice.value === SMART_METADATA.requiredCodeChallengeMethod && (current[part] as string[]).includes(choice.value),
+            locked: part === 'code_challenge_methods_supported' && choice.value === SMART_METADATA.requiredCodeChallengeMethod && (current[part]).includes(choice.value),
           }))}
           highlighted={highlight}
           height={5}
         />
       ) : null}
       {part !== 'how' && part !== 'raw' ? <Text dimColor wrap="truncate-end">JSON: {text ?? ''}</Text> : null}
-    </Box>
+    </Box>,
+    commands,
   );
 }

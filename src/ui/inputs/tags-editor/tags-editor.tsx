@@ -2,18 +2,17 @@
 import { Box, Text} from 'ink';
 import { useState } from 'react';
 import type { Tag } from '../../../request/types.js';
-import { footerHints, matches } from '../../keys.js';
 import { ACCENT, MARK } from '../../theme.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
 import { editingExpiry, tagsEditorReducer, type TagsEditorCommand, type TagsEditorState } from './tags-editor-state.js';
-import { useKeys } from '../../use-keys.js';
+import { useCommands } from '../../use-commands.js';
 
 /** Rows shown at once, so the screen fits 24 lines. */
 const WINDOW = 6;
 
 /** The input for the tag list. */
-export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }: PromptInputProps) {
+export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive, frame }: PromptInputProps) {
   const tags: Tag[] = Array.isArray(value) ? value : [];
   // The cursor starts on "Done": Enter accepts the tags as they are (none by default); `a` adds one.
   const [state, setState] = useState<TagsEditorState>({ cursor: tags.length + 1, mode: { kind: 'list' } });
@@ -24,32 +23,27 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
   };
   const editing = state.mode.kind === 'editing' ? state.mode : undefined;
 
-  useKeys(
-    (input, key) => {
-      if (editing) {
-        if (matches('next', input, key)) apply({ type: 'commit', now: new Date() });
-        else if (matches('back', input, key)) apply({ type: 'cancel' });
-        return;
-      }
-      if (matches('up', input, key)) apply({ type: 'move', by: -1 });
-      else if (matches('down', input, key)) apply({ type: 'move', by: 1 });
-      else if (matches('add', input, key)) apply({ type: 'add' });
-      else if (matches('expire', input, key)) apply({ type: 'expire' });
-      else if (matches('remove', input, key)) apply({ type: 'remove' });
-      else if (matches('back', input, key)) onBack();
-      else if (matches('select', input, key)) {
-        if (state.cursor < tags.length) apply({ type: 'edit' });
-        else if (state.cursor === tags.length) apply({ type: 'add' });
-        else onNext();
-      }
-    },
+  // Enter says what it does on the row: edit a tag, add one, or go on.
+  const enter = state.cursor < tags.length ? 'editRow' : state.cursor === tags.length ? 'addRow' : 'done';
+  const commands = useCommands(
+    editing
+      ? { keep: () => apply({ type: 'commit', now: new Date() }), discard: () => apply({ type: 'cancel' }) }
+      : {
+          [enter]: () => (enter === 'editRow' ? apply({ type: 'edit' }) : enter === 'addRow' ? apply({ type: 'add' }) : onNext()),
+          add: () => apply({ type: 'add' }),
+          expire: () => apply({ type: 'expire' }),
+          remove: state.cursor < tags.length && (() => apply({ type: 'remove' })),
+          up: () => apply({ type: 'move', by: -1 }),
+          down: () => apply({ type: 'move', by: 1 }),
+          back: onBack,
+        },
     { isActive },
   );
 
   // Every error of a row (its key and its value), each on a line of its own under the row.
   const problemsOf = (index: number) => issues.filter((issue) => issue.field.startsWith(`Tags[${index}]`) && issue.severity === 'error');
   const top = Math.min(Math.max(0, state.cursor - WINDOW + 1), Math.max(0, tags.length - WINDOW));
-  return (
+  return frame(
     <Box flexDirection="column">
       {tags.length === 0 ? <Text dimColor>  No tags yet.</Text> : null}
       {top > 0 ? <Text dimColor>  ↑ {top} more</Text> : null}
@@ -84,13 +78,12 @@ export function TagsEditor({ value, issues, onAnswer, onNext, onBack, isActive }
       {top + WINDOW < tags.length ? <Text dimColor>  ↓ {tags.length - top - WINDOW} more</Text> : null}
       <Text color={state.cursor === tags.length ? ACCENT : undefined}>{state.cursor === tags.length ? '› ' : '  '}+ Add a tag</Text>
       <Text color={state.cursor === tags.length + 1 ? ACCENT : undefined}>{state.cursor === tags.length + 1 ? '› ' : '  '}Done — continue</Text>
-      <Text dimColor>
-        {editing
-          ? editingExpiry(state, tags)
-            ? 'Expires at: type a duration (30m, 4h, 2d, 1w) for its end in UTC, or the time; Enter to keep it, Esc to cancel'
-            : `Editing the ${editing.column === 'Key' ? 'key' : 'value'}: Enter to keep it, Esc to cancel`
-          : footerHints([state.cursor < tags.length ? 'editRow' : state.cursor === tags.length ? 'addRow' : 'done', 'add', 'expire', 'remove', 'choose'])}
-      </Text>
-    </Box>
+      {editing ? (
+        <Text dimColor>
+          {editingExpiry(state, tags) ? 'Expires at: type a duration (30m, 4h, 2d, 1w) for its end in UTC, or the time' : `Editing the ${editing.column === 'Key' ? 'key' : 'value'}`}
+        </Text>
+      ) : null}
+    </Box>,
+    commands,
   );
 }

@@ -35,7 +35,7 @@ export function editText(state: TextEdit, input: string, key: Key, options: { mu
   // A paste arrives as one chunk; line breaks only make sense in a JSON paste, and even there a space will do.
   const flattened = options.multiline ? input.replace(/\r\n?|\n/g, ' ') : input;
   // Control characters never belong in a value (a chunk of several keys can arrive at once from a fast sender).
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what it matches
   const typed = [...flattened.replace(/[\u0000-\u001f\u007f]/g, '')];
   if (typed.length === 0) return state;
   chars.splice(cursor, 0, ...typed);

@@ -1,0 +1,75 @@
+// The changes the build makes to Ink and its text libraries, as pure source transforms, shared by the build
+// (scripts/build.js, esbuild plugins) and the component tests (vitest.config.ts, a Vite plugin), so that the
+// tests render the Ink that ships. Each transform throws when the code it changes has changed: a new release
+// must be looked at, never patched blindly.
+import { join } from 'node:path';
+
+/** Ink's `import isInCi from 'is-in-ci'` answers from this module: never "in CI" (see the file). */
+export const inkOnATerminal = (root) => join(root, 'src', 'ui', 'ink-on-a-terminal.ts');
+
+/** The one-column shortcuts of string-width and the grapheme segmenter (see the file). */
+export const oneColumnText = (root) => join(root, 'src', 'ui', 'one-column-text.ts');
+
+/** Ink's reconciler, whose devtools branch and package.json read hold top-level awaits. */
+export const RECONCILER = /[\\/]ink[\\/]build[\\/]reconciler\.js$/;
+
+/** Ink's reconciler without its DEV-only devtools import and without reading its package.json at run time. */
+export function reconcilerWithoutDevtools(source) {
+  const devtools = /\nif \(isDev\(\)\) \{\n\s+try \{\n\s+await import\('\.\/devtools\.js'\);[\s\S]*?\n\}\n/;
+  const packageJson = '? await loadPackageJson()';
+  if (!devtools.test(source) || !source.includes(packageJson)) {
+    throw new Error('ink/build/reconciler.js has changed: update reconcilerWithoutDevtools in scripts/ink-patches.js');
+  }
+  return source.replace(devtools, '\n').replace(packageJson, '? { name: undefined, version: undefined }');
+}
+
+/** Ink's incremental renderer. */
+export const LOG_UPDATE = /[\\/]ink[\\/]build[\\/]log-update\.js$/;
+
+/**
+ * Ink's incremental renderer (only the lines that changed are written) starts each frame one line too low when
+ * the previous frame ended in a newline, as every frame shorter than the terminal does: from the line below the
+ * frame, going up one line less than the frame's height lands on its second line. The fix goes up the whole
+ * height then.
+ */
+export function logUpdateWithLineDiffFix(source) {
+  const offByOne = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
+  if (source.split(offByOne).length !== 2) {
+    throw new Error('ink/build/log-update.js has changed: update logUpdateWithLineDiffFix in scripts/ink-patches.js');
+  }
+  return source.replace(offByOne, "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));");
+}
+
+/** The two libraries that make a grapheme `Intl.Segmenter` when they load. */
+export const SEGMENTER_FILES = /[\\/](@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize|slice-ansi[\\/]tokenize-ansi)\.js$/;
+
+/** The library's own segmenter replaced by the one-column shortcut, imported from `shortcutsPath`. */
+export function withGraphemeShortcut(source, shortcutsPath, name) {
+  const made = /new Intl\.Segmenter\(undefined, ?\{ ?granularity: ?["']grapheme["'] ?\}\)/g;
+  if ((source.match(made) ?? []).length !== 1) throw new Error(`${name} has changed: update withGraphemeShortcut in scripts/ink-patches.js`);
+  return `import { graphemeSegmenter as __graphemeSegmenter } from ${JSON.stringify(shortcutsPath)};\n${source.replace(made, '__graphemeSegmenter')}`;
+}
+
+/**
+ * A string-width that answers one-column text itself and asks the real one (at `realPath`) otherwise. `lazy`
+ * (the bundle) requires the real one on first need, so its costly regexes are built only then.
+ */
+export function stringWidthWrapper(shortcutsPath, realPath, { lazy }) {
+  const shortcut = `import { oneColumnWidth } from ${JSON.stringify(shortcutsPath)};`;
+  const width = 'const width = oneColumnWidth(text, options);\n  if (width !== undefined) return width;';
+  if (lazy) {
+    return `${shortcut}
+let real;
+export default function stringWidth(text, options) {
+  ${width}
+  real ??= require(${JSON.stringify(realPath)}).default;
+  return real(text, options);
+}`;
+  }
+  return `${shortcut}
+import real from ${JSON.stringify(realPath)};
+export default function stringWidth(text, options) {
+  ${width}
+  return real(text, options);
+}`;
+}

@@ -1,0 +1,252 @@
+/**
+ * Footers are generated from the commands a screen registers (`useCommands`): on every screen, each key its
+ * footer shows does something, and a command is handled exactly when it is shown.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Key } from 'ink';
+import type { RunningEmulator } from '../../src/emulator/types.js';
+import { PARAMETERS } from '../../src/spec/index.js';
+import { openStore } from '../../src/store/index.js';
+import { createApp } from '../../src/ui/app.js';
+import { bindingsOf, COMMANDS, footerHints, shownAs, type Binding, type Command } from '../../src/ui/keys.js';
+import { commandFor, handledCommands } from '../../src/ui/use-commands.js';
+import { drive, KEY, type InkDriver } from './support/ink-driver.js';
+import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
+
+const ALL = PARAMETERS.map((parameter) => parameter.name);
+let emulator: RunningEmulator;
+const opened: InkDriver[] = [];
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+afterAll(async () => {
+  await emulator.stop();
+});
+afterEach(() => {
+  for (const driver of opened.splice(0)) driver.unmount();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const NAMED: Record<NonNullable<Binding['named']>, string> = {
+  return: KEY.enter,
+  escape: KEY.escape,
+  tab: KEY.tab,
+  upArrow: KEY.up,
+  downArrow: KEY.down,
+  leftArrow: KEY.left,
+  rightArrow: KEY.right,
+  backspace: KEY.backspace,
+  delete: '\x1b[3~',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+};
+
+/** A key as Ink reports it, with only the given flags set. */
+function keyOf(flags: Partial<Key>): Key {
+  const none = Object.fromEntries(['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageDown', 'pageUp', 'home', 'end', 'return', 'escape', 'ctrl', 'shift', 'tab', 'backspace', 'delete', 'meta', 'super', 'hyper', 'capsLock', 'numLock'].map((name) => [name, false]));
+  return { ...none, ...flags } as Key;
+}
+
+/** What a terminal sends for a binding. */
+function sequenceOf(binding: Binding): string {
+  if (binding.named) return NAMED[binding.named];
+  if (binding.ctrl) return String.fromCharCode(binding.char!.charCodeAt(0) - 96);
+  return binding.char!;
+}
+
+/** The commands behind a footer line: each hint names the commands that show as it (↑↓ is up and down). */
+function commandsShown(footer: string): Command[] {
+  return footer.split(' · ').flatMap((hint) => {
+    const shown = COMMANDS.filter((command) => shownAs(command) === command && footerHints([command]) === hint);
+    expect(shown.length, `the hint "${hint}" names one command`).toBeGreaterThan(0);
+    return COMMANDS.filter((command) => shown.includes(shownAs(command)));
+  });
+}
+
+/** The footer: the last line of hints (Ctrl+C quit is on every screen that has the keys). */
+function footerOf(frame: string): string {
+  const line = frame
+    .split('\n')
+    .reverse()
+    .find((candidate) => candidate.includes(' · ') || candidate.trim().endsWith('quit'));
+  // A dialog's footer sits inside its border.
+  return (line ?? '').replace(/[│╭╮╰╯─]/g, '').trim();
+}
+
+function app(initial: Record<string, unknown>, given: string[], options: { store?: boolean } = {}) {
+  let store;
+  if (options.store) {
+    const dir = mkdtempSync(join(tmpdir(), 'hlw-footers-'));
+    dirs.push(dir);
+    store = openStore({ configDir: dir });
+    // A preset to start from: the start screen offers it.
+    store.presets.save('team-defaults', VALID);
+  }
+  const driver = drive(createApp(emulatorDeps(emulator, { store }), { mode: 'wizard', flow: { initial: initial as never, given, clientToken: 'token-1' }, options: {} }));
+  opened.push(driver);
+  return driver;
+}
+
+const VALID = { DatastoreTypeVersion: 'R4', DatastoreName: 'clinic' };
+const SMART = JSON.stringify({ authorization_endpoint: 'https://a.example/authorize', token_endpoint: 'https://a.example/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], code_challenge_methods_supported: ['S256'] });
+const SMART_GIVEN = ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled'];
+
+/** Each screen, opened afresh and settled (the header's target resolved, so the next key meets a still screen). */
+const SCREENS: { name: string; open: () => Promise<InkDriver> }[] = [
+  {
+    name: 'start',
+    open: async () => {
+      const driver = app({}, [], { store: true });
+      await driver.waitFor('How do you want to start?');
+      return driver;
+    },
+  },
+  {
+    name: 'a text step',
+    open: async () => {
+      const driver = app({ DatastoreTypeVersion: 'R4' }, ALL.filter((path) => path !== 'DatastoreName'));
+      await driver.waitFor('Step 1 of 7');
+      await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'a choice step',
+    open: async () => {
+      const driver = app({ DatastoreName: 'clinic' }, ALL.filter((path) => path !== 'DatastoreTypeVersion'));
+      await driver.waitFor('Step 2 of 7');
+      await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'the tags step',
+    open: async () => {
+      const driver = app({ ...VALID, Tags: [{ Key: 'team', Value: 'data' }] }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
+      await driver.waitFor('› Done — continue');
+      await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'review',
+    open: async () => {
+      const driver = app(VALID, ALL);
+      await driver.waitFor('Create data store');
+      await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'the preset picker',
+    open: async () => {
+      const driver = app({}, [], { store: true });
+      await driver.waitFor('How do you want to start?');
+      await driver.press(KEY.down);
+      await driver.waitFor(/› Start from a preset/);
+      await driver.press(KEY.enter);
+      await driver.waitFor('Start from a preset');
+      return driver;
+    },
+  },
+  {
+    name: 'the SMART metadata builder',
+    open: async () => {
+      const driver = app({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': SMART }, SMART_GIVEN);
+      await driver.waitFor('How do you want to give the metadata?');
+      await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'a list of the SMART metadata builder',
+    open: async () => {
+      const driver = app({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': SMART }, SMART_GIVEN);
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.enter, KEY.enter, KEY.enter);
+      await driver.waitFor('Grant types');
+      return driver;
+    },
+  },
+  {
+    name: 'the skip dialog',
+    open: async () => {
+      const driver = app({ ...VALID, Tags: [{ Key: 'team', Value: 'data' }] }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig']);
+      await driver.waitFor('› Done — continue');
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.tab);
+      await driver.waitFor('Skip Tags and clear its answers?');
+      return driver;
+    },
+  },
+  {
+    name: 'the confirmation before creating',
+    open: async () => {
+      const driver = app(VALID, ALL);
+      await driver.waitFor('region us-east-1');
+      await driver.press('c');
+      await driver.waitFor('billed per hour');
+      return driver;
+    },
+  },
+  {
+    name: 'the save-preset dialog',
+    open: async () => {
+      const driver = app(VALID, ALL, { store: true });
+      await driver.waitFor('region us-east-1');
+      await driver.press('s');
+      await driver.waitFor('Save these answers as a preset');
+      return driver;
+    },
+  },
+  {
+    name: 'the quit dialog',
+    open: async () => {
+      const driver = app(VALID, ALL);
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.ctrlC);
+      await driver.waitFor('Quit and discard your answers?');
+      return driver;
+    },
+  },
+];
+
+describe('footers generated from the commands registered', () => {
+  it('a command is handled exactly when it is given, in the order given', () => {
+    const calls: string[] = [];
+    const handlers = { next: () => calls.push('next'), select: () => calls.push('select'), back: false as const, skip: undefined };
+    expect(handledCommands(handlers)).toEqual(['next', 'select']);
+    commandFor(handlers, '\r', keyOf({ return: true }))?.();
+    expect(calls).toEqual(['next']);
+    expect(commandFor(handlers, '', keyOf({ escape: true }))).toBeUndefined();
+    expect(footerHints(handledCommands(handlers))).toBe('Enter next · Enter select');
+  });
+
+  it('a pair shows once: ↑ and ↓ as "↑↓ choose", PgUp and PgDn as one hint', () => {
+    expect(footerHints(['up', 'down', 'helpUp', 'helpDown', 'quit'])).toBe('↑↓ choose · PgUp/PgDn scroll · Ctrl+C quit');
+  });
+
+  for (const screen of SCREENS) {
+    it(`${screen.name}: every key the footer shows does something`, async () => {
+      const first = await screen.open();
+      const footer = footerOf(first.frame());
+      expect(footer).toContain('·');
+      const commands = commandsShown(footer);
+      first.unmount();
+      for (const command of commands) {
+        const driver = await screen.open();
+        const before = driver.frame();
+        driver.write(sequenceOf(bindingsOf(command)[0]!));
+        await driver.waitFor((frame) => frame !== before).catch(() => {
+          throw new Error(`on ${screen.name}, "${footerHints([command])}" (${command}) changed nothing; the footer was: ${footer}`);
+        });
+        driver.unmount();
+      }
+    });
+  }
+});

@@ -1,0 +1,61 @@
+/** The SMART metadata builder's reducer, without rendering: parts, highlight, and the JSON each command writes. */
+import { describe, expect, it } from 'vitest';
+import { builderReducer, initialBuilderState, LIST_CHOICES, type BuilderState } from '../../src/ui/inputs/smart-metadata/builder-state.js';
+import { readMetadata } from '../../src/ui/inputs/smart-metadata/metadata-document.js';
+
+const at = (part: BuilderState['part'], highlight = 0): BuilderState => ({ part, how: 'build', highlight });
+
+describe('the SMART metadata builder state', () => {
+  it('starts with the choice of how, or on the raw paste when the answer is no JSON object', () => {
+    expect(initialBuilderState(undefined)).toEqual({ part: 'how', how: 'build', highlight: 0 });
+    expect(initialBuilderState('{"authorization_endpoint":"https://a"}').part).toBe('how');
+    expect(initialBuilderState('{not json').part).toBe('raw');
+    expect(initialBuilderState('[1]').part).toBe('raw');
+  });
+
+  it('building from nothing writes the starting document and goes to the first endpoint', () => {
+    const result = builderReducer(initialBuilderState(undefined), undefined, { type: 'pickHow' });
+    expect(result.state.part).toBe('authorization_endpoint');
+    expect(readMetadata(result.answer!.value)).toMatchObject({ grant_types_supported: ['authorization_code'], code_challenge_methods_supported: ['S256'] });
+  });
+
+  it('building from an answer keeps it as it is; choosing the paste goes to the raw field', () => {
+    const text = '{"authorization_endpoint":"https://a","token_endpoint":"https://t"}';
+    expect(builderReducer(initialBuilderState(text), text, { type: 'pickHow' }).answer).toBeUndefined();
+    const paste = builderReducer(initialBuilderState(text), text, { type: 'switchHow' }).state;
+    expect(paste.how).toBe('paste');
+    expect(builderReducer(paste, text, { type: 'pickHow' }).state.part).toBe('raw');
+    expect(builderReducer(at('raw'), text, { type: 'toBuilder' }).state.part).toBe('how');
+  });
+
+  it('an endpoint typed is written into the document; typing elsewhere changes nothing', () => {
+    const result = builderReducer(at('token_endpoint'), undefined, { type: 'typeEndpoint', text: 'https://t.example/token' });
+    expect(readMetadata(result.answer!.value)?.token_endpoint).toBe('https://t.example/token');
+    expect(builderReducer(at('capabilities'), undefined, { type: 'typeEndpoint', text: 'x' }).answer).toBeUndefined();
+  });
+
+  it('a raw paste is the answer as typed; empty leaves the metadata out', () => {
+    expect(builderReducer(at('raw'), undefined, { type: 'typeRaw', text: '{"a":1}' }).answer).toEqual({ value: '{"a":1}' });
+    expect(builderReducer(at('raw'), '{"a":1}', { type: 'typeRaw', text: '' }).answer).toEqual({ value: undefined });
+  });
+
+  it('the highlight wraps around a list; Space ticks and unticks, and never unticks the required S256', () => {
+    const count = LIST_CHOICES.capabilities!.length;
+    expect(builderReducer(at('capabilities'), undefined, { type: 'move', by: -1 }).state.highlight).toBe(count - 1);
+    expect(builderReducer(at('capabilities', count - 1), undefined, { type: 'move', by: 1 }).state.highlight).toBe(0);
+    const first = LIST_CHOICES.grant_types_supported![0]!.value;
+    const ticked = builderReducer(at('grant_types_supported'), '{"grant_types_supported":[]}', { type: 'toggle' }).answer!.value;
+    expect(readMetadata(ticked)?.grant_types_supported).toEqual([first]);
+    const unticked = builderReducer(at('grant_types_supported'), ticked, { type: 'toggle' }).answer!.value;
+    expect(readMetadata(unticked)?.grant_types_supported).toEqual([]);
+    const s256 = LIST_CHOICES.code_challenge_methods_supported!.findIndex((choice) => choice.value === 'S256');
+    expect(builderReducer(at('code_challenge_methods_supported', s256), undefined, { type: 'toggle' }).answer).toBeUndefined();
+  });
+
+  it('Enter and Esc walk the parts, the highlight starting over; past either end the step goes on or back', () => {
+    expect(builderReducer(at('capabilities', 2), undefined, { type: 'go', by: 1 }).state).toEqual(at('code_challenge_methods_supported'));
+    expect(builderReducer(at('authorization_endpoint'), undefined, { type: 'go', by: -1 }).state.part).toBe('how');
+    expect(builderReducer(at('code_challenge_methods_supported'), undefined, { type: 'go', by: 1 }).leave).toBe('next');
+    expect(builderReducer(at('how'), undefined, { type: 'go', by: -1 }).leave).toBe('back');
+  });
+});
