@@ -180,7 +180,7 @@ export function createGateway(options: GlobalOptions, deps: GatewayDeps = {}): H
     let configured: ConfiguredClient | undefined;
     try {
       configured = await clientFor(target);
-      const response = await configured.client.send(new CreateFHIRDatastoreCommand({ ...request, ClientToken: token } as never), {
+      const response = await configured.client.send(new CreateFHIRDatastoreCommand({ ...request, ClientToken: token }), {
         ...(signal ? { abortSignal: signal } : {}),
       });
       const result: CreateResult = {

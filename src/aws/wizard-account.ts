@@ -13,11 +13,11 @@ import type { AccountResources, KmsKeyChoice, LambdaFunctionChoice, PreflightRes
 
 /** What the wizard asks of the account. */
 export interface WizardAccount {
-  kmsKeys(): Promise<ResourceListing<KmsKeyChoice>>;
-  lambdaFunctions(): Promise<ResourceListing<LambdaFunctionChoice>>;
+  kmsKeys: () => Promise<ResourceListing<KmsKeyChoice>>;
+  lambdaFunctions: () => Promise<ResourceListing<LambdaFunctionChoice>>;
   /** Each result as it finishes; rejects with a FriendlyFailure when the checks cannot be set up (bad settings). */
-  preflight(request: CreateRequest, signal: AbortSignal): AsyncIterable<PreflightResult>;
-  close(): void;
+  preflight: (request: CreateRequest, signal: AbortSignal) => AsyncIterable<PreflightResult>;
+  close: () => void;
 }
 
 /** The account of the session's target; nothing is loaded or sent before the first question. */

@@ -71,7 +71,7 @@ export function parseCommandArgs<T extends CommandFlags>(command: string, args: 
   }
   for (const [name, flag] of Object.entries(own)) if (flag.option && values[name] === true) options[flag.option] = true;
   if (issues.length > 0) throw new InputError(issues);
-  return { values: values as FlagValues<T>, positionals: parsed.positionals, options: options as GlobalOptions };
+  return { values: values as FlagValues<T>, positionals: parsed.positionals, options };
 }
 
 function commandArgsIssue(command: string, error: unknown, flags: string[]): FieldIssue {

@@ -100,7 +100,7 @@ const list: Action = async (args, store) => {
   else if (rows.length === 0) note('No presets yet. Save one with: healthlake-wizard presets save NAME --datastore-type-version R4 (add --project to share it in .healthlake-wizard/)');
   else {
     // Narrow enough for 80 columns: the file and the times are in `presets show` and --output json.
-    const table = rows.map((row) => ({ Name: row.preset.name, Origin: row.origin === 'project' ? 'project' : row.hiddenBy ? 'personal, hidden' : 'personal', Description: row.preset.description ?? '', DatastoreName: String(row.preset.answers.DatastoreName ?? '') }));
+    const table = rows.map((row) => ({ Name: row.preset.name, Origin: row.origin === 'project' ? 'project' : row.hiddenBy ? 'personal, hidden' : 'personal', Description: row.preset.description ?? '', DatastoreName: typeof row.preset.answers.DatastoreName === 'string' ? row.preset.answers.DatastoreName : '' }));
     out(await renderTable(toPlainData(table), 'Presets', undefined, false, true));
     for (const row of rows) if (row.hiddenBy) note(`note: the project preset ${row.hiddenBy} wins over your personal preset ${JSON.stringify(row.preset.name)}: --preset ${row.preset.name} and the start screen use the project's.`);
   }

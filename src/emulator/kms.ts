@@ -74,7 +74,7 @@ export class KmsCatalog {
       case 'GetKeyPolicy': {
         const key = this.readableKey(body, caller, 'kms:GetKeyPolicy', false);
         const name = body.PolicyName ?? 'default';
-        if (name !== 'default') throw new ServiceError('NotFoundException', `No such policy exists: ${String(name)}`);
+        if (name !== 'default') throw new ServiceError('NotFoundException', `No such policy exists: ${typeof name === 'string' ? name : JSON.stringify(name)}`);
         return { Policy: JSON.stringify(key.policy, null, 2), PolicyName: 'default' };
       }
       case 'ListGrants': {
@@ -100,8 +100,10 @@ export class KmsCatalog {
         this.allowed('kms:ListAliases', caller, `arn:aws:kms:${this.region}:${this.accountId}:alias/*`);
         let keys = this.keys;
         if (body.KeyId !== undefined) {
-          const key = this.find(String(body.KeyId));
-          if (!key) throw notFound(String(body.KeyId), this);
+          // The JSON body is not checked against the model: a key id that is no string names no key.
+          const keyId = typeof body.KeyId === 'string' ? body.KeyId : JSON.stringify(body.KeyId);
+          const key = this.find(keyId);
+          if (!key) throw notFound(keyId, this);
           keys = [key];
         }
         const aliases = keys.flatMap((key) =>

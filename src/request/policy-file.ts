@@ -13,7 +13,7 @@ import type { CompiledSchema, PolicyRule, TeamPolicy } from './policy-types.js';
 import { didYouMean } from './suggest.js';
 
 // The CommonJS package exposes its class as `default` once bundled, and as the module itself under tsc.
-const Ajv2020 = ((Ajv2020Import as unknown as { default?: typeof Ajv2020Import }).default ?? Ajv2020Import) as typeof Ajv2020Import;
+const Ajv2020 = (Ajv2020Import as unknown as { default?: typeof Ajv2020Import }).default ?? Ajv2020Import;
 
 /** A policy file that cannot be used: exits 253 (configuration), naming the file, the line and the fix. */
 export class PolicyFileError extends Error {
@@ -200,7 +200,7 @@ export function readPolicy(text: string, file: string): TeamPolicy {
           throw fail([...at, 'request', ...pathOf(error)], `the request schema of rule "${id}" is not valid JSON Schema: ${showPath(pathOf(error)) === 'the document' ? '' : `${showPath(pathOf(error))} `}${error.message ?? ''}.`, 'Fix the schema (JSON Schema 2020-12).');
         }
         try {
-          request = ajv.compile(raw.request as object) as unknown as CompiledSchema;
+          request = ajv.compile(raw.request as object);
         } catch (error) {
           throw fail([...at, 'request'], `the request schema of rule "${id}" cannot be used: ${(error as Error).message}.`, 'Fix the schema: only JSON Schema 2020-12 keywords (a misspelt keyword would make a rule that never fires).');
         }

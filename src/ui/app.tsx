@@ -204,7 +204,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   const quitting = state.dialog === 'confirm-quit' && !leaving;
   const active = !quitting && !leaving;
   // Ctrl+T opens the target picker from any screen before sending; Ctrl+C asks first before anything is sent
-  // (the quit dialog then has the keys, Ctrl+C again included). Every footer shows them while they work.
+  // (the quit dialog then has the keys, Ctrl+C again included). Footers show Ctrl+C, and Ctrl+T where they can.
   const appCommands = useCommands(
     {
       changeTarget: state.dialog === 'none' && canChangeTarget(state) && (() => dispatch({ type: 'openDialog', dialog: 'change-target' })),

@@ -59,10 +59,10 @@ describe('list', () => {
     const result = await runBinary(['list', ...endpoint()], env());
     expect(result.code).toBe(0);
     const line = (id: string) => result.stdout.split('\n').find((row) => row.includes(id))!;
-    expect(line(old)).toMatch(/  (2h 59m|3h)  +expired (59m|1h) ago  +old$/);
-    expect(line(later)).toMatch(/  (29|30)m  +in 2d (4|5)h  +later$/);
-    expect(line(untagged)).toMatch(/  (29|30)m  +untagged$/);
-    expect(line(unreadable)).toMatch(/  (29|30)m  +tag unreadable  +unreadable$/);
+    expect(line(old)).toMatch(/ {2}(2h 59m|3h)  +expired (59m|1h) ago  +old$/);
+    expect(line(later)).toMatch(/ {2}(29|30)m  +in 2d (4|5)h  +later$/);
+    expect(line(untagged)).toMatch(/ {2}(29|30)m  +untagged$/);
+    expect(line(unreadable)).toMatch(/ {2}(29|30)m  +tag unreadable  +unreadable$/);
   });
 });
 

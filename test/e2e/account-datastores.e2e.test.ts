@@ -38,7 +38,7 @@ describe('status without an id', () => {
     const term = spawnCommand(['status']);
     await term.waitFor('Which data store?');
     await term.waitFor(other.DatastoreId);
-    await term.type(`${name}-wa`);
+    term.type(`${name}-wa`);
     await term.waitFor((screen) => screen.includes(wanted.DatastoreId) && !screen.includes(other.DatastoreId));
     await term.press(KEYS.enter);
     await term.waitFor('The data store is ACTIVE', 20_000);
@@ -69,7 +69,7 @@ describe('status without an id', () => {
     const term = fx.track(spawnCli(['status'], { cols: 80, rows: 24, env: signedEnv(dirs, { AWS_ENDPOINT_URL: nowhere, AWS_MAX_ATTEMPTS: '1' }) }));
     await term.waitFor('Which data store?');
     await term.waitFor('could not be listed', 20_000);
-    await term.type(name);
+    term.type(name);
     await term.press(KEYS.enter);
     await term.waitFor('The data store is ACTIVE', 20_000);
     expect(term.screen()).toContain(created.DatastoreId);

@@ -48,8 +48,8 @@ describe('--plain', () => {
     await answer(term, 'Create? [y/N]: ', 'q');
     expect((await term.exited).exitCode).toBe(130);
     const text = written(term);
-    expect(text).toMatch(/Target: not resolved\.\n✗ The config profile "prdo" could not be found in the config or credentials file\.\n  Fix: Use one of: default, prod/);
-    expect(text).toMatch(/✗ Not sent: The config profile "prdo" could not be found[^\n]*\n  Fix: Use one of: default, prod[^\n]*Then type y to check again and create, or q to quit\./);
+    expect(text).toMatch(/Target: not resolved\.\n✗ The config profile "prdo" could not be found in the config or credentials file\.\n {2}Fix: Use one of: default, prod/);
+    expect(text).toMatch(/✗ Not sent: The config profile "prdo" could not be found[^\n]*\n {2}Fix: Use one of: default, prod[^\n]*Then type y to check again and create, or q to quit\./);
     expect(fx.emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'plain-broken-target')).toBe(false);
   });
 

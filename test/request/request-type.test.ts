@@ -37,6 +37,7 @@ type Parent<T, P extends string> = P extends `${infer K}[].${infer Rest}`
     : [T, P];
 
 /** Whether the SDK marks the member required (its key not optional). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends Pick<O, K>` is how a type tells an optional key
 type IsRequired<T, P extends string> = Parent<T, P> extends [infer O, infer K extends keyof Parent<T, P>[0] & string] ? ({} extends Pick<O, K & keyof O> ? false : true) : never;
 
 /** What the spec must say of a path: its kind (an enum is a union of string literals) and the enum's values. */

@@ -22,7 +22,7 @@ export interface PrivateCa {
 
 function openssl(args: string[]): void {
   const made = spawnSync('openssl', args);
-  if (made.status !== 0) throw new Error(`openssl ${args[0]} failed: ${made.stderr}`);
+  if (made.status !== 0) throw new Error(`openssl ${args[0]} failed: ${made.stderr.toString()}`);
 }
 
 /** Makes the CA and a server certificate for IP 127.0.0.1. */

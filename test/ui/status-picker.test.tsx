@@ -16,8 +16,8 @@ import { emulatorDeps } from './support/emulator-deps.js';
 import { drive, KEY } from './support/ink-driver.js';
 
 const CREATE_DELAY_MS = 60_000;
-// The emulator's clock stands still until a test moves it: what it created stays CREATING.
-let clock = Date.now();
+// The emulator's clock stands still: what it created stays CREATING.
+const clock = Date.now();
 let emulator: RunningEmulator;
 beforeAll(async () => {
   emulator = await startEmulator({ createDelayMs: CREATE_DELAY_MS, now: () => clock });

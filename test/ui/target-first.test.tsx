@@ -155,7 +155,7 @@ describe('the target first', () => {
 
   it('a dry run resolves the target but asks STS nothing: it sends nothing', async () => {
     const before = emulator.requests.GetCallerIdentity ?? 0;
-    driver = drive(createApp(emulatorDeps(emulator), { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' } as never, given: ALL, dryRun: true }, options: { dryRun: true } }));
+    driver = drive(createApp(emulatorDeps(emulator), { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' }, given: ALL, dryRun: true }, options: { dryRun: true } }));
     await driver.waitFor(/region us-east-1 · http:\/\/127\.0\.0\.1:\d+ +DRY RUN/);
     expect(driver.frame()).not.toContain('account');
     expect(emulator.requests.GetCallerIdentity ?? 0).toBe(before);
@@ -193,7 +193,7 @@ describe('a submission that fails before anything was sent', () => {
       const before = emulator.requests.CreateFHIRDatastore ?? 0;
       const screen = start(deps, { DatastoreTypeVersion: 'R4', DatastoreName: 'sent-after-fix' }, ALL);
       await screen.waitFor('checking the target…');
-      await screen.waitFor(/›  Create data store/);
+      await screen.waitFor(/› {2}Create data store/);
       await screen.press('c');
       await screen.waitFor('billed per hour');
       await screen.press('y');

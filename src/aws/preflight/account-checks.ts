@@ -48,7 +48,7 @@ function notListed(planned: PlannedCheck, error: unknown): PreflightResult {
 
 /** The Region's data stores against the default quota; a warning at the limit. */
 export function checkQuota(datastores: readonly DatastoreProperties[] | { error: unknown }): PreflightResult {
-  if (!Array.isArray(datastores)) return notListed(QUOTA_CHECK, (datastores as { error: unknown }).error);
+  if ('error' in datastores) return notListed(QUOTA_CHECK, datastores.error);
   const counted = datastores.filter((datastore) => COUNTED.has(datastore.DatastoreStatus)).length;
   const line = `${counted} data store${counted === 1 ? '' : 's'} (creating, active or deleting) of the default quota of ${DEFAULT_DATASTORE_QUOTA}`;
   if (counted < DEFAULT_DATASTORE_QUOTA) return { ...QUOTA_CHECK, status: 'passed', summary: `${line}.` };
@@ -63,7 +63,7 @@ export function checkQuota(datastores: readonly DatastoreProperties[] | { error:
 /** A data store with the same name already there (a warning: names need not be unique). */
 export function checkSameName(name: string, datastores: readonly DatastoreProperties[] | { error: unknown }): PreflightResult {
   const planned = sameNameCheck(name);
-  if (!Array.isArray(datastores)) return notListed(planned, (datastores as { error: unknown }).error);
+  if ('error' in datastores) return notListed(planned, datastores.error);
   const same = datastores.filter((datastore) => datastore.DatastoreName === name && datastore.DatastoreStatus !== 'DELETED');
   if (same.length === 0) return { ...planned, status: 'passed', summary: `No other data store is named ${name}.` };
   return {

@@ -6,22 +6,22 @@ import type { HistoryEntry, WizardStore } from '../../store/types.js';
 
 /** The target's resources the wizard's pickers offer; each listed once, when first asked for. */
 export interface ResourceSource {
-  kmsKeys(): Promise<ResourceListing<KmsKeyChoice>>;
-  lambdaFunctions(): Promise<ResourceListing<LambdaFunctionChoice>>;
+  kmsKeys: () => Promise<ResourceListing<KmsKeyChoice>>;
+  lambdaFunctions: () => Promise<ResourceListing<LambdaFunctionChoice>>;
 }
 
 /** A gateway, the check of its target, and how to release what it holds (the sandbox emulator). */
 export interface Connection {
   gateway: HealthLakeGateway;
   /** Resolves the Region and credentials and asks STS who they are (unless `identity` is false); never rejects. */
-  checkTarget(options?: { identity?: boolean }): Promise<TargetReport>;
+  checkTarget: (options?: { identity?: boolean }) => Promise<TargetReport>;
   /** The pickers' lists, from the chosen target; absent where nothing can be listed (the pickers then take free text). */
   resources?: ResourceSource;
   /** The pre-flight checks of a request against the chosen target, each result as it finishes; absent where they do not run. */
-  preflight?: { run(request: CreateRequest, signal: AbortSignal): AsyncIterable<PreflightResult> };
-  close(): Promise<void>;
+  preflight?: { run: (request: CreateRequest, signal: AbortSignal) => AsyncIterable<PreflightResult> };
+  close: () => Promise<void>;
   /** Whose the credentials are (STS), for the team policy's rules on accounts; absent in the sandbox. */
-  callerAccount?(): Promise<string>;
+  callerAccount?: () => Promise<string>;
 }
 
 /**

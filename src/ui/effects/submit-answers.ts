@@ -20,7 +20,8 @@ async function holdAccountRules(state: Pick<WizardState, 'answers' | 'policy' | 
   const [account, { region }] = await Promise.all([callerAccount(), gateway.target()]);
   const request = requestFromAnswers(state.answers);
   const [broken] = policyIssues(policy, request, { stage: 'creation', region, account, ...(state.preset ? { preset: state.preset } : {}) });
-  if (broken) throw { friendly: { code: 'TeamPolicy', message: broken.message, fix: broken.fix, exitCode: EXIT.usage, transient: false, ...(broken.field ? { field: broken.field } : {}) } };
+  // A FriendlyError carried on an Error (as FriendlyFailure does), which friendlyOf reads as it is.
+  if (broken) throw Object.assign(new Error(broken.message), { friendly: { code: 'TeamPolicy', message: broken.message, fix: broken.fix, exitCode: EXIT.usage, transient: false, ...(broken.field ? { field: broken.field } : {}) } });
 }
 
 /** Creates the data store the answers describe (or resumes the pending submission); keeps them as the last answers. */

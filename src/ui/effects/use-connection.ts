@@ -2,7 +2,7 @@
  * The connection for the target chosen (AWS with a profile and Region, or the sandbox), opened after the first
  * frame, and its check in the background: the Region, the profile and who the credentials are, or the problem.
  */
-import { useEffect, useRef, type Dispatch } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, type Dispatch } from 'react';
 import type { TargetChoice } from '../../aws/types.js';
 import type { WizardStore } from '../../store/types.js';
 import type { WizardEvent } from '../flow/state.js';
@@ -28,8 +28,11 @@ export function useConnection(
   identity: boolean,
 ) {
   const connections = useRef(new Map<number, Promise<Connection>>());
+  // The getter below is called from events and effects, after the commit that made `current` the target on hand.
   const latest = useRef(current);
-  latest.current = current;
+  useLayoutEffect(() => {
+    latest.current = current;
+  });
   const open = (wanted: TargetOnHand): Promise<Connection> => {
     let existing = connections.current.get(wanted.version);
     if (!existing) {
@@ -39,28 +42,29 @@ export function useConnection(
     }
     return existing;
   };
+  // The check of the target on hand; it reads the latest props, but only a new choice (`version`) starts one.
+  const check = useEffectEvent((isLive: () => boolean) => {
+    const version = current.version;
+    for (const [older, connection] of connections.current) {
+      if (older === version) continue;
+      connections.current.delete(older);
+      void connection.then((opened) => opened.close()).catch(() => undefined);
+    }
+    void open(current)
+      .then((opened) => opened.checkTarget({ identity }))
+      .catch((error: unknown) => ({ ok: false as const, problem: friendlyOf(error) }))
+      .then((report) => {
+        if (isLive()) dispatch({ type: 'targetChecked', report, version });
+      });
+  });
   useEffect(() => {
     let live = true;
-    const version = current.version;
     // Checking the target loads the SDK: after the first frame, never before.
-    const timer = setTimeout(() => {
-      for (const [older, connection] of connections.current) {
-        if (older === version) continue;
-        connections.current.delete(older);
-        void connection.then((opened) => opened.close()).catch(() => undefined);
-      }
-      open(current)
-        .then((opened) => opened.checkTarget({ identity }))
-        .catch((error: unknown) => ({ ok: false as const, problem: friendlyOf(error) }))
-        .then((report) => {
-          if (live) dispatch({ type: 'targetChecked', report, version });
-        });
-    }, 0);
+    const timer = setTimeout(() => check(() => live), 0);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one connection and one check per target choice
   }, [current.version]);
   const closeAll = async () => {
     await Promise.allSettled([...connections.current.values()].map((opened) => opened.then((c) => c.close())));

@@ -19,31 +19,34 @@ export interface PreflightState {
 /** Where the checks come from: the connection's runner, or `skipped` (--no-preflight). */
 export type PreflightSource = (() => Promise<Connection['preflight']>) | 'skipped';
 
+/** The request's planned checks, all pending. */
+function pendingChecks(request: CreateRequest): PreflightState {
+  return { checks: plannedChecks(request).map((check) => ({ planned: check })) };
+}
+
 /** Runs the checks of `request` (undefined while it is not valid: nothing runs). */
 export function usePreflight(request: CreateRequest | undefined, source: PreflightSource | undefined): PreflightState | undefined {
   const key = request && source && source !== 'skipped' ? JSON.stringify(request) : undefined;
   const [state, setState] = useState<{ key: string; value: PreflightState }>();
   useEffect(() => {
     if (key === undefined || typeof source !== 'function') return;
-    const planned = plannedChecks(request!);
-    setState({ key, value: { checks: planned.map((check) => ({ planned: check })) } });
+    // Each change starts from what this request has so far (its planned checks, all pending, at first).
+    const update = (change: (value: PreflightState) => PreflightState) => setState((before) => ({ key, value: change(before?.key === key ? before.value : pendingChecks(request!)) }));
     const controller = new AbortController();
     // The runner loads the SDK: after the review's first frame.
     const timer = setTimeout(() => {
       void (async () => {
         const runner = await source();
         // A connection without checks (none can run there): no list, rather than one that never fills in.
-        if (!runner) return setState({ key, value: { checks: [] } });
+        if (!runner) return update(() => ({ checks: [] }));
         for await (const result of runner.run(request!, controller.signal)) {
           if (controller.signal.aborted) return;
-          setState((before) =>
-            before?.key === key ? { key, value: { ...before.value, checks: before.value.checks.map((check) => (check.planned.id === result.id ? { ...check, result } : check)) } } : before,
-          );
+          update((value) => ({ ...value, checks: value.checks.map((check) => (check.planned.id === result.id ? { ...check, result } : check)) }));
         }
       })().catch((error: unknown) => {
         if (controller.signal.aborted) return;
         const friendly = friendlyOf(error);
-        setState((before) => (before?.key === key ? { key, value: { ...before.value, failure: `${friendly.message} ${friendly.fix}` } } : before));
+        update((value) => ({ ...value, failure: `${friendly.message} ${friendly.fix}` }));
       });
     }, 0);
     return () => {
@@ -54,5 +57,5 @@ export function usePreflight(request: CreateRequest | undefined, source: Preflig
   }, [key]);
   if (key === undefined) return undefined;
   // Until the effect ran for this request: its planned checks, all pending.
-  return state?.key === key ? state.value : { checks: plannedChecks(request!).map((check) => ({ planned: check })) };
+  return state?.key === key ? state.value : pendingChecks(request!);
 }

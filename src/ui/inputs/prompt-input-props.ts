@@ -9,7 +9,7 @@ import type { Command } from '../keys.js';
 /** Where the pickers' lists come from, and the target's name for their lines (e.g. `us-east-1`, `the sandbox`). */
 export interface PickerResources {
   /** The connection's source (resolving it loads the SDK: called after the prompt's first frame). */
-  source(): Promise<ResourceSource | undefined>;
+  source: () => Promise<ResourceSource | undefined>;
   where: string;
 }
 

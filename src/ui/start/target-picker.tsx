@@ -36,7 +36,7 @@ export function TargetPicker({ loadProfiles, current, region, startAt, onChoose,
   const [profiles, setProfiles] = useState<ProfileEntry[]>();
   useEffect(() => {
     let live = true;
-    loadProfiles()
+    void loadProfiles()
       .catch(() => [])
       .then((loaded) => live && setProfiles(loaded));
     return () => {
