@@ -58,6 +58,9 @@ const TABLE = {
   submit: { bindings: [{ char: 'c' }], shown: 'c', label: 'create' },
   /** Review with --dry-run: the same key prints the request. */
   submitDryRun: { bindings: [{ char: 'c' }], shown: 'c', label: 'print' },
+  /** The same `c` where Enter already runs the primary action: Enter's hint tells it, so 80 columns hold the rest. */
+  alsoCreate: { bindings: [{ char: 'c' }], shown: '', label: '', shownWith: 'create' },
+  alsoPrint: { bindings: [{ char: 'c' }], shown: '', label: '', shownWith: 'printRequest' },
   viewWhole: { bindings: [{ char: 'v' }], shown: 'v', label: 'view whole' },
   savePreset: { bindings: [{ char: 's' }], shown: 's', label: 'save' },
   writeFile: { bindings: [{ char: 'w' }], shown: 'w', label: 'write' },

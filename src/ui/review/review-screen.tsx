@@ -130,8 +130,8 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
           nextTab: () => showTab((tab + 1) % TITLES.length),
           previousTab: () => showTab((tab - 1 + TITLES.length) % TITLES.length),
           savePreset: () => dispatch({ type: 'openDialog', dialog: 'save-preset' }),
-          // Create (or print, with --dry-run) from anywhere: on a row Enter edits.
-          [state.dryRun ? 'submitDryRun' : 'submit']: onPrimary,
+          // Create (or print, with --dry-run) from anywhere: on a row Enter edits; elsewhere Enter's hint covers it.
+          [editing ? (state.dryRun ? 'submitDryRun' : 'submit') : state.dryRun ? 'alsoPrint' : 'alsoCreate']: onPrimary,
           back: !state.resuming && (() => dispatch({ type: 'back' })),
         },
     { isActive: isActive && !dialogOpen },
