@@ -52,7 +52,9 @@ export async function runStatusOnce(request: StatusRequest): Promise<number> {
     : newest(store);
   const datastoreId = request.datastoreId ?? entry?.datastoreId;
   if (!datastoreId) {
-    process.stderr.write('healthlake-wizard: no data store in the local history yet.\n  Fix: give its id: healthlake-wizard status DATASTORE_ID\n');
+    process.stderr.write(
+      'healthlake-wizard: no DATASTORE_ID given, and no data store in the local history to default to.\n  Fix: give its id (healthlake-wizard list shows the Region\'s data stores): healthlake-wizard status DATASTORE_ID\n',
+    );
     return EXIT.usage;
   }
   const options = optionsForEntry(request.options, entry);

@@ -1,6 +1,7 @@
 /**
  * `healthlake-wizard status [DATASTORE_ID] [--wait] [--output ...] [--query ...] [--region ...] [--endpoint-url ...]
- * [--profile ...] [--sandbox] [--plain]`: the live panel on a terminal; otherwise (no TTY, `--no-interactive`,
+ * [--profile ...] [--sandbox] [--plain]`: the live panel on a terminal (without an id, after a picker over the
+ * Region's data stores and the local history); otherwise (no TTY, `--no-interactive`,
  * `--wait`) describe once and print as the AWS CLI does, or follow the status until ACTIVE/CREATE_FAILED, as
  * `--plain` (or TERM=dumb) does on a terminal.
  */
@@ -20,7 +21,7 @@ export const FLAGS = {
 const USAGE = commandHelp(
   'status',
   '[DATASTORE_ID] [options]',
-  'The live status of a data store (DescribeFHIRDatastore); without DATASTORE_ID, the newest data store in the local history. Without a terminal, or with --no-interactive, it describes once and prints as the AWS CLI does.',
+  "The live status of a data store (DescribeFHIRDatastore). Without DATASTORE_ID: on a terminal, a picker over the Region's data stores and the local history (type to filter); with --no-interactive, --wait or --plain, or without a terminal, the newest data store in the local history. Without a terminal, or with --no-interactive, it describes once and prints as the AWS CLI does.",
   FLAGS,
 );
 

@@ -113,7 +113,7 @@ export function commandModel(): CommandModel[] {
     {
       name: 'status',
       synopsis: '[DATASTORE_ID] [options]',
-      summary: 'live status of a data store; without an id, the newest from history',
+      summary: 'live status of a data store; without an id, a picker over the data stores and the history',
       flags: commandFlags('status', STATUS_FLAGS),
     },
     {

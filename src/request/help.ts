@@ -155,7 +155,7 @@ function optionLine(option: OptionFlag, width: number): string[] {
 /** The commands, for the default command's help (the first line of each command's own help says more). */
 const COMMANDS: readonly [string, string][] = [
   ['create', 'guided creation of a FHIR data store (the default command)'],
-  ['status [DATASTORE_ID]', 'live status of a data store; without an id, the newest from history'],
+  ['status [DATASTORE_ID]', 'live status of a data store; without an id, a picker (data stores, history)'],
   ['list', "the Region's data stores (ListFHIRDatastores), marking those created here"],
   ['delete DATASTORE_ID', 'delete a data store after a confirmation, then follow it to DELETED'],
   ['cleanup', 'delete the data stores whose expiry (--expires-in) has passed'],

@@ -141,6 +141,7 @@ const kmsEncryptionConfig: StructureNode = {
         },
       },
       arnInDatastoreRegion: true,
+      pickedFrom: 'kms-key',
       min: 1,
       max: 400,
       pattern:
@@ -466,6 +467,7 @@ export const identityProviderConfiguration: TopLevelParameter = {
         otherwise: smartOnly('IdpLambdaArn'),
       },
       arnInDatastoreRegion: true,
+      pickedFrom: 'lambda-function',
       min: 49,
       max: 256,
       pattern:

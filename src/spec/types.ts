@@ -71,6 +71,8 @@ export interface StringNode extends NodeBase {
   holdsJson?: boolean;
   /** An ARN given here must be in the data store's Region (HealthLake uses the key or function from there). */
   arnInDatastoreRegion?: boolean;
+  /** The value names a resource of the target Region the wizard offers in a picker (free text stays possible). */
+  pickedFrom?: 'kms-key' | 'lambda-function';
   /** The JSON document's own rules, checked while the member applies (the SMART metadata's required elements). */
   documentRules?: 'smart-metadata';
 }

@@ -6,7 +6,9 @@ import { Box, Text} from 'ink';
 import { lazy, Suspense, useEffect, useEffectEvent, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import type { CreateOptions, GlobalOptions } from '../options.js';
 import { EXIT } from '../options.js';
+import type { TargetReport } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';
+import type { DatastoreChoice } from './effects/datastore-choices.js';
 import { QuitDialog } from './components/quit-dialog.js';
 import { useConnection } from './effects/use-connection.js';
 import { useStartChoices, withoutClientToken } from './effects/use-start-choices.js';
@@ -19,6 +21,7 @@ import { targetChoiceOf, type WizardEvent, type WizardState } from './flow/state
 import { EditScreen } from './screens/edit-screen.js';
 import { Header } from './components/header.js';
 import { StartScreen } from './start/start-screen.js';
+import { DatastorePickerScreen } from './status/datastore-picker-screen.js';
 import { TargetPicker } from './start/target-picker.js';
 import { StatusPanel } from './status/status-panel.js';
 import { AppCommands, useCommands } from './use-commands.js';
@@ -29,12 +32,18 @@ export type { AppDeps, Connection } from './effects/app-deps.js';
 // The review screen brings the YAML and CloudFormation renderers: loaded when first needed.
 const ReviewScreen = lazy(() => import('./review/review-screen.js'));
 
-/** What the app is asked to do: run the wizard, or show the status panel of an existing data store. */
+/**
+ * What the app is asked to do: run the wizard, or show the status panel of an existing data store (without an
+ * id: after a picker over the Region's data stores and the local history).
+ */
 export type AppInput =
   | { mode: 'wizard'; flow: InitialFlow; options: CreateOptions }
-  | { mode: 'status'; datastoreId: string; sandbox: boolean; options: GlobalOptions };
+  | { mode: 'status'; datastoreId?: string; sandbox: boolean; options: GlobalOptions };
 
-function startState(input: AppInput, now: number): WizardState {
+/** The app's input once the data store to follow is known. */
+type ResolvedInput = Exclude<AppInput, { mode: 'status' }> | (Extract<AppInput, { mode: 'status' }> & { datastoreId: string });
+
+function startState(input: ResolvedInput, now: number): WizardState {
   if (input.mode === 'wizard') return initialWizardState(input.flow);
   const placeholder = { DatastoreId: input.datastoreId, DatastoreArn: '', DatastoreStatus: 'CREATING' as const, DatastoreEndpoint: '' };
   return watchingWizardState(placeholder, now, input.sandbox);
@@ -48,12 +57,53 @@ function resumeHint(datastoreId: string): string {
 export function createApp(deps: AppDeps, input: AppInput): ReactElement {
   return (
     <KeyRouter>
-      <WizardApp deps={deps} input={input} />
+      {input.mode === 'status' && input.datastoreId === undefined ? <StatusChooser deps={deps} input={input} /> : <WizardApp deps={deps} input={input as ResolvedInput} />}
     </KeyRouter>
   );
 }
 
-function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
+/** `status` without an id: the picker, then the status panel of the data store picked, connected where it lives. */
+function StatusChooser({ deps, input }: { deps: AppDeps; input: Extract<AppInput, { mode: 'status' }> }) {
+  const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
+  // The picker lists where the command line points (no target picker here); its check names it in the header.
+  const [target, setTarget] = useState<TargetReport>();
+  const { connection, closeAll } = useConnection(
+    deps,
+    { choice: { sandbox: input.sandbox }, version: 0 },
+    store,
+    (event) => {
+      if (event.type === 'targetChecked') setTarget(event.report);
+    },
+    true,
+  );
+  // The status panel's deps are made once, at the pick: a new object on each render would reopen the store.
+  const [picked, setPicked] = useState<{ choice: DatastoreChoice; deps: AppDeps }>();
+  const [leaving, setLeaving] = useState(false);
+  const leave = () => {
+    setLeaving(true);
+    void closeAll().finally(() => deps.exit(EXIT.interrupted, 'Nothing was chosen.\n'));
+  };
+  // Ctrl+C leaves the picker with nothing chosen; the picker's footer shows it (the status panel has its own).
+  const appCommands = useCommands({ quit: !picked && leave }, { isActive: !leaving });
+  const pick = (choice: DatastoreChoice) => {
+    const { entry } = choice;
+    // The picker's connection serves the status panel when the data store is in the same place: listed from
+    // there, or anything under --sandbox (a history entry is followed in the sandbox then, as optionsForEntry says).
+    const samePlace = entry === undefined || input.sandbox;
+    setPicked({ choice, deps: { ...deps, connect: (target, opened) => (samePlace ? connection() : deps.connect(target, opened, entry)) } });
+  };
+  if (picked) {
+    const { choice } = picked;
+    return <WizardApp deps={picked.deps} input={{ ...input, datastoreId: choice.datastoreId, sandbox: input.sandbox || choice.entry?.sandbox === true }} />;
+  }
+  return (
+    <AppCommands.Provider value={appCommands}>
+      <DatastorePickerScreen store={store} connection={connection} target={target} sandbox={input.sandbox} onPick={pick} onBack={leave} isActive={!leaving} />
+    </AppCommands.Provider>
+  );
+}
+
+function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => startState(input, deps.now()));
   // Opened once, after the first frame (the timer lets Ink paint before the store is loaded).
   const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
@@ -136,6 +186,20 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
 
   const outcome = state.phase === 'done' ? EXIT.ok : state.phase === 'failed' ? EXIT.service : undefined;
 
+  // The review's pre-flight checks run against the chosen target (the connection on hand when they start; a new
+  // choice remounts the review); --no-preflight shows that they were skipped.
+  const preflightSource = useMemo(
+    () => (input.mode === 'wizard' && input.options.preflight === false ? ('skipped' as const) : () => connection().then((opened) => opened.preflight)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connection getter follows the chosen target
+    [state.targetVersion],
+  );
+  // The pickers list from the chosen target (or the sandbox); each list loads once per target choice.
+  const where = state.sandbox ? 'the sandbox' : (target?.target?.region ?? state.chosenRegion ?? 'the Region');
+  const resources = useMemo(
+    () => ({ source: () => connection().then((opened) => opened.resources), where }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the connection getter follows the chosen target
+    [state.targetVersion, where],
+  );
   const beforeSubmit = state.phase === 'start' || state.phase === 'editing' || state.phase === 'review';
   const quitting = state.dialog === 'confirm-quit' && !leaving;
   const active = !quitting && !leaving;
@@ -184,7 +248,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
       screen = <StartScreen choices={state.start ?? NO_START_CHOICES} sandbox={state.sandbox} dryRun={state.dryRun} target={target} dispatch={dispatchAndSubmit} isActive={active} />;
       break;
     case 'editing':
-      screen = <EditScreen state={state} dispatch={dispatch} target={target} isActive={active} />;
+      screen = <EditScreen state={state} dispatch={dispatch} target={target} resources={resources} isActive={active} />;
       break;
     case 'review':
       screen = (
@@ -198,6 +262,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: AppInput }) {
             savePreset={(name) => savePreset(openedStore, name, state, dispatch)}
             writeFile={deps.writeFile}
             onPrimary={onPrimary}
+            preflight={preflightSource}
           />
         </Suspense>
       );

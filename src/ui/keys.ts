@@ -37,6 +37,8 @@ const TABLE = {
   /** A list filtered by typing (the target picker's Regions): the arrows only, as j and k are letters of the filter. */
   arrowUp: { bindings: [{ named: 'upArrow' }], shown: '', label: '', shownWith: 'arrowDown' },
   arrowDown: { bindings: [{ named: 'downArrow' }], shown: '↑↓', label: 'choose' },
+  /** A list filtered by typing: Esc empties the filter (when it is empty, Esc is `back`). */
+  clearFilter: { bindings: [{ named: 'escape' }], shown: 'Esc', label: 'clear filter' },
   toggle: { bindings: [{ char: ' ' }], shown: 'Space', label: 'toggle' },
   select: { bindings: [{ named: 'return' }], shown: 'Enter', label: 'select' },
   previousTab: { bindings: [{ named: 'leftArrow' }], shown: '', label: '', shownWith: 'nextTab' },

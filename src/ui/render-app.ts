@@ -46,7 +46,7 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
   const deps: AppDeps = {
     now: Date.now,
     ...commandDeps,
-    connect: (sandbox, store) => connections.track(commandDeps.connect(sandbox, store)),
+    connect: (choice, store, where) => connections.track(commandDeps.connect(choice, store, where)),
     ring: () => stdout.write('\x07'),
     writeFile: (fileName, text) => writeNewFile(process.cwd(), fileName, text),
     report: (line) => later.lines.push(line),

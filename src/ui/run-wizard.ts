@@ -28,7 +28,7 @@ export async function runWizard({ initial, given, options, policy }: RunWizardIn
     },
     {
       async connect(choice, store) {
-        const { checkSessionTarget, debugLogFor, openSession, optionsForChoice } = await import('../aws/session.js');
+        const [{ checkSessionTarget, debugLogFor, openSession, optionsForChoice }, { wizardAccountFor }] = await Promise.all([import('../aws/session.js'), import('../aws/wizard-account.js')]);
         const chosen = optionsForChoice(options, choice);
         const debug = options.debug ? debugLogFor(options, later) : undefined;
         // The wizard journals as `create --no-interactive` does: no journal, no sending, unless --no-journal.
@@ -39,11 +39,19 @@ export async function runWizard({ initial, given, options, policy }: RunWizardIn
           ...(debug ? { debug } : {}),
           stderr: later,
         });
+        // The pickers and the review's checks ask where the gateway sends: the chosen target, or the sandbox's emulator.
+        const account = wizardAccountFor(session, chosen);
         const callerAccount = async () => (await import('../aws/caller-account.js')).callerAccount(chosen);
         return {
           gateway: session.gateway,
           checkTarget: (check) => checkSessionTarget(session, chosen, { ...check, ...(debug ? { debug } : {}) }),
-          close: () => session.close(),
+          resources: { kmsKeys: account.kmsKeys, lambdaFunctions: account.lambdaFunctions },
+          // --no-preflight: no checks run (the review says they were skipped).
+          ...(options.preflight === false ? {} : { preflight: { run: account.preflight } }),
+          close: async () => {
+            account.close();
+            await session.close();
+          },
           ...(choice.sandbox ? {} : { callerAccount }),
         };
       },

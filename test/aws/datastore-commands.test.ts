@@ -3,6 +3,7 @@
  * emulator on 127.0.0.1 with the real SDK; the AWS CLI v1, when installed, reads the same emulator.
  */
 import { execFile, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -247,6 +248,27 @@ describe.skipIf(!HAS_AWS_CLI)('with the AWS CLI (skipped when `aws` is not insta
     const theirsNext = await aws('list-fhir-datastores', '--filter', filter, '--next-token', String(theirs.NextToken));
     const oursNext = await listJson('--filter', filter, '--next-token', ours.NextToken!);
     expect(ids(oursNext)).toEqual(ids(theirsNext));
+  });
+
+  it('a data store created by aws healthlake create-fhir-datastore is in our list, unmarked, and our status prints what aws prints', async () => {
+    const name = `made-by-aws-${Date.now()}`;
+    const created = await aws('create-fhir-datastore', '--datastore-type-version', 'R4', '--datastore-name', name, '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=made-by,Value=aws-cli');
+    const id = created.DatastoreId as string;
+    const ours = await listJson('--filter', `DatastoreName=${name}`);
+    expect(ours.DatastorePropertiesList.map((d) => d.DatastoreId)).toEqual([id]);
+    // The table for people does not mark it: it is not in this tool's history.
+    const people = await runBinary(['list', ...endpoint(), '--filter', `DatastoreName=${name}`], signed());
+    expect(people.stdout.split('\n').find((line) => line.includes(id))).toMatch(new RegExp(`^\\s+${id}  ACTIVE  .+  ${name}$`));
+    expect(people.stderr).not.toContain('created with healthlake-wizard');
+    // Our status describes it as aws describes it, field for field. Timestamps as the AWS CLI v2 prints them
+    // (and this tool): v1 prints epoch seconds unless its profile asks for ISO 8601.
+    writeFileSync(join(home.home, 'aws-config'), '[default]\ncli_timestamp_format = iso8601\n');
+    const status = await runBinary(['status', id, ...endpoint(), '--output', 'json'], signed());
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toEqual(await aws('describe-fhir-datastore', '--datastore-id', id));
+    const waited = await runBinary(['status', id, ...endpoint(), '--wait', '--query', 'DatastoreProperties.[DatastoreName,DatastoreStatus,PreloadDataConfig.PreloadDataType]', '--output', 'text'], signed());
+    expect(waited.code).toBe(0);
+    expect(waited.stdout).toBe(`${name}\tACTIVE\tSYNTHEA\n`);
   });
 
   it('a data store deleted by this tool is DELETED for aws healthlake describe-fhir-datastore', async () => {

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Key } from 'ink';
+import { createGateway } from '../../src/aws/gateway.js';
+import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
 import { PARAMETERS } from '../../src/spec/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -80,7 +82,7 @@ function footerOf(frame: string): string {
   return (line ?? '').replace(/[│╭╮╰╯─]/g, '').trim();
 }
 
-function app(initial: Record<string, unknown>, given: string[], options: { store?: boolean } = {}) {
+function app(initial: Record<string, unknown>, given: string[], options: { store?: boolean; resources?: boolean } = {}) {
   let store;
   if (options.store) {
     const dir = mkdtempSync(join(tmpdir(), 'hlw-footers-'));
@@ -89,10 +91,31 @@ function app(initial: Record<string, unknown>, given: string[], options: { store
     // A preset to start from: the start screen offers it.
     store.presets.save('team-defaults', VALID);
   }
-  const driver = drive(createApp(emulatorDeps(emulator, { store }), { mode: 'wizard', flow: { initial: initial as never, given, clientToken: 'token-1' }, options: {} }));
+  // The pickers list the emulator's KMS keys and Lambda functions (its default fixtures).
+  const resources = options.resources ? { resources: { credentials: { ...SANDBOX_CREDENTIALS } } } : {};
+  const driver = drive(createApp(emulatorDeps(emulator, { store, ...resources }), { mode: 'wizard', flow: { initial: initial as never, given, clientToken: 'token-1' }, options: {} }));
   opened.push(driver);
   return driver;
 }
+
+/** Two data stores in the emulator, created once, for the status picker to list. */
+let twoDatastores: Promise<unknown> | undefined;
+
+/** `status` without an id: the picker over the emulator's data stores. */
+async function statusPicker(): Promise<InkDriver> {
+  const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS } });
+  twoDatastores ??= Promise.all(['footer-a', 'footer-b'].map((name) => gateway.create({ DatastoreTypeVersion: 'R4', DatastoreName: name })));
+  await twoDatastores;
+  const driver = drive(createApp(emulatorDeps(emulator), { mode: 'status', sandbox: false, options: {} }));
+  opened.push(driver);
+  await driver.waitFor('footer-b');
+  await driver.waitFor('region us-east-1');
+  return driver;
+}
+
+/** The KMS key step with its picker, the keys listed. */
+const KMS_STEP = { DatastoreTypeVersion: 'R4', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY' };
+const KMS_GIVEN = ALL.filter((name) => name !== 'SseConfiguration').concat('SseConfiguration.KmsEncryptionConfig.CmkType');
 
 const VALID = { DatastoreTypeVersion: 'R4', DatastoreName: 'clinic' };
 const SMART = JSON.stringify({ authorization_endpoint: 'https://a.example/authorize', token_endpoint: 'https://a.example/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], code_challenge_methods_supported: ['S256'] });
@@ -195,6 +218,39 @@ const SCREENS: { name: string; open: () => Promise<InkDriver> }[] = [
       await driver.waitFor(/› Configured credentials/);
       await driver.press(KEY.enter);
       await driver.waitFor(/› us-east-1\s+US East \(N. Virginia\) · in use/);
+      return driver;
+    },
+  },
+  {
+    name: 'the KMS key picker',
+    open: async () => {
+      const driver = app(KMS_STEP, KMS_GIVEN, { resources: true });
+      await driver.waitFor('alias/sandbox-usable');
+      await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'the KMS key picker with a filter typed',
+    open: async () => {
+      const driver = app(KMS_STEP, KMS_GIVEN, { resources: true });
+      await driver.waitFor('alias/sandbox-usable');
+      await driver.waitFor('region us-east-1');
+      await driver.type('sandbox');
+      await driver.waitFor('Esc clear filter');
+      return driver;
+    },
+  },
+  {
+    name: 'the status picker (status without an id)',
+    open: statusPicker,
+  },
+  {
+    name: 'the status picker with a filter typed',
+    open: async () => {
+      const driver = await statusPicker();
+      await driver.type('footer');
+      await driver.waitFor('Esc clear filter');
       return driver;
     },
   },

@@ -6,8 +6,8 @@
 import { LEAVES, PARAMETERS, STEPS, type SpecLeaf, type SpecNode, type StepId, type TopLevelParameter } from '../../spec/index.js';
 import type { AnswerValue, Answers } from '../../request/answers.js';
 
-/** How a prompt is answered. */
-export type PromptKind = 'text' | 'choice' | 'tags' | 'json';
+/** How a prompt is answered: `resource` is a picker over the target's KMS keys or Lambda functions. */
+export type PromptKind = 'text' | 'choice' | 'tags' | 'json' | 'resource';
 
 /** One question of the wizard. */
 export interface Prompt {
@@ -39,6 +39,7 @@ function isOmittable(leaf: SpecLeaf): boolean {
 
 function promptKind(leaf: SpecLeaf): PromptKind {
   if (leaf.node.kind === 'enum' || leaf.node.kind === 'boolean') return 'choice';
+  if (leaf.node.kind === 'string' && leaf.node.pickedFrom) return 'resource';
   return leaf.node.holdsJson ? 'json' : 'text';
 }
 

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import type { Answers } from '../../request/answers.js';
 import type { FieldIssue } from '../../request/issues.js';
 import type { Prompt } from '../flow/prompts.js';
+import type { ResourceSource } from '../effects/app-deps.js';
 import type { Command } from '../keys.js';
+
+/** Where the pickers' lists come from, and the target's name for their lines (e.g. `us-east-1`, `the sandbox`). */
+export interface PickerResources {
+  /** The connection's source (resolving it loads the SDK: called after the prompt's first frame). */
+  source: () => Promise<ResourceSource | undefined>;
+  where: string;
+}
 
 /** Props shared by the inputs of the edit screen. */
 export interface PromptInputProps {
@@ -20,6 +28,8 @@ export interface PromptInputProps {
   isActive: boolean;
   /** For inputs that decide themselves when `?` is text (the raw JSON paste): toggles the long help. */
   onHelp?: () => void;
+  /** For the resource pickers (KMS keys, Lambda functions): the target's lists. */
+  resources?: PickerResources;
   /**
    * Lays the input out in its step: the input hands over its view and the commands it handles (from
    * `useCommands`), so that the step's footer shows exactly them.

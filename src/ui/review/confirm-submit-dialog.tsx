@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import type { TargetReport } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
+import { MARK } from '../theme.js';
 import { Footer } from '../components/footer.js';
 import { useCommands } from '../use-commands.js';
 import type { AnswerRow } from './answer-rows.js';
@@ -19,6 +20,8 @@ export interface ConfirmSubmitDialogProps {
   target?: TargetReport;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The pre-flight checks that failed, by title (the creation would likely end CREATE_FAILED). */
+  failedChecks?: readonly string[];
   isActive: boolean;
 }
 
@@ -34,7 +37,7 @@ export function describeTarget(sandbox: boolean, report: TargetReport | undefine
 }
 
 /** y creates, n or Esc goes back to review. */
-export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm, onCancel, isActive }: ConfirmSubmitDialogProps) {
+export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm, onCancel, failedChecks = [], isActive }: ConfirmSubmitDialogProps) {
   const commands = useCommands({ confirm: onConfirm, cancel: onCancel }, { isActive });
   // One line per step that cannot change later: its first answer (the key type, the strategy) says what it is.
   const fixed = rows.filter((row, index) => row.fixedAfterCreation && rows.findIndex((other) => other.stepTitle === row.stepTitle) === index);
@@ -55,6 +58,11 @@ export function ConfirmSubmitDialog({ rows, request, sandbox, target, onConfirm,
         A HealthLake data store is billed per hour from the moment it is created until it is deleted.
         {sandbox ? ' (In the sandbox nothing is billed: it runs on this machine.)' : ''}
       </Text>
+      {failedChecks.length > 0 ? (
+        <Text color="red" wrap="wrap">
+          {`${MARK.error} Pre-flight failed for ${failedChecks.join(', ')}: the creation will likely end CREATE_FAILED (the Checks tab shows the fix).`}
+        </Text>
+      ) : null}
       <Footer commands={commands} isActive={isActive} />
     </Box>
   );

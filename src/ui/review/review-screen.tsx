@@ -25,6 +25,8 @@ import { SavePresetDialog } from './save-preset-dialog.js';
 import { TabBar } from './tab-bar.js';
 import { useCommands } from '../use-commands.js';
 import { MARK } from '../theme.js';
+import { usePreflight, type PreflightSource } from '../effects/use-preflight.js';
+import { PreflightList, preflightText } from './preflight-list.js';
 
 /** Props of `ReviewScreen`. */
 export interface ReviewScreenProps {
@@ -38,13 +40,20 @@ export interface ReviewScreenProps {
   writeFile: (fileName: string, text: string) => string;
   /** The primary action: opens the confirmation, or with `--dry-run` prints the request and ends. */
   onPrimary: () => void;
+  /** The pre-flight checks' runner (`skipped` with --no-preflight); absent: no checks are shown. */
+  preflight?: PreflightSource;
   isActive: boolean;
 }
 
-const TITLES = ['Answers', ...PREVIEW_TABS.map((tab) => tab.title)];
+/** Rows the Answers tab always takes besides the table and the checks: header, title, tabs, margin, the action and the footer with their margins. */
+const REVIEW_CHROME_ROWS = 8;
+
+/** The last tab: every pre-flight check with its cause and fix (← from Answers reaches it). */
+const CHECKS_TAB = 'Checks';
+const TITLES = ['Answers', ...PREVIEW_TABS.map((tab) => tab.title), CHECKS_TAB];
 
 /** Review, preview, save, create. */
-export default function ReviewScreen({ state, dispatch, target, options, savePreset, writeFile, onPrimary, isActive }: ReviewScreenProps) {
+export default function ReviewScreen({ state, dispatch, target, options, savePreset, writeFile, onPrimary, preflight, isActive }: ReviewScreenProps) {
   const { stdout } = useStdout();
   const width = stdout.columns || 80;
   const height = stdout.rows || 24;
@@ -63,7 +72,8 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const [scroll, setScroll] = useState(0);
   /** What `w` did: the file written, or why it could not be. */
   const [written, setWritten] = useState<{ ok: boolean; text: string }>();
-  const preview = tab > 0 ? PREVIEW_TABS[tab - 1]! : undefined;
+  const preview = tab > 0 ? PREVIEW_TABS[tab - 1] : undefined;
+  const onChecks = TITLES[tab] === CHECKS_TAB;
   // The selected row's value shown whole in the pane (long metadata, a Lambda ARN, 200 tags).
   const [viewing, setViewing] = useState(false);
   const row = Math.min(selected, rows.length);
@@ -76,7 +86,21 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const unplaced = issues.filter((issue) => issue.severity === 'error' && !rows.some((candidate) => candidate.issues.includes(issue)));
   // Create is not offered while the target is broken: what is wrong, and how to fix it, instead.
   const stopped = targetBlocker(state) ? targetProblem(state.targetReport) : undefined;
+  // The checks run for a request without errors, again after each edit; results fill the list as they come.
+  const checks = usePreflight(blocked ? undefined : request, preflight);
+  const shownChecks = preflight === 'skipped' ? 'skipped' : checks;
   const dialogOpen = state.dialog !== 'none';
+  // The lines that may come besides: the selected row's problem with its fix, and the status lines under the body
+  // (the target's problem, the policy's problems no row shows).
+  const statusRows =
+    (current && current.issues.length > 0 ? 3 : 0) +
+    (state.submitError ? 3 : 0) +
+    (stopped ? 3 : 0) +
+    unplaced.length * 2 +
+    (blocked ? 1 : 0) +
+    (state.notice ? 1 : 0) +
+    (written ? 1 : 0) +
+    (state.resuming ? 2 : 0);
   const canViewWhole = tab === 0 && current !== undefined && (current.whole.includes('\n') || isCutInTable(rows, current, width));
 
   const closeWhole = () => {
@@ -131,6 +155,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
             target={target}
             onConfirm={() => dispatch({ type: 'submit' })}
             onCancel={() => dispatch({ type: 'closeDialog' })}
+            failedChecks={checks?.checks.flatMap(({ result }) => (result?.status === 'failed' ? [result.title] : [])) ?? []}
             isActive={isActive}
           />
         ) : state.dialog === 'save-preset' ? (
@@ -144,7 +169,10 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
           <>
             <AnswersTable rows={rows} selected={row} highlightedField={highlighted} width={width} />
             <PrimaryAction label={state.dryRun ? 'Print request' : 'Create data store'} selected={onAction} blocked={blocked || stopped !== undefined} />
+            {preflight ? <PreflightList preflight={shownChecks} checksTab={CHECKS_TAB} maxLines={height - rows.length - REVIEW_CHROME_ROWS - statusRows} /> : null}
           </>
+        ) : onChecks ? (
+          <PreviewPane text={preflightText(shownChecks)} offset={scroll} height={bodyHeight} width={width} />
         ) : (
           <PreviewPane text={preview!.render(request, options)} offset={scroll} height={bodyHeight} width={width} />
         )}

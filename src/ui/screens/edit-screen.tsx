@@ -16,6 +16,8 @@ import type { PromptInputProps } from '../inputs/prompt-input-props.js';
 import { SmartMetadataBuilder } from '../inputs/smart-metadata/smart-metadata-builder.js';
 import { TagsEditor } from '../inputs/tags-editor/tags-editor.js';
 import { TextPrompt } from '../inputs/text-prompt.js';
+import { ResourcePrompt } from '../inputs/resource-prompt.js';
+import type { PickerResources } from '../inputs/prompt-input-props.js';
 import type { Command } from '../keys.js';
 import { useCommands } from '../use-commands.js';
 
@@ -24,6 +26,7 @@ const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> =
   choice: ChoicePrompt,
   tags: TagsEditor,
   json: SmartMetadataBuilder,
+  resource: ResourcePrompt,
 };
 
 /** Props of `EditScreen`. */
@@ -31,11 +34,13 @@ export interface EditScreenProps {
   state: WizardState;
   dispatch: Dispatch<WizardEvent>;
   target?: TargetReport;
+  /** The chosen target's KMS keys and Lambda functions, for the resource pickers. */
+  resources?: PickerResources;
   isActive: boolean;
 }
 
 /** The current step. */
-export function EditScreen({ state, dispatch, target, isActive }: EditScreenProps) {
+export function EditScreen({ state, dispatch, target, resources, isActive }: EditScreenProps) {
   const prompt = promptAt(state.cursor)!;
   const step = STEPS.find((candidate) => candidate.id === prompt.step)!;
   const allIssues = promptIssues(prompt, answerIssues(state.answers, state));
@@ -97,6 +102,7 @@ export function EditScreen({ state, dispatch, target, isActive }: EditScreenProp
       onBack={canGoBack(state) ? () => dispatch({ type: 'back' }) : undefined}
       onHelp={() => dispatch({ type: 'toggleHelp' })}
       frame={layout}
+      {...(resources ? { resources } : {})}
     />
   );
 }

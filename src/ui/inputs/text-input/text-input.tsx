@@ -12,11 +12,27 @@ export interface TextInputProps extends UseTextInputProps {
 /** A controlled text input. */
 export function TextInput({ placeholder, ...props }: TextInputProps) {
   const cursor = useTextInput(props);
-  const chars = [...props.value];
+  return <TextWithCursor value={props.value} cursor={cursor} isActive={props.isActive} placeholder={placeholder} />;
+}
+
+/** Props of `TextWithCursor`. */
+export interface TextWithCursorProps {
+  value: string;
+  /** The cursor position, in code points. */
+  cursor: number;
+  /** The cursor is drawn only while the input has the keys. */
+  isActive: boolean;
+  /** Shown dimmed while the value is empty. */
+  placeholder?: string | undefined;
+}
+
+/** Renders a value with its cursor (the view of any text the user edits: a text input, a picker's filter). */
+export function TextWithCursor({ value, cursor, isActive, placeholder }: TextWithCursorProps) {
+  const chars = [...value];
   if (chars.length === 0) {
     return (
       <Text>
-        {props.isActive ? reverseVideo(' ') : null}
+        {isActive ? reverseVideo(' ') : null}
         <Text dimColor>{placeholder ?? ''}</Text>
       </Text>
     );
@@ -24,7 +40,7 @@ export function TextInput({ placeholder, ...props }: TextInputProps) {
   return (
     <Text>
       {chars.slice(0, cursor).join('')}
-      {props.isActive ? reverseVideo(chars[cursor] ?? ' ') : chars[cursor] ?? ''}
+      {isActive ? reverseVideo(chars[cursor] ?? ' ') : chars[cursor] ?? ''}
       {chars.slice(cursor + 1).join('')}
     </Text>
   );
