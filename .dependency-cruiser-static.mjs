@@ -38,7 +38,7 @@ export default {
       name: 'ui-without-sdk',
       severity: 'error',
       comment: 'The first frame does not wait for the AWS SDK: the UI gets AWS through its dependencies, loaded after the frame.',
-      from: { path: '^src/ui/' },
+      from: { path: '^src/(ui|wizard-flow)/' },
       to: { path: '^node_modules/(@aws-sdk|@smithy)/', reachable: true },
     },
   ],

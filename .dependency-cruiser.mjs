@@ -6,10 +6,10 @@
  */
 
 /** The layers below the commands: none of them chooses or draws a screen. */
-const LOWER = '^src/(spec|request|aws|store|emulator|docs)/';
+const LOWER = '^src/(parameter-model|request|cli-output|aws|store|emulator|docs)/';
 
 /** Modules at the top of src/ that every layer may use: options and exit codes, stdout, the shared domain types, startup hooks. */
-const NEUTRAL = '^src/(options|stdout|domain-types|startup-hooks)[.]ts$';
+const NEUTRAL = '^src/(options|stdout|domain-types|startup-hooks|redact-url|ini-file)[.]ts$';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
@@ -33,7 +33,7 @@ export default {
       severity: 'error',
       comment: 'A command loads the Ink UI or the plain mode only by import() of its entry (run-wizard, run-status, run-plain), once it knows it needs one.',
       from: { path: '^src/commands/' },
-      to: { path: '^src/(ui|plain)/', pathNot: '^src/(ui/run-(wizard|status)|plain/run-plain)[.]ts$' },
+      to: { path: '^src/(ui|plain)/', pathNot: '^src/(ui/(run-wizard|status/run-status)|plain/run-plain)[.]ts$' },
     },
     {
       name: 'commands-import-screens-only-dynamically',
@@ -47,30 +47,45 @@ export default {
       severity: 'error',
       comment: 'The modules every layer may import import no layer above the request model themselves.',
       from: { path: NEUTRAL },
-      to: { path: '^src/', pathNot: ['^src/(request|spec)/', NEUTRAL] },
+      to: { path: '^src/', pathNot: ['^src/(request|parameter-model)/', NEUTRAL] },
     },
     {
-      name: 'spec-is-the-bottom',
+      name: 'parameter-model-is-the-bottom',
       severity: 'error',
-      comment: 'The parameter model (src/spec) reads no other module of the program: everything else reads it.',
-      from: { path: '^src/spec/' },
-      to: { path: '^src/', pathNot: '^src/spec/' },
+      comment: 'The parameter model (src/parameter-model) reads no other module of the program: everything else reads it.',
+      from: { path: '^src/parameter-model/' },
+      to: { path: '^src/', pathNot: '^src/parameter-model/' },
     },
     {
-      name: 'request-reads-only-spec',
+      name: 'request-reads-only-parameter-model',
       severity: 'error',
       comment: 'Parsing, validating and rendering a request needs the parameter model and nothing that talks to AWS or disk.',
       from: { path: '^src/request/' },
-      to: { path: '^src/', pathNot: ['^src/(request|spec)/', NEUTRAL] },
+      to: { path: '^src/', pathNot: ['^src/(request|parameter-model)/', NEUTRAL] },
     },
     {
       name: 'request-takes-only-sdk-types',
       severity: 'error',
       comment:
         "Known exception to 'only src/aws imports the AWS SDK': the request model imports the SDK's input type (type-only, erased by the build), so the request type is the SDK's CreateFHIRDatastoreRequest and cannot drift from it. A value import would load the SDK for a dry run; the parameter model imports nothing at all.",
-      from: { path: '^src/(request|spec)/' },
+      from: { path: '^src/(request|parameter-model)/' },
       to: { path: '^node_modules/(@aws-sdk|@smithy)/', dependencyTypesNot: ['type-only'] },
     },
+    {
+      name: 'cli-output-reads-only-the-request',
+      severity: 'error',
+      comment: 'The AWS CLI output formatting (json, yaml, text, table, --query) serves AWS answers and local commands alike: it reads the parameter model, the request model and the neutral modules, never the client side or the store.',
+      from: { path: '^src/cli-output/' },
+      to: { path: '^src/', pathNot: ['^src/(cli-output|request|parameter-model)/', NEUTRAL] },
+    },
+    {
+      name: 'wizard-flow-below-the-screens',
+      severity: 'error',
+      comment: 'The flow both front ends share (src/wizard-flow) renders nothing: it never imports the Ink app, the plain mode, a command, Ink or React.',
+      from: { path: '^src/wizard-flow/' },
+      to: { path: ['^src/(ui|plain|commands)/', '^node_modules/(ink|react)/'] },
+    },
+
     {
       name: 'emulator-stands-alone',
       severity: 'error',
@@ -89,22 +104,22 @@ export default {
     {
       name: 'store-below-aws',
       severity: 'error',
-      comment: 'The store keeps what AWS answered but does not depend on the client. Known exception: aws/redact-url.ts, a pure string function the store uses to keep credentials out of stored URLs; it belongs in a neutral module and moves with the folder renames of issue 12.',
+      comment: 'The store keeps what AWS answered but does not depend on the client. (Stored URLs go through the neutral redact-url.ts, which keeps credentials out of them.)',
       from: { path: '^src/store/' },
-      to: { path: '^src/aws/', pathNot: '^src/aws/redact-url[.]ts$' },
+      to: { path: '^src/aws/' },
     },
     {
       name: 'plain-mode-without-views',
       severity: 'error',
-      comment: "The plain mode shares the wizard's flow (reducer, prompts, issues, effects that render nothing) but none of its Ink views. Known exception: those shared modules still live under src/ui/ (flow/, effects/, review/answer-rows.ts, start/start-options.ts, inputs/smart-metadata/metadata-document.ts, theme.ts; the RunWizardInput type of run-wizard.ts) until they move to a folder of their own.",
+      comment: "The plain mode shares the wizard's flow (src/wizard-flow: reducer, prompts, issues, the effects that render nothing) but nothing of the Ink app: no module of src/ui/, neither Ink nor React.",
       from: { path: '^src/plain/' },
-      to: { path: ['^src/ui/.+[.]tsx$', '^src/ui/(use-keys|load-ink|render-app|ink-on-a-terminal|layout-engine|use-terminal-size)[.]ts$', '^node_modules/(ink|react)/'] },
+      to: { path: ['^src/ui/', '^node_modules/(ink|react)/'] },
     },
     {
       name: 'screens-never-import-the-sdk',
       severity: 'error',
       comment: 'The UI and the plain mode talk to AWS through src/aws (the session), never through the SDK itself.',
-      from: { path: '^src/(ui|plain)/' },
+      from: { path: '^src/(ui|plain|wizard-flow)/' },
       to: { path: '^node_modules/(@aws-sdk|@smithy)/' },
     },
     {

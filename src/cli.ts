@@ -2,7 +2,7 @@
  * Entry point: argv -> command. Each command lives in its own module under `src/commands/` and is imported only
  * when chosen, so that a command pays only for what it uses (the dry run never loads Ink or the AWS SDK).
  */
-import { redactUrlsInText } from './aws/redact-url.js';
+import { redactUrlsInText } from './redact-url.js';
 import { EXIT } from './options.js';
 import { setStartupHooks, type StartupHooks } from './startup-hooks.js';
 
@@ -10,7 +10,7 @@ type CommandModule = { run(argv: string[]): Promise<number> };
 
 const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   create: () => import('./commands/create.js'),
-  status: () => import('./commands/status.js'),
+  status: () => import('./commands/status/status.js'),
   list: () => import('./commands/list.js'),
   delete: () => import('./commands/delete.js'),
   cleanup: () => import('./commands/cleanup.js'),

@@ -15,7 +15,7 @@ import { HttpsProxyAgent } from 'https-proxy-agent';
 import { getProxyForUrl } from 'proxy-from-env';
 import { EXIT, type GlobalOptions } from '../options.js';
 import { loadProfileSettings, resolveProfile, type ProfileSettings } from './profile-settings.js';
-import { redactUrlUserinfo } from './redact-url.js';
+import { redactUrlUserinfo } from '../redact-url.js';
 import { FriendlyFailure, toFriendlyError } from './errors.js';
 import type { Target } from './types.js';
 import { describeCredentialSource, logRequests, type DebugLog } from './debug-log.js';

@@ -7,9 +7,9 @@ import { EXIT, STOP_SIGNALS, type GlobalOptions, type StopSignal } from '../opti
 import { EXPIRY_TAG_KEY, describeSpan, expiryFromTags, utcSecond } from '../request/expiry.js';
 import { confirm, describeDatastore } from './datastore-delete.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
-import { checkQuery, renderOutput } from './output.js';
+import { checkQuery, renderOutput } from '../cli-output/render-output.js';
 import { openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
-import { textLength } from './table-output.js';
+import { textLength } from '../cli-output/table-output.js';
 import type { DatastoreProperties, FriendlyError, HealthLakeGateway } from './types.js';
 import { writeStdout } from '../stdout.js';
 

@@ -5,9 +5,9 @@
 import { createInterface } from 'node:readline/promises';
 import { EXIT, type GlobalOptions } from '../options.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
-import { checkQuery, renderOutput } from './output.js';
+import { checkQuery, renderOutput } from '../cli-output/render-output.js';
 import { openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
-import { optionsForEntry } from './status-report.js';
+import { optionsForEntry } from './history-target.js';
 import type { DatastoreProperties, Target } from './types.js';
 import { writeStdout } from '../stdout.js';
 

@@ -7,7 +7,7 @@ import { EXIT, type GlobalOptions } from '../options.js';
 import type { CreateRequest } from '../request/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
 import { openLocalStore, openSession, type Session } from './session.js';
-import { optionsForEntry } from './status-report.js';
+import { optionsForEntry } from './history-target.js';
 import type { DatastoreProperties } from './types.js';
 
 /** The request that re-creates `properties` with `tags`, without its name; settings equal to the defaults are left out. */

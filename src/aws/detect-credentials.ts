@@ -3,9 +3,10 @@
  * sandbox when none are. Reads environment variables and the shared files only: no SDK, no network (instance
  * metadata is not probed, so an EC2 role without any other configuration reads as "not found").
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { readIni } from '../ini-file.js';
 
 /** The outcome: found or not, and where (for display: never a secret). */
 export interface CredentialsDetection {
@@ -14,33 +15,7 @@ export interface CredentialsDetection {
   source?: string;
 }
 
-/** The sections of an INI file, each a map of its keys (lower case) to values. */
-export type IniSections = Map<string, Map<string, string>>;
 
-/** Parses an INI file the way the shared config files are written (`[section]`, `key = value`). */
-export function readIni(path: string): IniSections {
-  const sections: IniSections = new Map();
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return sections;
-  }
-  let current: Map<string, string> | undefined;
-  for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
-    const header = /^\[\s*([^\]]+?)\s*\]$/.exec(trimmed);
-    if (header) {
-      current = new Map();
-      sections.set(header[1]!.replace(/\s+/g, ' '), current);
-      continue;
-    }
-    const pair = /^([^=]+?)\s*=\s*(.*)$/.exec(trimmed);
-    if (pair && current && !/^\s/.test(line)) current.set(pair[1]!.toLowerCase(), pair[2]!);
-  }
-  return sections;
-}
 
 /** Which kind of credentials a profile's settings give, if any. */
 function profileKind(settings: Map<string, string> | undefined): string | undefined {

@@ -4,8 +4,8 @@
  * loads nothing from the SDK. Messages never include credentials.
  */
 import { EXIT } from '../options.js';
-import { redactUrlsInText } from './redact-url.js';
-import { LEAVES } from '../spec/index.js';
+import { redactUrlsInText } from '../redact-url.js';
+import { LEAVES } from '../parameter-model/index.js';
 import type { CreateRequest } from '../request/types.js';
 import type { FriendlyError } from './types.js';
 

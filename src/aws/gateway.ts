@@ -19,7 +19,7 @@ import { describeTarget, isResendOf } from './pending-submission.js';
 import { createConfiguredClient, resolveEndpoint, type ConfiguredClient, type StaticCredentials } from './config.js';
 import { FriendlyFailure, toFriendlyError, type ErrorContext } from './errors.js';
 import type { DebugLog } from './debug-log.js';
-import { redactUrlUserinfo } from './redact-url.js';
+import { redactUrlUserinfo } from '../redact-url.js';
 import type { CreateResult, DatastorePage, DatastoreProperties, DeleteResult, FriendlyError, HealthLakeGateway, ListDatastoresInput, StatusEvent, Target, WatchGoal } from './types.js';
 import { watchDatastoreStatus, type WatchSchedule } from './watch.js';
 

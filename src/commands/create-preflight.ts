@@ -5,7 +5,7 @@
  * means nothing is sent: exit 254.
  */
 import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
-import { renderOutput } from '../aws/output.js';
+import { renderOutput } from '../cli-output/render-output.js';
 import { openAccountResources } from '../aws/account-resources.js';
 import { reportText } from '../aws/preflight/report-text.js';
 import type { PreflightReport } from '../aws/preflight/types.js';

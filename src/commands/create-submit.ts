@@ -9,7 +9,7 @@
 import { EXIT, type CreateOptions } from '../options.js';
 import type { CreateRequest } from '../request/types.js';
 import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
-import { checkQuery, outputFormatFor, renderOutput } from '../aws/output.js';
+import { checkQuery, outputFormatFor, renderOutput } from '../cli-output/render-output.js';
 import { debugLogFor, openLocalStore, openSession, tryOpenStore, watchToExitCode, type Session, type SessionDeps } from '../aws/session.js';
 import type { FriendlyError } from '../aws/types.js';
 import type { WizardStore } from '../store/types.js';

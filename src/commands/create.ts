@@ -5,7 +5,7 @@
  * React nor the AWS SDK: those come in through dynamic imports only when needed.
  */
 import packageJson from '../../package.json' with { type: 'json' };
-import { checkQuery, outputFormatFor, renderDryRun, renderOutput } from '../aws/output.js';
+import { checkQuery, outputFormatFor, renderDryRun, renderOutput } from '../cli-output/render-output.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import { answersFromRequest, buildCreateRequest } from '../request/answers.js';
 import { EXPIRY_TAG_KEY, expiryTimestamp, withExpiryTag, withoutExpiryTag } from '../request/expiry.js';
@@ -19,7 +19,7 @@ import type { WizardStore } from '../store/types.js';
 import { reportCommandError } from '../store/command-report.js';
 import { findProjectFolder } from '../store/project-folder.js';
 import { validateRequest } from '../request/validate.js';
-import { OPERATION, PARAMETERS } from '../spec/index.js';
+import { OPERATION, PARAMETERS } from '../parameter-model/index.js';
 import { writeStdout } from '../stdout.js';
 
 function printIssues(issues: readonly FieldIssue[]): void {

@@ -2,7 +2,7 @@
  * `healthlake-wizard history`: the data stores created with this tool, newest first (id, name, region, status,
  * sandbox or AWS, created time), as a table, text or JSON.
  */
-import { renderOutput } from '../aws/output.js';
+import { renderOutput } from '../cli-output/render-output.js';
 import { EXIT } from '../options.js';
 import { commandHelp, parseCommandArgs, type CommandFlags } from './command-args.js';
 import { didYouMean } from '../request/suggest.js';

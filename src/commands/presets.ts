@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { renderTable, toPlainData } from '../aws/output.js';
+import { renderTable, toPlainData } from '../cli-output/render-output.js';
 import { EXIT } from '../options.js';
 import { globalOptionsHelp, parseCommandArgs } from './command-args.js';
 import { HELP_FLAG, PRESET_COMMANDS, PRESET_FLAGS, presetArguments, presetSynopsis, type PresetCommand } from './preset-flags.js';

@@ -8,14 +8,14 @@ import type { CommandFlags } from '../commands/command-args.js';
 import { FLAGS as CLEANUP_FLAGS } from '../commands/cleanup.js';
 import { FLAGS as DELETE_FLAGS } from '../commands/delete.js';
 import { FLAGS as LIST_FLAGS } from '../commands/list.js';
-import { FLAGS as STATUS_FLAGS } from '../commands/status.js';
+import { FLAGS as STATUS_FLAGS } from '../commands/status/status.js';
 import { HISTORY_FLAGS } from '../commands/history.js';
 import { HELP_FLAG, PRESET_COMMANDS, PRESET_FLAGS, presetSynopsis, type PresetCommand } from '../commands/preset-flags.js';
 import { POLICY_CHECK_FLAGS } from '../commands/policy.js';
 import { VALUE_FLAGS as EMULATOR_VALUE_FLAGS } from '../emulator/command-line.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
 import { globalFlagsOf, type CommandName, type OptionFlag } from '../request/global-flags.js';
-import { PARAMETERS } from '../spec/index.js';
+import { PARAMETERS } from '../parameter-model/index.js';
 
 /** What a flag's value is, for completing it. */
 export type FlagValue =

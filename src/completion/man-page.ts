@@ -3,7 +3,7 @@
  * parameter spec: `healthlake-wizard man` prints it, `npm run docs` writes docs/healthlake-wizard.1.
  */
 import { EXIT } from '../options.js';
-import { OPERATION, PARAMETERS } from '../spec/index.js';
+import { OPERATION, PARAMETERS } from '../parameter-model/index.js';
 import type { CommandModel, FlagModel } from './command-model.js';
 
 /** Text made safe for roff: backslashes, and a leading dot or quote that would read as a request. */

@@ -1,6 +1,6 @@
 /** Renders `docs/parameters.md` from the parameter spec, so the reference can never drift from the code. */
 import { MAX_NESTING, SPEC_NESTING } from '../request/nesting.js';
-import { LEAVES, OPERATION, PARAMETERS, type ScalarNode, type SpecLeaf } from '../spec/index.js';
+import { LEAVES, OPERATION, PARAMETERS, type ScalarNode, type SpecLeaf } from '../parameter-model/index.js';
 
 function constraints(node: ScalarNode): string {
   switch (node.kind) {
@@ -54,7 +54,7 @@ export function renderParametersMarkdown(): string {
   const out: string[] = [
     '# Parameters of CreateFHIRDatastore',
     '',
-    `<!-- Generated from src/spec by \`npm run docs\`; a test fails when this file is stale. Do not edit by hand. -->`,
+    `<!-- Generated from src/parameter-model by \`npm run docs\`; a test fails when this file is stale. Do not edit by hand. -->`,
     '',
     `Every parameter of \`aws ${OPERATION.service} ${OPERATION.command}\`, as \`healthlake-wizard create\` accepts it ` +
       '(same flags, same shorthand, JSON and `file://` syntax). Constraints are the service model\'s.',

@@ -6,7 +6,7 @@
  */
 import { checkScalar, validateRequest } from '../request/validate.js';
 import { errorsOnly, showValue, type FieldIssue } from '../request/issues.js';
-import { leafAt, parameterByName, type ScalarNode } from '../spec/index.js';
+import { leafAt, parameterByName, type ScalarNode } from '../parameter-model/index.js';
 import { validationError, type ServiceError } from './service-error.js';
 
 /** DatastoreStatus enum of the model. */

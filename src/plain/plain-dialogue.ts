@@ -5,7 +5,7 @@
 import { EXIT, STOP_SIGNALS, type StopSignal } from '../options.js';
 import type { Answers } from '../request/answers.js';
 import type { Tag } from '../request/types.js';
-import { emptyMetadata, readMetadata, writeMetadata } from '../ui/inputs/smart-metadata/metadata-document.js';
+import { emptyMetadata, readMetadata, writeMetadata } from '../wizard-flow/metadata-document.js';
 import { LineReader } from './line-reader.js';
 import { METADATA_PARTS, readPicks } from './plain-metadata.js';
 import { PLAIN_COMMANDS, problemLines, readTag, type ReadAnswer } from './plain-prompts.js';

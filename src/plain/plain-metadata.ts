@@ -3,8 +3,8 @@
  * grant types, capabilities and PKCE methods, read from and written to the answer's JSON (metadata-document.ts).
  */
 import type { FieldIssue } from '../request/issues.js';
-import { SMART_METADATA } from '../spec/index.js';
-import { PKCE_METHODS } from '../ui/inputs/smart-metadata/metadata-document.js';
+import { SMART_METADATA } from '../parameter-model/index.js';
+import { PKCE_METHODS } from '../wizard-flow/metadata-document.js';
 
 /** The parts asked in turn. */
 export const METADATA_PARTS = [

@@ -1,7 +1,7 @@
 /** What the plain mode prints once the watch ends: the endpoint and next steps, or the cause and what to try. */
 import type { StatusEvent, Target } from '../aws/types.js';
 import type { CreateRequest } from '../request/types.js';
-import { MARK } from '../ui/theme.js';
+import { MARK } from '../wizard-flow/marks.js';
 
 /** The lines after the last status line. `target` is where the data store was created. */
 export function outcomeLines(event: Extract<StatusEvent, { type: 'done' }>, request: CreateRequest, target: Target | undefined): string[] {

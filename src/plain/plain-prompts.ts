@@ -6,11 +6,11 @@
 import type { Answers } from '../request/answers.js';
 import type { FieldIssue } from '../request/issues.js';
 import type { Tag } from '../request/types.js';
-import { STEPS, type Help } from '../spec/index.js';
-import { constraintsOf, isOptionalNow } from '../ui/flow/constraints.js';
-import { choiceOptions, visiblePrompts, type Prompt } from '../ui/flow/prompts.js';
-import { answerRows } from '../ui/review/answer-rows.js';
-import { MARK } from '../ui/theme.js';
+import { STEPS, type Help } from '../parameter-model/index.js';
+import { constraintsOf, isOptionalNow } from '../wizard-flow/constraints.js';
+import { choiceOptions, visiblePrompts, type Prompt } from '../wizard-flow/prompts.js';
+import { answerRows } from '../wizard-flow/answer-rows.js';
+import { MARK } from '../wizard-flow/marks.js';
 
 /** What a person types instead of an answer. */
 export const PLAIN_COMMANDS = { help: '?', back: '<', leaveOut: '-', build: 'build' } as const;

@@ -11,18 +11,18 @@ import { InputError } from '../request/issues.js';
 import { readParamFile } from '../request/param-files.js';
 import { writeStdout } from '../stdout.js';
 import type { WizardStore } from '../store/types.js';
-import { friendlyOf } from '../ui/effects/friendly-error.js';
-import { loadStartChoices, withoutClientToken } from '../ui/effects/start-choices.js';
-import { submitAnswers } from '../ui/effects/submit-answers.js';
-import { answerIssues, hasErrors, promptIssues, requestFromAnswers } from '../ui/flow/issues.js';
-import { stepProgress } from '../ui/flow/progress.js';
-import { promptAt, type Prompt } from '../ui/flow/prompts.js';
-import { initialWizardState, wizardReducer } from '../ui/flow/reducer.js';
-import type { WizardEvent, WizardState } from '../ui/flow/state.js';
-import { answerRows } from '../ui/review/answer-rows.js';
-import type { RunWizardInput } from '../ui/run-wizard.js';
-import { presetMeaning, startOptions } from '../ui/start/start-options.js';
-import { MARK } from '../ui/theme.js';
+import { friendlyOf } from '../wizard-flow/friendly-error.js';
+import { loadStartChoices, withoutClientToken } from '../wizard-flow/start-choices.js';
+import { submitAnswers } from '../wizard-flow/submit-answers.js';
+import { answerIssues, hasErrors, promptIssues, requestFromAnswers } from '../wizard-flow/issues.js';
+import { stepProgress } from '../wizard-flow/progress.js';
+import { promptAt, type Prompt } from '../wizard-flow/prompts.js';
+import { initialWizardState, wizardReducer } from '../wizard-flow/reducer.js';
+import type { WizardEvent, WizardState } from '../wizard-flow/state.js';
+import { answerRows } from '../wizard-flow/answer-rows.js';
+import type { RunWizardInput } from '../wizard-flow/wizard-input.js';
+import { presetMeaning, startOptions } from '../wizard-flow/start-options.js';
+import { MARK } from '../wizard-flow/marks.js';
 import { DISCARDED, PlainDialogue, PlainQuit, type PlainIo } from './plain-dialogue.js';
 import { outcomeLines } from './plain-outcome.js';
 import { PLAIN_COMMANDS, longHelpLines, problemLines, promptLines, questionLine, readChoice, readText, type ReadAnswer } from './plain-prompts.js';
@@ -281,7 +281,7 @@ class PlainWizard {
         }
         if (this.options.savePreset !== undefined) await this.savePreset(this.options.savePreset);
         if (this.options.dryRun) {
-          const { renderDryRun } = await import('../aws/output.js');
+          const { renderDryRun } = await import('../cli-output/render-output.js');
           writeStdout(await renderDryRun(request as unknown as Record<string, unknown>, this.options));
           return EXIT.ok;
         }

@@ -3,7 +3,7 @@
  * (`SseConfiguration.KmsEncryptionConfig.KmsKeyId`), with `Tags` holding the tag list. Converting to and from
  * the request body is the only place that knows how paths nest.
  */
-import { LEAVES } from '../spec/index.js';
+import { LEAVES } from '../parameter-model/index.js';
 import type { CreateRequest, Tag } from './types.js';
 
 /** A scalar answer (string, enum value or boolean). */

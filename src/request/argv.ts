@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { CreateOptions } from '../options.js';
-import { PARAMETERS, parameterByFlag, type TopLevelParameter } from '../spec/index.js';
+import { PARAMETERS, parameterByFlag, type TopLevelParameter } from '../parameter-model/index.js';
 import { loadYamlParser, readCliInput, type YamlParser } from './cli-input.js';
 import { OPTION_FLAGS, optionFlag, type OptionFlag } from './create-flags.js';
 import { applyOptionValue, notTakenIssue, takesValue } from './global-flags.js';

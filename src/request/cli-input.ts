@@ -2,7 +2,7 @@
  * `--cli-input-json` and `--cli-input-yaml`: a whole request from JSON or YAML, inline or `file://`. As in the
  * AWS CLI, flags given too replace the file's top-level keys (no deep merge), and unknown keys are errors.
  */
-import { PARAMETERS, parameterByName } from '../spec/index.js';
+import { PARAMETERS, parameterByName } from '../parameter-model/index.js';
 import { InputError, type FieldIssue } from './issues.js';
 import { loadYaml } from './load-yaml.js';
 import { MAX_NESTING, nestingIssue } from './nesting.js';

@@ -3,7 +3,7 @@
  * (`appliesWhen` with `required` and `otherwise`, `uniqueBy`, `arnInDatastoreRegion`, `documentRules`) is enforced
  * here, and nothing here names a field. The shape rules (types, lengths, patterns) run first, in validate.ts.
  */
-import { PARAMETERS, type AppliesWhen, type ListNode, type RuleWords, type SpecNode, type StringNode, type StructureNode, type Wording } from '../spec/index.js';
+import { PARAMETERS, type AppliesWhen, type ListNode, type RuleWords, type SpecNode, type StringNode, type StructureNode, type Wording } from '../parameter-model/index.js';
 import { isPlainObject, reporter, type Worded } from './issue-reporter.js';
 import type { FieldIssue } from './issues.js';
 import { validateSmartMetadata } from './smart-metadata-rules.js';

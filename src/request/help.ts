@@ -2,7 +2,7 @@
  * `healthlake-wizard create --help`, generated from the spec (every parameter: syntax, limits, values and an
  * example) and the option table, wrapped to a width (80 by default). Exported so a docs generator can reuse it.
  */
-import { OPERATION, PARAMETERS, type SpecNode, type TopLevelParameter } from '../spec/index.js';
+import { OPERATION, PARAMETERS, type SpecNode, type TopLevelParameter } from '../parameter-model/index.js';
 import { OPTION_FLAGS, type OptionFlag } from './create-flags.js';
 import { valueSyntax } from './global-flags.js';
 import { EXPORT_FORMATS } from './export-formats.js';

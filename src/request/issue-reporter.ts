@@ -1,5 +1,5 @@
 /** Building FieldIssues: a reporter per field, with the flag from the spec. Shared by the validators. */
-import { describeField, type Wording } from '../spec/index.js';
+import { describeField, type Wording } from '../parameter-model/index.js';
 import type { FieldIssue, Rule } from './issues.js';
 
 /** Words for the command line, and for the wizard where they differ (it has screens, not flags). */

@@ -4,7 +4,7 @@
  * that says so, keeps recursive code (validation, JSON.stringify, the YAML parser) from exhausting the stack and
  * reporting something else. docs/parameters.md documents the limit.
  */
-import { PARAMETERS, type SpecNode } from '../spec/index.js';
+import { PARAMETERS, type SpecNode } from '../parameter-model/index.js';
 import type { FieldIssue } from './issues.js';
 
 /** The most lists and objects a parameter value may nest (its own level counts as one). */

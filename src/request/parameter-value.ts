@@ -4,7 +4,7 @@
  * list is shorthand, then typed by the spec as the AWS CLI's back-compat pass does (`true`/`false` become
  * booleans for boolean members, a single item becomes a one-item list). Scalars are taken verbatim.
  */
-import type { ListNode, SpecNode, StructureNode, TopLevelParameter } from '../spec/index.js';
+import type { ListNode, SpecNode, StructureNode, TopLevelParameter } from '../parameter-model/index.js';
 import { InputError, type FieldIssue } from './issues.js';
 import { nestingIssue } from './nesting.js';
 import { readParamFile } from './param-files.js';

@@ -4,7 +4,7 @@
  * with the team's fix or one derived from the schema's complaint. Rules that need what is not known yet (the
  * Region, the account, the creation itself) are left for the moment it is.
  */
-import { describeField } from '../spec/index.js';
+import { describeField } from '../parameter-model/index.js';
 import { OPTION_FLAGS } from './create-flags.js';
 import { isPlainObject } from './issue-reporter.js';
 import type { FieldIssue } from './issues.js';

@@ -6,7 +6,7 @@
  */
 import Ajv2020Import, { type ErrorObject } from 'ajv/dist/2020.js';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { PARAMETERS, type SpecNode } from '../spec/index.js';
+import { PARAMETERS, type SpecNode } from '../parameter-model/index.js';
 import { isPlainObject } from './issue-reporter.js';
 import { POLICY_FILE_SCHEMA } from './policy-file-schema.js';
 import type { CompiledSchema, PolicyRule, TeamPolicy } from './policy-types.js';

@@ -9,7 +9,7 @@
  * Windows argument rules read them, and `^` before cmd's special characters wherever cmd sees them unquoted).
  */
 import type { GlobalOptions } from '../options.js';
-import { OPERATION, parameterByName } from '../spec/index.js';
+import { OPERATION, parameterByName } from '../parameter-model/index.js';
 import { orderRequest } from './request-order.js';
 import type { CreateRequest } from './types.js';
 

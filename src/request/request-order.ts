@@ -2,7 +2,7 @@
  * The request with its keys in the service model's order, as the AWS CLI prints it. Apart from the YAML renderer
  * so that the dry run's JSON path never loads the YAML library.
  */
-import { MODEL_MEMBER_ORDER, parameterByName, type SpecNode } from '../spec/index.js';
+import { MODEL_MEMBER_ORDER, parameterByName, type SpecNode } from '../parameter-model/index.js';
 import type { CreateRequest } from './types.js';
 
 function orderNode(node: SpecNode, value: unknown): unknown {

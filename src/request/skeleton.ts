@@ -4,7 +4,7 @@
  * list, an enum's value for enums (the AWS CLI picks one at random; we take the spec's first, so the output is
  * stable). `yaml-input` adds the AWS CLI's end-of-line comments: [REQUIRED], the member's help, and its valid values.
  */
-import { MODEL_MEMBER_ORDER, RESPONSE_MEMBERS, parameterByName, type SpecNode } from '../spec/index.js';
+import { MODEL_MEMBER_ORDER, RESPONSE_MEMBERS, parameterByName, type SpecNode } from '../parameter-model/index.js';
 
 function placeholder(node: SpecNode): unknown {
   switch (node.kind) {

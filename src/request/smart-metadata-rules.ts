@@ -1,5 +1,5 @@
 /** The documented rules for the SMART on FHIR metadata document (IdentityProviderConfiguration.Metadata). */
-import { SMART_METADATA } from '../spec/index.js';
+import { SMART_METADATA } from '../parameter-model/index.js';
 import { fieldReporter, isPlainObject } from './issue-reporter.js';
 import type { FieldIssue } from './issues.js';
 

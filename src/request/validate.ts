@@ -3,7 +3,7 @@
  * required members, unknown keys), then the cross-field rules the spec declares (cross-field-rules.ts). Every
  * problem is reported at once, each naming the field, the rule, the value and the fix.
  */
-import { PARAMETERS, STEPS, fullMatchPattern, leafAt, parameterByFlag, parameterByName, type ScalarNode, type SpecNode } from '../spec/index.js';
+import { PARAMETERS, STEPS, fullMatchPattern, leafAt, parameterByFlag, parameterByName, type ScalarNode, type SpecNode } from '../parameter-model/index.js';
 import { checkCrossFieldRules, type ValidationContext } from './cross-field-rules.js';
 import { isPlainObject, reporter, type Report } from './issue-reporter.js';
 import type { FieldIssue } from './issues.js';

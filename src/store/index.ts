@@ -3,7 +3,7 @@
  * (`presets.json`, `state.json`, `history.json`, `journal.json`) in `HEALTHLAKE_WIZARD_CONFIG_DIR` or the
  * platform's config directory for `healthlake-wizard`. Loaded lazily by the commands that need it.
  */
-import { redactUrlUserinfo } from '../aws/redact-url.js';
+import { redactUrlUserinfo } from '../redact-url.js';
 import { DocumentFile, type DocumentContext } from './document-file.js';
 import { HISTORY_FILE, JOURNAL_FILE, PRESETS_FILE, STATE_FILE } from './document-kinds.js';
 import type { LockTiming } from './lock-file.js';

@@ -15,9 +15,9 @@ import { useStartChoices, withoutClientToken } from './effects/use-start-choices
 import { useStatusWatch } from './effects/use-status-watch.js';
 import { savePresetAs, useSubmission } from './effects/use-submission.js';
 import type { AppDeps } from './effects/app-deps.js';
-import { answerIssues, hasErrors, requestFromAnswers } from './flow/issues.js';
-import { canChangeTarget, initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from './flow/reducer.js';
-import { targetChoiceOf, type WizardEvent, type WizardState } from './flow/state.js';
+import { answerIssues, hasErrors, requestFromAnswers } from '../wizard-flow/issues.js';
+import { canChangeTarget, initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from '../wizard-flow/reducer.js';
+import { targetChoiceOf, type WizardEvent, type WizardState } from '../wizard-flow/state.js';
 import { EditScreen } from './screens/edit-screen.js';
 import { Header } from './components/header.js';
 import { StartScreen } from './start/start-screen.js';

@@ -50,7 +50,7 @@ export async function renderApp(input: AppInput, commandDeps: CommandDeps, later
     ring: () => stdout.write('\x07'),
     writeFile: (fileName, text) => writeNewFile(process.cwd(), fileName, text),
     report: (line) => later.lines.push(line),
-    renderDryRun: async (request) => (await import('../aws/output.js')).renderDryRun({ ...request }, input.options),
+    renderDryRun: async (request) => (await import('../cli-output/render-output.js')).renderDryRun({ ...request }, input.options),
     exit: (code, farewell) => finish({ code, ...(farewell ? { farewell } : {}) }),
   };
   // Once the terminal is gone (SIGHUP, or a write failing with EIO first), nothing more is written to it and the

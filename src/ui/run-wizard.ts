@@ -1,20 +1,8 @@
 /** `runWizard`: the interactive `create`. Ink renders first; the AWS layer and the store load after the first frame. */
 import { randomUUID } from 'node:crypto';
-import type { CreateOptions } from '../options.js';
-import type { Answers } from '../request/answers.js';
-import type { TeamPolicy } from '../request/policy-types.js';
 import { LineCollector, renderApp } from './render-app.js';
+import type { RunWizardInput } from '../wizard-flow/wizard-input.js';
 
-/** What `create` hands to the wizard. */
-export interface RunWizardInput {
-  /** Defaults and given values (flags, `--cli-input-*`, `--preset`), keyed by spec path. */
-  initial: Answers;
-  /** Top-level request keys (or leaf paths) given explicitly: asked again only when missing or invalid. */
-  given: string[];
-  options: CreateOptions;
-  /** The project's team policy, read before the wizard starts (a broken one stops `create` first). */
-  policy?: TeamPolicy;
-}
 
 /** Runs the wizard on the terminal; resolves with the exit code (0 ACTIVE, 254 CREATE_FAILED, 130 Ctrl+C). */
 export async function runWizard({ initial, given, options, policy }: RunWizardInput): Promise<number> {

@@ -1,14 +1,8 @@
 /** Colours and marks in one place. Colour itself is switched off globally (NO_COLOR, `--color off`). */
-import type { StepMark } from './flow/progress.js';
+import type { StepMark } from '../wizard-flow/progress.js';
 import type { DatastoreStatus } from '../aws/types.js';
+import { MARK } from '../wizard-flow/marks.js';
 
-/**
- * The marks for a valid answer, an error and a warning. Not ✔ ✖ ⚠: those are emoji code points, which some
- * terminals draw two columns wide (and the two string-width versions inside Ink disagree on them), so a line
- * holding one could be cut or misaligned. These are one column everywhere, and need no grapheme segmentation to
- * measure (see one-column-text.ts).
- */
-export const MARK = { ok: '✓', error: '✗', warning: '▲' } as const;
 
 /** The mark before a step in the step list. */
 export const STEP_MARKS: Record<StepMark, { symbol: string; color?: string }> = {

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { redactUrlsInText, redactUrlUserinfo } from '../../src/aws/redact-url.js';
+import { redactUrlsInText, redactUrlUserinfo } from '../../src/redact-url.js';
 import { SANDBOX_CREDENTIALS, startEmulator } from '../../src/emulator/index.js';
 import { emptyHome, requireBuild, runBinary } from '../cli/built-binary.js';
 

@@ -5,7 +5,7 @@
 import { awsFilesHome, type AwsFilesHome } from '../support/aws-files.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createConfiguredClient } from '../../src/aws/config.js';
-import { outputFormatFor as resolveOutputFormat } from '../../src/aws/output.js';
+import { outputFormatFor as resolveOutputFormat } from '../../src/cli-output/render-output.js';
 import { FriendlyFailure, toFriendlyError } from '../../src/aws/errors.js';
 import { createGateway } from '../../src/aws/gateway.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';

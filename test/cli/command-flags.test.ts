@@ -12,13 +12,13 @@ import { HISTORY_FLAGS } from '../../src/commands/history.js';
 import { FLAGS as LIST_FLAGS } from '../../src/commands/list.js';
 import { POLICY_CHECK_FLAGS } from '../../src/commands/policy.js';
 import { HELP_FLAG, PRESET_FLAGS } from '../../src/commands/preset-flags.js';
-import { FLAGS as STATUS_FLAGS } from '../../src/commands/status.js';
+import { FLAGS as STATUS_FLAGS } from '../../src/commands/status/status.js';
 import { commandModel } from '../../src/completion/command-model.js';
 import { parseCreateArgs } from '../../src/request/argv.js';
 import { OPTION_FLAGS } from '../../src/request/create-flags.js';
 import { COMMAND_GLOBALS, GLOBAL_FLAGS, globalFlagsOf } from '../../src/request/global-flags.js';
 import { InputError } from '../../src/request/issues.js';
-import { PARAMETERS } from '../../src/spec/index.js';
+import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { emptyHome, requireBuild, runBinary } from './built-binary.js';
 
 requireBuild();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandModel, topLevelCommands, type FlagModel } from '../../src/completion/command-model.js';
 import { OUTPUT_FORMATS } from '../../src/request/create-flags.js';
-import { PARAMETERS } from '../../src/spec/index.js';
+import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { BIN } from '../support/pty-terminal.js';
 import { emptyHome, requireBuild, runBinary } from './built-binary.js';
 

@@ -4,9 +4,9 @@ import { flagsOf } from '../../src/commands/command-args.js';
 import { FLAGS as DELETE_FLAGS } from '../../src/commands/delete.js';
 import { HISTORY_FLAGS } from '../../src/commands/history.js';
 import { FLAGS as LIST_FLAGS } from '../../src/commands/list.js';
-import { FLAGS as STATUS_FLAGS } from '../../src/commands/status.js';
+import { FLAGS as STATUS_FLAGS } from '../../src/commands/status/status.js';
 import { OPTION_FLAGS } from '../../src/request/create-flags.js';
-import { PARAMETERS } from '../../src/spec/index.js';
+import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { overlongHelpLines } from '../support/help-lines.js';
 import { requireBuild, runBinary } from './built-binary.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderParametersMarkdown, withReadmeTable } from '../../src/docs/parameters-markdown.js';
-import { LEAVES, PARAMETERS } from '../../src/spec/index.js';
+import { LEAVES, PARAMETERS } from '../../src/parameter-model/index.js';
 
 const docPath = new URL('../../docs/parameters.md', import.meta.url);
 

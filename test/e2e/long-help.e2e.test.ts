@@ -3,7 +3,7 @@
  * option's meaning cut to one line is read whole on the highlighted row.
  */
 import { describe, expect, it } from 'vitest';
-import { leafAt, parameterByName } from '../../src/spec/index.js';
+import { leafAt, parameterByName } from '../../src/parameter-model/index.js';
 import { type PtyTerminal } from '../support/pty-terminal.js';
 import { useWizardFixture } from './wizard-session.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readPicks } from '../../src/plain/plain-metadata.js';
 import { longHelpLines, promptLines, questionLine, readChoice, readTag, readText } from '../../src/plain/plain-prompts.js';
-import { constraintsOf } from '../../src/ui/flow/constraints.js';
-import { answerIssues } from '../../src/ui/flow/issues.js';
-import { choiceOptions, promptAt } from '../../src/ui/flow/prompts.js';
+import { constraintsOf } from '../../src/wizard-flow/constraints.js';
+import { answerIssues } from '../../src/wizard-flow/issues.js';
+import { choiceOptions, promptAt } from '../../src/wizard-flow/prompts.js';
 
 const NAME = promptAt('DatastoreName')!;
 const CMK = promptAt('SseConfiguration.KmsEncryptionConfig.CmkType')!;

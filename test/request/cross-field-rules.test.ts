@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateRequest } from '../../src/request/validate.js';
-import { LEAVES, PARAMETERS, type SpecNode } from '../../src/spec/index.js';
+import { LEAVES, PARAMETERS, type SpecNode } from '../../src/parameter-model/index.js';
 
 const ARN = 'arn:aws:lambda:us-east-1:111122223333:function:smart-token-decoder';
 const METADATA = JSON.stringify({

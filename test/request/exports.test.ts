@@ -25,7 +25,7 @@ import { CDK_CONSTRUCT_ID, CDK_STACK_ID } from '../../src/request/render-cdk.js'
 import type { CreateRequest } from '../../src/request/types.js';
 import { errorsOnly } from '../../src/request/issues.js';
 import { validateRequest } from '../../src/request/validate.js';
-import { PARAMETERS, type SpecNode } from '../../src/spec/index.js';
+import { PARAMETERS, type SpecNode } from '../../src/parameter-model/index.js';
 import { PREVIEW_TABS } from '../../src/ui/review/previews.js';
 import { validRequest } from './support/arbitrary-request.js';
 import { bashArguments, cmdArguments, powerShellArguments } from './support/shell-words.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OPTION_FLAGS } from '../../src/request/create-flags.js';
 import { commandLines, renderCreateHelp, wrapText } from '../../src/request/help.js';
-import { LEAVES, PARAMETERS } from '../../src/spec/index.js';
+import { LEAVES, PARAMETERS } from '../../src/parameter-model/index.js';
 import { overlongHelpLines } from '../support/help-lines.js';
 
 describe('create --help', () => {

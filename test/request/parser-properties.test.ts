@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCreateArgs } from '../../src/request/argv.js';
 import { InputError } from '../../src/request/issues.js';
 import { ShorthandSyntaxError, parseShorthand } from '../../src/request/shorthand.js';
-import { PARAMETERS } from '../../src/spec/index.js';
+import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { OPTION_FLAGS } from '../../src/request/create-flags.js';
 
 // Strings rich in the grammar's own characters, so that the parser goes deep rather than failing at once.

@@ -8,7 +8,7 @@ import type { CreateFHIRDatastoreCommandInput, CreateFHIRDatastoreRequest } from
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { buildCreateRequest } from '../../src/request/answers.js';
 import type { CreateRequest } from '../../src/request/types.js';
-import { LEAVES, PARAMETERS, type SpecNode } from '../../src/spec/index.js';
+import { LEAVES, PARAMETERS, type SpecNode } from '../../src/parameter-model/index.js';
 
 type Leaf<T> = NonNullable<T> extends (infer Item)[] ? Item : NonNullable<T>;
 type IsScalar<T> = NonNullable<T> extends string | boolean | number ? true : false;

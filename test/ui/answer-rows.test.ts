@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerRows } from '../../src/ui/review/answer-rows.js';
+import { answerRows } from '../../src/wizard-flow/answer-rows.js';
 
 const row = (answers: Record<string, unknown>, path: string) => answerRows(answers as never).find((candidate) => candidate.path === path)!;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { canGoBack, initialWizardState, showsErrors, wizardReducer } from '../../src/ui/flow/reducer.js';
-import { requestFromAnswers } from '../../src/ui/flow/issues.js';
-import { choiceOptions, promptAt, visiblePrompts } from '../../src/ui/flow/prompts.js';
-import { stepProgress } from '../../src/ui/flow/progress.js';
-import type { WizardEvent, WizardState } from '../../src/ui/flow/state.js';
+import { canGoBack, initialWizardState, showsErrors, wizardReducer } from '../../src/wizard-flow/reducer.js';
+import { requestFromAnswers } from '../../src/wizard-flow/issues.js';
+import { choiceOptions, promptAt, visiblePrompts } from '../../src/wizard-flow/prompts.js';
+import { stepProgress } from '../../src/wizard-flow/progress.js';
+import type { WizardEvent, WizardState } from '../../src/wizard-flow/state.js';
 
 const TOKEN = '0f9c2a6e-5d1b-4c1e-9a57-3f1d2b7c8e90';
 const KEY = 'SseConfiguration.KmsEncryptionConfig.KmsKeyId';
@@ -309,7 +309,7 @@ describe('the target', () => {
 
 describe('the start screen for a broken target', () => {
   it('offers the Regions when none is set, a check again otherwise, and the sandbox when there are no credentials', async () => {
-    const { startOptions } = await import('../../src/ui/start/start-options.js');
+    const { startOptions } = await import('../../src/wizard-flow/start-options.js');
     const none = { presets: [], pending: [], credentialsMissing: false };
     expect(startOptions(none, false, 'NoRegion').map((option) => option.label)).toEqual(['Choose a Region…', 'Start fresh']);
     expect(startOptions(none, false, 'SsoTokenExpired').map((option) => option.label)).toEqual(['Change the target…', 'Check again', 'Start fresh']);

@@ -11,7 +11,7 @@ import type { Key } from 'ink';
 import { createGateway } from '../../src/aws/gateway.js';
 import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
-import { PARAMETERS } from '../../src/spec/index.js';
+import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { openStore } from '../../src/store/index.js';
 import { createApp } from '../../src/ui/app.js';
 import { bindingsOf, COMMANDS, footerHints, shownAs, type Binding, type Command } from '../../src/ui/keys.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { editText } from '../../src/ui/inputs/text-input/edit-text.js';
 import { EXPIRY_TAG_KEY } from '../../src/request/expiry.js';
 import { editingExpiry, tagsEditorReducer } from '../../src/ui/inputs/tags-editor/tags-editor-state.js';
-import { readMetadata, writeMetadata } from '../../src/ui/inputs/smart-metadata/metadata-document.js';
+import { readMetadata, writeMetadata } from '../../src/wizard-flow/metadata-document.js';
 import { footerHints, matches } from '../../src/ui/keys.js';
 
 const none: Key = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false, return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false, super: false, hyper: false, capsLock: false, numLock: false };

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS, startEmulator, type Fixtures } from '../../src/emulator/index.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
-import { PARAMETERS } from '../../src/spec/index.js';
+import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { createApp } from '../../src/ui/app.js';
 import { kmsKeyItem, resourceItems } from '../../src/ui/effects/resource-choices.js';
 import { emulatorDeps } from './support/emulator-deps.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateResult, HealthLakeGateway } from '../../src/aws/types.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
-import { PARAMETERS } from '../../src/spec/index.js';
+import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { openStore } from '../../src/store/index.js';
 import { createApp } from '../../src/ui/app.js';
 import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';

@@ -15,7 +15,7 @@ import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
 import type { RunningEmulator } from '../../src/emulator/types.js';
 import { openStore } from '../../src/store/index.js';
 import { awsFilesHome } from '../support/aws-files.js';
-import { PARAMETERS } from '../../src/spec/index.js';
+import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { createApp } from '../../src/ui/app.js';
 import { Header } from '../../src/ui/components/header.js';
 import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/types.js';
 import { createApp } from '../../src/ui/app.js';
-import { requestFromAnswers } from '../../src/ui/flow/issues.js';
-import { PARAMETERS } from '../../src/spec/index.js';
+import { requestFromAnswers } from '../../src/wizard-flow/issues.js';
+import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { drive, KEY } from './support/ink-driver.js';
 import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
 

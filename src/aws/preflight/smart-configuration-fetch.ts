@@ -6,7 +6,7 @@
 import { get, type Agent } from 'node:https';
 import type { GlobalOptions } from '../../options.js';
 import { requestHandlerSettings } from '../config.js';
-import { redactUrlUserinfo } from '../redact-url.js';
+import { redactUrlUserinfo } from '../../redact-url.js';
 import type { ProfileSettings } from '../profile-settings.js';
 
 import type { SmartConfigurationAnswer } from './types.js';

@@ -1,7 +1,7 @@
 /** The header on every screen: the product, and the target (Region, profile, account; or the sandbox, or its problem). */
 import { Box, Text } from 'ink';
 import type { TargetReport } from '../../aws/types.js';
-import { targetLine } from '../start/target-words.js';
+import { targetLine } from '../../wizard-flow/target-words.js';
 
 /** Props of `Header`. */
 export interface HeaderProps {

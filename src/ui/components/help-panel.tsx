@@ -1,6 +1,6 @@
 /** The field's help from the spec: the short sentence by default, the long text on `?`, scrolling to fit the screen. */
 import { Box, Text } from 'ink';
-import type { Help } from '../../spec/index.js';
+import type { Help } from '../../parameter-model/index.js';
 
 /** Props of `HelpPanel`. */
 export interface HelpPanelProps {

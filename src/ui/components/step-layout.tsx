@@ -2,10 +2,10 @@
 import { Box, Text } from 'ink';
 import { useState, type ReactNode } from 'react';
 import type { TargetReport } from '../../aws/types.js';
-import type { Help } from '../../spec/index.js';
+import type { Help } from '../../parameter-model/index.js';
 import type { Command } from '../keys.js';
 import { useCommands } from '../use-commands.js';
-import type { StepProgress as Progress } from '../flow/progress.js';
+import type { StepProgress as Progress } from '../../wizard-flow/progress.js';
 import { ACCENT } from '../theme.js';
 import { Footer } from './footer.js';
 import { Header } from './header.js';

@@ -1,6 +1,6 @@
 /** "Step n of N" and the step list with done/skipped/error marks. */
 import { Box, Text } from 'ink';
-import type { StepProgress as Progress } from '../flow/progress.js';
+import type { StepProgress as Progress } from '../../wizard-flow/progress.js';
 import { STEP_MARKS } from '../theme.js';
 
 /** Props of `StepProgress`. */

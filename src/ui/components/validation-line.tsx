@@ -1,12 +1,12 @@
 /** The live validation result: character count against the limit, and the first problem with its fix. */
 import { Box, Text } from 'ink';
 import type { FieldIssue } from '../../request/issues.js';
-import { inWizardWords } from '../flow/issues.js';
-import type { Prompt } from '../flow/prompts.js';
-import { MARK } from '../theme.js';
+import { inWizardWords } from '../../wizard-flow/issues.js';
+import type { Prompt } from '../../wizard-flow/prompts.js';
+import { MARK } from '../../wizard-flow/marks.js';
 
 // Shared with the plain mode, which must not load Ink: the words live beside the flow.
-export { constraintsOf } from '../flow/constraints.js';
+export { constraintsOf } from '../../wizard-flow/constraints.js';
 
 /** Props of `ValidationLine`. */
 export interface ValidationLineProps {

@@ -5,9 +5,9 @@
 import { useEffect, useEffectEvent, useLayoutEffect, useRef, type Dispatch } from 'react';
 import type { TargetChoice } from '../../aws/types.js';
 import type { WizardStore } from '../../store/types.js';
-import type { WizardEvent } from '../flow/state.js';
+import type { WizardEvent } from '../../wizard-flow/state.js';
 import type { AppDeps, Connection } from './app-deps.js';
-import { friendlyOf } from './friendly-error.js';
+import { friendlyOf } from '../../wizard-flow/friendly-error.js';
 
 /** One connection per target choice: `version` counts the choices, so choosing the same target again reconnects. */
 export interface TargetOnHand {

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { DatastoreProperties, FriendlyError } from '../../aws/types.js';
 import type { HistoryEntry, WizardStore } from '../../store/types.js';
 import type { Connection } from './app-deps.js';
-import { friendlyOf } from './friendly-error.js';
+import { friendlyOf } from '../../wizard-flow/friendly-error.js';
 
 /** More pages than a person would scroll through; the note says when the list stops there. */
 const MAX_PAGES = 20;

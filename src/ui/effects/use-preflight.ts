@@ -7,7 +7,7 @@ import { plannedChecks } from '../../aws/preflight/planned-checks.js';
 import type { PlannedCheck, PreflightResult } from '../../aws/preflight/types.js';
 import type { CreateRequest } from '../../request/types.js';
 import type { Connection } from './app-deps.js';
-import { friendlyOf } from './friendly-error.js';
+import { friendlyOf } from '../../wizard-flow/friendly-error.js';
 
 /** The checks of the request: each planned one with its result once it arrived. */
 export interface PreflightState {

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { KmsKeyChoice, LambdaFunctionChoice, ResourceListing } from '../../aws/types.js';
 import type { ResourceSource } from './app-deps.js';
-import { friendlyOf } from './friendly-error.js';
+import { friendlyOf } from '../../wizard-flow/friendly-error.js';
 import type { ResourceKind } from './resource-choices.js';
 
 /** The listing, `loading` until it arrives, or `none` when nothing can list (no source). */

@@ -4,9 +4,9 @@
  */
 import { useEffect, useRef, type Dispatch } from 'react';
 import { expiryFromTags } from '../../request/expiry.js';
-import type { WizardEvent } from '../flow/state.js';
+import type { WizardEvent } from '../../wizard-flow/state.js';
 import type { Connection } from './app-deps.js';
-import { friendlyOf } from './friendly-error.js';
+import { friendlyOf } from '../../wizard-flow/friendly-error.js';
 
 /**
  * Returns `watch(datastoreId)`, which dispatches a `status` event for each watcher event and calls `onDone` with

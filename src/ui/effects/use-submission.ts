@@ -6,11 +6,11 @@ import type { Dispatch } from 'react';
 import type { CreateResult } from '../../aws/types.js';
 import type { Answers } from '../../request/answers.js';
 import type { WizardStore } from '../../store/types.js';
-import type { WizardEvent, WizardState } from '../flow/state.js';
+import type { WizardEvent, WizardState } from '../../wizard-flow/state.js';
 import type { AppDeps, Connection } from './app-deps.js';
-import { friendlyOf } from './friendly-error.js';
-import { withoutClientToken } from './start-choices.js';
-import { submitAnswers } from './submit-answers.js';
+import { friendlyOf } from '../../wizard-flow/friendly-error.js';
+import { withoutClientToken } from '../../wizard-flow/start-choices.js';
+import { submitAnswers } from '../../wizard-flow/submit-answers.js';
 
 /** Whether the journal still holds this token (the resend's outcome is unknown); unreadable counts as held. */
 async function isStillPending(store: Promise<WizardStore | undefined>, clientToken: string): Promise<boolean> {

@@ -1,5 +1,5 @@
 /** A choice prompt (enum or boolean): the highlight is the answer, so Esc and Enter keep what is shown. */
-import { choiceOptions } from '../flow/prompts.js';
+import { choiceOptions } from '../../wizard-flow/prompts.js';
 import { ChoiceList } from './choice/choice-list.js';
 import { useChoice } from './choice/use-choice.js';
 import type { PromptInputProps } from './prompt-input-props.js';

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Answers } from '../../request/answers.js';
 import type { FieldIssue } from '../../request/issues.js';
-import type { Prompt } from '../flow/prompts.js';
+import type { Prompt } from '../../wizard-flow/prompts.js';
 import type { ResourceSource } from '../effects/app-deps.js';
 import type { Command } from '../keys.js';
 

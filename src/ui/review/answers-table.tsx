@@ -1,8 +1,9 @@
 /** Every answer in one table, problems flagged, the selected row's problem spelled out. */
 import { Box, Text } from 'ink';
-import { inWizardWords } from '../flow/issues.js';
-import { ACCENT, MARK } from '../theme.js';
-import type { AnswerRow } from './answer-rows.js';
+import { inWizardWords } from '../../wizard-flow/issues.js';
+import { ACCENT } from '../theme.js';
+import { MARK } from '../../wizard-flow/marks.js';
+import type { AnswerRow } from '../../wizard-flow/answer-rows.js';
 
 /** Props of `AnswersTable`. */
 export interface AnswersTableProps {

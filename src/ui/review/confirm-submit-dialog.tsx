@@ -5,10 +5,10 @@
 import { Box, Text } from 'ink';
 import type { TargetReport } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
-import { MARK } from '../theme.js';
+import { MARK } from '../../wizard-flow/marks.js';
 import { Footer } from '../components/footer.js';
 import { useCommands } from '../use-commands.js';
-import type { AnswerRow } from './answer-rows.js';
+import type { AnswerRow } from '../../wizard-flow/answer-rows.js';
 
 /** Props of `ConfirmSubmitDialog`. */
 export interface ConfirmSubmitDialogProps {

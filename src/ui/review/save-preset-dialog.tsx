@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Footer } from '../components/footer.js';
 import { TextInput } from '../inputs/text-input/text-input.js';
 import { useCommands } from '../use-commands.js';
-import { MARK } from '../theme.js';
+import { MARK } from '../../wizard-flow/marks.js';
 
 /** Props of `SavePresetDialog`. */
 export interface SavePresetDialogProps {

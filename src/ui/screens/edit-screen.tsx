@@ -1,16 +1,16 @@
 /** The editing screen: the current prompt in the step layout, with its input chosen by the prompt's kind. */
 import type { Dispatch, ReactNode } from 'react';
 import type { TargetReport } from '../../aws/types.js';
-import { STEPS } from '../../spec/index.js';
+import { STEPS } from '../../parameter-model/index.js';
 import { SkipStepDialog } from '../components/skip-step-dialog.js';
 import { StepLayout } from '../components/step-layout.js';
 import { constraintsOf, ValidationLine } from '../components/validation-line.js';
-import { answerIssues, promptIssues } from '../flow/issues.js';
-import { stepProgress } from '../flow/progress.js';
-import { promptAt, visiblePrompts, type PromptKind } from '../flow/prompts.js';
-import { answersOfStep, canGoBack, showsErrors } from '../flow/reducer.js';
-import { answerRows } from '../review/answer-rows.js';
-import type { WizardEvent, WizardState } from '../flow/state.js';
+import { answerIssues, promptIssues } from '../../wizard-flow/issues.js';
+import { stepProgress } from '../../wizard-flow/progress.js';
+import { promptAt, visiblePrompts, type PromptKind } from '../../wizard-flow/prompts.js';
+import { answersOfStep, canGoBack, showsErrors } from '../../wizard-flow/reducer.js';
+import { answerRows } from '../../wizard-flow/answer-rows.js';
+import type { WizardEvent, WizardState } from '../../wizard-flow/state.js';
 import { ChoicePrompt } from '../inputs/choice-prompt.js';
 import type { PromptInputProps } from '../inputs/prompt-input-props.js';
 import { SmartMetadataBuilder } from '../inputs/smart-metadata/smart-metadata-builder.js';

@@ -5,7 +5,7 @@ import type { Preset } from '../../store/types.js';
 import { Footer } from '../components/footer.js';
 import { ChoiceList } from '../inputs/choice/choice-list.js';
 import { useChoice } from '../inputs/choice/use-choice.js';
-import { presetMeaning } from './start-options.js';
+import { presetMeaning } from '../../wizard-flow/start-options.js';
 
 /** Props of `PresetPicker`. */
 export interface PresetPickerProps {

@@ -6,15 +6,15 @@ import { Box, Text} from 'ink';
 import { useState, type Dispatch } from 'react';
 import type { TargetReport } from '../../aws/types.js';
 import { Footer } from '../components/footer.js';
-import type { StartChoices, WizardEvent } from '../flow/state.js';
+import type { StartChoices, WizardEvent } from '../../wizard-flow/state.js';
 import { ChoiceList } from '../inputs/choice/choice-list.js';
 import { useChoice } from '../inputs/choice/use-choice.js';
 import { Header } from '../components/header.js';
 import { PresetPicker } from './preset-picker.js';
-import { startOptions, type StartOption } from './start-options.js';
+import { startOptions, type StartOption } from '../../wizard-flow/start-options.js';
 import { useCommands } from '../use-commands.js';
-import { MARK } from '../theme.js';
-import { targetProblem } from './target-words.js';
+import { MARK } from '../../wizard-flow/marks.js';
+import { targetProblem } from '../../wizard-flow/target-words.js';
 
 /** Props of `StartScreen`. */
 export interface StartScreenProps {

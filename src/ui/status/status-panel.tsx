@@ -6,13 +6,13 @@ import { Box, Text } from 'ink';
 import type { TargetReport } from '../../aws/types.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
-import type { Phase, WatchState } from '../flow/state.js';
+import type { Phase, WatchState } from '../../wizard-flow/state.js';
 import { describeExpiry, utcSecond } from '../../request/expiry.js';
 import { formatClock, formatElapsed, regionOfArn } from './format-time.js';
 import { NextSteps } from './next-steps.js';
 import { StatusBadge } from './status-badge.js';
 import { useTickingClock } from './use-ticking-clock.js';
-import { MARK } from '../theme.js';
+import { MARK } from '../../wizard-flow/marks.js';
 
 /** Props of `StatusPanel`. */
 export interface StatusPanelProps {

@@ -94,7 +94,7 @@ export function emulatorDeps(
     openStore: async () => options.store,
     detectCredentials: async () => ({ found: options.credentialsFound ?? true }),
     renderDryRun: async (request) => {
-      const { renderDryRun } = await import('../../../src/aws/output.js');
+      const { renderDryRun } = await import('../../../src/cli-output/render-output.js');
       return renderDryRun({ ...request }, {});
     },
     report: (line) => {

@@ -3,8 +3,8 @@
  * the raw paste), the highlight of its list, and what each command does to the answer's JSON. Tested without
  * rendering; `use-smart-metadata.ts` maps keys to these commands and `smart-metadata-builder.tsx` renders.
  */
-import { SMART_METADATA } from '../../../spec/index.js';
-import { PKCE_METHODS, readMetadata, toggleInDocument, writeMetadata, type MetadataDocument, type MetadataList } from './metadata-document.js';
+import { SMART_METADATA } from '../../../parameter-model/index.js';
+import { PKCE_METHODS, readMetadata, toggleInDocument, writeMetadata, type MetadataDocument, type MetadataList } from '../../../wizard-flow/metadata-document.js';
 
 /** A part of the builder: the choice of how, one element of the document, or the raw JSON paste. */
 export type BuilderPart = 'how' | 'authorization_endpoint' | 'token_endpoint' | MetadataList | 'raw';

@@ -3,7 +3,7 @@
  * the Metadata JSON as you go — or a raw JSON paste, validated the same way.
  */
 import { Box, Text } from 'ink';
-import { SMART_METADATA } from '../../../spec/index.js';
+import { SMART_METADATA } from '../../../parameter-model/index.js';
 import { ChoiceList } from '../choice/choice-list.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';

@@ -2,7 +2,8 @@
 import { Box, Text} from 'ink';
 import { useState } from 'react';
 import type { Tag } from '../../../request/types.js';
-import { ACCENT, MARK } from '../../theme.js';
+import { ACCENT } from '../../theme.js';
+import { MARK } from '../../../wizard-flow/marks.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
 import { editingExpiry, tagsEditorReducer, type TagsEditorCommand, type TagsEditorState } from './tags-editor-state.js';

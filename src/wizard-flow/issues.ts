@@ -1,10 +1,10 @@
 /** Validation as the wizard needs it: every issue of the answers, and the ones that belong to a prompt or step. */
-import { buildCreateRequest, type Answers } from '../../request/answers.js';
-import type { FieldIssue } from '../../request/issues.js';
-import { policyIssues } from '../../request/policy-check.js';
-import type { TeamPolicy } from '../../request/policy-types.js';
-import type { CreateRequest } from '../../request/types.js';
-import { validateRequest } from '../../request/validate.js';
+import { buildCreateRequest, type Answers } from '../request/answers.js';
+import type { FieldIssue } from '../request/issues.js';
+import { policyIssues } from '../request/policy-check.js';
+import type { TeamPolicy } from '../request/policy-types.js';
+import type { CreateRequest } from '../request/types.js';
+import { validateRequest } from '../request/validate.js';
 import { applicableAnswers, type Prompt } from './prompts.js';
 
 /** What the answers are checked against besides the service model (a WizardState has each of these). */

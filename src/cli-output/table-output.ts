@@ -4,7 +4,7 @@
  * fill it; when the widest section is wider than the terminal, every one-row section turns into key/value rows.
  * Our own commands (history, presets) can ask for more: a table that fits the terminal, its long values wrapped.
  * It follows the AWS CLI's table formatter (awscli/formatter.py and awscli/table.py) and is checked against
- * output recorded from the AWS CLI (test/aws/aws-cli-output.test.ts).
+ * output recorded from the AWS CLI (test/cli-output/aws-cli-output.test.ts).
  */
 import { pythonText, type Json } from './python-text.js';
 

@@ -3,9 +3,9 @@
  * credentials exist), read from the store and the offline credentials check. No React: the wizard's hook and
  * the plain mode both read it here.
  */
-import type { Answers } from '../../request/answers.js';
-import type { WizardStore } from '../../store/types.js';
-import type { StartChoices } from '../flow/state.js';
+import type { Answers } from '../request/answers.js';
+import type { WizardStore } from '../store/types.js';
+import type { StartChoices } from './state.js';
 
 /** Answers to reuse, without the client token (every run gets a new one). */
 export function withoutClientToken(answers: Answers): Answers {

@@ -1,5 +1,5 @@
 /** The SMART metadata document as the builder edits it: read from the answer's JSON, written back as JSON. */
-import { SMART_METADATA } from '../../../spec/index.js';
+import { SMART_METADATA } from '../parameter-model/index.js';
 
 /** The elements HealthLake requires, plus whatever else a pasted document held. */
 export interface MetadataDocument {

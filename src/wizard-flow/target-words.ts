@@ -3,8 +3,8 @@
  * the data store goes and whose credentials sign, or what is wrong and how to fix it. No Ink: the plain mode
  * says the same.
  */
-import type { FriendlyError, TargetReport } from '../../aws/types.js';
-import { MARK } from '../theme.js';
+import type { FriendlyError, TargetReport } from '../aws/types.js';
+import { MARK } from './marks.js';
 
 /** The target in one line, e.g. `region us-east-1 · profile dev · account 111122223333 (Admin)`. */
 export function targetLine(sandbox: boolean, report: TargetReport | undefined): string {

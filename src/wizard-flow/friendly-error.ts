@@ -1,6 +1,6 @@
 /** Any rejection as a FriendlyError (the gateway rejects with one; anything else is a surprise, shown plainly). */
-import type { FriendlyError } from '../../aws/types.js';
-import { EXIT } from '../../options.js';
+import type { FriendlyError } from '../aws/types.js';
+import { EXIT } from '../options.js';
 
 function isFriendly(value: unknown): value is FriendlyError {
   return typeof value === 'object' && value !== null && 'code' in value && 'fix' in value && 'message' in value;

@@ -1,8 +1,8 @@
 /** The wizard's state and events. One `phase` chooses the screen; everything else is derived where it can be. */
-import type { CreateResult, DatastoreProperties, FriendlyError, StatusEvent, TargetChoice, TargetReport } from '../../aws/types.js';
-import type { Answers } from '../../request/answers.js';
-import type { TeamPolicy } from '../../request/policy-types.js';
-import type { PendingSubmission, Preset } from '../../store/types.js';
+import type { CreateResult, DatastoreProperties, FriendlyError, StatusEvent, TargetChoice, TargetReport } from '../aws/types.js';
+import type { Answers } from '../request/answers.js';
+import type { TeamPolicy } from '../request/policy-types.js';
+import type { PendingSubmission, Preset } from '../store/types.js';
 
 /** Which screen is shown. */
 export type Phase = 'start' | 'editing' | 'review' | 'submitting' | 'watching' | 'done' | 'failed';

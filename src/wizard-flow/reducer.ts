@@ -2,12 +2,12 @@
  * The wizard flow as a pure reducer. Visible prompts are derived from the spec and the answers on every event;
  * the state keeps only the cursor, the trail for Esc, and what the person did (visited, skipped).
  */
-import { answersFromRequest, type Answers } from '../../request/answers.js';
-import type { CreateResult } from '../../aws/types.js';
-import { PARAMETERS, STEPS } from '../../spec/index.js';
+import { answersFromRequest, type Answers } from '../request/answers.js';
+import type { CreateResult } from '../aws/types.js';
+import { PARAMETERS, STEPS } from '../parameter-model/index.js';
 import { answerIssues, hasErrors, promptIssues, type IssueChecks } from './issues.js';
 import { choiceOptions, promptAt, visiblePrompts, type Prompt } from './prompts.js';
-import type { TeamPolicy } from '../../request/policy-types.js';
+import type { TeamPolicy } from '../request/policy-types.js';
 import { targetBlocker, targetChoiceOf, type StartChoices, type WizardEvent, type WizardState } from './state.js';
 
 /** How a wizard run begins. */

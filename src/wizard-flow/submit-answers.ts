@@ -2,12 +2,12 @@
  * The submission itself, without React: the wizard's `useSubmission` and the plain mode both send through here.
  * The gateway journals the ClientToken before sending, so a lost answer is resumed, never sent twice.
  */
-import type { CreateResult, HealthLakeGateway } from '../../aws/types.js';
-import { EXIT } from '../../options.js';
-import { policyIssues } from '../../request/policy-check.js';
-import type { WizardStore } from '../../store/types.js';
-import { requestFromAnswers } from '../flow/issues.js';
-import type { WizardState } from '../flow/state.js';
+import type { CreateResult, HealthLakeGateway } from '../aws/types.js';
+import { EXIT } from '../options.js';
+import { policyIssues } from '../request/policy-check.js';
+import type { WizardStore } from '../store/types.js';
+import { requestFromAnswers } from './issues.js';
+import type { WizardState } from './state.js';
 import { withoutClientToken } from './start-choices.js';
 
 /**

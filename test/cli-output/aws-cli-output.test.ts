@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderOutput, renderTable } from '../../src/aws/output.js';
-import type { ResponseShapeName } from '../../src/spec/response-shapes.js';
+import { renderOutput, renderTable } from '../../src/cli-output/render-output.js';
+import type { ResponseShapeName } from '../../src/parameter-model/response-shapes.js';
 
 const dir = new URL('../fixtures/aws-cli/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');

@@ -1,9 +1,9 @@
 /** The review table's rows: every visible prompt with its answer shown in a line, whole, and its problems. */
-import type { Answers } from '../../request/answers.js';
-import type { FieldIssue } from '../../request/issues.js';
-import { STEPS } from '../../spec/index.js';
-import { answerIssues, promptIssues, type IssueChecks } from '../flow/issues.js';
-import { leftOutMeans, visiblePrompts, type Prompt } from '../flow/prompts.js';
+import type { Answers } from '../request/answers.js';
+import type { FieldIssue } from '../request/issues.js';
+import { STEPS } from '../parameter-model/index.js';
+import { answerIssues, promptIssues, type IssueChecks } from './issues.js';
+import { leftOutMeans, visiblePrompts, type Prompt } from './prompts.js';
 
 /** One row of the answers table. */
 export interface AnswerRow {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LEAVES, MODEL_MEMBER_ORDER, OPERATION, PARAMETERS, RESPONSE_MEMBERS, RESPONSE_SHAPES, type SpecNode } from '../../src/spec/index.js';
+import { LEAVES, MODEL_MEMBER_ORDER, OPERATION, PARAMETERS, RESPONSE_MEMBERS, RESPONSE_SHAPES, type SpecNode } from '../../src/parameter-model/index.js';
 import { validateField } from '../../src/request/validate.js';
 
 // A copy of the HealthLake service model (API 2017-07-01) is kept in the repository, so the test runs on any clone;

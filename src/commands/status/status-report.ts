@@ -2,13 +2,14 @@
  * The non-interactive `status`: find the data store (the id given, or the newest in the history), point at
  * where it was created (its region, endpoint, profile, or the sandbox), then describe once or watch to the end.
  */
-import { EXIT, type GlobalOptions } from '../options.js';
-import type { HistoryEntry, WizardStore } from '../store/types.js';
-import { formatFriendlyError, toFriendlyError } from './errors.js';
-import { checkQuery, outputFormatFor, renderOutput } from './output.js';
-import { debugLogFor, openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
-import type { DatastoreProperties } from './types.js';
-import { writeStdout } from '../stdout.js';
+import { EXIT, type GlobalOptions } from '../../options.js';
+import type { HistoryEntry, WizardStore } from '../../store/types.js';
+import { formatFriendlyError, toFriendlyError } from '../../aws/errors.js';
+import { checkQuery, outputFormatFor, renderOutput } from '../../cli-output/render-output.js';
+import { debugLogFor, openLocalStore, openSession, watchToExitCode, type Session } from '../../aws/session.js';
+import type { DatastoreProperties } from '../../aws/types.js';
+import { writeStdout } from '../../stdout.js';
+import { optionsForEntry } from '../../aws/history-target.js';
 
 /** What `status` was asked. */
 export interface StatusRequest {
@@ -21,18 +22,6 @@ function newest(store: WizardStore | undefined): HistoryEntry | undefined {
   return store?.history.list().slice().sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
 }
 
-/** Flags win; what the history knows about the data store fills the rest (a sandbox one goes to the sandbox). */
-export function optionsForEntry(options: GlobalOptions, entry: HistoryEntry | undefined): GlobalOptions {
-  if (!entry) return options;
-  if (entry.sandbox) return { ...options, sandbox: true };
-  if (options.sandbox) return options;
-  return {
-    ...options,
-    region: options.region ?? entry.region,
-    ...(options.profile ?? entry.profile ? { profile: options.profile ?? entry.profile } : {}),
-    ...(options.endpointUrl ?? entry.serviceEndpoint ? { endpointUrl: options.endpointUrl ?? entry.serviceEndpoint } : {}),
-  };
-}
 
 async function print(properties: DatastoreProperties, options: GlobalOptions): Promise<void> {
   const response = { DatastoreProperties: properties };

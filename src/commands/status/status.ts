@@ -5,9 +5,9 @@
  * `--wait`) describe once and print as the AWS CLI does, or follow the status until ACTIVE/CREATE_FAILED, as
  * `--plain` (or TERM=dumb) does on a terminal.
  */
-import type { GlobalOptions } from '../options.js';
-import { InputError, syntaxIssue } from '../request/issues.js';
-import { commandHelp, parseCommandArgs, runParsedCommand, type CommandFlags } from './command-args.js';
+import type { GlobalOptions } from '../../options.js';
+import { InputError, syntaxIssue } from '../../request/issues.js';
+import { commandHelp, parseCommandArgs, runParsedCommand, type CommandFlags } from '../command-args.js';
 
 /** The own flags of `status` (read by the parser, its help, the shell completion and man page); its AWS CLI global options come from COMMAND_GLOBALS. */
 export const FLAGS = {
@@ -56,10 +56,10 @@ function parseStatusArgs(argv: string[]): StatusArgs | 'help' {
 export function run(argv: string[]): Promise<number> {
   return runParsedCommand(argv, USAGE, parseStatusArgs, async (args) => {
     if (args.interactive) {
-      const { runStatusPanel } = await import('../ui/run-status.js');
+      const { runStatusPanel } = await import('../../ui/status/run-status.js');
       return runStatusPanel({ ...(args.datastoreId ? { datastoreId: args.datastoreId } : {}), options: args.options });
     }
-    const { runStatusOnce } = await import('../aws/status-report.js');
+    const { runStatusOnce } = await import('./status-report.js');
     return runStatusOnce(args);
   });
 }

@@ -1,5 +1,5 @@
 /** A prompt's limits in words (lengths, characters, choices, optional or required), for every front end. */
-import type { FieldIssue } from '../../request/issues.js';
+import type { FieldIssue } from '../request/issues.js';
 import type { Prompt } from './prompts.js';
 
 /** What a string leaf allows, in words: length limits, characters, optional or not. */

@@ -2,9 +2,9 @@
  * What the start screen offers, in order; the sandbox comes first (highlighted) when no credentials exist, the
  * target's fix when its check failed.
  */
-import type { Answers } from '../../request/answers.js';
-import type { PendingSubmission, Preset } from '../../store/types.js';
-import type { StartChoices } from '../flow/state.js';
+import type { Answers } from '../request/answers.js';
+import type { PendingSubmission, Preset } from '../store/types.js';
+import type { StartChoices } from './state.js';
 
 /** One choice on the start screen. */
 export type StartOption =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkQuery, formatTimestamp, renderOutput, renderTable, renderText, toPlainData } from '../../src/aws/output.js';
+import { checkQuery, formatTimestamp, renderOutput, renderTable, renderText, toPlainData } from '../../src/cli-output/render-output.js';
 
 const created = {
   DatastoreId: 'abc',

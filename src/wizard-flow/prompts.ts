@@ -3,8 +3,8 @@
  * parameter and one metadata builder per JSON-holding string. Which prompts are visible follows from the
  * answers and each member's `appliesWhen`; nothing here names a field.
  */
-import { LEAVES, PARAMETERS, STEPS, type SpecLeaf, type SpecNode, type StepId, type TopLevelParameter } from '../../spec/index.js';
-import type { AnswerValue, Answers } from '../../request/answers.js';
+import { LEAVES, PARAMETERS, STEPS, type SpecLeaf, type SpecNode, type StepId, type TopLevelParameter } from '../parameter-model/index.js';
+import type { AnswerValue, Answers } from '../request/answers.js';
 
 /** How a prompt is answered: `resource` is a picker over the target's KMS keys or Lambda functions. */
 export type PromptKind = 'text' | 'choice' | 'tags' | 'json' | 'resource';

@@ -7,12 +7,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, type GlobalOptions, type OutputFormat } from '../options.js';
 import { OUTPUT_FORMATS } from '../request/create-flags.js';
-import { readIni } from './detect-credentials.js';
+import { readIni } from '../ini-file.js';
 import { loadYaml } from '../request/load-yaml.js';
 import { pythonText, type Json } from './python-text.js';
-import { inShapeOrder, type ResponseShapeName } from '../spec/response-shapes.js';
+import { inShapeOrder, type ResponseShapeName } from '../parameter-model/response-shapes.js';
 import { orderRequest } from '../request/request-order.js';
-import { OPERATION } from '../spec/create-fhir-datastore.js';
+import { OPERATION } from '../parameter-model/create-fhir-datastore.js';
 
 /** A Date as the AWS CLI prints it: `2024-05-01T12:00:00.123000+00:00` (no fraction when it is zero). */
 export function formatTimestamp(date: Date): string {
