@@ -56,10 +56,11 @@ async function captureSandboxRun(root: string): Promise<void> {
     await term.waitFor('Encryption › Key type');
     await term.press(KEYS.down, KEYS.down, KEYS.enter);
     await term.waitFor('Encryption › KMS key');
-    term.type('alias/sandbox-usable#');
-    await term.waitFor('alias/sandbox-usable#');
-    await save(term, '03-step-kms-key-live-validation');
-    await term.press(KEYS.backspace);
+    // The key picker: the target's keys, usable first with their state; typing filters, Enter takes the first.
+    await term.waitFor('sandbox-usable');
+    term.type('usable');
+    await term.waitFor('Filter: usable');
+    await save(term, '03-step-kms-key-picker');
     await term.press(KEYS.enter);
     await term.waitFor('Sample data');
     await term.press(KEYS.down, KEYS.enter);
@@ -80,8 +81,8 @@ async function captureSandboxRun(root: string): Promise<void> {
     await term.press(KEYS.enter);
     await term.waitFor('Review —');
     await save(term, '06-review-answers');
-    // The aws command is captured for bash; its PowerShell and cmd tabs are passed over.
-    const tabs = ['json', 'yaml', 'aws-command', undefined, undefined, 'cloudformation'];
+    // The aws command is captured for bash; its PowerShell and cmd tabs, Terraform, CDK and the checks are passed over.
+    const tabs = ['json', 'yaml', 'aws-command', undefined, undefined, 'cloudformation', undefined, undefined, undefined];
     let shot = 7;
     for (const tab of tabs) {
       await term.press(KEYS.right);

@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXPORT_FORMAT_NAMES } from '../src/request/export-formats.js';
 import { KEYS, REPO_ROOT, spawnCli, type PtyTerminal } from '../test/support/pty-terminal.js';
 import { renderAnimation, snapshot, type Snapshot } from './terminal-svg.js';
 
@@ -93,7 +94,8 @@ async function run(t: PtyTerminal): Promise<void> {
 
   await t.waitFor('Review');
   await pause(1200);
-  const tabs = ['json', 'yaml', 'aws-bash', 'aws-powershell', 'aws-cmd', 'cloudformation'];
+  // Every preview tab (one per export format), then the pre-flight checks.
+  const tabs = [...EXPORT_FORMAT_NAMES, 'checks'];
   for (const _tab of tabs) {
     await keys(KEYS.right);
     await pause(900);
