@@ -21,9 +21,12 @@ function written(term: PtyTerminal): string {
 async function answer(term: PtyTerminal, question: string | RegExp, line: string, timeoutMs = 15_000): Promise<void> {
   const asked = (text: string) => (typeof question === 'string' ? text.endsWith(question) : new RegExp(`${question.source}$`).test(text));
   await term.waitFor(() => asked(written(term)), timeoutMs);
+  const before = written(term).length;
   term.write(`${line}\r`);
-  // The terminal echoes the line: the next question is only looked for after it.
-  await term.waitFor(() => !asked(written(term)), timeoutMs);
+  // The terminal echoes the line: the next question is only looked for after it. The echo and the next question
+  // may come in one read, and the next question may be the same one again ("Create? [y/N]: "), so what is
+  // awaited is output past the question, not a moment when the question is not the last thing shown.
+  await term.waitFor(() => written(term).length > before, timeoutMs);
 }
 
 /** The question of an optional choice left out: `Key type [1 Leave out (AWS owned key)]: ` (the default named or not). */
