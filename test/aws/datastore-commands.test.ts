@@ -6,41 +6,25 @@ import { execFile, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SANDBOX_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { createGateway } from '../../src/aws/gateway.js';
-import { emptyHome, runBinary, startBinary } from '../cli/built-binary.js';
+import { runBinary, startBinary } from '../cli/built-binary.js';
+import { emulatorAndHome } from '../support/emulator-and-home.js';
 import { spawnCli } from '../support/pty-terminal.js';
 
 const DELAY_MS = 60_000;
 // The emulator's clock stands still until a test moves it: a data store stays CREATING or DELETING as long as
 // a test needs, however slow the machine.
 let clock = Date.now();
-let emulator: RunningEmulator;
-let home: ReturnType<typeof emptyHome>;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, createDelayMs: DELAY_MS, deleteDelayMs: DELAY_MS, now: () => clock });
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-beforeEach(() => {
-  home = emptyHome();
-});
-afterEach(() => home.remove());
-
-const signed = () => ({
-  ...home.env,
-  AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
-  AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
-  AWS_REGION: emulator.region,
-});
-const endpoint = () => ['--endpoint-url', emulator.url];
+const fx = emulatorAndHome({ createDelayMs: DELAY_MS, deleteDelayMs: DELAY_MS, now: () => clock });
+const { signed } = fx;
+const { endpoint } = fx;
 
 /** A data store created outside this tool (not in the local history), settled to ACTIVE. */
 async function createElsewhere(name: string) {
-  const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
+  const gateway = createGateway({ endpointUrl: fx.emulator.url, region: fx.emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
   return (await gateway.create({ DatastoreTypeVersion: 'R4', DatastoreName: name })).DatastoreId;
 }
 
@@ -158,7 +142,7 @@ describe('delete', () => {
     settle();
     const result = await running.ended;
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`Deleting the data store "to-delete" (${id}) in ${emulator.region} (ACTIVE) and all its FHIR data; this cannot be undone.`);
+    expect(result.stderr).toContain(`Deleting the data store "to-delete" (${id}) in ${fx.emulator.region} (ACTIVE) and all its FHIR data; this cannot be undone.`);
     expect(JSON.parse(result.stdout)).toMatchObject({ DatastoreId: id, DatastoreStatus: 'DELETING' });
     const lines = result.stderr.trim().split('\n');
     expect(lines.at(-1)).toMatch(new RegExp(`${id}\\s+DELETED$`));
@@ -186,7 +170,7 @@ describe('delete', () => {
     const env = { ...signed() };
     const declined = spawnCli(['delete', id, ...endpoint()], { env, cols: 200, rows: 24 });
     await declined.waitFor(/Type y to delete/);
-    expect(declined.screen()).toContain(`Deleting the data store "ask-me" (${id}) in ${emulator.region} (ACTIVE) deletes all its FHIR data; this cannot be undone.`);
+    expect(declined.screen()).toContain(`Deleting the data store "ask-me" (${id}) in ${fx.emulator.region} (ACTIVE) deletes all its FHIR data; this cannot be undone.`);
     declined.type('n\r');
     expect((await declined.exited).exitCode).toBe(130);
     expect(declined.screen()).toContain('Nothing was deleted.');
@@ -209,28 +193,28 @@ describe.skipIf(!HAS_AWS_CLI)('with the AWS CLI (skipped when `aws` is not insta
   // emulator on the real clock whose data stores change state at once (no delay, so nothing races time).
   let stopped: RunningEmulator;
   beforeAll(async () => {
-    stopped = emulator;
-    emulator = await startEmulator({ port: 0, createDelayMs: 0, deleteDelayMs: 0 });
+    stopped = fx.emulator;
+    fx.emulator = await startEmulator({ port: 0, createDelayMs: 0, deleteDelayMs: 0 });
   });
   afterAll(async () => {
-    await emulator.stop();
-    emulator = stopped;
+    await fx.emulator.stop();
+    fx.emulator = stopped;
   });
 
   /** `aws healthlake ...` against the emulator, asynchronously (the emulator answers from this process). */
   async function aws(...args: string[]) {
     const env = {
       PATH: process.env.PATH,
-      HOME: home.home,
+      HOME: fx.home.home,
       AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
-      AWS_DEFAULT_REGION: emulator.region,
-      AWS_CONFIG_FILE: join(home.home, 'aws-config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home.home, 'aws-credentials'),
+      AWS_DEFAULT_REGION: fx.emulator.region,
+      AWS_CONFIG_FILE: join(fx.home.home, 'aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(fx.home.home, 'aws-credentials'),
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_PAGER: '',
     };
-    const { stdout } = await promisify(execFile)('aws', ['healthlake', ...args, '--endpoint-url', emulator.url, '--output', 'json'], { env, timeout: 30_000 });
+    const { stdout } = await promisify(execFile)('aws', ['healthlake', ...args, '--endpoint-url', fx.emulator.url, '--output', 'json'], { env, timeout: 30_000 });
     return JSON.parse(stdout) as Record<string, unknown>;
   }
 
@@ -262,7 +246,7 @@ describe.skipIf(!HAS_AWS_CLI)('with the AWS CLI (skipped when `aws` is not insta
     expect(people.stderr).not.toContain('created with healthlake-wizard');
     // Our status describes it as aws describes it, field for field. Timestamps as the AWS CLI v2 prints them
     // (and this tool): v1 prints epoch seconds unless its profile asks for ISO 8601.
-    writeFileSync(join(home.home, 'aws-config'), '[default]\ncli_timestamp_format = iso8601\n');
+    writeFileSync(join(fx.home.home, 'aws-config'), '[default]\ncli_timestamp_format = iso8601\n');
     const status = await runBinary(['status', id, ...endpoint(), '--output', 'json'], signed());
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toEqual(await aws('describe-fhir-datastore', '--datastore-id', id));
@@ -291,7 +275,7 @@ describe('create --from-datastore', () => {
   } as const;
 
   async function createSource() {
-    const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
+    const gateway = createGateway({ endpointUrl: fx.emulator.url, region: fx.emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
     const created = await gateway.create(structuredClone(sourceRequest) as never);
     settle();
     return created.DatastoreId;
@@ -314,7 +298,7 @@ describe('create --from-datastore', () => {
     const described = await runBinary(['status', copy, ...endpoint(), '--output', 'json'], signed());
     expect(JSON.parse(described.stdout).DatastoreProperties).toMatchObject({ SseConfiguration: settings.SseConfiguration, PreloadDataConfig: settings.PreloadDataConfig });
     expect(JSON.parse(described.stdout).DatastoreProperties.DatastoreName).toBeUndefined();
-    const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
+    const gateway = createGateway({ endpointUrl: fx.emulator.url, region: fx.emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS }, env: {} });
     // A flag replaces the whole top-level key, as over a preset.
     expect(await gateway.listTags(JSON.parse(described.stdout).DatastoreProperties.DatastoreArn)).toEqual([{ Key: 'team', Value: 'new' }]);
     settle();
