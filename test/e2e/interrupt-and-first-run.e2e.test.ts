@@ -123,7 +123,9 @@ describe('keys typed before the first frame', () => {
     term.write('typed-ahead\n\n');
     await term.waitFor(/Step 3 of 7[\s\S]*Ctrl\+C quit/);
     expect(term.screen()).toMatch(/✓ Name\s+✓ FHIR version\s+› Encryption/);
+    // One Escape at a time, each waited for by its step: two in one read are one key (Alt+Escape, as terminals send it).
     await term.press(KEYS.escape);
+    await term.waitFor(/Step 2 of 7[\s\S]*Ctrl\+C quit/);
     await term.press(KEYS.escape);
     await term.waitFor(/Step 1 of 7[\s\S]*typed-ahead/);
   });

@@ -134,6 +134,14 @@ export class PtyTerminal {
     return out;
   }
 
+  /** Every line the terminal holds, the scrollback included, as text. */
+  history(): string {
+    const buffer = this.term.buffer.active;
+    const out: string[] = [];
+    for (let y = 0; y < buffer.length; y++) out.push(buffer.getLine(y)?.translateToString(true) ?? '');
+    return out.join('\n');
+  }
+
   /** The headless terminal, for renderers that need colours (the media recorder). */
   get terminal(): InstanceType<typeof Terminal> {
     return this.term;
@@ -151,6 +159,11 @@ export class PtyTerminal {
         if (this.midFrame && !this.exitInfo) return;
         const screen = this.screen();
         if (matches(screen, predicate)) {
+          cleanup();
+          resolve(screen);
+        } else if (this.exitInfo && matches(this.history(), predicate)) {
+          // The last frames and what the program printed on its way out can arrive in one read: a frame that
+          // scrolled away as the program ended was still shown.
           cleanup();
           resolve(screen);
         } else if (this.exitInfo) {
