@@ -95,7 +95,8 @@ export function useSmartMetadata({ text, onAnswer, onNext, onBack, onHelp, isAct
             down: list && (() => apply({ type: 'move', by: 1 })),
             toggle: list && (() => apply({ type: 'toggle' })),
             back: () => apply({ type: 'go', by: -1 }),
-            prefill: canPrefill ? prefill : undefined,
+            // On the text parts only: a list's footer (↑↓, Space) has no room left in 80 columns.
+            prefill: canPrefill && !list ? prefill : undefined,
             help: onHelp,
           },
     { isActive },
