@@ -1,5 +1,5 @@
 /** Key handling for the SMART metadata builder: keys become builder commands, whose results reach the step. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SmartConfigurationAnswer } from '../../../aws/preflight/types.js';
 import { friendlyOf } from '../../../wizard-flow/friendly-error.js';
 import type { ResourceSource } from '../../effects/app-deps.js';
@@ -41,9 +41,10 @@ export function useSmartMetadata({ text, onAnswer, onNext, onBack, onHelp, isAct
   const [prefillNote, setPrefillNote] = useState<string | undefined>();
   // The latest answer and state, for a fetch that ends after more typing (it fills what is empty then).
   const latest = useRef({ state, text });
-  useEffect(() => {
+  // At commit, not in a passive effect: one flushed late would put back an answer older than the last key's.
+  useLayoutEffect(() => {
     latest.current = { state, text };
-  });
+  }, [state, text]);
   const running = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => running.current?.abort(), []);
   const apply = (command: BuilderCommand) => {
