@@ -9,6 +9,7 @@ import { openAccountResources } from './account-resources.js';
 import { toFriendlyError } from './errors.js';
 import type { ServiceClientSettings } from './service-clients.js';
 import type { Session } from './session.js';
+import type { SmartConfigurationAnswer } from './preflight/types.js';
 import type { AccountResources, KmsKeyChoice, LambdaFunctionChoice, PreflightResult, ResourceListing } from './types.js';
 
 /** What the wizard asks of the account. */
@@ -17,6 +18,8 @@ export interface WizardAccount {
   lambdaFunctions: () => Promise<ResourceListing<LambdaFunctionChoice>>;
   /** Each result as it finishes; rejects with a FriendlyFailure when the checks cannot be set up (bad settings). */
   preflight: (request: CreateRequest, signal: AbortSignal) => AsyncIterable<PreflightResult>;
+  /** An issuer's smart-configuration through the target's proxy and CA settings; a failure is a value. */
+  smartConfiguration: (issuer: string, signal: AbortSignal) => Promise<SmartConfigurationAnswer>;
   close: () => void;
 }
 
@@ -36,6 +39,11 @@ export function wizardAccountFor(session: Pick<Session, 'gateway' | 'sandbox'>, 
   return {
     kmsKeys: once((account) => account.listKmsKeys()),
     lambdaFunctions: once((account) => account.listLambdaFunctions()),
+    smartConfiguration: (issuer, signal) =>
+      open().then(
+        (account) => account.smartConfiguration(issuer, { signal }),
+        (error: unknown): SmartConfigurationAnswer => ({ ok: false, kind: 'network', message: toFriendlyError(error, {}).message }),
+      ),
     async *preflight(request, signal) {
       yield* (await open()).preflight(request, { signal });
     },

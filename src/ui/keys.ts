@@ -73,6 +73,8 @@ const TABLE = {
   resume: { bindings: [{ char: 'r' }], shown: 'r', label: 'resume' },
   /** Before anything is sent: open the target picker (profile, Region, sandbox) from any screen. */
   changeTarget: { bindings: [{ ctrl: true, char: 't' }], shown: 'Ctrl+T', label: 'target' },
+  /** SMART metadata builder: fill the empty elements from the issuer's smart-configuration. */
+  prefill: { bindings: [{ ctrl: true, char: 'p' }], shown: 'Ctrl+P', label: 'prefill' },
   quit: { bindings: [{ ctrl: true, char: 'c' }], shown: 'Ctrl+C', label: 'quit' },
 } satisfies Record<string, CommandSpec>;
 

@@ -33,7 +33,7 @@ export async function runWizard({ initial, given, options, policy }: RunWizardIn
         return {
           gateway: session.gateway,
           checkTarget: (check) => checkSessionTarget(session, chosen, { ...check, ...(debug ? { debug } : {}) }),
-          resources: { kmsKeys: account.kmsKeys, lambdaFunctions: account.lambdaFunctions },
+          resources: { kmsKeys: account.kmsKeys, lambdaFunctions: account.lambdaFunctions, smartConfiguration: account.smartConfiguration },
           // --no-preflight: no checks run (the review says they were skipped).
           ...(options.preflight === false ? {} : { preflight: { run: account.preflight } }),
           close: async () => {

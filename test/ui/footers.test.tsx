@@ -199,6 +199,19 @@ const SCREENS: { name: string; open: () => Promise<InkDriver> }[] = [
     },
   },
   {
+    // The issuer is local and closed: Ctrl+P's fetch fails at once, and says so, reaching nothing else.
+    name: 'an endpoint of the SMART metadata builder, an issuer given',
+    open: async () => {
+      const withIssuer = JSON.stringify({ ...(JSON.parse(SMART) as object), issuer: 'https://127.0.0.1:9' });
+      const driver = app({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': withIssuer }, SMART_GIVEN, { resources: true });
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.enter, KEY.enter);
+      await driver.waitFor('Token endpoint');
+      expect(footerOf(driver.frame())).toContain('Ctrl+P prefill');
+      return driver;
+    },
+  },
+  {
     name: 'the target picker (Ctrl+T)',
     open: async () => {
       const driver = app({ DatastoreTypeVersion: 'R4' }, ALL.filter((path) => path !== 'DatastoreName'));

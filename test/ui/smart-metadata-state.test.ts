@@ -1,6 +1,7 @@
 /** The SMART metadata builder's reducer, without rendering: parts, highlight, and the JSON each command writes. */
 import { describe, expect, it } from 'vitest';
-import { builderReducer, initialBuilderState, LIST_CHOICES, type BuilderState } from '../../src/ui/inputs/smart-metadata/builder-state.js';
+import { builderReducer, initialBuilderState, issuerOf, LIST_CHOICES, type BuilderState } from '../../src/ui/inputs/smart-metadata/builder-state.js';
+import { prefillLine } from '../../src/ui/inputs/smart-metadata/use-smart-metadata.js';
 import { readMetadata } from '../../src/wizard-flow/metadata-document.js';
 
 const at = (part: BuilderState['part'], highlight = 0): BuilderState => ({ part, how: 'build', highlight });
@@ -55,7 +56,57 @@ describe('the SMART metadata builder state', () => {
   it('Enter and Esc walk the parts, the highlight starting over; past either end the step goes on or back', () => {
     expect(builderReducer(at('capabilities', 2), undefined, { type: 'go', by: 1 }).state).toEqual(at('code_challenge_methods_supported'));
     expect(builderReducer(at('authorization_endpoint'), undefined, { type: 'go', by: -1 }).state.part).toBe('how');
-    expect(builderReducer(at('code_challenge_methods_supported'), undefined, { type: 'go', by: 1 }).leave).toBe('next');
+    expect(builderReducer(at('code_challenge_methods_supported'), undefined, { type: 'go', by: 1 }).state.part).toBe('issuer');
+    expect(builderReducer(at('issuer'), undefined, { type: 'go', by: 1 }).leave).toBe('next');
     expect(builderReducer(at('how'), undefined, { type: 'go', by: -1 }).leave).toBe('back');
+  });
+});
+
+describe('the prefill from the issuer', () => {
+  const configuration = {
+    issuer: 'https://idp.example',
+    authorization_endpoint: 'https://idp.example/authorize',
+    token_endpoint: 'https://idp.example/token',
+    grant_types_supported: ['authorization_code', 'client_credentials'],
+    capabilities: ['launch-ehr', 'permission-v2'],
+    code_challenge_methods_supported: ['S256'],
+    jwks_uri: 'https://idp.example/jwks',
+  };
+
+  it('the issuer typed is written into the document; emptied, it is left out', () => {
+    const typed = builderReducer(at('issuer'), undefined, { type: 'typeIssuer', text: 'https://idp.example' }).answer!.value;
+    expect(issuerOf(typed)).toBe('https://idp.example');
+    expect(issuerOf(builderReducer(at('issuer'), typed, { type: 'typeIssuer', text: '' }).answer!.value)).toBeUndefined();
+  });
+
+  it('fills the empty endpoints and the lists still as the start ticked them, and says which', () => {
+    const start = '{"issuer":"https://idp.example","authorization_endpoint":"","token_endpoint":"","grant_types_supported":["authorization_code"],"capabilities":["launch-standalone"],"code_challenge_methods_supported":["S256"]}';
+    const result = builderReducer(at('issuer'), start, { type: 'prefill', configuration });
+    expect(result.filled).toEqual(['authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities']);
+    expect(readMetadata(result.answer!.value)).toMatchObject({ issuer: 'https://idp.example', token_endpoint: 'https://idp.example/token', capabilities: ['launch-ehr', 'permission-v2'] });
+    expect(readMetadata(result.answer!.value)?.jwks_uri).toBeUndefined();
+    expect(result.state).toEqual(at('issuer'));
+  });
+
+  it('never overwrites what the person gave', () => {
+    const given = '{"issuer":"https://idp.example","authorization_endpoint":"https://mine/authorize","token_endpoint":"","grant_types_supported":["client_credentials"],"capabilities":[],"code_challenge_methods_supported":["S256"]}';
+    const result = builderReducer(at('capabilities'), given, { type: 'prefill', configuration });
+    expect(result.filled).toEqual(['token_endpoint', 'capabilities']);
+    expect(readMetadata(result.answer!.value)).toMatchObject({ authorization_endpoint: 'https://mine/authorize', grant_types_supported: ['client_credentials'], token_endpoint: 'https://idp.example/token' });
+  });
+
+  it('nothing to fill changes nothing; elements of the wrong shape are ignored', () => {
+    const full = builderReducer(at('issuer'), undefined, { type: 'prefill', configuration }).answer!.value;
+    expect(builderReducer(at('issuer'), full, { type: 'prefill', configuration })).toEqual({ state: at('issuer'), filled: [] });
+    expect(builderReducer(at('issuer'), undefined, { type: 'prefill', configuration: { token_endpoint: 42, capabilities: 'x' } })).toEqual({ state: at('issuer'), filled: [] });
+  });
+});
+
+describe('the prefill line', () => {
+  it('says what was filled, or why not', () => {
+    expect(prefillLine('https://i', { ok: true, document: {} }, ['token_endpoint'])).toBe('Prefilled from https://i: token_endpoint.');
+    expect(prefillLine('https://i', { ok: true, document: {} }, [])).toMatch(/nothing to fill/);
+    expect(prefillLine('https://i', { ok: false, kind: 'http', message: 'HTTP 404' }, undefined)).toMatch(/^Not found: .*HTTP 404/);
+    expect(prefillLine('https://i', { ok: false, kind: 'network', message: 'connection refused' }, undefined)).toMatch(/^Could not fetch .*connection refused/);
   });
 });

@@ -188,6 +188,8 @@ describe('editing keys', () => {
     await driver.press(KEY.space);
     await driver.waitFor(/\[x\]\* S256[\s\S]*\[x\] plain/);
     await driver.press(KEY.enter);
+    await driver.waitFor('Issuer (optional');
+    await driver.press(KEY.enter);
     await driver.waitFor('IdP Lambda ARN');
     driver.unmount();
   });

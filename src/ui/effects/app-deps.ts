@@ -1,13 +1,15 @@
 /** The side effects the app receives (STYLE: injected, so tests and the status command can swap them). */
 import type { HealthLakeGateway, KmsKeyChoice, LambdaFunctionChoice, ProfileEntry, ResourceListing, TargetChoice, TargetReport } from '../../aws/types.js';
 import type { CreateRequest } from '../../request/types.js';
-import type { PreflightResult } from '../../aws/preflight/types.js';
+import type { PreflightResult, SmartConfigurationAnswer } from '../../aws/preflight/types.js';
 import type { HistoryEntry, WizardStore } from '../../store/types.js';
 
 /** The target's resources the wizard's pickers offer; each listed once, when first asked for. */
 export interface ResourceSource {
   kmsKeys: () => Promise<ResourceListing<KmsKeyChoice>>;
   lambdaFunctions: () => Promise<ResourceListing<LambdaFunctionChoice>>;
+  /** An issuer's `.well-known/smart-configuration`, for the SMART metadata builder's prefill; never rejects. */
+  smartConfiguration?: (issuer: string, signal: AbortSignal) => Promise<SmartConfigurationAnswer>;
 }
 
 /** A gateway, the check of its target, and how to release what it holds (the sandbox emulator). */

@@ -85,7 +85,7 @@ export function emulatorDeps(
       return {
         gateway,
         checkTarget,
-        resources: { kmsKeys: account.kmsKeys, lambdaFunctions: account.lambdaFunctions },
+        resources: { kmsKeys: account.kmsKeys, lambdaFunctions: account.lambdaFunctions, smartConfiguration: account.smartConfiguration },
         preflight: { run: account.preflight },
         close: async () => account.close(),
       };

@@ -4,13 +4,16 @@
  * rendering; `use-smart-metadata.ts` maps keys to these commands and `smart-metadata-builder.tsx` renders.
  */
 import { SMART_METADATA } from '../../../parameter-model/index.js';
-import { PKCE_METHODS, readMetadata, toggleInDocument, writeMetadata, type MetadataDocument, type MetadataList } from '../../../wizard-flow/metadata-document.js';
+import { emptyMetadata, PKCE_METHODS, readMetadata, toggleInDocument, writeMetadata, type MetadataDocument, type MetadataList } from '../../../wizard-flow/metadata-document.js';
 
 /** A part of the builder: the choice of how, one element of the document, or the raw JSON paste. */
-export type BuilderPart = 'how' | 'authorization_endpoint' | 'token_endpoint' | MetadataList | 'raw';
+export type BuilderPart = 'how' | 'authorization_endpoint' | 'token_endpoint' | MetadataList | 'issuer' | 'raw';
 
 /** The parts in the order the builder walks them (the raw paste is off the path: `how` leads to it). */
-export const BUILDER_PARTS: readonly BuilderPart[] = ['how', 'authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported'];
+export const BUILDER_PARTS: readonly BuilderPart[] = ['how', 'authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported', 'issuer'];
+
+/** The elements a prefill from the issuer's smart-configuration may fill: those the builder shows. */
+export const PREFILLED: readonly ('authorization_endpoint' | 'token_endpoint' | MetadataList)[] = ['authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported'];
 
 /** The choices of the list parts, with a word on what each means where it helps. */
 export const LIST_CHOICES: Partial<Record<BuilderPart, readonly { value: string; meaning?: string }[]>> = {
@@ -47,12 +50,18 @@ export type BuilderCommand =
   /** Text typed into an endpoint. */
   | { type: 'typeEndpoint'; text: string }
   /** Text typed or pasted into the raw JSON field; empty leaves the metadata out. */
-  | { type: 'typeRaw'; text: string };
+  | { type: 'typeRaw'; text: string }
+  /** Text typed into the issuer; empty leaves it out of the document. */
+  | { type: 'typeIssuer'; text: string }
+  /** The issuer's smart-configuration arrived: fills the elements the person left empty. */
+  | { type: 'prefill'; configuration: Record<string, unknown> };
 
 /** The result of a command: the new state, the new answer when it changed, and whether the step goes on or back. */
 export interface BuilderResult {
   state: BuilderState;
   answer?: { value: string | undefined };
+  /** What a prefill filled: the element names (empty when the answer already had them all). */
+  filled?: string[];
   leave?: 'next' | 'back';
 }
 
@@ -101,5 +110,45 @@ export function builderReducer(state: BuilderState, text: string | undefined, co
       return { state, answer: { value: writeMetadata({ ...current, [state.part]: command.text }) } };
     case 'typeRaw':
       return { state, answer: { value: command.text === '' ? undefined : command.text } };
+    case 'typeIssuer': {
+      const { issuer: _dropped, ...rest } = current;
+      return { state, answer: { value: writeMetadata(command.text === '' ? (rest) : { ...current, issuer: command.text }) } };
+    }
+    case 'prefill': {
+      const start = emptyMetadata();
+      const next: MetadataDocument = { ...current };
+      const filled: string[] = [];
+      for (const name of PREFILLED) {
+        const offered = usable(command.configuration[name], name.endsWith('_endpoint'));
+        // Never over what the person gave: only an empty endpoint, or a list empty or still as the start ticked it.
+        if (offered === undefined || !(isEmpty(current[name]) || sameList(current[name], start[name]))) continue;
+        if (sameList(current[name], offered)) continue;
+        next[name] = offered as never;
+        filled.push(name);
+      }
+      return filled.length === 0 ? { state, filled } : { state, answer: { value: writeMetadata(next) }, filled };
+    }
   }
+}
+
+/** An endpoint's string or a list's strings from the configuration, as the document holds them; undefined for anything else or empty. */
+function usable(value: unknown, endpoint: boolean): string | string[] | undefined {
+  if (endpoint) return typeof value === 'string' && value !== '' ? value : undefined;
+  if (!Array.isArray(value)) return undefined;
+  const strings = value.filter((item): item is string => typeof item === 'string');
+  return strings.length === 0 ? undefined : strings;
+}
+
+function sameList(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** The issuer the answer's document names, or undefined. */
+export function issuerOf(text: string | undefined): string | undefined {
+  const issuer = readMetadata(text)?.issuer;
+  return typeof issuer === 'string' && issuer.trim() !== '' ? issuer.trim() : undefined;
 }

@@ -17,13 +17,14 @@ const PART_TITLES: Record<BuilderPart, string> = {
   grant_types_supported: 'Grant types (Space to tick, at least one)',
   capabilities: 'SMART capabilities (Space to tick)',
   code_challenge_methods_supported: 'PKCE code challenge methods (S256 is required)',
+  issuer: 'Issuer (optional; Ctrl+P fills the empty elements from its smart-configuration)',
   raw: 'Paste the metadata JSON (Esc: back to the builder)',
 };
 
 /** The input for the JSON-holding Metadata member: renders the builder's state (`use-smart-metadata.ts` has the keys). */
-export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, isActive, frame }: PromptInputProps) {
+export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, isActive, resources, frame }: PromptInputProps) {
   const text = typeof value === 'string' ? value : undefined;
-  const { state, apply, commands } = useSmartMetadata({ text, onAnswer, onNext, onBack, onHelp, isActive });
+  const { state, apply, commands, prefillNote } = useSmartMetadata({ text, onAnswer, onNext, onBack, onHelp, isActive, source: resources?.source });
   const { part, highlight } = state;
   const current = documentOf(text);
   const choices = LIST_CHOICES[part];
@@ -53,6 +54,9 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
           placeholder="https://auth.example.com/..."
         />
       ) : null}
+      {part === 'issuer' ? (
+        <TextInput key={part} value={typeof current.issuer === 'string' ? current.issuer : ''} onChange={(next) => apply({ type: 'typeIssuer', text: next })} isActive={isActive} placeholder="https://auth.example.com" />
+      ) : null}
       {choices ? (
         <ChoiceList
           rows={choices.map((choice) => ({
@@ -66,6 +70,7 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
           height={5}
         />
       ) : null}
+      {prefillNote && part !== 'how' && part !== 'raw' ? <Text wrap="truncate-end">{prefillNote}</Text> : null}
       {part !== 'how' && part !== 'raw' ? <Text dimColor wrap="truncate-end">JSON: {text ?? ''}</Text> : null}
     </Box>,
     commands,
