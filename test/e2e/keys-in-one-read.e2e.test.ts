@@ -33,6 +33,8 @@ describe('keys that arrive in one read', () => {
       '--identity-provider-configuration', 'AuthorizationStrategy=SMART_ON_FHIR,FineGrainedAuthorizationEnabled=false,IdpLambdaArn=arn:aws:lambda:us-east-1:111122223333:function:smart-decoder']);
     await term.waitFor('How do you want to give the metadata?');
     await term.press(KEYS.enter);
+    await term.waitFor('Issuer URL (optional');
+    await term.press(KEYS.enter);
     await term.waitFor('Authorization endpoint');
     term.type('https://a.example/authorize/xy');
     await term.waitFor('"authorization_endpoint":"https://a.example/authorize/xy"');

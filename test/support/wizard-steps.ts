@@ -23,6 +23,8 @@ export async function smartOnFhirUpToCapabilities(term: PtyTerminal): Promise<vo
   await term.press(KEYS.down, KEYS.enter);
   await term.waitFor('How do you want to give the metadata?');
   await term.press(KEYS.enter);
+  await term.waitFor('Issuer URL (optional');
+  await term.press(KEYS.enter);
   await pasteAndEnter(term, 'https://auth.example.com/authorize');
   await pasteAndEnter(term, 'https://auth.example.com/token');
   await term.waitFor('Grant types');

@@ -193,20 +193,20 @@ const SCREENS: { name: string; open: () => Promise<InkDriver> }[] = [
     open: async () => {
       const driver = app({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': SMART }, SMART_GIVEN);
       await driver.waitFor('region us-east-1');
-      await driver.press(KEY.enter, KEY.enter, KEY.enter);
+      await driver.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter);
       await driver.waitFor('Grant types');
       return driver;
     },
   },
   {
     // The issuer is local and closed: Ctrl+P's fetch fails at once, and says so, reaching nothing else.
-    name: 'an endpoint of the SMART metadata builder, an issuer given',
+    name: 'the issuer of the SMART metadata builder, one given',
     open: async () => {
       const withIssuer = JSON.stringify({ ...(JSON.parse(SMART) as object), issuer: 'https://127.0.0.1:9' });
       const driver = app({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR', 'IdentityProviderConfiguration.Metadata': withIssuer }, SMART_GIVEN, { resources: true });
       await driver.waitFor('region us-east-1');
-      await driver.press(KEY.enter, KEY.enter);
-      await driver.waitFor('Token endpoint');
+      await driver.press(KEY.enter);
+      await driver.waitFor('Issuer URL (optional');
       expect(footerOf(driver.frame())).toContain('Ctrl+P prefill');
       return driver;
     },

@@ -10,6 +10,7 @@ import type { SmartConfigurationAnswer } from '../../src/aws/preflight/types.js'
 import type { ResourceSource } from '../../src/ui/effects/app-deps.js';
 import { SmartMetadataBuilder } from '../../src/ui/inputs/smart-metadata/smart-metadata-builder.js';
 import { footerHints } from '../../src/ui/keys.js';
+import { KeyRouter } from '../../src/ui/use-keys.js';
 import { readMetadata } from '../../src/wizard-flow/metadata-document.js';
 import { drive, KEY, type InkDriver } from './support/ink-driver.js';
 
@@ -32,10 +33,11 @@ function standInSource() {
   return { source, asked, answer: (answer: SmartConfigurationAnswer) => settle(answer) };
 }
 
-/** The builder in a step of its own; `onChange` hears each new answer. */
+/** The builder in a step of its own, under the app's key router; `onChange` hears each new answer. */
 function Harness({ source, onChange }: { source: ResourceSource; onChange: (value: string | undefined) => void }) {
   const [value, setValue] = useState<string | undefined>(START);
   return (
+    <KeyRouter>
     <SmartMetadataBuilder
       prompt={{} as never}
       value={value}
@@ -54,6 +56,7 @@ function Harness({ source, onChange }: { source: ResourceSource; onChange: (valu
         </Box>
       )}
     />
+    </KeyRouter>
   );
 }
 
@@ -66,12 +69,14 @@ describe('the SMART metadata builder prefill', () => {
     const seen = { value: START as string | undefined };
     driver = drive(<Harness source={stand.source} onChange={(value) => (seen.value = value)} />);
     await driver.press(KEY.enter);
-    await driver.waitFor('Authorization endpoint');
+    await driver.waitFor('Issuer URL (optional');
     expect(driver.frame()).toContain('Ctrl+P prefill');
     await driver.press(CTRL_P);
     await driver.waitFor(`Fetching ${ISSUER}'s smart-configuration`);
     expect(stand.asked).toEqual([ISSUER]);
-    // Typing goes on while the fetch runs.
+    // Typing goes on while the fetch runs, on the next part.
+    await driver.press(KEY.enter);
+    await driver.waitFor('Authorization endpoint');
     await driver.type('https://mine/a');
     await driver.waitFor('"authorization_endpoint":"https://mine/a"');
     stand.answer({ ok: true, document: { authorization_endpoint: `${ISSUER}/authorize`, token_endpoint: `${ISSUER}/token`, capabilities: ['launch-ehr'] } });
@@ -84,7 +89,7 @@ describe('the SMART metadata builder prefill', () => {
     const seen = { value: START as string | undefined };
     driver = drive(<Harness source={stand.source} onChange={(value) => (seen.value = value)} />);
     await driver.press(KEY.enter);
-    await driver.waitFor('Authorization endpoint');
+    await driver.waitFor('Issuer URL (optional');
     await driver.press(CTRL_P);
     stand.answer({ ok: false, kind: 'http', message: 'HTTP 404 from https://idp.example/.well-known/smart-configuration' });
     await driver.waitFor(`Not found: ${ISSUER}'s smart-configuration (HTTP 404`);

@@ -14,9 +14,9 @@ describe('the SMART metadata builder state', () => {
     expect(initialBuilderState('[1]').part).toBe('raw');
   });
 
-  it('building from nothing writes the starting document and goes to the first endpoint', () => {
+  it('building from nothing writes the starting document and goes to the issuer', () => {
     const result = builderReducer(initialBuilderState(undefined), undefined, { type: 'pickHow' });
-    expect(result.state.part).toBe('authorization_endpoint');
+    expect(result.state.part).toBe('issuer');
     expect(readMetadata(result.answer!.value)).toMatchObject({ grant_types_supported: ['authorization_code'], code_challenge_methods_supported: ['S256'] });
   });
 
@@ -55,9 +55,9 @@ describe('the SMART metadata builder state', () => {
 
   it('Enter and Esc walk the parts, the highlight starting over; past either end the step goes on or back', () => {
     expect(builderReducer(at('capabilities', 2), undefined, { type: 'go', by: 1 }).state).toEqual(at('code_challenge_methods_supported'));
-    expect(builderReducer(at('authorization_endpoint'), undefined, { type: 'go', by: -1 }).state.part).toBe('how');
-    expect(builderReducer(at('code_challenge_methods_supported'), undefined, { type: 'go', by: 1 }).state.part).toBe('issuer');
-    expect(builderReducer(at('issuer'), undefined, { type: 'go', by: 1 }).leave).toBe('next');
+    expect(builderReducer(at('authorization_endpoint'), undefined, { type: 'go', by: -1 }).state.part).toBe('issuer');
+    expect(builderReducer(at('issuer'), undefined, { type: 'go', by: -1 }).state.part).toBe('how');
+    expect(builderReducer(at('code_challenge_methods_supported'), undefined, { type: 'go', by: 1 }).leave).toBe('next');
     expect(builderReducer(at('how'), undefined, { type: 'go', by: -1 }).leave).toBe('back');
   });
 });

@@ -161,6 +161,8 @@ describe('editing keys', () => {
     const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled']);
     await settled(driver, 'How do you want to give the metadata?');
     await driver.press(KEY.enter);
+    await driver.waitFor('Issuer URL (optional');
+    await driver.press(KEY.enter);
     await driver.type('https://a.example/authorize');
     await driver.press(KEY.enter);
     await driver.type('https://a.example/token');
@@ -183,12 +185,10 @@ describe('editing keys', () => {
       ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled'],
     );
     await settled(driver, 'How do you want to give the metadata?');
-    await driver.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await driver.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
     await driver.waitFor(/\[ \] S256[\s\S]*\[x\] plain/);
     await driver.press(KEY.space);
     await driver.waitFor(/\[x\]\* S256[\s\S]*\[x\] plain/);
-    await driver.press(KEY.enter);
-    await driver.waitFor('Issuer (optional');
     await driver.press(KEY.enter);
     await driver.waitFor('IdP Lambda ARN');
     driver.unmount();

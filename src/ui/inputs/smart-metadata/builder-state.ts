@@ -9,8 +9,11 @@ import { emptyMetadata, PKCE_METHODS, readMetadata, toggleInDocument, writeMetad
 /** A part of the builder: the choice of how, one element of the document, or the raw JSON paste. */
 export type BuilderPart = 'how' | 'authorization_endpoint' | 'token_endpoint' | MetadataList | 'issuer' | 'raw';
 
-/** The parts in the order the builder walks them (the raw paste is off the path: `how` leads to it). */
-export const BUILDER_PARTS: readonly BuilderPart[] = ['how', 'authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported', 'issuer'];
+/**
+ * The parts in the order the builder walks them (the raw paste is off the path: `how` leads to it). The issuer comes
+ * first: Ctrl+P there fills the rest from its smart-configuration, before anything is typed by hand.
+ */
+export const BUILDER_PARTS: readonly BuilderPart[] = ['how', 'issuer', 'authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported'];
 
 /** The elements a prefill from the issuer's smart-configuration may fill: those the builder shows. */
 export const PREFILLED: readonly ('authorization_endpoint' | 'token_endpoint' | MetadataList)[] = ['authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported'];
@@ -111,8 +114,10 @@ export function builderReducer(state: BuilderState, text: string | undefined, co
     case 'typeRaw':
       return { state, answer: { value: command.text === '' ? undefined : command.text } };
     case 'typeIssuer': {
+      if (state.part !== 'issuer') return { state };
       const { issuer: _dropped, ...rest } = current;
-      return { state, answer: { value: writeMetadata(command.text === '' ? (rest) : { ...current, issuer: command.text }) } };
+      // First in the document, as in a smart-configuration: the JSON line shows it while the rest is built.
+      return { state, answer: { value: writeMetadata(command.text === '' ? rest : { issuer: command.text, ...rest }) } };
     }
     case 'prefill': {
       const start = emptyMetadata();

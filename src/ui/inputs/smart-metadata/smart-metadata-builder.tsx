@@ -17,7 +17,7 @@ const PART_TITLES: Record<BuilderPart, string> = {
   grant_types_supported: 'Grant types (Space to tick, at least one)',
   capabilities: 'SMART capabilities (Space to tick)',
   code_challenge_methods_supported: 'PKCE code challenge methods (S256 is required)',
-  issuer: 'Issuer (optional; Ctrl+P fills the empty elements from its smart-configuration)',
+  issuer: 'Issuer URL (optional; Ctrl+P prefills the rest from it)',
   raw: 'Paste the metadata JSON (Esc: back to the builder)',
 };
 
@@ -70,7 +70,7 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
           height={5}
         />
       ) : null}
-      {prefillNote && part !== 'how' && part !== 'raw' ? <Text wrap="truncate-end">{prefillNote}</Text> : null}
+      {prefillNote && part !== 'how' && part !== 'raw' ? <Text>{prefillNote}</Text> : null}
       {part !== 'how' && part !== 'raw' ? <Text dimColor wrap="truncate-end">JSON: {text ?? ''}</Text> : null}
     </Box>,
     commands,
