@@ -37,7 +37,9 @@ for (const major of majors) {
     const result = spawnSync(node, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run'], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` },
+      // Anything that starts `node` by name gets this one too. The machine's own Node is the one on PATH already;
+      // putting its folder (/usr/bin) first would also put a system python3 before the user's.
+      env: node === process.execPath ? process.env : { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` },
     });
     const seconds = Math.round((Date.now() - started) / 1000);
     results.push(`${version} run ${run}: ${result.status === 0 ? 'passed' : `FAILED (exit ${result.status ?? result.signal})`} in ${seconds} s`);

@@ -32,8 +32,9 @@ for (const major of majors) {
   const run = spawnSync(node, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...vitestArgs], {
     cwd: root,
     stdio: 'inherit',
-    // Anything that starts `node` by name gets this one too.
-    env: { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` },
+    // Anything that starts `node` by name gets this one too. The machine's own Node is the one on PATH already;
+    // putting its folder (/usr/bin) first would also put a system python3 before the user's.
+    env: node === process.execPath ? process.env : { ...process.env, PATH: `${dirname(node)}:${process.env.PATH}` },
   });
   if (run.status !== 0) failed.push(`${version} (exit ${run.status ?? run.signal})`);
 }
