@@ -23,6 +23,7 @@ import { answerRows } from '../wizard-flow/answer-rows.js';
 import type { RunWizardInput } from '../wizard-flow/wizard-input.js';
 import { presetMeaning, startOptions } from '../wizard-flow/start-options.js';
 import { MARK } from '../wizard-flow/marks.js';
+import { presetPolicyProblem } from '../wizard-flow/preset-policy.js';
 import { DISCARDED, PlainDialogue, PlainQuit, type PlainIo } from './plain-dialogue.js';
 import { outcomeLines } from './plain-outcome.js';
 import { PLAIN_COMMANDS, longHelpLines, problemLines, promptLines, questionLine, readChoice, readText, type ReadAnswer } from './plain-prompts.js';
@@ -298,6 +299,8 @@ class PlainWizard {
   private async savePreset(name: string): Promise<void> {
     if (name.trim() === '') return;
     if (!this.store) return this.talk.say(`${MARK.error} The local store is not available; the preset cannot be saved.`);
+    const broken = presetPolicyProblem(this.state.policy, this.state.answers, name);
+    if (broken) return this.talk.say(`${MARK.error} ${broken.wizardMessage ?? broken.message}`, `  Fix: ${broken.wizardFix ?? broken.fix}`);
     try {
       this.store.presets.save(name, withoutClientToken(this.state.answers));
       this.dispatch({ type: 'presetSaved', name });
