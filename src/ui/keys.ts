@@ -107,10 +107,28 @@ export function shownAs(command: Command): Command {
   return (spec.shownWith as Command | undefined) ?? command;
 }
 
-/** The footer line for these commands, e.g. `Enter next · Esc back · ? help`; a pair shows once. */
+/** The hint of each command, e.g. `Enter next`; a pair shows once. */
+function hintsOf(commands: readonly Command[]): string[] {
+  return [...new Set(commands.map(shownAs))].map((command) => [TABLE[command].shown, TABLE[command].label].filter(Boolean).join(' '));
+}
+
+/** The footer line for these commands, e.g. `Enter next · Esc back · ? help`. */
 export function footerHints(commands: readonly Command[]): string {
-  const shown = [...new Set(commands.map(shownAs))];
-  return shown.map((command) => [TABLE[command].shown, TABLE[command].label].filter(Boolean).join(' ')).join(' · ');
+  return hintsOf(commands).join(' · ');
+}
+
+/**
+ * The footer as lines of at most `width` columns, each hint whole: a line is broken between hints, never inside
+ * one (a key cut from its meaning, or not shown at all, is no help). One hint wider than the line is cut.
+ */
+export function footerLines(commands: readonly Command[], width: number): string[] {
+  const lines: string[] = [];
+  for (const hint of hintsOf(commands)) {
+    const last = lines.at(-1);
+    if (last !== undefined && [...`${last} · ${hint}`].length <= width) lines[lines.length - 1] = `${last} · ${hint}`;
+    else lines.push(hint);
+  }
+  return lines;
 }
 
 /** Every command of the table (for the test that holds footers and handlers together). */

@@ -1,7 +1,7 @@
 /**
  * Footers are generated from the commands a screen registers (`useCommands`): on every screen, each key its
- * footer shows does something, and a command is handled exactly when it is shown (but the app's Ctrl+T, which
- * works before sending and is shown where the target is the question: the start screen, the first question).
+ * footer shows does something, and a command is handled exactly when it is shown (the app's Ctrl+T too, on
+ * every screen before sending).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import type { RunningEmulator } from '../../src/emulator/types.js';
 import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { openStore } from '../../src/store/index.js';
 import { createApp } from '../../src/ui/app.js';
-import { bindingsOf, COMMANDS, footerHints, shownAs, type Binding, type Command } from '../../src/ui/keys.js';
+import { bindingsOf, COMMANDS, footerHints, footerLines, shownAs, type Binding, type Command } from '../../src/ui/keys.js';
 import { commandFor, handledCommands } from '../../src/ui/use-commands.js';
 import { drive, KEY, type InkDriver } from './support/ink-driver.js';
 import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
@@ -72,14 +72,23 @@ function commandsShown(footer: string): Command[] {
   });
 }
 
-/** The footer: the last line of hints (Ctrl+C quit is on every screen that has the keys). */
+/** Whether a line is hints alone (every part between ` · ` names a command). */
+function isHintLine(line: string): boolean {
+  return line !== '' && line.split(' · ').every((hint) => COMMANDS.some((command) => footerHints([command]) === hint));
+}
+
+/**
+ * The footer: the last line of hints (Ctrl+C quit is on every screen that has the keys), with the lines of hints
+ * right above it (a footer too long for one line goes on in the next, broken between hints).
+ */
 function footerOf(frame: string): string {
-  const line = frame
-    .split('\n')
-    .reverse()
-    .find((candidate) => candidate.includes(' · ') || candidate.trim().endsWith('quit'));
   // A dialog's footer sits inside its border.
-  return (line ?? '').replace(/[│╭╮╰╯─]/g, '').trim();
+  const lines = frame.split('\n').map((line) => line.replace(/[│╭╮╰╯─]/g, '').trim());
+  let last = lines.length - 1;
+  while (last >= 0 && !(lines[last]!.includes(' · ') || lines[last]!.endsWith('quit'))) last--;
+  let first = last;
+  while (first > 0 && isHintLine(lines[first - 1]!)) first--;
+  return lines.slice(first, last + 1).join(' · ');
 }
 
 function app(initial: Record<string, unknown>, given: string[], options: { store?: boolean; resources?: boolean } = {}) {
@@ -343,4 +352,15 @@ describe('footers generated from the commands registered', () => {
       }
     });
   }
+});
+
+describe('the footer at 80 columns', () => {
+  it('breaks between hints, never inside one, and shows every hint', () => {
+    const busy: Command[] = ['editRow', 'add', 'expire', 'remove', 'up', 'down', 'back', 'help', 'skip', 'changeTarget', 'quit'];
+    const lines = footerLines(busy, 80);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(lines.join(' · ')).toBe(footerHints(busy));
+    expect(footerLines(['next', 'quit'], 80)).toEqual(['Enter next · Ctrl+C quit']);
+  });
 });
