@@ -12,7 +12,7 @@ import { FLAGS as STATUS_FLAGS } from '../commands/status/status.js';
 import { HISTORY_FLAGS } from '../commands/history.js';
 import { HELP_FLAG, PRESET_COMMANDS, PRESET_FLAGS, presetSynopsis, type PresetCommand } from '../commands/preset-flags.js';
 import { POLICY_CHECK_FLAGS } from '../commands/policy.js';
-import { VALUE_FLAGS as EMULATOR_VALUE_FLAGS } from '../emulator/command-line.js';
+import { EMULATOR_FLAGS } from '../emulator/command-line.js';
 import { commandSummary } from '../request/command-list.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
 import { globalFlagsOf, type CommandName, type OptionFlag } from '../request/global-flags.js';
@@ -156,9 +156,13 @@ export function commandModel(): CommandModel[] {
       synopsis: '[options]',
       summary: commandSummary('emulator'),
       flags: [
-        ...EMULATOR_VALUE_FLAGS.map((flag): FlagModel => ({ flag, value: flag === '--state' || flag === '--fixtures' ? { kind: 'file' } : { kind: 'text', name: 'value' }, help: '' })),
-        { flag: '--no-verify-signatures', value: BOOLEAN, help: 'Accept unsigned or wrongly signed requests.' },
-        { flag: '--help', value: BOOLEAN, help: 'Show the help.' },
+        ...EMULATOR_FLAGS.map(
+          (option: { flag: string; value?: string; file?: boolean; help: string }): FlagModel => ({
+            flag: option.flag,
+            value: option.value === undefined ? BOOLEAN : option.file ? { kind: 'file' } : { kind: 'text', name: option.value },
+            help: `${option.help.charAt(0).toUpperCase()}${option.help.slice(1)}.`,
+          }),
+        ),
       ],
     },
     {
