@@ -34,6 +34,9 @@ const TABLE = {
   /** ↑ and ↓ (k and j as in vi) move a highlight; the footer shows the pair once. */
   up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '', label: '', shownWith: 'down' },
   down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↑↓', label: 'choose' },
+  /** A text longer than its pane (a preview, a value viewed whole): the same keys scroll it a line. */
+  scrollUp: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '', label: '', shownWith: 'scrollDown' },
+  scrollDown: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↑↓', label: 'scroll' },
   /** A list filtered by typing (the target picker's Regions): the arrows only, as j and k are letters of the filter. */
   arrowUp: { bindings: [{ named: 'upArrow' }], shown: '', label: '', shownWith: 'arrowDown' },
   arrowDown: { bindings: [{ named: 'downArrow' }], shown: '↑↓', label: 'choose' },

@@ -72,6 +72,9 @@ function commandsShown(footer: string): Command[] {
   });
 }
 
+/** The second key of a pair that undoes the first (pressed after it). */
+const WAYS_BACK = new Set<Command>(['up', 'arrowUp', 'scrollUp', 'helpUp', 'previousTab']);
+
 /** Whether a line is hints alone (every part between ` · ` names a command). */
 function isHintLine(line: string): boolean {
   return line !== '' && line.split(' · ').every((hint) => COMMANDS.some((command) => footerHints([command]) === hint));
@@ -102,7 +105,10 @@ function app(initial: Record<string, unknown>, given: string[], options: { store
   }
   // The pickers list the emulator's KMS keys and Lambda functions (its default fixtures).
   const resources = options.resources ? { resources: { credentials: { ...SANDBOX_CREDENTIALS } } } : {};
-  const driver = drive(createApp(emulatorDeps(emulator, { store, ...resources }), { mode: 'wizard', flow: { initial: initial as never, given, clientToken: 'token-1' }, options: {} }));
+  // The preview tabs' w writes its file here.
+  const writeDir = mkdtempSync(join(tmpdir(), 'hlw-footers-write-'));
+  dirs.push(writeDir);
+  const driver = drive(createApp(emulatorDeps(emulator, { store, writeDir, ...resources }), { mode: 'wizard', flow: { initial: initial as never, given, clientToken: 'token-1' }, options: {} }));
   opened.push(driver);
   return driver;
 }
@@ -173,6 +179,41 @@ const SCREENS: { name: string; open: () => Promise<InkDriver> }[] = [
       const driver = app(VALID, ALL);
       await driver.waitFor('Create data store');
       await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'a preview tab of review (JSON)',
+    open: async () => {
+      const driver = app(VALID, ALL);
+      await driver.waitFor('Create data store');
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.right);
+      await driver.waitFor('"DatastoreTypeVersion"');
+      return driver;
+    },
+  },
+  {
+    name: 'a preview tab longer than its pane (30 tags)',
+    open: async () => {
+      const tags = Array.from({ length: 30 }, (_, index) => ({ Key: `key-${index}`, Value: `value-${index}` }));
+      const driver = app({ ...VALID, Tags: tags }, ALL);
+      await driver.waitFor('Create data store');
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.right);
+      await driver.waitFor(/more lines[\s\S]*↑↓ scroll/);
+      return driver;
+    },
+  },
+  {
+    name: 'the checks tab of review',
+    open: async () => {
+      const driver = app(VALID, ALL, { resources: true });
+      await driver.waitFor('Create data store');
+      await driver.waitFor('region us-east-1');
+      // The checks are the last tab: ← from the answers.
+      await driver.press(KEY.left);
+      await driver.waitFor('[Checks]');
       return driver;
     },
   },
@@ -341,13 +382,18 @@ describe('footers generated from the commands registered', () => {
       expect(footer).toContain('·');
       const commands = commandsShown(footer);
       first.unmount();
-      for (const command of commands) {
+      // The way back of a pair (↑ of ↑↓, ← of ←→) is pressed after its way there, on the same screen: a pane that
+      // scrolls only down from its top shows "↑↓ scroll". Any other key on a screen of its own.
+      const runs = commands.filter((command) => !WAYS_BACK.has(command)).map((command) => [command, ...commands.filter((other) => WAYS_BACK.has(other) && shownAs(other) === command)]);
+      for (const run of runs) {
         const driver = await screen.open();
-        const before = driver.frame();
-        driver.write(sequenceOf(bindingsOf(command)[0]!));
-        await driver.waitFor((frame) => frame !== before).catch(() => {
-          throw new Error(`on ${screen.name}, "${footerHints([command])}" (${command}) changed nothing; the footer was: ${footer}`);
-        });
+        for (const command of run) {
+          const before = driver.frame();
+          driver.write(sequenceOf(bindingsOf(command)[0]!));
+          await driver.waitFor((frame) => frame !== before).catch(() => {
+            throw new Error(`on ${screen.name}, "${footerHints([command])}" (${command}) changed nothing; the footer was: ${footer}`);
+          });
+        }
         driver.unmount();
       }
     });
