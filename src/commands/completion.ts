@@ -7,15 +7,20 @@ import { commandModel } from '../completion/command-model.js';
 import { renderCompletion, SHELLS, type Shell } from '../completion/shell-completion.js';
 import { EXIT } from '../options.js';
 import { usageError, reportCommandError } from '../store/command-report.js';
-import { didYouMean } from '../request/suggest.js';
+import { nearest } from '../request/suggest.js';
 import { writeStdout } from '../stdout.js';
 
 const USAGE = `Usage: healthlake-wizard completion bash|zsh|fish
 
-  Prints a completion script for the shell: commands, flags, the values a flag takes and preset names.
-    bash:  source <(healthlake-wizard completion bash)     (in ~/.bashrc)
-    zsh:   source <(healthlake-wizard completion zsh)      (in ~/.zshrc, after compinit)
-    fish:  healthlake-wizard completion fish > ~/.config/fish/completions/healthlake-wizard.fish
+  Prints a completion script for the shell: commands, flags, the values a flag
+  takes and preset names.
+    bash, in ~/.bashrc:
+      source <(healthlake-wizard completion bash)
+    zsh, in ~/.zshrc after compinit:
+      source <(healthlake-wizard completion zsh)
+    fish:
+      healthlake-wizard completion fish \\
+        > ~/.config/fish/completions/healthlake-wizard.fish
 `;
 
 export async function run(argv: string[]): Promise<number> {
@@ -31,8 +36,9 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     if (shell === undefined || !(SHELLS as readonly string[]).includes(shell) || rest.length > 0) {
-      const given = shell === undefined ? 'nothing' : JSON.stringify([shell, ...rest].join(' '));
-      throw usageError('completion', `completion takes one shell: bash, zsh or fish; got ${given}.${shell ? didYouMean(shell, SHELLS) : ''}`, 'Run for example: healthlake-wizard completion bash', shell);
+      const meant = shell === undefined ? undefined : nearest(shell, SHELLS);
+      const fix = meant && meant !== shell ? `Did you mean ${meant}? Run: healthlake-wizard completion ${meant}` : `Run for example: healthlake-wizard completion ${meant ?? 'bash'}`;
+      throw usageError('completion', 'completion takes one shell: bash, zsh or fish.', fix, shell === undefined ? undefined : [shell, ...rest].join(' '));
     }
     writeStdout(renderCompletion(shell as Shell, commandModel()));
     return EXIT.ok;

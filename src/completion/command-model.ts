@@ -12,7 +12,8 @@ import { FLAGS as STATUS_FLAGS } from '../commands/status/status.js';
 import { HISTORY_FLAGS } from '../commands/history.js';
 import { HELP_FLAG, PRESET_COMMANDS, PRESET_FLAGS, presetSynopsis, type PresetCommand } from '../commands/preset-flags.js';
 import { POLICY_CHECK_FLAGS } from '../commands/policy.js';
-import { VALUE_FLAGS as EMULATOR_VALUE_FLAGS } from '../emulator/command-line.js';
+import { EMULATOR_FLAGS } from '../emulator/command-line.js';
+import { commandSummary } from '../request/command-list.js';
 import { OPTION_FLAGS } from '../request/create-flags.js';
 import { globalFlagsOf, type CommandName, type OptionFlag } from '../request/global-flags.js';
 import { PARAMETERS } from '../parameter-model/index.js';
@@ -109,35 +110,35 @@ const presetCommand = (name: PresetCommand, extra: FlagModel[] = []): CommandMod
 /** Every command, in the order the help lists them. */
 export function commandModel(): CommandModel[] {
   return [
-    { name: 'create', synopsis: '[parameters] [options]', summary: 'guided creation of a FHIR data store (the default command)', flags: createFlags() },
+    { name: 'create', synopsis: '[parameters] [options]', summary: commandSummary('create'), flags: createFlags() },
     {
       name: 'status',
       synopsis: '[DATASTORE_ID] [options]',
-      summary: 'live status of a data store; without an id, a picker over the data stores and the history',
+      summary: commandSummary('status'),
       flags: commandFlags('status', STATUS_FLAGS),
     },
     {
       name: 'list',
       synopsis: '[--filter FILTER] [--max-results N] [--next-token TOKEN] [options]',
-      summary: "the Region's data stores (ListFHIRDatastores), those created with this tool marked",
+      summary: commandSummary('list'),
       flags: commandFlags('list', LIST_FLAGS),
     },
     {
       name: 'delete',
       synopsis: 'DATASTORE_ID [--yes] [--no-wait] [options]',
-      summary: 'delete a data store after a confirmation, then watch it to DELETED',
+      summary: commandSummary('delete'),
       flags: commandFlags('delete', DELETE_FLAGS),
     },
     {
       name: 'cleanup',
       synopsis: '[--yes] [--dry-run] [options]',
-      summary: "delete the Region's data stores whose expiry (create --expires-in) has passed, after one confirmation",
+      summary: commandSummary('cleanup'),
       flags: commandFlags('cleanup', CLEANUP_FLAGS),
     },
     {
       name: 'history',
       synopsis: '[options]',
-      summary: 'the data stores created with this tool',
+      summary: commandSummary('history'),
       flags: commandFlags('history', HISTORY_FLAGS),
     },
     ...(Object.keys(PRESET_COMMANDS) as PresetCommand[]).map((name) =>
@@ -146,27 +147,31 @@ export function commandModel(): CommandModel[] {
     {
       name: 'policy check',
       synopsis: '[FILE...] [--preset NAME] [--region REGION] [--account ID]',
-      summary: 'hold the project presets (or request files) to the team policy of .healthlake-wizard/; exit 252 when one breaks it',
+      summary: commandSummary('policy check'),
       fileArgument: true,
       flags: commandFlags('policy', POLICY_CHECK_FLAGS).map((flag) => (flag.flag === '--preset' ? { ...flag, value: { kind: 'preset' } } : flag)),
     },
     {
       name: 'emulator',
       synopsis: '[options]',
-      summary: 'a local HealthLake emulator (no AWS account needed)',
+      summary: commandSummary('emulator'),
       flags: [
-        ...EMULATOR_VALUE_FLAGS.map((flag): FlagModel => ({ flag, value: flag === '--state' || flag === '--fixtures' ? { kind: 'file' } : { kind: 'text', name: 'value' }, help: '' })),
-        { flag: '--no-verify-signatures', value: BOOLEAN, help: 'Accept unsigned or wrongly signed requests.' },
-        { flag: '--help', value: BOOLEAN, help: 'Show the help.' },
+        ...EMULATOR_FLAGS.map(
+          (option: { flag: string; value?: string; file?: boolean; help: string }): FlagModel => ({
+            flag: option.flag,
+            value: option.value === undefined ? BOOLEAN : option.file ? { kind: 'file' } : { kind: 'text', name: option.value },
+            help: `${option.help.charAt(0).toUpperCase()}${option.help.slice(1)}.`,
+          }),
+        ),
       ],
     },
     {
       name: 'completion',
       synopsis: 'bash|zsh|fish',
-      summary: 'print a shell completion script',
+      summary: commandSummary('completion'),
       flags: [],
     },
-    { name: 'man', synopsis: '', summary: 'print this manual page (roff; read it with `healthlake-wizard man | man -l -`)', flags: [] },
+    { name: 'man', synopsis: '', summary: commandSummary('man'), flags: [] },
   ];
 }
 

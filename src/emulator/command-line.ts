@@ -16,31 +16,44 @@ export class EmulatorUsageError extends Error {
   }
 }
 
-/** The command's help screen. */
+/** One flag of the emulator command: its value's name (none for a switch) and what it does. */
+interface EmulatorFlag {
+  flag: string;
+  value?: string;
+  /** A file path (completed as one). */
+  file?: boolean;
+  help: string;
+}
+
+/** The emulator command's flags: the parser, its help and the shell completion read them from here. */
+export const EMULATOR_FLAGS = [
+  { flag: '--port', value: 'N', help: 'port to listen on; 0 (the default) picks a free one' },
+  { flag: '--host', value: '127.0.0.1', help: 'address to listen on (only 127.0.0.1)' },
+  { flag: '--region', value: 'R', help: 'emulated Region; requests must be signed for it (default us-east-1)' },
+  { flag: '--account-id', value: 'ID', help: '12-digit account id in ARNs (default 123456789012)' },
+  { flag: '--create-delay-ms', value: 'N', help: 'CREATING -> ACTIVE after N ms (default 3000)' },
+  { flag: '--delete-delay-ms', value: 'N', help: 'DELETING -> DELETED after N ms (default 3000)' },
+  { flag: '--state', value: 'FILE', file: true, help: 'keep data stores in FILE across restarts' },
+  { flag: '--fixtures', value: 'FILE', file: true, help: "the KMS keys and Lambda functions to serve (JSON; see docs/emulator.md); default: the sandbox's set (alias/sandbox-usable, ...)" },
+  { flag: '--throttle-rate', value: 'X', help: 'answer ThrottlingException to a share X (0..1) of requests' },
+  { flag: '--error-rate', value: 'X', help: 'answer InternalServerException (500) to a share X of requests' },
+  { flag: '--reset-rate', value: 'X', help: 'drop the connection of a share X of requests' },
+  { flag: '--latency-ms', value: 'N', help: 'add N ms before each answer' },
+  { flag: '--lose-create-response', value: 'N', help: 'create the next N data stores, then drop the connection instead of answering' },
+  { flag: '--seed', value: 'N', help: 'seed for the fault rates (repeatable runs)' },
+  { flag: '--access-key-id', value: 'ID', help: 'accept this access key instead of the sandbox one (with --secret-access-key)' },
+  { flag: '--secret-access-key', value: 'KEY', help: 'its secret' },
+  { flag: '--no-verify-signatures', help: 'accept unsigned or wrongly signed requests' },
+  { flag: '--help', help: 'this help' },
+] as const satisfies readonly EmulatorFlag[];
+
+/** The command's help screen (the caller fits it to the terminal). */
 export const EMULATOR_HELP = `Usage: healthlake-wizard emulator [options]
 
 A local Amazon HealthLake control plane on 127.0.0.1, for trying the wizard and the AWS CLI without an account.
 
 Options:
-  --port N                   port to listen on; 0 (the default) picks a free one
-  --host 127.0.0.1           address to listen on (only 127.0.0.1)
-  --region R                 emulated region; requests must be signed for it (default us-east-1)
-  --account-id ID            12-digit account id in ARNs (default 123456789012)
-  --create-delay-ms N        CREATING -> ACTIVE after N ms (default 3000)
-  --delete-delay-ms N        DELETING -> DELETED after N ms (default 3000)
-  --state FILE               keep data stores in FILE across restarts
-  --fixtures FILE            the KMS keys and Lambda functions to serve (JSON; see docs/emulator.md);
-                             default: the sandbox's set (alias/sandbox-usable, ...)
-  --throttle-rate X          answer ThrottlingException to a share X (0..1) of requests
-  --error-rate X             answer InternalServerException (500) to a share X of requests
-  --reset-rate X             drop the connection of a share X of requests
-  --latency-ms N             add N ms before each answer
-  --lose-create-response N   create the next N data stores, then drop the connection instead of answering
-  --seed N                   seed for the fault rates (repeatable runs)
-  --access-key-id ID         accept this access key instead of the sandbox one (with --secret-access-key)
-  --secret-access-key KEY    its secret
-  --no-verify-signatures     accept unsigned or wrongly signed requests
-  --help                     this help
+${EMULATOR_FLAGS.map((option: EmulatorFlag) => `  ${`${option.flag} ${option.value ?? ''}`.trimEnd().padEnd(25)}  ${option.help}`).join('\n')}
 
 KMS (DescribeKey, ListKeys, ListAliases, GetKeyPolicy, ListGrants) and Lambda (GetFunction, ListFunctions,
 GetPolicy) answer on the same port. A creation with a key or token Lambda HealthLake could not use ends
@@ -51,13 +64,10 @@ alias/sandbox-disabled, alias/sandbox-asymmetric, function sandbox-token-decoder
 /** What the command line asked for. */
 export type EmulatorCommand = { help: true } | { help: false; options: EmulatorOptions };
 
-/** The emulator command's flags that take a value (read by the parser and by the shell completion). */
-export const VALUE_FLAGS = [
-  '--port', '--host', '--region', '--account-id', '--create-delay-ms', '--delete-delay-ms', '--state', '--fixtures',
-  '--throttle-rate', '--error-rate', '--reset-rate', '--latency-ms', '--lose-create-response', '--seed',
-  '--access-key-id', '--secret-access-key',
-] as const;
-type ValueFlag = (typeof VALUE_FLAGS)[number];
+type ValueFlag = Extract<(typeof EMULATOR_FLAGS)[number], { value: string }>['flag'];
+
+/** The emulator command's flags that take a value. */
+export const VALUE_FLAGS: readonly ValueFlag[] = EMULATOR_FLAGS.flatMap((option: EmulatorFlag) => (option.value === undefined ? [] : [option.flag as ValueFlag]));
 
 function wholeNumber(flag: string, text: string, max = Number.MAX_SAFE_INTEGER): number {
   const value = Number(text);

@@ -52,7 +52,7 @@ export const DEFAULT_FIXTURES: Fixtures = {
     {
       keyId: '1b2c3d4e-0000-4000-8000-000000000002',
       aliases: ['alias/sandbox-disabled'],
-      description: 'Disabled',
+      description: 'Disabled: it cannot encrypt until enabled (aws kms enable-key)',
       keyState: 'Disabled',
       policy: { Version: '2012-10-17', Statement: [ADMIN_ONLY, HEALTHLAKE_USE] },
     },

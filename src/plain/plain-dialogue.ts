@@ -5,7 +5,8 @@
 import { EXIT, STOP_SIGNALS, type StopSignal } from '../options.js';
 import type { Answers } from '../request/answers.js';
 import type { Tag } from '../request/types.js';
-import { emptyMetadata, readMetadata, writeMetadata } from '../wizard-flow/metadata-document.js';
+import type { SmartConfigurationAnswer } from '../aws/preflight/types.js';
+import { emptyMetadata, prefillLine, prefillMetadata, readMetadata, withIssuer, writeMetadata } from '../wizard-flow/metadata-document.js';
 import { LineReader } from './line-reader.js';
 import { METADATA_PARTS, readPicks } from './plain-metadata.js';
 import { PLAIN_COMMANDS, problemLines, readTag, type ReadAnswer } from './plain-prompts.js';
@@ -87,10 +88,25 @@ export class PlainDialogue {
     }
   }
 
-  /** SMART metadata question by question (the wizard's builder as lines), starting from the current document. */
-  async buildMetadata(current: Answers[string]): Promise<string> {
-    const document = (typeof current === 'string' ? readMetadata(current) : undefined) ?? emptyMetadata();
+  /**
+   * SMART metadata question by question (the wizard's builder as lines), starting from the current document. The
+   * issuer comes first: given one, `fetchConfiguration` fills what is still empty from its smart-configuration,
+   * and the questions that follow offer what it filled in brackets.
+   */
+  async buildMetadata(current: Answers[string], fetchConfiguration?: (issuer: string) => Promise<SmartConfigurationAnswer>): Promise<string> {
+    let document = (typeof current === 'string' ? readMetadata(current) : undefined) ?? emptyMetadata();
     this.say('Building the SMART metadata; Enter keeps the value in brackets.');
+    const given = typeof document.issuer === 'string' ? document.issuer : '';
+    const typed = (await this.ask(`Issuer URL (optional; its smart-configuration fills the rest)${given ? ` [${given}]` : ''}: `)).trim();
+    const issuer = typed === '' ? given : typed;
+    document = withIssuer(document, issuer);
+    if (issuer !== '' && fetchConfiguration) {
+      this.say(`Fetching ${issuer}'s smart-configuration…`);
+      const answer = await fetchConfiguration(issuer);
+      const prefilled = answer.ok ? prefillMetadata(document, answer.document) : undefined;
+      if (prefilled) document = prefilled.document;
+      this.say(prefillLine(issuer, answer, prefilled?.filled));
+    }
     for (const part of METADATA_PARTS) {
       if (!('choices' in part)) {
         const typed = await this.ask(`${part.question}${document[part.key] ? ` [${document[part.key]}]` : ''}: `);

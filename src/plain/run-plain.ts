@@ -4,6 +4,7 @@
  * and watcher as the wizard; only the words are written as lines: no cursor movement, no redraws, no Ink.
  */
 import { randomUUID } from 'node:crypto';
+import type { SmartConfigurationAnswer } from '../aws/preflight/types.js';
 import type { Session } from '../aws/session.js';
 import type { TargetReport } from '../aws/types.js';
 import { EXIT, STOP_SIGNALS, type CreateOptions } from '../options.js';
@@ -23,6 +24,7 @@ import { answerRows } from '../wizard-flow/answer-rows.js';
 import type { RunWizardInput } from '../wizard-flow/wizard-input.js';
 import { presetMeaning, startOptions } from '../wizard-flow/start-options.js';
 import { MARK } from '../wizard-flow/marks.js';
+import { presetPolicyProblem } from '../wizard-flow/preset-policy.js';
 import { DISCARDED, PlainDialogue, PlainQuit, type PlainIo } from './plain-dialogue.js';
 import { outcomeLines } from './plain-outcome.js';
 import { PLAIN_COMMANDS, longHelpLines, problemLines, promptLines, questionLine, readChoice, readText, type ReadAnswer } from './plain-prompts.js';
@@ -183,7 +185,7 @@ class PlainWizard {
       case 'tags':
         return this.talk.readTags(line, current);
       case 'json': {
-        if (line === PLAIN_COMMANDS.build || (line === '' && current === undefined)) return { value: await this.talk.buildMetadata(current) };
+        if (line === PLAIN_COMMANDS.build || (line === '' && current === undefined)) return { value: await this.talk.buildMetadata(current, (issuer) => this.fetchIssuerConfiguration(issuer)) };
         const read = readText(prompt, line, current, issues);
         if ('problem' in read || typeof read.value !== 'string' || read.value === current) return read;
         try {
@@ -196,6 +198,16 @@ class PlainWizard {
       }
       default:
         return readText(prompt, line, current, issues);
+    }
+  }
+
+  /** The issuer's smart-configuration, through the proxy and CA settings of the options and profile (loads them). */
+  private async fetchIssuerConfiguration(issuer: string): Promise<SmartConfigurationAnswer> {
+    try {
+      const { fetchIssuerConfiguration } = await import('../aws/preflight/smart-configuration-fetch.js');
+      return await fetchIssuerConfiguration(this.options, issuer);
+    } catch (error) {
+      return { ok: false, kind: 'network', message: friendlyOf(error).message };
     }
   }
 
@@ -298,6 +310,8 @@ class PlainWizard {
   private async savePreset(name: string): Promise<void> {
     if (name.trim() === '') return;
     if (!this.store) return this.talk.say(`${MARK.error} The local store is not available; the preset cannot be saved.`);
+    const broken = presetPolicyProblem(this.state.policy, this.state.answers, name);
+    if (broken) return this.talk.say(`${MARK.error} ${broken.wizardMessage ?? broken.message}`, `  Fix: ${broken.wizardFix ?? broken.fix}`);
     try {
       this.store.presets.save(name, withoutClientToken(this.state.answers));
       this.dispatch({ type: 'presetSaved', name });

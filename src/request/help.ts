@@ -5,6 +5,7 @@
 import { OPERATION, PARAMETERS, type SpecNode, type TopLevelParameter } from '../parameter-model/index.js';
 import { OPTION_FLAGS, type OptionFlag } from './create-flags.js';
 import { valueSyntax } from './global-flags.js';
+import { COMMAND_LIST } from './command-list.js';
 import { EXPORT_FORMATS } from './export-formats.js';
 
 /** Marks a piece of an over-long word that continues the previous piece (joined without a space). */
@@ -151,22 +152,6 @@ function optionLine(option: OptionFlag, width: number): string[] {
   return [...wrapText(`${option.flag}${value}`, width, '  '), ...wrapText(option.help, width, '      ')];
 }
 
-/** The whole help text of `create`, every line at most `width` columns. */
-/** The commands, for the default command's help (the first line of each command's own help says more). */
-const COMMANDS: readonly [string, string][] = [
-  ['create', 'guided creation of a FHIR data store (the default command)'],
-  ['status [DATASTORE_ID]', 'live status of a data store; without an id, a picker (data stores, history)'],
-  ['list', "the Region's data stores (ListFHIRDatastores), marking those created here"],
-  ['delete DATASTORE_ID', 'delete a data store after a confirmation, then follow it to DELETED'],
-  ['cleanup', 'delete the data stores whose expiry (--expires-in) has passed'],
-  ['history', 'the data stores created with this tool'],
-  ['presets', 'named, reusable answers (yours and the project\'s): list, show, save, delete, rename, export, import'],
-  ['policy check [FILE...]', 'hold the project presets or request files to the team policy (CI)'],
-  ['emulator', 'a local HealthLake emulator (no AWS account needed)'],
-  ['completion bash|zsh|fish', 'a shell completion script: commands, flags, values, presets'],
-  ['man', 'this manual page in roff (healthlake-wizard man | man -l -)'],
-];
-
 /**
  * Lays out a help text to fit `width` columns: a line too long is wrapped with a hanging indent — under the
  * description column for a table row (`  --flag VALUE   what it does`), a usage line under its arguments, else
@@ -188,13 +173,14 @@ export function fitHelp(text: string, width = 80): string {
     .join('\n');
 }
 
+/** The whole help text of `create`, every line at most `width` columns. */
 export function renderCreateHelp(width = 80): string {
   const out: string[] = [];
   const para = (text: string) => out.push(...wrapText(text, width, ''), '');
   para(`healthlake-wizard create: create an Amazon HealthLake FHIR data store (${OPERATION.name}).`);
   para('Usage: healthlake-wizard [create] [parameters] [options]');
   out.push('Commands:', '');
-  out.push(fitHelp(COMMANDS.map(([name, what]) => `  ${name.padEnd(22)}  ${what}`).join('\n'), width));
+  out.push(fitHelp(COMMAND_LIST.map(({ name, args, summary }) => `  ${`${name} ${args}`.trimEnd().padEnd(22)}  ${summary}`).join('\n'), width));
   out.push('', ...wrapText('healthlake-wizard <command> --help for more about each.', width, ''), '');
   para(
     'On a terminal a wizard asks for what the flags leave out and shows the request before sending it; with ' +

@@ -6,7 +6,8 @@
  *
  * Shells: bash/zsh (single quotes); PowerShell 7.3+ (single quotes; its native argument passing keeps embedded
  * double quotes, which Windows PowerShell 5.1 does not); cmd.exe (double quotes with `\"` inside, as the
- * Windows argument rules read them, and `^` before cmd's special characters wherever cmd sees them unquoted).
+ * Windows argument rules read them, `^` before cmd's special characters wherever cmd sees them unquoted, and a
+ * `%` in JSON written `\u0025`, as cmd would expand it).
  */
 import type { GlobalOptions } from '../options.js';
 import { OPERATION, parameterByName } from '../parameter-model/index.js';
@@ -40,9 +41,14 @@ function quoteWindowsArgument(word: string): string {
   return `"${escaped}"`;
 }
 
-/** cmd.exe reads `^ & | < > ( )` as operators where its own quote state (toggled by every `"`) is off. */
+/**
+ * cmd.exe reads `^ & | < > ( )` as operators where its own quote state (toggled by every `"`) is off, and
+ * expands `%...%` everywhere, quoted or not (in a batch file a lone `%1` too), with no escape that works both at
+ * the prompt and in a .cmd file. A `%` can only be inside a string of a JSON value (SMART metadata, a file name
+ * in --cli-input-json), where JSON's own `\u0025` says the same to the AWS CLI: the command holds no `%`.
+ */
 function quoteCmd(word: string): string {
-  const argument = quoteWindowsArgument(word);
+  const argument = quoteWindowsArgument(/^[[{]/.test(word) ? word.replaceAll('%', '\\u0025') : word);
   let quoted = false;
   let out = '';
   for (const char of argument) {
@@ -55,14 +61,19 @@ function quoteCmd(word: string): string {
 
 const QUOTE: Record<Shell, (word: string) => string> = { bash: quoteBash, powershell: quotePowerShell, cmd: quoteCmd };
 
-/** The command as argument words (without `aws`), before quoting: what the AWS CLI should receive. */
-export function awsCommandArguments(request: CreateRequest | Record<string, unknown>, options: AwsCommandOptions = {}): string[][] {
+/**
+ * The command as argument words (without `aws`), before quoting: what the AWS CLI should receive. For cmd, a
+ * text value with a `%` (a data store name may have one) also goes into --cli-input-json, where it can be
+ * written without one (see quoteCmd).
+ */
+export function awsCommandArguments(request: CreateRequest | Record<string, unknown>, options: AwsCommandOptions = {}, shell?: Shell): string[][] {
   const ordered = orderRequest(request);
   const lines: string[][] = [];
   const viaCliInput: Record<string, unknown> = {};
+  const inJson = (text: string) => PARAM_FILE_PREFIXES.some((prefix) => text.startsWith(prefix)) || (shell === 'cmd' && text.includes('%'));
   for (const [key, value] of Object.entries(ordered)) {
     const parameter = parameterByName(key);
-    if (!parameter || (typeof value === 'string' && PARAM_FILE_PREFIXES.some((prefix) => value.startsWith(prefix)))) {
+    if (!parameter || (typeof value === 'string' && inJson(value))) {
       viaCliInput[key] = value;
       continue;
     }
@@ -86,6 +97,6 @@ export function renderAwsCommand(request: CreateRequest | Record<string, unknown
   const head = `aws ${OPERATION.service} ${OPERATION.command}`;
   // Flags are plain words in every shell; only values (and --flag=value words) need quoting.
   const shown = (word: string, index: number) => (index === 0 && /^--[a-z-]+$/.test(word) ? word : quote(word));
-  const lines = [head, ...awsCommandArguments(request, options).map((words) => `  ${words.map(shown).join(' ')}`)];
+  const lines = [head, ...awsCommandArguments(request, options, shell).map((words) => `  ${words.map(shown).join(' ')}`)];
   return `${lines.join(`${CONTINUATION[shell]}\n`)}\n`;
 }

@@ -16,6 +16,7 @@ import { useStatusWatch } from './effects/use-status-watch.js';
 import { savePresetAs, useSubmission } from './effects/use-submission.js';
 import type { AppDeps } from './effects/app-deps.js';
 import { answerIssues, hasErrors, requestFromAnswers } from '../wizard-flow/issues.js';
+import { presetPolicyLine, presetPolicyProblem } from '../wizard-flow/preset-policy.js';
 import { canChangeTarget, initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from '../wizard-flow/reducer.js';
 import { targetChoiceOf, type WizardEvent, type WizardState } from '../wizard-flow/state.js';
 import { EditScreen } from './screens/edit-screen.js';
@@ -164,7 +165,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     if (!reviewValid || printing.current) return;
     printing.current = true;
     void (async () => {
-      if (presetName !== undefined) savePresetAs(await store, presetName, state.answers, deps.report);
+      if (presetName !== undefined) savePresetAs(await store, presetName, state, deps.report);
       const printed = await deps.renderDryRun(requestFromAnswers(state.answers));
       leaveAfterDialog(EXIT.ok, printed);
     })().catch((error: unknown) => {
@@ -176,7 +177,7 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   const quit = () => {
     if (quitSaves) {
       void store.then((opened) => {
-        const saved = savePresetAs(opened, presetName, state.answers, deps.report);
+        const saved = savePresetAs(opened, presetName, state, deps.report);
         leaveAfterDialog(EXIT.interrupted, saved ? `Answers saved as preset "${presetName}"; nothing was sent.\n` : 'Nothing was sent.\n');
       });
     } else {
@@ -288,6 +289,8 @@ const NO_START_CHOICES = { presets: [], pending: [], credentialsMissing: false }
 
 function savePreset(openedStore: WizardStore | undefined, name: string, state: WizardState, dispatch: (event: { type: 'presetSaved'; name: string }) => void): string | undefined {
   if (!openedStore) return 'The local store is not available; the preset cannot be saved.';
+  const broken = presetPolicyProblem(state.policy, state.answers, name);
+  if (broken) return presetPolicyLine(broken);
   try {
     openedStore.presets.save(name, withoutClientToken(state.answers));
     dispatch({ type: 'presetSaved', name });

@@ -34,6 +34,9 @@ const TABLE = {
   /** ↑ and ↓ (k and j as in vi) move a highlight; the footer shows the pair once. */
   up: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '', label: '', shownWith: 'down' },
   down: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↑↓', label: 'choose' },
+  /** A text longer than its pane (a preview, a value viewed whole): the same keys scroll it a line. */
+  scrollUp: { bindings: [{ named: 'upArrow' }, { char: 'k' }], shown: '', label: '', shownWith: 'scrollDown' },
+  scrollDown: { bindings: [{ named: 'downArrow' }, { char: 'j' }], shown: '↑↓', label: 'scroll' },
   /** A list filtered by typing (the target picker's Regions): the arrows only, as j and k are letters of the filter. */
   arrowUp: { bindings: [{ named: 'upArrow' }], shown: '', label: '', shownWith: 'arrowDown' },
   arrowDown: { bindings: [{ named: 'downArrow' }], shown: '↑↓', label: 'choose' },
@@ -107,10 +110,28 @@ export function shownAs(command: Command): Command {
   return (spec.shownWith as Command | undefined) ?? command;
 }
 
-/** The footer line for these commands, e.g. `Enter next · Esc back · ? help`; a pair shows once. */
+/** The hint of each command, e.g. `Enter next`; a pair shows once. */
+function hintsOf(commands: readonly Command[]): string[] {
+  return [...new Set(commands.map(shownAs))].map((command) => [TABLE[command].shown, TABLE[command].label].filter(Boolean).join(' '));
+}
+
+/** The footer line for these commands, e.g. `Enter next · Esc back · ? help`. */
 export function footerHints(commands: readonly Command[]): string {
-  const shown = [...new Set(commands.map(shownAs))];
-  return shown.map((command) => [TABLE[command].shown, TABLE[command].label].filter(Boolean).join(' ')).join(' · ');
+  return hintsOf(commands).join(' · ');
+}
+
+/**
+ * The footer as lines of at most `width` columns, each hint whole: a line is broken between hints, never inside
+ * one (a key cut from its meaning, or not shown at all, is no help). One hint wider than the line is cut.
+ */
+export function footerLines(commands: readonly Command[], width: number): string[] {
+  const lines: string[] = [];
+  for (const hint of hintsOf(commands)) {
+    const last = lines.at(-1);
+    if (last !== undefined && [...`${last} · ${hint}`].length <= width) lines[lines.length - 1] = `${last} · ${hint}`;
+    else lines.push(hint);
+  }
+  return lines;
 }
 
 /** Every command of the table (for the test that holds footers and handlers together). */

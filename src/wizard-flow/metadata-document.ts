@@ -1,4 +1,5 @@
 /** The SMART metadata document as the builder edits it: read from the answer's JSON, written back as JSON. */
+import type { SmartConfigurationAnswer } from '../aws/preflight/types.js';
 import { SMART_METADATA } from '../parameter-model/index.js';
 
 /** The elements HealthLake requires, plus whatever else a pasted document held. */
@@ -76,3 +77,54 @@ export function toggleInDocument(document: MetadataDocument, list: MetadataList,
 
 /** The PKCE methods offered; S256 is required and cannot be unticked. */
 export const PKCE_METHODS: readonly string[] = [SMART_METADATA.requiredCodeChallengeMethod, 'plain'];
+
+/** The elements a prefill from the issuer's smart-configuration may fill: those the builders ask for. */
+const PREFILLED: readonly ('authorization_endpoint' | 'token_endpoint' | MetadataList)[] = ['authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported'];
+
+/**
+ * The document with what the issuer's smart-configuration offers for the elements the person left as they were
+ * (an empty endpoint, a list empty or still as the start ticked it), never over what they gave; and the names of
+ * the elements it filled.
+ */
+export function prefillMetadata(current: MetadataDocument, configuration: Record<string, unknown>): { document: MetadataDocument; filled: string[] } {
+  const start = emptyMetadata();
+  const document: MetadataDocument = { ...current };
+  const filled: string[] = [];
+  for (const name of PREFILLED) {
+    const offered = usable(configuration[name], name.endsWith('_endpoint'));
+    if (offered === undefined || !(isEmpty(current[name]) || sameList(current[name], start[name]))) continue;
+    if (sameList(current[name], offered)) continue;
+    document[name] = offered as never;
+    filled.push(name);
+  }
+  return { document, filled };
+}
+
+/** An endpoint's string or a list's strings from the configuration; undefined for anything else or empty. */
+function usable(value: unknown, endpoint: boolean): string | string[] | undefined {
+  if (endpoint) return typeof value === 'string' && value !== '' ? value : undefined;
+  if (!Array.isArray(value)) return undefined;
+  const strings = value.filter((item): item is string => typeof item === 'string');
+  return strings.length === 0 ? undefined : strings;
+}
+
+function sameList(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+/** The document with `issuer` first (as a smart-configuration has it), or without one when it is empty. */
+export function withIssuer(document: MetadataDocument, issuer: string): MetadataDocument {
+  const { issuer: _dropped, ...rest } = document;
+  return issuer === '' ? rest : { issuer, ...rest };
+}
+
+/** The line a prefill leaves: what it filled, or why it could not. */
+export function prefillLine(issuer: string, answer: SmartConfigurationAnswer, filled: readonly string[] | undefined): string {
+  if (!answer.ok) return answer.kind === 'http' ? `Not found: ${issuer}'s smart-configuration (${answer.message}); nothing filled.` : `Could not fetch ${issuer}'s smart-configuration (${answer.message}); nothing filled.`;
+  if (!filled || filled.length === 0) return `Prefill from ${issuer}: nothing to fill (every element it offers is already given).`;
+  return `Prefilled from ${issuer}: ${filled.join(', ')}.`;
+}

@@ -9,7 +9,8 @@ import { MARK } from './marks.js';
 /** The target in one line, e.g. `region us-east-1 · profile dev · account 111122223333 (Admin)`. */
 export function targetLine(sandbox: boolean, report: TargetReport | undefined): string {
   const account = report?.ok && report.identity ? `account ${report.identity.account}${report.identity.name ? ` (${report.identity.name})` : ''}` : '';
-  if (sandbox) return ['local emulator — nothing is sent to AWS', account].filter(Boolean).join(' · ');
+  // The SANDBOX badge follows: short enough for the emulator's account to fit 80 columns (its identity is itself).
+  if (sandbox) return ['local, nothing goes to AWS', report?.ok && report.identity ? `account ${report.identity.account}` : ''].filter(Boolean).join(' · ');
   if (!report) return 'checking the target…';
   const target = report.target;
   const where = target ? [`region ${target.region}`, target.profile ? `profile ${target.profile}` : ''] : [];

@@ -4,7 +4,6 @@
  * should; a key that fails pre-flight also fails creation in the emulator.
  */
 import { createServer as createHttpServer } from 'node:http';
-import { createServer, type Server } from 'node:https';
 import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/aws/gateway.js';
@@ -19,7 +18,8 @@ import type { GlobalOptions } from '../../src/options.js';
 import type { CreateRequest } from '../../src/request/types.js';
 import { DEFAULT_FIXTURES, SANDBOX_CREDENTIALS, type EmulatorCredentials, type Fixtures, type RunningEmulator } from '../../src/emulator/index.js';
 import { awsFilesHome } from '../support/aws-files.js';
-import { HAS_OPENSSL, makePrivateCa, type PrivateCa } from '../support/private-ca.js';
+import { HAS_OPENSSL } from '../support/private-ca.js';
+import { startSmartIssuer, type SmartIssuer } from '../support/smart-issuer.js';
 import { emulatorForTest } from '../emulator/emulator-fixture.js';
 
 const home = awsFilesHome('hlw-preflight-');
@@ -207,41 +207,28 @@ describe('token Lambda', () => {
 });
 
 describe.skipIf(!HAS_OPENSSL)('SMART metadata against the issuer (HTTPS, private CA)', () => {
-  let ca: PrivateCa;
-  let issuerServer: Server;
+  let server: SmartIssuer;
   let issuer: string;
-  let published: Record<string, unknown> | undefined;
+  let ca: { caPath: string };
 
   beforeAll(async () => {
-    ca = makePrivateCa();
-    issuerServer = createServer({ key: ca.key, cert: ca.cert }, (request, response) => {
-      if (request.url !== '/auth/.well-known/smart-configuration' || !published) {
-        response.writeHead(404).end('not here');
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(published));
-    });
-    await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', resolve));
-    const address = issuerServer.address();
-    issuer = `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/auth`;
+    server = await startSmartIssuer();
+    issuer = server.url;
+    ca = server;
   });
-  afterAll(async () => {
-    issuerServer.closeAllConnections();
-    await new Promise((resolve) => issuerServer.close(resolve));
-    ca.remove();
-  });
+  afterAll(() => server.stop());
 
   const metadataRequest = (fields: Record<string, unknown>) => smart({ Metadata: JSON.stringify({ issuer, ...fields }) });
   const config = () => ({ issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, capabilities: ['launch-standalone', 'client-public'] });
 
   it('passes when the metadata agrees with the issuer (trusting the private CA through --ca-bundle)', async () => {
-    published = config();
+    server.publish(config());
     const result = await checkOf(await emulatorForTest(), metadataRequest({ token_endpoint: `${issuer}/token`, capabilities: ['client-public', 'launch-standalone'] }), 'smart-metadata', { options: { caBundle: ca.caPath } });
     expect(result).toMatchObject({ status: 'passed', summary: `The metadata agrees with ${issuer}/.well-known/smart-configuration (3 fields compared).` });
   });
 
   it('fails where an endpoint disagrees, naming each field and the value to use', async () => {
-    published = config();
+    server.publish(config());
     const result = await checkOf(await emulatorForTest(), metadataRequest({ token_endpoint: 'https://elsewhere.example.com/token', capabilities: ['launch-standalone'] }), 'smart-metadata', { options: { caBundle: ca.caPath } });
     expect(result.status).toBe('failed');
     expect(result.details).toEqual([
@@ -252,27 +239,27 @@ describe.skipIf(!HAS_OPENSSL)('SMART metadata against the issuer (HTTPS, private
   });
 
   it('only warns when a capability list differs', async () => {
-    published = config();
+    server.publish(config());
     const result = await checkOf(await emulatorForTest(), metadataRequest({ capabilities: ['launch-standalone'] }), 'smart-metadata', { options: { caBundle: ca.caPath } });
     expect(result.status).toBe('warning');
   });
 
   it('is not checked when the issuer\'s certificate is not trusted, and says how to trust it', async () => {
-    published = config();
+    server.publish(config());
     const result = await checkOf(await emulatorForTest(), metadataRequest({}), 'smart-metadata');
     expect(result.status).toBe('not-checked');
     expect(result.reason).toContain('--ca-bundle');
   });
 
   it('warns when the issuer publishes no smart-configuration', async () => {
-    published = undefined;
+    server.publish(undefined);
     const result = await checkOf(await emulatorForTest(), metadataRequest({}), 'smart-metadata', { options: { caBundle: ca.caPath } });
     expect(result).toMatchObject({ status: 'warning' });
     expect(result.summary).toContain('HTTP 404');
   });
 
   it('goes through HTTPS_PROXY (a CONNECT tunnel, the issuer\'s certificate still checked), even for the sandbox', async () => {
-    published = config();
+    server.publish(config());
     let tunnels = 0;
     const sockets = new Set<Socket>();
     const proxy = createHttpServer();

@@ -123,6 +123,11 @@ function sampleValue({ flag, value }: FlagModel): string[] {
 }
 
 describe('every flag the model lists', () => {
+  it('says what it does (the man page and fish show it)', () => {
+    const silent = model.flatMap((command) => command.flags.filter((flag) => flag.help.trim() === '').map((flag) => `${command.name} ${flag.flag}`));
+    expect(silent).toEqual([]);
+  });
+
   it('is accepted by its command (given at once, with --help)', async () => {
     for (const command of model.filter((c) => c.flags.length > 0)) {
       const positionals = command.synopsis.split(' ').filter((word) => /^[A-Z]+$/.test(word));

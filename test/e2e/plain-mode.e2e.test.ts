@@ -4,10 +4,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBinary } from '../cli/built-binary.js';
 import { validateRequest } from '../../src/request/validate.js';
+import { HAS_OPENSSL } from '../support/private-ca.js';
 import { REPO_ROOT, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
+import { startSmartIssuer, type SmartIssuer } from '../support/smart-issuer.js';
 import { spawnWizard, useWizardFixture, type Sandboxed } from './wizard-session.js';
 
 const fx = useWizardFixture();
@@ -184,6 +186,7 @@ describe('SMART metadata in the plain mode', () => {
     await answer(term, 'Tags [none]: ', '');
     // Enter on the empty metadata builds it; an http endpoint is refused by the SMART rules, then mended.
     await answer(term, 'SMART metadata: ', '');
+    await answer(term, 'Issuer URL (optional; its smart-configuration fills the rest): ', '');
     await answer(term, 'Authorization endpoint (https URL): ', 'http://auth.example.com/authorize');
     await answer(term, 'Token endpoint (https URL): ', 'https://auth.example.com/token');
     await answer(term, 'Grant types [authorization_code]: ', '1 2');
@@ -191,6 +194,7 @@ describe('SMART metadata in the plain mode', () => {
     await answer(term, 'PKCE code challenge methods [S256]: ', '');
     await term.waitFor(() => written(term).includes('✗ authorization_endpoint must be an https URL.'));
     await answer(term, /SMART metadata \[\{.*\}\]: /, 'build');
+    await answer(term, 'Issuer URL (optional; its smart-configuration fills the rest): ', '');
     await answer(term, 'Authorization endpoint (https URL) [http://auth.example.com/authorize]: ', 'https://auth.example.com/authorize');
     for (const question of ['Token endpoint (https URL) [https://auth.example.com/token]: ', 'Grant types [authorization_code client_credentials]: ', 'SMART capabilities [launch-ehr permission-v2]: ', 'PKCE code challenge methods [S256]: ']) {
       await answer(term, question, '');
@@ -207,6 +211,45 @@ describe('SMART metadata in the plain mode', () => {
       capabilities: ['launch-ehr', 'permission-v2'],
       code_challenge_methods_supported: ['S256'],
     });
+  });
+});
+
+describe.skipIf(!HAS_OPENSSL)('SMART metadata in the plain mode, prefilled from the issuer', () => {
+  let server: SmartIssuer;
+  beforeAll(async () => {
+    server = await startSmartIssuer();
+    server.publish({ issuer: server.url, authorization_endpoint: `${server.url}/authorize`, token_endpoint: `${server.url}/token`, capabilities: ['launch-ehr'] });
+  });
+  afterAll(() => server.stop());
+
+  it('asks the issuer first, fills what is empty from its smart-configuration, and offers it in brackets', async () => {
+    const dirs = fx.tempHome();
+    const lambda = 'arn:aws:lambda:us-east-1:123456789012:function:token-decoder';
+    const flags = ['--ca-bundle', server.caPath, '--datastore-type-version', 'R4', '--datastore-name', 'smart', '--client-token', 'plain-prefill', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', `AuthorizationStrategy=SMART_ON_FHIR,IdpLambdaArn=${lambda}`];
+    const term = fx.track(spawnWizard(fx.emulator, dirs, ['--plain', '--dry-run', ...flags]));
+    await answer(term, leftOut('Key type'), '');
+    await answer(term, leftOut('Preloaded data type'), '');
+    await answer(term, 'SMART metadata: ', '');
+    await answer(term, 'Issuer URL (optional; its smart-configuration fills the rest): ', server.url);
+    await term.waitFor(() => written(term).includes(`Prefilled from ${server.url}: authorization_endpoint, token_endpoint, capabilities.`));
+    await answer(term, `Authorization endpoint (https URL) [${server.url}/authorize]: `, '');
+    await answer(term, `Token endpoint (https URL) [${server.url}/token]: `, '');
+    await answer(term, 'Grant types [authorization_code]: ', '');
+    await answer(term, 'SMART capabilities [launch-ehr]: ', '');
+    await answer(term, 'PKCE code challenge methods [S256]: ', '');
+    await answer(term, 'Print? [y/N]: ', 'y');
+    expect((await term.exited).exitCode).toBe(0);
+    const text = written(term);
+    const printed = JSON.parse(text.slice(text.indexOf('Print? [y/N]: y\n') + 'Print? [y/N]: y\n'.length)) as { IdentityProviderConfiguration: { Metadata: string } };
+    expect(JSON.parse(printed.IdentityProviderConfiguration.Metadata)).toEqual({
+      issuer: server.url,
+      authorization_endpoint: `${server.url}/authorize`,
+      token_endpoint: `${server.url}/token`,
+      grant_types_supported: ['authorization_code'],
+      capabilities: ['launch-ehr'],
+      code_challenge_methods_supported: ['S256'],
+    });
+    expect(server.asked).toEqual(['/auth/.well-known/smart-configuration']);
   });
 });
 

@@ -3,9 +3,9 @@
  * smart-configuration over HTTPS (a private CA trusted with --ca-bundle, as a company's PKI asks), the empty
  * elements are filled, the review's check agrees with the issuer, and the data store is created with them.
  */
-import { createServer, type Server } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_OPENSSL, makePrivateCa, type PrivateCa } from '../support/private-ca.js';
+import { HAS_OPENSSL } from '../support/private-ca.js';
+import { startSmartIssuer, type SmartIssuer } from '../support/smart-issuer.js';
 import { KEYS } from '../support/pty-terminal.js';
 import { confirmCreate, useWizardFixture } from './wizard-session.js';
 
@@ -14,43 +14,28 @@ const CTRL_P = '\x10';
 const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:sandbox-token-decoder';
 
 describe.skipIf(!HAS_OPENSSL)('the SMART metadata builder prefilled from the issuer', () => {
-  let ca: PrivateCa;
-  let server: Server;
+  let server: SmartIssuer;
   let issuer: string;
-  const asked: string[] = [];
+  /** What the issuer publishes: every element the builder shows, other than its start. */
+  const configuration = () => ({
+    issuer,
+    authorization_endpoint: `${issuer}/authorize`,
+    token_endpoint: `${issuer}/token`,
+    grant_types_supported: ['authorization_code', 'client_credentials'],
+    capabilities: ['launch-ehr', 'client-confidential-symmetric'],
+    code_challenge_methods_supported: ['S256'],
+  });
 
   beforeAll(async () => {
-    ca = makePrivateCa();
-    server = createServer({ key: ca.key, cert: ca.cert }, (request, response) => {
-      asked.push(request.url ?? '');
-      if (request.url !== '/auth/.well-known/smart-configuration') {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          issuer,
-          authorization_endpoint: `${issuer}/authorize`,
-          token_endpoint: `${issuer}/token`,
-          grant_types_supported: ['authorization_code', 'client_credentials'],
-          capabilities: ['launch-ehr', 'client-confidential-symmetric'],
-          code_challenge_methods_supported: ['S256'],
-        }),
-      );
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    issuer = `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/auth`;
+    server = await startSmartIssuer();
+    issuer = server.url;
+    server.publish(configuration());
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    ca.remove();
-  });
+  afterAll(() => server.stop());
 
   it('Ctrl+P on the issuer fills the endpoints and lists, the check agrees, and the data store has them', async () => {
     const term = fx.spawn([
-      '--ca-bundle', ca.caPath, '--datastore-type-version', 'R4', '--datastore-name', 'prefilled', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}',
+      '--ca-bundle', server.caPath, '--datastore-type-version', 'R4', '--datastore-name', 'prefilled', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}',
       '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--client-token', 'prefill-1',
       '--identity-provider-configuration', `AuthorizationStrategy=SMART_ON_FHIR,FineGrainedAuthorizationEnabled=false,IdpLambdaArn=${LAMBDA}`,
     ]);
@@ -61,7 +46,7 @@ describe.skipIf(!HAS_OPENSSL)('the SMART metadata builder prefilled from the iss
     await term.waitFor(`JSON: {"issuer":"${issuer}"`);
     await term.press(CTRL_P);
     await term.waitFor(/Prefilled from https:\/\/127\.0\.0\.1:\d+\/auth: authorization_endpoint,\s+token_endpoint, grant_types_supported, capabilities\./);
-    expect(asked).toEqual(['/auth/.well-known/smart-configuration']);
+    expect(server.asked).toEqual(['/auth/.well-known/smart-configuration']);
     // The filled parts show what came; Enter walks past each.
     await term.press(KEYS.enter);
     await term.waitFor(`${issuer}/authorize`);
@@ -83,13 +68,6 @@ describe.skipIf(!HAS_OPENSSL)('the SMART metadata builder prefilled from the iss
     await term.waitFor('The data store is ACTIVE', 20_000);
     const sent = fx.emulator.datastores().find((datastore) => datastore.request.DatastoreName === 'prefilled');
     const metadata = (sent?.request.IdentityProviderConfiguration as { Metadata?: string } | undefined)?.Metadata;
-    expect(JSON.parse(metadata ?? '{}')).toMatchObject({
-      issuer,
-      authorization_endpoint: `${issuer}/authorize`,
-      token_endpoint: `${issuer}/token`,
-      grant_types_supported: ['authorization_code', 'client_credentials'],
-      capabilities: ['launch-ehr', 'client-confidential-symmetric'],
-      code_challenge_methods_supported: ['S256'],
-    });
+    expect(JSON.parse(metadata ?? '{}')).toEqual(configuration());
   });
 });

@@ -33,6 +33,25 @@ describe('the tags editor', () => {
     expect(text).toContain(`✗ ${VALUE_RULE}`);
   });
 
+  it('shows every key of its footer whole at 80 columns, on a second line where one is not enough', async () => {
+    term = fx.spawn(FLAGS_UP_TO_TAGS);
+    await term.waitFor('No tags yet');
+    await term.press('a');
+    await term.waitFor('Editing the key');
+    term.type('team');
+    await term.press(KEYS.enter);
+    await term.waitFor('Editing the value');
+    term.type('data');
+    await term.press(KEYS.enter);
+    // The row's footer (Enter edits it), not the value editor's.
+    await term.waitFor(/› team\s+=\s+data[\s\S]*Enter edit[\s\S]*Ctrl\+C quit/);
+    const lines = term.lines().filter((line) => line.includes(' · ') && /quit|skip step|choose/.test(line));
+    expect(lines.length).toBe(2);
+    const footer = lines.join(' · ');
+    for (const hint of ['Enter edit', 'a add', 'x expires in…', 'd delete', '↑↓ choose', '? help', 'Tab skip step', 'Ctrl+T target', 'Ctrl+C quit']) expect(footer).toContain(hint);
+    for (const line of lines) expect(line.endsWith('…')).toBe(false);
+  });
+
   it('x adds the expiry tag; a duration typed as its value becomes the time it ends, in UTC', async () => {
     term = fx.spawn(FLAGS_UP_TO_TAGS);
     await term.waitFor('No tags yet');

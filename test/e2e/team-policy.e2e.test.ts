@@ -3,7 +3,7 @@
  * project's preset with its origin; the team policy is enforced as the person types, in the same words as
  * `create --no-interactive` and `policy check`, and the data store is created once the rule is kept.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
@@ -94,6 +94,34 @@ describe('the team policy in the wizard', () => {
     term.write('c');
     await term.settled();
     expect(term.screen()).not.toContain('billed per hour');
+  });
+
+  it('holds a preset saved from review to the rules for its name (a rule on prod-* presets), as presets save does', async () => {
+    const dirs = fx.tempHome();
+    const project = join(dirs.home, '.healthlake-wizard');
+    mkdirSync(project, { recursive: true });
+    writeFileSync(
+      join(project, 'policy.yaml'),
+      'version: 1\nrules:\n  - id: prod-no-samples\n    rule: production presets preload no sample data\n    reason: prod holds patient data only\n    fix: Choose no sample data.\n    when: { presets: ["prod-*"] }\n    request:\n      not: { required: [PreloadDataConfig] }\n',
+    );
+    term = fx.track(spawnWizard(fx.emulator, dirs, [...FLAGS_UP_TO_TAGS, '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH'], dirs.home));
+    await term.waitFor(/Review —[\s\S]*Ctrl\+C quit/);
+    await term.press('s');
+    await term.waitFor('Save these answers as a preset');
+    term.type('prod-clinic');
+    await term.waitFor('prod-clinic');
+    await term.press(KEYS.enter);
+    // The dialog's lines, read without its border.
+    const dialogText = () => term.lines().map((line) => line.replace(/│/g, '').trim()).join(' ');
+    await term.waitFor(() => dialogText().includes('✗ team policy: production presets preload no sample data — prod holds patient data only (rule prod-no-samples, .healthlake-wizard/policy.yaml line 3)') && dialogText().includes('Fix: Choose no sample data.'));
+    // Another name, to which the rule does not apply, is saved.
+    await term.press('\x15'); // Ctrl+U: the name cleared
+    term.type('dev-clinic');
+    await term.waitFor('dev-clinic');
+    await term.press(KEYS.enter);
+    await term.waitFor('Saved preset "dev-clinic"');
+    const saved = JSON.parse(readFileSync(join(dirs.configDir, 'presets.json'), 'utf8')) as { presets: Record<string, unknown> };
+    expect(Object.keys(saved.presets)).toEqual(['dev-clinic']);
   });
 
   it('checks the rules on accounts before sending (STS says whose the credentials are), and sends nothing when one is broken', async () => {

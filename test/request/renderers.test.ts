@@ -61,6 +61,21 @@ describe('renderAwsCommand', () => {
     expect(parseCreateArgs(cmdArguments(command).slice(2)).request).toEqual(request);
   });
 
+  it('writes no % for cmd (it expands %PATH% quoted or not, and %1 in a .cmd file): JSON says \\u0025 instead', () => {
+    const request = { DatastoreTypeVersion: 'R4', IdentityProviderConfiguration: { AuthorizationStrategy: 'SMART_ON_FHIR', Metadata: '{"authorization_endpoint":"https://a.example/%PATH%/x%201?%1"}' } };
+    const command = renderAwsCommand(request, 'cmd');
+    expect(command).not.toContain('%');
+    expect(command).toContain('\\u0025PATH\\u0025');
+    expect(parseCreateArgs(cmdArguments(command).slice(2)).request).toEqual(request);
+    // The other shells keep % as it is: neither expands it in their quotes.
+    expect(renderAwsCommand(request, 'bash')).toContain('%PATH%');
+    // A data store name may have a %: for cmd it goes into --cli-input-json, written the same way.
+    const named = { DatastoreName: 'at 100%1', DatastoreTypeVersion: 'R4' };
+    const withName = renderAwsCommand(named, 'cmd');
+    expect(withName).toContain('--cli-input-json "{\\"DatastoreName\\":\\"at 100\\u00251\\"}"');
+    expect(parseCreateArgs(cmdArguments(withName).slice(2)).request).toEqual(named);
+  });
+
   for (const shell of ['bash', 'powershell', 'cmd'] as const) {
     it(`round-trips awkward values through ${shell} and our parser`, () => {
       const argv = decode[shell](renderAwsCommand(awkward, shell));

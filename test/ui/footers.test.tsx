@@ -1,7 +1,7 @@
 /**
  * Footers are generated from the commands a screen registers (`useCommands`): on every screen, each key its
- * footer shows does something, and a command is handled exactly when it is shown (but the app's Ctrl+T, which
- * works before sending and is shown where the target is the question: the start screen, the first question).
+ * footer shows does something, and a command is handled exactly when it is shown (the app's Ctrl+T too, on
+ * every screen before sending).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import type { RunningEmulator } from '../../src/emulator/types.js';
 import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { openStore } from '../../src/store/index.js';
 import { createApp } from '../../src/ui/app.js';
-import { bindingsOf, COMMANDS, footerHints, shownAs, type Binding, type Command } from '../../src/ui/keys.js';
+import { bindingsOf, COMMANDS, footerHints, footerLines, shownAs, type Binding, type Command } from '../../src/ui/keys.js';
 import { commandFor, handledCommands } from '../../src/ui/use-commands.js';
 import { drive, KEY, type InkDriver } from './support/ink-driver.js';
 import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
@@ -72,14 +72,26 @@ function commandsShown(footer: string): Command[] {
   });
 }
 
-/** The footer: the last line of hints (Ctrl+C quit is on every screen that has the keys). */
+/** The second key of a pair that undoes the first (pressed after it). */
+const WAYS_BACK = new Set<Command>(['up', 'arrowUp', 'scrollUp', 'helpUp', 'previousTab']);
+
+/** Whether a line is hints alone (every part between ` · ` names a command). */
+function isHintLine(line: string): boolean {
+  return line !== '' && line.split(' · ').every((hint) => COMMANDS.some((command) => footerHints([command]) === hint));
+}
+
+/**
+ * The footer: the last line of hints (Ctrl+C quit is on every screen that has the keys), with the lines of hints
+ * right above it (a footer too long for one line goes on in the next, broken between hints).
+ */
 function footerOf(frame: string): string {
-  const line = frame
-    .split('\n')
-    .reverse()
-    .find((candidate) => candidate.includes(' · ') || candidate.trim().endsWith('quit'));
   // A dialog's footer sits inside its border.
-  return (line ?? '').replace(/[│╭╮╰╯─]/g, '').trim();
+  const lines = frame.split('\n').map((line) => line.replace(/[│╭╮╰╯─]/g, '').trim());
+  let last = lines.length - 1;
+  while (last >= 0 && !(lines[last]!.includes(' · ') || lines[last]!.endsWith('quit'))) last--;
+  let first = last;
+  while (first > 0 && isHintLine(lines[first - 1]!)) first--;
+  return lines.slice(first, last + 1).join(' · ');
 }
 
 function app(initial: Record<string, unknown>, given: string[], options: { store?: boolean; resources?: boolean } = {}) {
@@ -93,7 +105,10 @@ function app(initial: Record<string, unknown>, given: string[], options: { store
   }
   // The pickers list the emulator's KMS keys and Lambda functions (its default fixtures).
   const resources = options.resources ? { resources: { credentials: { ...SANDBOX_CREDENTIALS } } } : {};
-  const driver = drive(createApp(emulatorDeps(emulator, { store, ...resources }), { mode: 'wizard', flow: { initial: initial as never, given, clientToken: 'token-1' }, options: {} }));
+  // The preview tabs' w writes its file here.
+  const writeDir = mkdtempSync(join(tmpdir(), 'hlw-footers-write-'));
+  dirs.push(writeDir);
+  const driver = drive(createApp(emulatorDeps(emulator, { store, writeDir, ...resources }), { mode: 'wizard', flow: { initial: initial as never, given, clientToken: 'token-1' }, options: {} }));
   opened.push(driver);
   return driver;
 }
@@ -164,6 +179,41 @@ const SCREENS: { name: string; open: () => Promise<InkDriver> }[] = [
       const driver = app(VALID, ALL);
       await driver.waitFor('Create data store');
       await driver.waitFor('region us-east-1');
+      return driver;
+    },
+  },
+  {
+    name: 'a preview tab of review (JSON)',
+    open: async () => {
+      const driver = app(VALID, ALL);
+      await driver.waitFor('Create data store');
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.right);
+      await driver.waitFor('"DatastoreTypeVersion"');
+      return driver;
+    },
+  },
+  {
+    name: 'a preview tab longer than its pane (30 tags)',
+    open: async () => {
+      const tags = Array.from({ length: 30 }, (_, index) => ({ Key: `key-${index}`, Value: `value-${index}` }));
+      const driver = app({ ...VALID, Tags: tags }, ALL);
+      await driver.waitFor('Create data store');
+      await driver.waitFor('region us-east-1');
+      await driver.press(KEY.right);
+      await driver.waitFor(/more lines[\s\S]*↑↓ scroll/);
+      return driver;
+    },
+  },
+  {
+    name: 'the checks tab of review',
+    open: async () => {
+      const driver = app(VALID, ALL, { resources: true });
+      await driver.waitFor('Create data store');
+      await driver.waitFor('region us-east-1');
+      // The checks are the last tab: ← from the answers.
+      await driver.press(KEY.left);
+      await driver.waitFor('[Checks]');
       return driver;
     },
   },
@@ -332,15 +382,31 @@ describe('footers generated from the commands registered', () => {
       expect(footer).toContain('·');
       const commands = commandsShown(footer);
       first.unmount();
-      for (const command of commands) {
+      // The way back of a pair (↑ of ↑↓, ← of ←→) is pressed after its way there, on the same screen: a pane that
+      // scrolls only down from its top shows "↑↓ scroll". Any other key on a screen of its own.
+      const runs = commands.filter((command) => !WAYS_BACK.has(command)).map((command) => [command, ...commands.filter((other) => WAYS_BACK.has(other) && shownAs(other) === command)]);
+      for (const run of runs) {
         const driver = await screen.open();
-        const before = driver.frame();
-        driver.write(sequenceOf(bindingsOf(command)[0]!));
-        await driver.waitFor((frame) => frame !== before).catch(() => {
-          throw new Error(`on ${screen.name}, "${footerHints([command])}" (${command}) changed nothing; the footer was: ${footer}`);
-        });
+        for (const command of run) {
+          const before = driver.frame();
+          driver.write(sequenceOf(bindingsOf(command)[0]!));
+          await driver.waitFor((frame) => frame !== before).catch(() => {
+            throw new Error(`on ${screen.name}, "${footerHints([command])}" (${command}) changed nothing; the footer was: ${footer}`);
+          });
+        }
         driver.unmount();
       }
     });
   }
+});
+
+describe('the footer at 80 columns', () => {
+  it('breaks between hints, never inside one, and shows every hint', () => {
+    const busy: Command[] = ['editRow', 'add', 'expire', 'remove', 'up', 'down', 'back', 'help', 'skip', 'changeTarget', 'quit'];
+    const lines = footerLines(busy, 80);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(lines.join(' · ')).toBe(footerHints(busy));
+    expect(footerLines(['next', 'quit'], 80)).toEqual(['Enter next · Ctrl+C quit']);
+  });
 });

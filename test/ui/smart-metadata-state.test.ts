@@ -1,8 +1,7 @@
 /** The SMART metadata builder's reducer, without rendering: parts, highlight, and the JSON each command writes. */
 import { describe, expect, it } from 'vitest';
 import { builderReducer, initialBuilderState, issuerOf, LIST_CHOICES, type BuilderState } from '../../src/ui/inputs/smart-metadata/builder-state.js';
-import { prefillLine } from '../../src/ui/inputs/smart-metadata/use-smart-metadata.js';
-import { readMetadata } from '../../src/wizard-flow/metadata-document.js';
+import { prefillLine, readMetadata } from '../../src/wizard-flow/metadata-document.js';
 
 const at = (part: BuilderState['part'], highlight = 0): BuilderState => ({ part, how: 'build', highlight });
 

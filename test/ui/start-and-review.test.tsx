@@ -40,7 +40,7 @@ function start(deps: ReturnType<typeof emulatorDeps>, initial: Record<string, un
 /** Waits for the text and for the header's target (resolved after the first frame), so that keys follow a settled screen. */
 async function settled(screen: InkDriver, text: string) {
   await screen.waitFor(text);
-  await screen.waitFor(/region us-east-1|local emulator/);
+  await screen.waitFor(/region us-east-1|nothing goes to AWS/);
 }
 
 describe('start screen', () => {

@@ -60,8 +60,10 @@ describe('the header', () => {
     expect(noRegion).not.toContain('No AWS region is configured');
   });
 
-  it('in the sandbox: the emulator and its account', () => {
-    expect(frameOf({ ok: true, target: { region: 'us-east-1', sandbox: true }, identity: { ...IDENTITY, name: 'sandbox' } }, true)).toMatch(/local emulator — nothing is sent to AWS · account 444455556666 .*SANDBOX/);
+  it('in the sandbox: that nothing goes to AWS, and the emulator\'s account, whole in 80 columns', () => {
+    const frame = frameOf({ ok: true, target: { region: 'us-east-1', sandbox: true }, identity: { ...IDENTITY, account: '123456789012', name: 'sandbox' } }, true);
+    expect(frame).toMatch(/^healthlake-wizard · local, nothing goes to AWS · account 123456789012\s+SANDBOX/);
+    expect([...frame.split('\n')[0]!.trimEnd()].length).toBeLessThanOrEqual(80);
   });
 });
 

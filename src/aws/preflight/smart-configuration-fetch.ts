@@ -7,7 +7,8 @@ import { get, type Agent } from 'node:https';
 import type { GlobalOptions } from '../../options.js';
 import { requestHandlerSettings } from '../config.js';
 import { redactUrlUserinfo } from '../../redact-url.js';
-import type { ProfileSettings } from '../profile-settings.js';
+import { loadProfileSettings, type ProfileSettings } from '../profile-settings.js';
+import { smartConfigurationUrl } from './planned-checks.js';
 
 import type { SmartConfigurationAnswer } from './types.js';
 
@@ -65,4 +66,12 @@ export function createSmartConfigurationFetcher(options: GlobalOptions, env: Nod
       });
     });
   };
+}
+
+/**
+ * An issuer's smart-configuration with the settings of the options' profile (its ca_bundle too), for a caller
+ * without a session (the plain mode's metadata builder). A failure is a value.
+ */
+export async function fetchIssuerConfiguration(options: GlobalOptions, issuer: string, env: NodeJS.ProcessEnv = process.env): Promise<SmartConfigurationAnswer> {
+  return createSmartConfigurationFetcher(options, env, await loadProfileSettings(options, env))(smartConfigurationUrl(issuer));
 }

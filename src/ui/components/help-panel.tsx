@@ -44,8 +44,9 @@ export function longHelpLines(helps: readonly Help[], columns: number): string[]
 
 /** Rows of text the long help may take on a terminal this tall, so that the step still fits. */
 export function longHelpRows(terminalRows: number): number {
-  // Everything but the long help takes about 16 rows (more for a list input); the help gets the rest.
-  return Math.max(4, terminalRows - 18);
+  // Everything but the long help takes about 17 rows (more for a list input; the footer may take two); the help
+  // gets the rest.
+  return Math.max(4, terminalRows - 19);
 }
 
 /** The furthest the long help scrolls: its last line at the bottom of the window (markers take two rows). */

@@ -32,8 +32,6 @@ export interface StepLayoutProps {
   footer: readonly Command[];
   /** Whether the step has the keys (not under a dialog): its footer shows only then. */
   isActive: boolean;
-  /** Whether the footer shows the app's Ctrl+T (the first question says how to change the target). */
-  showsTarget?: boolean;
 }
 
 /** Lays a step out top to bottom; fits 80x24 with the short help, the long help scrolling (PgUp/PgDn). */
@@ -68,7 +66,7 @@ export function StepLayout(props: StepLayoutProps) {
       </Box>
       {props.validation ? <Box marginTop={1}>{props.validation}</Box> : null}
       <Box marginTop={1}>
-        <Footer commands={[...props.footer, ...scrolling]} isActive={props.isActive} showsTarget={props.showsTarget ?? false} />
+        <Footer commands={[...props.footer, ...scrolling]} isActive={props.isActive} />
       </Box>
     </Box>
   );

@@ -9,6 +9,7 @@ import type { WizardStore } from '../../store/types.js';
 import type { WizardEvent, WizardState } from '../../wizard-flow/state.js';
 import type { AppDeps, Connection } from './app-deps.js';
 import { friendlyOf } from '../../wizard-flow/friendly-error.js';
+import { presetPolicyLine, presetPolicyProblem } from '../../wizard-flow/preset-policy.js';
 import { withoutClientToken } from '../../wizard-flow/start-choices.js';
 import { submitAnswers } from '../../wizard-flow/submit-answers.js';
 
@@ -26,9 +27,14 @@ async function isStillPending(store: Promise<WizardStore | undefined>, clientTok
  * Saves the answers (never the client token) as the named preset; tells `report` what happened, as
  * `--no-interactive --save-preset` does. True when saved.
  */
-export function savePresetAs(store: WizardStore | undefined, name: string, answers: Answers, report: (line: string) => void): boolean {
+export function savePresetAs(store: WizardStore | undefined, name: string, { answers, policy }: Pick<WizardState, 'answers' | 'policy'>, report: (line: string) => void): boolean {
   if (!store) {
     report(`healthlake-wizard: the local store is not available; the preset ${JSON.stringify(name)} was not saved.\n`);
+    return false;
+  }
+  const broken = presetPolicyProblem(policy, answers, name);
+  if (broken) {
+    report(`healthlake-wizard: the preset ${JSON.stringify(name)} was not saved: ${presetPolicyLine(broken).replace('\n', '\n  ')}\n`);
     return false;
   }
   try {
@@ -71,7 +77,7 @@ export function useSubmission(
         const { gateway, callerAccount } = await connection();
         const opened = await store;
         const result = await submitAnswers(state, gateway, opened, callerAccount ? { callerAccount } : {});
-        if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state.answers, deps.report);
+        if (presetName !== undefined && !state.resuming) savePresetAs(opened, presetName, state, deps.report);
         dispatch({ type: 'submitted', result, at: deps.now() });
         onSubmitted(result);
       } catch (error) {

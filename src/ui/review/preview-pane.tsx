@@ -37,9 +37,19 @@ export function wrapPreviewLines(lines: string[], width: number): string[] {
   });
 }
 
+/** The text's lines as the pane shows them, at this width. */
+function paneLines(text: string, width: number): string[] {
+  return wrapPreviewLines(text.replace(/\n$/, '').split('\n'), Math.max(20, width - 1));
+}
+
+/** The furthest the pane scrolls for this text: 0 when it fits. */
+export function maxPreviewOffset(text: string, height: number, width: number): number {
+  return Math.max(0, paneLines(text, width).length - height);
+}
+
 /** The visible window of the text, with "more" markers. */
 export function PreviewPane({ text, offset, height, width }: PreviewPaneProps) {
-  const lines = wrapPreviewLines(text.replace(/\n$/, '').split('\n'), Math.max(20, width - 1));
+  const lines = paneLines(text, width);
   const top = Math.max(0, Math.min(offset, lines.length - height));
   return (
     <Box flexDirection="column">

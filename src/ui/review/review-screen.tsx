@@ -18,7 +18,7 @@ import { keyName, type Command } from '../keys.js';
 import { answerRows } from '../../wizard-flow/answer-rows.js';
 import { AnswersTable, isCutInTable } from './answers-table.js';
 import { ConfirmSubmitDialog } from './confirm-submit-dialog.js';
-import { PreviewPane } from './preview-pane.js';
+import { maxPreviewOffset, PreviewPane } from './preview-pane.js';
 import { PREVIEW_TABS, type PreviewTab } from './previews.js';
 import { PrimaryAction } from './primary-action.js';
 import { SavePresetDialog } from './save-preset-dialog.js';
@@ -114,14 +114,26 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const action: Command = state.dryRun ? 'printRequest' : 'create';
   // A pending submission is resent as it was: no edit, no going back into the steps. On a preview `w` writes it.
   const editing = tab === 0 && current !== undefined && !state.resuming;
+  // Header, tabs, footer, status lines and margins take about 9 rows; the rest is for the table or preview.
+  const bodyHeight = Math.max(5, height - 10);
+  // What the pane shows when it shows one (a value viewed whole, the checks, a preview), and how far it scrolls.
+  const paneText = viewing && current ? current.whole : tab === 0 ? undefined : onChecks ? preflightText(shownChecks) : preview!.render(request, options);
+  const maxScroll = paneText === undefined ? 0 : maxPreviewOffset(paneText, viewing ? bodyHeight - 1 : bodyHeight, width);
+  const top = Math.min(scroll, maxScroll);
+  // ↑↓ scroll a pane only where there is more to see, each only where it moves it.
+  const scrolling = {
+    scrollUp: top > 0 && (() => setScroll(top - 1)),
+    scrollDown: top < maxScroll && (() => setScroll(top + 1)),
+  };
   const commands = useCommands(
     viewing
-      ? { up: () => setScroll(Math.max(0, scroll - 1)), down: () => setScroll(scroll + 1), viewWhole: closeWhole, back: closeWhole }
+      ? { ...scrolling, viewWhole: closeWhole, back: closeWhole }
       : {
           // Enter: edits the selected row of the table, else runs the primary action (also from a preview tab).
           [editing ? 'editRow' : action]: () => (editing ? dispatch({ type: 'jumpTo', path: current.path }) : onPrimary()),
-          up: () => (tab === 0 ? setSelected((row - 1 + rows.length + 1) % (rows.length + 1)) : setScroll(Math.max(0, scroll - 1))),
-          down: () => (tab === 0 ? setSelected((row + 1) % (rows.length + 1)) : setScroll(scroll + 1)),
+          up: tab === 0 && (() => setSelected((row - 1 + rows.length + 1) % (rows.length + 1))),
+          down: tab === 0 && (() => setSelected((row + 1) % (rows.length + 1))),
+          ...(tab === 0 ? {} : scrolling),
           viewWhole: canViewWhole && (() => {
             setViewing(true);
             setScroll(0);
@@ -136,8 +148,6 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         },
     { isActive: isActive && !dialogOpen },
   );
-  // Header, tabs, footer, status lines and margins take about 9 rows; the rest is for the table or preview.
-  const bodyHeight = Math.max(5, height - 10);
   return (
     <Box flexDirection="column">
       <Header target={target} sandbox={state.sandbox} dryRun={state.dryRun} />
@@ -163,7 +173,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         ) : viewing && current ? (
           <Box flexDirection="column">
             <Text bold>{current.label}</Text>
-            <PreviewPane text={current.whole} offset={scroll} height={bodyHeight - 1} width={width} />
+            <PreviewPane text={current.whole} offset={top} height={bodyHeight - 1} width={width} />
           </Box>
         ) : tab === 0 ? (
           <>
@@ -172,9 +182,9 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
             {preflight ? <PreflightList preflight={shownChecks} checksTab={CHECKS_TAB} maxLines={height - rows.length - REVIEW_CHROME_ROWS - statusRows} /> : null}
           </>
         ) : onChecks ? (
-          <PreviewPane text={preflightText(shownChecks)} offset={scroll} height={bodyHeight} width={width} />
+          <PreviewPane text={paneText ?? ''} offset={top} height={bodyHeight} width={width} />
         ) : (
-          <PreviewPane text={preview!.render(request, options)} offset={scroll} height={bodyHeight} width={width} />
+          <PreviewPane text={paneText ?? ''} offset={top} height={bodyHeight} width={width} />
         )}
       </Box>
       {state.submitError ? (

@@ -74,8 +74,6 @@ export function EditScreen({ state, dispatch, target, resources, isActive }: Edi
       constraints={constraintsOf(prompt, allIssues)}
       validation={<ValidationLine prompt={prompt} value={value} issues={allIssues} untouched={untouched} />}
       footer={[...inputCommands, ...screenCommands]}
-      // The first question says how to change the target (the header shows it); the key works on every screen.
-      showsTarget={visiblePrompts(state.answers)[0]?.path === prompt.path}
       isActive={isActive && !askingSkip}
     >
       {view}

@@ -103,7 +103,7 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
       </Box>
       {picking ? null : (
         <Box marginTop={1}>
-          <Footer commands={[...listCommands, ...ownCommands]} isActive={isActive} showsTarget />
+          <Footer commands={[...listCommands, ...ownCommands]} isActive={isActive} />
         </Box>
       )}
     </Box>

@@ -56,7 +56,8 @@ export function powerShellArguments(command: string): string[] {
 
 /**
  * cmd.exe then the program's own argument parsing: cmd removes `^` before a character outside double quotes
- * (its quote state toggles at every `"`), and a line ending in `^` continues; the program (like any C/Python
+ * (its quote state toggles at every `"`), a line ending in `^` continues, and any `%` is refused (cmd expands
+ * it inside quotes too, differently at the prompt and in a .cmd file); the program (like any C/Python
  * program on Windows) splits the line by the CommandLineToArgvW rules.
  */
 export function cmdArguments(command: string): string[] {
@@ -71,6 +72,8 @@ export function cmdArguments(command: string): string[] {
       continue;
     }
     if (!quoted && '&|<>()'.includes(char)) throw new Error(`unescaped cmd operator ${char}`);
+    // Expanded quoted or not: %NAME% at the prompt, and in a batch file every % (%1 is an argument).
+    if (char === '%') throw new Error('a % that cmd would expand');
     line += char;
   }
   return commandLineToArgv(line).slice(1);

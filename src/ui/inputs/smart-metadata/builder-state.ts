@@ -4,7 +4,7 @@
  * rendering; `use-smart-metadata.ts` maps keys to these commands and `smart-metadata-builder.tsx` renders.
  */
 import { SMART_METADATA } from '../../../parameter-model/index.js';
-import { emptyMetadata, PKCE_METHODS, readMetadata, toggleInDocument, writeMetadata, type MetadataDocument, type MetadataList } from '../../../wizard-flow/metadata-document.js';
+import { PKCE_METHODS, prefillMetadata, readMetadata, toggleInDocument, withIssuer, writeMetadata, type MetadataDocument, type MetadataList } from '../../../wizard-flow/metadata-document.js';
 
 /** A part of the builder: the choice of how, one element of the document, or the raw JSON paste. */
 export type BuilderPart = 'how' | 'authorization_endpoint' | 'token_endpoint' | MetadataList | 'issuer' | 'raw';
@@ -14,9 +14,6 @@ export type BuilderPart = 'how' | 'authorization_endpoint' | 'token_endpoint' | 
  * first: Ctrl+P there fills the rest from its smart-configuration, before anything is typed by hand.
  */
 export const BUILDER_PARTS: readonly BuilderPart[] = ['how', 'issuer', 'authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported'];
-
-/** The elements a prefill from the issuer's smart-configuration may fill: those the builder shows. */
-export const PREFILLED: readonly ('authorization_endpoint' | 'token_endpoint' | MetadataList)[] = ['authorization_endpoint', 'token_endpoint', 'grant_types_supported', 'capabilities', 'code_challenge_methods_supported'];
 
 /** The choices of the list parts, with a word on what each means where it helps. */
 export const LIST_CHOICES: Partial<Record<BuilderPart, readonly { value: string; meaning?: string }[]>> = {
@@ -115,41 +112,14 @@ export function builderReducer(state: BuilderState, text: string | undefined, co
       return { state, answer: { value: command.text === '' ? undefined : command.text } };
     case 'typeIssuer': {
       if (state.part !== 'issuer') return { state };
-      const { issuer: _dropped, ...rest } = current;
       // First in the document, as in a smart-configuration: the JSON line shows it while the rest is built.
-      return { state, answer: { value: writeMetadata(command.text === '' ? rest : { issuer: command.text, ...rest }) } };
+      return { state, answer: { value: writeMetadata(withIssuer(current, command.text)) } };
     }
     case 'prefill': {
-      const start = emptyMetadata();
-      const next: MetadataDocument = { ...current };
-      const filled: string[] = [];
-      for (const name of PREFILLED) {
-        const offered = usable(command.configuration[name], name.endsWith('_endpoint'));
-        // Never over what the person gave: only an empty endpoint, or a list empty or still as the start ticked it.
-        if (offered === undefined || !(isEmpty(current[name]) || sameList(current[name], start[name]))) continue;
-        if (sameList(current[name], offered)) continue;
-        next[name] = offered as never;
-        filled.push(name);
-      }
-      return filled.length === 0 ? { state, filled } : { state, answer: { value: writeMetadata(next) }, filled };
+      const { document, filled } = prefillMetadata(current, command.configuration);
+      return filled.length === 0 ? { state, filled } : { state, answer: { value: writeMetadata(document) }, filled };
     }
   }
-}
-
-/** An endpoint's string or a list's strings from the configuration, as the document holds them; undefined for anything else or empty. */
-function usable(value: unknown, endpoint: boolean): string | string[] | undefined {
-  if (endpoint) return typeof value === 'string' && value !== '' ? value : undefined;
-  if (!Array.isArray(value)) return undefined;
-  const strings = value.filter((item): item is string => typeof item === 'string');
-  return strings.length === 0 ? undefined : strings;
-}
-
-function sameList(a: unknown, b: unknown): boolean {
-  return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, index) => item === b[index]);
-}
-
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 /** The issuer the answer's document names, or undefined. */

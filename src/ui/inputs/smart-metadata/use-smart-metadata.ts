@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SmartConfigurationAnswer } from '../../../aws/preflight/types.js';
 import { friendlyOf } from '../../../wizard-flow/friendly-error.js';
+import { prefillLine } from '../../../wizard-flow/metadata-document.js';
 import type { ResourceSource } from '../../effects/app-deps.js';
 import type { Command } from '../../keys.js';
 import { useCommands } from '../../use-commands.js';
@@ -20,13 +21,6 @@ export interface UseSmartMetadataProps {
   isActive: boolean;
   /** The connection's resources, for the prefill from the issuer (resolving it loads the SDK). */
   source?: () => Promise<ResourceSource | undefined>;
-}
-
-/** The line a prefill leaves: what it filled, or why it could not. */
-export function prefillLine(issuer: string, answer: SmartConfigurationAnswer, filled: string[] | undefined): string {
-  if (!answer.ok) return answer.kind === 'http' ? `Not found: ${issuer}'s smart-configuration (${answer.message}); nothing filled.` : `Could not fetch ${issuer}'s smart-configuration (${answer.message}); nothing filled.`;
-  if (!filled || filled.length === 0) return `Prefill from ${issuer}: nothing to fill (every element it offers is already given).`;
-  return `Prefilled from ${issuer}: ${filled.join(', ')}.`;
 }
 
 /** The builder's state, `apply` for the view's text fields, and the commands its keys handle now (for the footer). */
