@@ -1,7 +1,7 @@
 /** The tags editor at 80 columns: errors follow the typing, and a row's errors are all shown, whole. */
 import { describe, expect, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
-import { FLAGS_UP_TO_TAGS, typeNewTagKey } from '../support/wizard-steps.js';
+import { addTag, FLAGS_UP_TO_TAGS, typeNewTagKey } from '../support/wizard-steps.js';
 import { useWizardFixture } from './wizard-session.js';
 
 const fx = useWizardFixture();
@@ -36,13 +36,7 @@ describe('the tags editor', () => {
   it('shows every key of its footer whole at 80 columns, on a second line where one is not enough', async () => {
     term = fx.spawn(FLAGS_UP_TO_TAGS);
     await term.waitFor('No tags yet');
-    await term.press('a');
-    await term.waitFor('Editing the key');
-    term.type('team');
-    await term.press(KEYS.enter);
-    await term.waitFor('Editing the value');
-    term.type('data');
-    await term.press(KEYS.enter);
+    await addTag(term, 'team', 'data');
     // The row's footer (Enter edits it), not the value editor's.
     await term.waitFor(/› team\s+=\s+data[\s\S]*Enter edit[\s\S]*Ctrl\+C quit/);
     const lines = term.lines().filter((line) => line.includes(' · ') && /quit|skip step|choose/.test(line));

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEYS, type PtyTerminal } from '../support/pty-terminal.js';
-import { FLAGS_UP_TO_TAGS } from '../support/wizard-steps.js';
+import { addTag, FLAGS_UP_TO_TAGS } from '../support/wizard-steps.js';
 import { confirmCreate, spawnWizard, useWizardFixture } from './wizard-session.js';
 
 const fx = useWizardFixture();
@@ -52,22 +52,10 @@ describe('the team policy in the wizard', () => {
     await term.waitFor((screen) => runningText(term).includes(rule) && screen.includes('Fix: Add a tag with the key owner.'));
 
     // A tag, but not the owner: still the rule. Then the owner tag: the rule is kept, and review follows.
-    await term.press('a');
-    await term.waitFor('Editing the key');
-    term.type('team');
-    await term.press(KEYS.enter);
-    await term.waitFor('Editing the value');
-    term.type('care');
-    await term.press(KEYS.enter);
+    await addTag(term, 'team', 'care');
     await term.waitFor(/team\s+=\s+care/);
     expect(runningText(term)).toContain(rule);
-    await term.press('a');
-    await term.waitFor('Editing the key');
-    term.type('owner');
-    await term.press(KEYS.enter);
-    await term.waitFor('Editing the value');
-    term.type('records');
-    await term.press(KEYS.enter);
+    await addTag(term, 'owner', 'records');
     await term.waitFor((screen) => /owner\s+=\s+records/.test(screen) && !runningText(term).includes('team policy:'));
     await term.press(KEYS.down, KEYS.down);
     term.write(KEYS.enter);

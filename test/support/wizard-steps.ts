@@ -43,3 +43,14 @@ export async function typeNewTagKey(term: PtyTerminal, key: string): Promise<voi
   term.type(key);
   await term.waitFor(`› ${key}`);
 }
+
+/** In the tags editor: adds a row with its key and value, each kept with Enter (it then shows as `KEY = VALUE`). */
+export async function addTag(term: PtyTerminal, key: string, value: string): Promise<void> {
+  await term.press('a');
+  await term.waitFor('Editing the key');
+  term.type(key);
+  await term.press(KEYS.enter);
+  await term.waitFor('Editing the value');
+  term.type(value);
+  await term.press(KEYS.enter);
+}
