@@ -6,20 +6,27 @@
 //      one script (dist/app.cjs for the command line, dist/chunks/wizard-pack.cjs for the first frame, and
 //      dist/chunks/flow-pack.cjs for what the first frame shares with the plain mode);
 //   3. a warm-up runs the built program (a dry run, a sandbox creation, status, history, presets, the wizard up
-//      to its first frame, the plain mode up to its first question) and keeps the code V8 compiled for them in dist/code-cache/.
+//      to its first frame, the plain mode up to its first question) and keeps the code V8 compiled for them in
+//      dist/code-cache/<V8>-<CPU>/, a folder per V8 (V8 takes cached code only from its own version).
+//
+// `--cache-for 20,22,24` warms a cache for each of those Nodes as well (their binaries from scripts/node-binary.js,
+// fetched from the npm registry once, or only those already fetched when HEALTHLAKE_WIZARD_NODE_OFFLINE is set), so
+// that the first start after installing the tarball finds code of its own Node (`prepack` asks for the supported
+// ones). A Node that cannot be had is said and left out: its first start compiles, then caches.
 import { build, transform } from 'esbuild';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBinary } from './node-binary.js';
 import { inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, stringWidthWrapper, withGraphemeShortcut } from './ink-patches.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const bin = join(root, 'bin', 'healthlake-wizard.cjs');
-const cacheDir = join(dist, 'code-cache');
+const cacheRoot = join(dist, 'code-cache');
 rmSync(dist, { recursive: true, force: true });
 
 /**
@@ -164,8 +171,8 @@ write(WIZARD_PACK, packText(wizardPack));
 write(FLOW_PACK, packText(flowPack));
 for (const [name, body] of bodies) if (!packed.has(name)) write(name, `${EXPORTED}${body}`);
 
-// The launcher: node built-ins and env-paths only. It learns which V8 the warm-up below runs on (the shipped cache
-// fits that one only) and an id of this bundle (Node's compile cache is kept per build).
+// The launcher: node built-ins and env-paths only. It learns an id of this bundle (Node's compile cache is kept per
+// build).
 const bundleId = createHash('sha256').update([...bodies.values()].join('\n')).digest('hex').slice(0, 12);
 await build({
   ...common,
@@ -173,10 +180,7 @@ await build({
   outdir: dist,
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
-  define: {
-    __HLW_BUILT_RUNTIME__: JSON.stringify(`${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_')),
-    __HLW_BUILD_ID__: JSON.stringify(bundleId),
-  },
+  define: { __HLW_BUILD_ID__: JSON.stringify(bundleId) },
 });
 
 /** A chunk's path inside dist/, with forward slashes. */
@@ -189,46 +193,66 @@ function write(name, text) {
   writeFileSync(join(dist, name), text);
 }
 
-// 3. The warm-up. Each run adds the code it compiled to the cache folder (HEALTHLAKE_WIZARD_WRITE_CODE_CACHE).
-const scratch = mkdtempSync(join(tmpdir(), 'hlw-build-'));
-// NODE_OPTIONS may carry V8 flags, and V8 takes cached code only under the flags it was made with: the warm-up
-// runs as a plain `node` does.
-const { NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
-const warmEnv = {
-  ...inherited,
-  HOME: scratch,
-  HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'),
-  HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'cache'),
-  HEALTHLAKE_WIZARD_WRITE_CODE_CACHE: cacheDir,
-};
-const warmUps = [
-  ['create', '--no-interactive', '--dry-run', '--datastore-name', 'warm-up', '--datastore-type-version', 'R4',
-    '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--tags', 'Key=team,Value=data'],
-  // A whole creation in the sandbox, for the chunks after the first frame: the SDK, the emulator, the watcher.
-  ['create', '--no-interactive', '--sandbox', '--wait', '--datastore-name', 'warm-up', '--datastore-type-version', 'R4'],
-  // The other commands, on what that creation left in the scratch home.
-  ['status', '--no-interactive'],
-  ['history'],
-  ['presets', 'list'],
-];
-// Every run of the warm-up has a deadline and is then killed outright: a build must never wait on it.
-for (const args of warmUps) {
-  const run = spawnSync(process.execPath, [bin, ...args], {
-    env: { ...warmEnv, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '0' },
-    stdio: 'ignore',
-    timeout: 60_000,
-    killSignal: 'SIGKILL',
-  });
-  if (run.status !== 0) warn(`\`${args.slice(0, 3).join(' ')}\` ${run.error ? run.error.message : `exited ${run.status ?? run.signal}`}`);
+// 3. The warm-up, on this Node and on each Node of --cache-for. Each run adds the code it compiled to that Node's
+// cache folder (HEALTHLAKE_WIZARD_WRITE_CODE_CACHE).
+const warmNodes = [process.execPath];
+const cacheForAt = process.argv.indexOf('--cache-for');
+for (const major of cacheForAt === -1 ? [] : (process.argv[cacheForAt + 1] ?? '').split(',').filter(Boolean)) {
+  try {
+    const binary = nodeBinary(major, { offline: Boolean(process.env.HEALTHLAKE_WIZARD_NODE_OFFLINE) });
+    if (!warmNodes.includes(binary)) warmNodes.push(binary);
+  } catch (error) {
+    warn(`Node ${major}: ${error.message}`, `its first start compiles, then caches`);
+  }
 }
-await warmUpWizard().catch((error) => warn(error.message));
-await warmUpPlain().catch((error) => warn(error.message));
-rmSync(scratch, { recursive: true, force: true });
+for (const node of warmNodes) await warmUp(node);
+
+/** Runs the built program on `node` as below, keeping the code in that Node's folder of dist/code-cache/. */
+async function warmUp(node) {
+  const { version, v8, arch } = JSON.parse(execFileSync(node, ['-p', 'JSON.stringify({ version: process.version, v8: process.versions.v8, arch: process.arch })'], { encoding: 'utf8' }));
+  // The launcher's name for a V8 (runtime() in src/launcher.ts).
+  const cacheDir = join(cacheRoot, `${v8}-${arch}`.replace(/[^\w.-]/g, '_'));
+  const scratch = mkdtempSync(join(tmpdir(), 'hlw-build-'));
+  // NODE_OPTIONS may carry V8 flags, and V8 takes cached code only under the flags it was made with: the warm-up
+  // runs as a plain `node` does.
+  const { NODE_OPTIONS: _nodeOptions, ...inherited } = process.env;
+  const warmEnv = {
+    ...inherited,
+    HOME: scratch,
+    HEALTHLAKE_WIZARD_CONFIG_DIR: join(scratch, 'config'),
+    HEALTHLAKE_WIZARD_CACHE_DIR: join(scratch, 'cache'),
+    HEALTHLAKE_WIZARD_WRITE_CODE_CACHE: cacheDir,
+  };
+  const warmUps = [
+    ['create', '--no-interactive', '--dry-run', '--datastore-name', 'warm-up', '--datastore-type-version', 'R4',
+      '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--tags', 'Key=team,Value=data'],
+    // A whole creation in the sandbox, for the chunks after the first frame: the SDK, the emulator, the watcher.
+    ['create', '--no-interactive', '--sandbox', '--wait', '--datastore-name', 'warm-up', '--datastore-type-version', 'R4'],
+    // The other commands, on what that creation left in the scratch home.
+    ['status', '--no-interactive'],
+    ['history'],
+    ['presets', 'list'],
+  ];
+  const on = node === process.execPath ? '' : ` (Node ${version})`;
+  // Every run of the warm-up has a deadline and is then killed outright: a build must never wait on it.
+  for (const args of warmUps) {
+    const run = spawnSync(node, [bin, ...args], {
+      env: { ...warmEnv, HEALTHLAKE_WIZARD_SANDBOX_CREATE_DELAY_MS: '0' },
+      stdio: 'ignore',
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+    });
+    if (run.status !== 0) warn(`\`${args.slice(0, 3).join(' ')}\`${on} ${run.error ? run.error.message : `exited ${run.status ?? run.signal}`}`);
+  }
+  await warmUpWizard(node, warmEnv).catch((error) => warn(`${error.message}${on}`));
+  await warmUpPlain(node, warmEnv).catch((error) => warn(`${error.message}${on}`));
+  rmSync(scratch, { recursive: true, force: true });
+}
 
 /** Runs the wizard in a pseudo-terminal up to its first frame, then quits it (the launcher saves at that frame). */
-async function warmUpWizard() {
+async function warmUpWizard(node, warmEnv) {
   const { spawn } = await import('@lydell/node-pty');
-  const pty = spawn(process.execPath, [bin, '--sandbox'], { cols: 80, rows: 24, env: warmEnv, name: 'xterm-256color' });
+  const pty = spawn(node, [bin, '--sandbox'], { cols: 80, rows: 24, env: warmEnv, name: 'xterm-256color' });
   let output = '';
   let asked = false;
   let confirmed = false;
@@ -261,9 +285,9 @@ async function warmUpWizard() {
 }
 
 /** Runs the plain mode (--plain) in a pseudo-terminal up to its first question, then ends its input (Ctrl+D). */
-async function warmUpPlain() {
+async function warmUpPlain(node, warmEnv) {
   const { spawn } = await import('@lydell/node-pty');
-  const pty = spawn(process.execPath, [bin, '--plain', '--sandbox'], { cols: 80, rows: 24, env: warmEnv, name: 'dumb' });
+  const pty = spawn(node, [bin, '--plain', '--sandbox'], { cols: 80, rows: 24, env: warmEnv, name: 'dumb' });
   let output = '';
   let asked = false;
   const exited = new Promise((resolve) => pty.onExit(resolve));
@@ -286,6 +310,6 @@ function plain(output) {
   return output.replace(/\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b[\]P_^][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b./g, '').replace(/\s+/g, ' ').trim();
 }
 
-function warn(what) {
-  process.stderr.write(`build: code-cache warm-up: ${what}; the program works, its starts are slower\n`);
+function warn(what, consequence = 'the program works, its starts are slower') {
+  process.stderr.write(`build: code-cache warm-up: ${what}; ${consequence}\n`);
 }

@@ -23,13 +23,14 @@ function packageName() {
   return `node-${platform}-${process.arch}`;
 }
 
-/** The path of a Node binary of `major` (a number such as 22), fetched first unless cached. */
-export function nodeBinary(major, { update = false } = {}) {
+/** The path of a Node binary of `major` (a number such as 22), fetched first unless cached (or `offline`). */
+export function nodeBinary(major, { update = false, offline = false } = {}) {
   if (!/^\d+$/.test(String(major))) throw new Error(`a Node major version is a number such as 22, not "${major}"`);
   if (String(major) === process.versions.node.split('.')[0]) return process.execPath;
   const folder = join(nodeCacheDir(), String(major));
   const binary = join(folder, 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
   if (existsSync(binary) && !update) return binary;
+  if (offline) throw new Error(`Node.js ${major} is not fetched yet, and HEALTHLAKE_WIZARD_NODE_OFFLINE says not to (node scripts/node-binary.js ${major} fetches it)`);
   mkdirSync(nodeCacheDir(), { recursive: true });
   const scratch = mkdtempSync(join(nodeCacheDir(), `.fetch-${major}-`));
   try {

@@ -9,9 +9,10 @@
  * this launcher is their module loader: it compiles each script with its cached code, runs each chunk once with a
  * `require` that loads sibling chunks the same way, and hands anything else to Node's `require`.
  *
- * The build warms a cache beside the bundle (dist/code-cache/). V8 rejects an entry made by another Node; then,
- * or for scripts the warm-up never loaded, the launcher writes a fresh entry to the user's cache folder, at the
- * first frame and at exit. A cache is only ever an optimisation: any failure to read or write one is ignored.
+ * The build warms a cache beside the bundle, a folder per V8 (dist/code-cache/<V8>-<CPU>/; the tarball carries one
+ * for each supported Node). On a V8 with no folder there, or for scripts the warm-up never loaded, the launcher
+ * writes a fresh entry to the user's cache folder, at the first frame and at exit. A cache is only ever an
+ * optimisation: any failure to read or write one is ignored.
  *
  * Node 22.1 and later have a compile cache of their own (`module.enableCompileCache`), and each file of dist/ is
  * also a CommonJS module that Node's `require` can load with it (`codeLoader` 'node'). Measured side by side
@@ -36,7 +37,7 @@ interface AppModule {
 export interface LaunchPaths {
   /** The entry chunk. */
   entry: string;
-  /** The cache the build warmed beside the bundle. */
+  /** The cache the build warmed beside the bundle for this V8 (absent when it warmed none for it). */
   builtCache: string;
   /** The user's cache folder, which holds the folders below (and those of other Nodes). */
   cacheRoot: string;
@@ -51,13 +52,14 @@ export const WRITE_CACHE_ENV = 'HEALTHLAKE_WIZARD_WRITE_CODE_CACHE';
 /** `node` has Node's compile cache load the bundle (see codeLoader): for the benchmark and the tests. */
 export const CODE_LOADER_ENV = 'HEALTHLAKE_WIZARD_CODE_LOADER';
 
-// Set by the build (scripts/build.js): the V8 and architecture that made dist/code-cache/, and an id of the bundle.
-declare const __HLW_BUILT_RUNTIME__: string;
+// Set by the build (scripts/build.js): an id of the bundle.
 declare const __HLW_BUILD_ID__: string;
-const BUILT_RUNTIME = typeof __HLW_BUILT_RUNTIME__ === 'string' ? __HLW_BUILT_RUNTIME__ : '';
 const BUILD_ID = typeof __HLW_BUILD_ID__ === 'string' ? __HLW_BUILD_ID__ : 'source';
 
-/** This V8 and architecture, as a file name: V8 takes cached code only from the same V8 (it also checks each source). */
+/**
+ * This V8 and architecture, as a file name: V8 takes cached code only from the same V8 (it also checks each
+ * source). scripts/build.js names the shipped folders the same way.
+ */
 function runtime(): string {
   return `${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_');
 }
@@ -67,7 +69,7 @@ export function launchPaths(distDir: string, env: NodeJS.ProcessEnv = process.en
   const cacheRoot = env.HEALTHLAKE_WIZARD_CACHE_DIR || envPaths('healthlake-wizard', { suffix: '' }).cache;
   return {
     entry: join(distDir, 'app.cjs'),
-    builtCache: join(distDir, 'code-cache'),
+    builtCache: join(distDir, 'code-cache', runtime()),
     cacheRoot,
     userCache: join(cacheRoot, `code-${runtime()}`),
     // Node names its entries after the files' paths: a folder per build keeps an upgrade from piling up old ones.
@@ -89,9 +91,9 @@ export function codeLoader(env: NodeJS.ProcessEnv = process.env): 'vm' | 'node' 
   return env[CODE_LOADER_ENV] === 'node' && enableCompileCache && !env[WRITE_CACHE_ENV] ? 'node' : 'vm';
 }
 
-/** Whether the cache shipped in dist/code-cache/ was made by this V8 (else the first start compiles, then caches). */
-export function shippedCacheFits(): boolean {
-  return BUILT_RUNTIME === runtime();
+/** Whether `distDir` ships a cache made by this V8 (else the first start compiles, then caches). */
+export function shippedCacheFits(distDir: string): boolean {
+  return existsSync(launchPaths(distDir).builtCache);
 }
 
 /** How many cache folders of other Nodes (or builds) are kept beside the one in use; older ones are removed. */

@@ -176,7 +176,7 @@ describe('launchPaths', () => {
     expect(paths.cacheRoot).toBe('/var/cache/hlw');
     expect(paths.compileCache).toBe(join('/var/cache/hlw', `compile-${process.versions.v8}-${process.arch}-source`.replace(/[^\w.-]/g, '_')));
     expect(paths.entry).toBe(join('/opt/hlw/dist', 'app.cjs'));
-    expect(paths.builtCache).toBe(join('/opt/hlw/dist', 'code-cache'));
+    expect(paths.builtCache).toBe(join('/opt/hlw/dist', 'code-cache', `${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_')));
     expect(paths.userCache).toBe(join('/var/cache/hlw', `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_')));
   });
 });

@@ -6,11 +6,17 @@
  * are reading meanwhile).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/pty-terminal.js';
+import { nodeCacheDir } from '../../scripts/node-binary.js';
+
+/** The launcher's name for the V8 of a Node binary (its shipped cache folder). */
+function runtimeOf(node: string): string {
+  return execFileSync(node, ['-p', '`${process.versions.v8}-${process.arch}`'], { encoding: 'utf8' }).trim().replace(/[^\w.-]/g, '_');
+}
 
 const work = mkdtempSync(join(tmpdir(), 'hlw-pack-'));
 const clone = join(work, 'repository');
@@ -35,7 +41,14 @@ beforeAll(() => {
   for (const entry of ['package.json', 'README.md', 'LICENSE', 'tsconfig.json', 'bin', 'docs', 'scripts', 'src']) cpSync(join(REPO_ROOT, entry), join(clone, entry), { recursive: true });
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(clone, 'node_modules'));
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: clone, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 300_000 }),
+    // prepack warms a cache for each supported Node; a test fetches nothing, so only the Nodes already fetched.
+    execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: clone,
+      encoding: 'utf8',
+      env: { ...process.env, HEALTHLAKE_WIZARD_NODE_OFFLINE: '1' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 300_000,
+    }),
   ) as { filename: string; files: { path: string }[] }[];
   tarball = join(work, packed[0]!.filename);
   files = packed[0]!.files.map((file) => file.path);
@@ -62,9 +75,9 @@ describe('the packed tarball', () => {
 
   it('holds only what is needed: the launcher, the bundle and its code cache, the docs, README and licence', () => {
     for (const file of files) {
-      expect(file).toMatch(/^(bin\/healthlake-wizard\.cjs|dist\/.+\.cjs|dist\/code-cache\/.+\.cjs\.v8|docs\/.+\.md|README\.md|LICENSE|package\.json)$/);
+      expect(file).toMatch(/^(bin\/healthlake-wizard\.cjs|dist\/.+\.cjs|dist\/code-cache\/[\w.-]+\/.+\.cjs\.v8|docs\/.+\.md|README\.md|LICENSE|package\.json)$/);
     }
-    expect(files).toEqual(expect.arrayContaining(['dist/launcher.cjs', 'dist/app.cjs', 'dist/code-cache/app.cjs.v8']));
+    expect(files).toEqual(expect.arrayContaining(['dist/launcher.cjs', 'dist/app.cjs', `dist/code-cache/${runtimeOf(process.execPath)}/app.cjs.v8`]));
     expect(files.some((file) => file.startsWith('src/') || file.startsWith('test/') || file.endsWith('.map'))).toBe(false);
   });
 
@@ -78,12 +91,16 @@ describe('the packed tarball', () => {
     expect(JSON.parse(out)).toEqual({ DatastoreName: 'packed', DatastoreTypeVersion: 'R4' });
   });
 
-  it('starts from the code cache it ships (same Node as the build)', () => {
-    const out = execFileSync('sh', ['-c', 'healthlake-wizard create --no-interactive --dry-run --datastore-type-version R4 --debug 2>&1 >/dev/null'], {
+  // Each supported Node fetched on this machine (scripts/node-binary.js; .ci/run fetches them before the tests).
+  const nodes = [process.execPath, ...['20', '22', '24'].map((major) => join(nodeCacheDir(), major, 'bin', 'node')).filter(existsSync)];
+  it.each(nodes)('starts from the code cache it ships for the Node it runs on: %s', (node) => {
+    const installed = join(prefix, 'lib', 'node_modules', 'healthlake-wizard', 'bin', 'healthlake-wizard.cjs');
+    const out = execFileSync('sh', ['-c', '"$0" "$1" create --no-interactive --dry-run --datastore-type-version R4 --debug 2>&1 >/dev/null', node, installed], {
       cwd: work,
       encoding: 'utf8',
-      env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH}`, HOME: home },
+      env: { PATH: process.env.PATH, HOME: home },
     });
+    expect(files).toContain(`dist/code-cache/${runtimeOf(node)}/chunks/wizard-pack.cjs.v8`);
     expect(out).toContain('code cache: loaded app.cjs (cached code)');
   });
 
