@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeBinary } from './node-binary.js';
-import { inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, stringWidthWrapper, withGraphemeShortcut } from './ink-patches.js';
+import { inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, stringWidthWrapper, TERMINAL_SIZE, terminalSizeWithLazyChildProcess, withGraphemeShortcut } from './ink-patches.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -43,6 +43,8 @@ const scriptSafe = {
     // Not for the script: Ink must draw on a terminal even when CI variables are set (see the file).
     builder.onResolve({ filter: /^is-in-ci$/ }, () => ({ path: inkOnATerminal(root) }));
     builder.onLoad({ filter: RECONCILER }, ({ path }) => ({ contents: reconcilerWithoutDevtools(readFileSync(path, 'utf8')), loader: 'js' }));
+    // Not for the script, for the first frame's time: child_process loads only when a terminal's size is asked of it.
+    builder.onLoad({ filter: TERMINAL_SIZE }, ({ path }) => ({ contents: terminalSizeWithLazyChildProcess(readFileSync(path, 'utf8')), loader: 'js' }));
   },
 };
 

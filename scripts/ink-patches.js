@@ -73,3 +73,16 @@ export default function stringWidth(text, options) {
   return real(text, options);
 }`;
 }
+
+/** terminal-size, which Ink asks for the size of a terminal that is not a TTY (piped output). */
+export const TERMINAL_SIZE = /[\\/]terminal-size[\\/]index\.js$/;
+
+/**
+ * terminal-size with node:child_process loaded on first need: it runs `tput` or `resize` only when a stream has no
+ * size of its own, and loading child_process (with net and dgram behind it) cost the first frame about 3 ms.
+ */
+export function terminalSizeWithLazyChildProcess(source) {
+  const eager = "import {execFileSync} from 'node:child_process';";
+  if (source.split(eager).length !== 2) throw new Error('terminal-size/index.js has changed: update terminalSizeWithLazyChildProcess in scripts/ink-patches.js');
+  return source.replace(eager, "let __childProcess;\nconst execFileSync = (...args) => (__childProcess ??= require('node:child_process')).execFileSync(...args);");
+}
