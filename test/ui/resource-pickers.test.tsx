@@ -46,9 +46,9 @@ const reviewRow = (frame: string, label: string) => frame.split('\n').find((line
 describe('key rows (pure)', () => {
   it('name a key by its first alias, say its state and why it is not usable, and keep an unlisted answer first', () => {
     const disabled = { keyId: 'k2', arn: 'arn:aws:kms:us-east-1:123456789012:key/k2', aliases: ['alias/b', 'alias/a2'], description: 'old', state: 'Disabled', keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', keyManager: 'CUSTOMER', usable: false, unusableBecause: 'Disabled' };
-    expect(kmsKeyItem(disabled)).toEqual({ value: 'alias/b', label: 'alias/b', meaning: 'Disabled, not usable · also alias/a2 · old', keywords: 'k2 arn:aws:kms:us-east-1:123456789012:key/k2 alias/b alias/a2' });
+    expect(kmsKeyItem(disabled)).toEqual({ value: 'alias/b', label: 'alias/b', meaning: 'Disabled, unusable · also alias/a2 · old', keywords: 'k2 arn:aws:kms:us-east-1:123456789012:key/k2 alias/b alias/a2' });
     const bare = { ...disabled, aliases: [], state: 'Enabled', keySpec: 'RSA_2048', unusableBecause: 'asymmetric or HMAC (RSA_2048)' };
-    expect(kmsKeyItem(bare)).toMatchObject({ value: bare.arn, label: 'k2', meaning: 'Enabled, not usable: asymmetric or HMAC (RSA_2048) · old' });
+    expect(kmsKeyItem(bare)).toMatchObject({ value: bare.arn, label: 'k2', meaning: 'Enabled, unusable: asymmetric or HMAC (RSA_2048) · old' });
     expect(resourceItems('kms-key', [disabled], 'alias/elsewhere')[0]).toEqual({ value: 'alias/elsewhere', label: 'alias/elsewhere', meaning: 'as given (not among those listed)' });
     expect(resourceItems('kms-key', [disabled], 'k2')).toHaveLength(1);
   });
@@ -61,8 +61,8 @@ describe('the KMS key picker', () => {
     const listed = await driver.waitFor('alias/sandbox-disabled');
     const rows = listed.split('\n').filter((line) => /alias\/sandbox|alias\/healthlake/.test(line));
     expect(rows.map((row) => row.trim().replace(/^› /, '').split(/\s+/)[0])).toEqual(['alias/healthlake-wizard-fail', 'alias/sandbox-usable', 'alias/sandbox-asymmetric', 'alias/sandbox-disabled']);
-    expect(listed).toMatch(/alias\/sandbox-disabled\s+Disabled, not usable/);
-    expect(listed).toMatch(/alias\/sandbox-asymmetric\s+Enabled, not usable: asymmetric or HMAC \(RSA_2048\)/);
+    expect(listed).toMatch(/alias\/sandbox-disabled\s+Disabled, unusable/);
+    expect(listed).toMatch(/alias\/sandbox-asymmetric\s+Enabled, unusable: asymmetric or HMAC \(RSA_2048\)/);
     expect(listed).toContain('↑↓ choose · Enter next · ? help · Tab skip step');
 
     await driver.type('sandbox-us');
@@ -78,7 +78,7 @@ describe('the KMS key picker', () => {
   it('starts with the current answer as the filter, its row found at once (Enter keeps it)', async () => {
     const { driver } = wizardAt(emulator, { ...CMK, [KMS_KEY]: 'alias/sandbox-disabled' }, ALL.filter((name) => name !== 'SseConfiguration').concat('SseConfiguration.KmsEncryptionConfig.CmkType'));
     const frame = await driver.waitFor(/Filter: alias\/sandbox-disabled\s+1 of 4/);
-    expect(frame).toMatch(/› alias\/sandbox-disabled\s+Disabled, not usable/);
+    expect(frame).toMatch(/› alias\/sandbox-disabled\s+Disabled, unusable/);
     await driver.press(KEY.enter);
     expect(reviewRow(await driver.waitFor('Review'), 'KMS key')).toMatch(/alias\/sandbox-disabled/);
     driver.unmount();

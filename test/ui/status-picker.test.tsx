@@ -44,7 +44,7 @@ function historyEntry(datastoreId: string, more: Partial<HistoryEntry> = {}): Hi
 }
 
 describe('the data store picker (pure parts)', () => {
-  it('filters on every word, in label, meaning and keywords; a new filter highlights its first match', () => {
+  it('filters on every word, where a word begins in label, meaning or keywords; a new filter highlights its first match', () => {
     const items = [
       { value: 1, label: 'a1', meaning: 'ACTIVE · clinic' },
       { value: 2, label: 'b2', meaning: 'CREATING · clinic' },
@@ -53,6 +53,13 @@ describe('the data store picker (pure parts)', () => {
     expect(filterItems(items, 'active CLINIC').map((item) => item.value)).toEqual([1]);
     expect(filterItems(items, 'lab-key').map((item) => item.value)).toEqual([3]);
     expect(filterItems(items, '  ').map((item) => item.value)).toEqual([1, 2, 3]);
+    // A word matches where a word begins: `usable` is not found inside `unusable`, nor `linic` inside clinic.
+    const keys = [
+      { value: 'a', label: 'alias/a', meaning: 'Enabled · usable by HealthLake' },
+      { value: 'b', label: 'alias/b', meaning: 'Disabled, unusable' },
+    ];
+    expect(filterItems(keys, 'usable').map((item) => item.value)).toEqual(['a']);
+    expect(filterItems(items, 'linic')).toEqual([]);
     const moved = pickerReducer(INITIAL_PICKER_STATE, { type: 'move', by: -1, count: 3 });
     expect(moved.highlighted).toBe(2);
     expect(pickerReducer(moved, { type: 'edit', edit: { value: 'a', cursor: 1 } }).highlighted).toBe(0);

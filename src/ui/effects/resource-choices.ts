@@ -16,7 +16,7 @@ export const RESOURCE_NAMES: Record<ResourceKind, { plural: string; typed: strin
 
 /** A key's row: named by its first alias (the answer then reads as the person knows it), else by its ARN. */
 export function kmsKeyItem(key: KmsKeyChoice): PickerItem<string> {
-  const state = key.usable ? key.state : `${key.state}, not usable${key.unusableBecause && key.unusableBecause !== key.state ? `: ${key.unusableBecause}` : ''}`;
+  const state = key.usable ? key.state : `${key.state}, unusable${key.unusableBecause && key.unusableBecause !== key.state ? `: ${key.unusableBecause}` : ''}`;
   const others = key.aliases.slice(1);
   return {
     value: key.aliases[0] ?? key.arn,

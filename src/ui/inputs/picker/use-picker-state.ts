@@ -45,16 +45,25 @@ export function pickerReducer(state: PickerState, command: PickerCommand): Picke
 }
 
 /**
- * The items every word of the filter appears in (case-insensitive, in the label, meaning or keywords), in their
- * order: `act clinic` finds the ACTIVE data store named clinic.
+ * The items where every word of the filter begins a word (case-insensitive, in the label, meaning or keywords), in
+ * their order: `act clinic` finds the ACTIVE data store named clinic, `team` the key alias/team-key, and `usable`
+ * the usable keys, not the unusable ones.
  */
 export function filterItems<Value>(items: readonly PickerItem<Value>[], filter: string): PickerItem<Value>[] {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...items];
   return items.filter((item) => {
     const text = [item.label, item.meaning ?? '', item.keywords ?? ''].join(' ').toLowerCase();
-    return words.every((word) => text.includes(word));
+    return words.every((word) => beginsAWord(text, word));
   });
+}
+
+/** Whether `word` occurs in `text` where a word begins (at the start, or after a character not a letter or digit). */
+function beginsAWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (at === 0 || !/[\p{L}\p{N}]/u.test(text[at - 1]!)) return true;
+  }
+  return false;
 }
 
 /** The picker's state and its dispatch; the filter may start with a text (the current answer, cursor at its end). */
