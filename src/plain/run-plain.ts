@@ -252,6 +252,28 @@ class PlainWizard {
     return [`Target: AWS, region ${target.region}${target.profile ? `, profile ${target.profile}` : ''}${account}${target.endpoint ? `, endpoint ${target.endpoint}` : ''}.`, ...problem];
   }
 
+  /**
+   * The pre-flight checks of `request` on the target, as the wizard's review runs them (`--no-preflight` skips
+   * them): a line per check with what failed explained, and the titles of the checks that failed.
+   */
+  private async preflight(request: ReturnType<typeof requestFromAnswers>): Promise<{ lines: string[]; failed: string[] }> {
+    if (this.options.preflight === false) return { lines: ['Pre-flight checks: skipped (--no-preflight).'], failed: [] };
+    try {
+      const [session, { openAccountResources }, { resultLines }] = await Promise.all([this.session(this.state.sandbox), import('../aws/account-resources.js'), import('../aws/preflight/report-text.js')]);
+      const resources = await openAccountResources(session, { ...this.options, sandbox: this.state.sandbox });
+      try {
+        const { results } = await resources.preflightReport(request);
+        if (results.length === 0) return { lines: [], failed: [] };
+        const failed = results.filter((result) => result.status === 'failed').map((result) => result.title);
+        return { lines: ['Pre-flight checks:', ...results.flatMap((result) => resultLines(result).split('\n').map((line) => `  ${line}`))], failed };
+      } finally {
+        resources.close();
+      }
+    } catch (error) {
+      return { lines: [`${MARK.warning} Pre-flight checks could not run: ${friendlyOf(error).message}`], failed: [] };
+    }
+  }
+
   /** The review as text, then "Create? [y/N]"; a row's number edits it. Resolves with an exit code when the run ends. */
   private async review(): Promise<number | undefined> {
     const rows = answerRows(this.state.answers, this.state);
@@ -260,9 +282,13 @@ class PlainWizard {
       this.talk.say(`  ${index + 1}. ${row.label}: ${row.shown}`);
       for (const issue of row.issues) this.talk.say(...problemLines(issue).map((line) => `     ${issue.severity === 'error' ? line : line.replace(MARK.error, MARK.warning)}`));
     });
-    this.talk.say(...this.targetLines(await this.checkTarget()));
+    const target = await this.checkTarget();
+    this.talk.say(...this.targetLines(target));
     if (this.state.submitError) this.talk.say(...problemLines(this.state.submitError));
     const request = requestFromAnswers(this.state.answers);
+    // The checks the wizard's review runs, on a valid request for a target that works.
+    const checks = !hasErrors(answerIssues(this.state.answers, this.state)) && (!target || target.ok) ? await this.preflight(request) : { lines: [], failed: [] };
+    this.talk.say(...checks.lines);
     const name = request.DatastoreName ? ` "${request.DatastoreName}"` : '';
     // What cannot be changed later, as the wizard's confirmation names it: the steps of the parameters so marked.
     const fixed = [...new Set(rows.filter((row) => row.fixedAfterCreation).map((row) => row.stepTitle))];
@@ -270,7 +296,7 @@ class PlainWizard {
       `Type a row's number to change it, s to save the answers as a preset, ${PLAIN_COMMANDS.back} to go back, q to quit.`,
       this.options.dryRun
         ? `Print the request for the data store${name}? Nothing is sent.`
-        : `Create the data store${name}? A HealthLake data store is billed per hour from the moment it is created until it is deleted${this.state.sandbox ? ' (in the sandbox nothing is billed: it runs on this machine)' : ''}. ${fixed.length > 0 ? ` Cannot be changed after creation: ${fixed.join(', ')}.` : ''}`,
+        : `Create the data store${name}? A HealthLake data store is billed per hour from the moment it is created until it is deleted${this.state.sandbox ? ' (in the sandbox nothing is billed: it runs on this machine)' : ''}.${fixed.length > 0 ? ` Cannot be changed after creation: ${fixed.join(', ')}.` : ''}`,
     );
     for (;;) {
       const typed = (await this.talk.ask(this.options.dryRun ? 'Print? [y/N]: ' : 'Create? [y/N]: ')).trim().toLowerCase();
@@ -290,6 +316,13 @@ class PlainWizard {
         if (report && !report.ok) {
           this.talk.say(`${MARK.error} Not sent: ${report.problem.message}`, `  Fix: ${report.problem.fix} Then type y to check again and create, or q to quit.`);
           continue;
+        }
+        if (checks.failed.length > 0 && !this.options.dryRun) {
+          const anyway = (await this.talk.ask(`The pre-flight checks say the creation would likely fail (${checks.failed.join(', ')}); a failed data store is still billed until deleted. Create anyway? [y/N]: `)).trim().toLowerCase();
+          if (anyway !== 'y' && anyway !== 'yes') {
+            this.talk.say(`Not sent. Type a row's number to change it, or q to quit.`);
+            continue;
+          }
         }
         if (this.options.savePreset !== undefined) await this.savePreset(this.options.savePreset);
         if (this.options.dryRun) {

@@ -150,6 +150,29 @@ describe('the plain review', () => {
   });
 });
 
+describe('the plain pre-flight checks', () => {
+  it('run on review as in the wizard; a failed check asks before sending, and n sends nothing', async () => {
+    const flags = ['--datastore-type-version', 'R4', '--datastore-name', 'plain-checked', '--sse-configuration', 'KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=alias/sandbox-disabled}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', `plain-checked-${process.pid}`];
+    const term = fx.spawn(['--plain', ...flags]);
+    await answer(term, 'Create? [y/N]: ', 'y');
+    await answer(term, /Create anyway\? \[y\/N\]: /, 'n');
+    await answer(term, 'Create? [y/N]: ', 'q');
+    expect((await term.exited).exitCode).toBe(130);
+    const text = written(term);
+    expect(text).toMatch(/Pre-flight checks:\n(?: {2}✓[^\n]*\n)* {2}✗ KMS key alias\/sandbox-disabled: [^\n]* is Disabled[^\n]*\n {6}Fix: Enable the key:\n/);
+    expect(text).not.toContain('deleted.  Cannot');
+    expect(text).toMatch(/The pre-flight checks say the creation would likely fail \(KMS key[^)]*\)[^\n]*Create anyway\? \[y\/N\]: n\nNot sent\./);
+    expect(fx.emulator.datastores().some((datastore) => datastore.request.DatastoreName === 'plain-checked')).toBe(false);
+  });
+
+  it('are skipped with --no-preflight, and say so', async () => {
+    const term = fx.spawn(['--plain', '--no-preflight', '--datastore-type-version', 'R4', '--datastore-name', 'plain-unchecked', '--sse-configuration', 'KmsEncryptionConfig={CmkType=AWS_OWNED_KMS_KEY}', '--preload-data-config', 'PreloadDataType=SYNTHEA', '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH', '--client-token', `plain-unchecked-${process.pid}`]);
+    await answer(term, 'Create? [y/N]: ', 'n');
+    expect((await term.exited).exitCode).toBe(130);
+    expect(written(term)).toContain('Pre-flight checks: skipped (--no-preflight).\n');
+  });
+});
+
 describe('a submission whose answer never arrived', () => {
   it('is offered for resuming at the next start, and resuming creates no second data store', async () => {
     const dirs = fx.tempHome();
@@ -249,7 +272,9 @@ describe.skipIf(!HAS_OPENSSL)('SMART metadata in the plain mode, prefilled from 
       capabilities: ['launch-ehr'],
       code_challenge_methods_supported: ['S256'],
     });
-    expect(server.asked).toEqual(['/auth/.well-known/smart-configuration']);
+    // Fetched by the prefill, then by the review's pre-flight check, which finds the metadata agrees with it.
+    expect(text).toContain(`  ✓ SMART metadata vs ${server.url}/.well-known/smart-configuration: The metadata agrees with`);
+    expect(server.asked).toEqual(['/auth/.well-known/smart-configuration', '/auth/.well-known/smart-configuration']);
   });
 });
 
