@@ -1,16 +1,31 @@
 /** The SMART metadata builder's reducer, without rendering: parts, highlight, and the JSON each command writes. */
 import { describe, expect, it } from 'vitest';
-import { builderReducer, initialBuilderState, issuerOf, LIST_CHOICES, type BuilderState } from '../../src/ui/inputs/smart-metadata/builder-state.js';
+import { blamesNow, BUILDER_PARTS, builderReducer, initialBuilderState, issuerOf, LIST_CHOICES, type BuilderState } from '../../src/ui/inputs/smart-metadata/builder-state.js';
 import { prefillLine, readMetadata } from '../../src/wizard-flow/metadata-document.js';
 
-const at = (part: BuilderState['part'], highlight = 0): BuilderState => ({ part, how: 'build', highlight });
+const at = (part: BuilderState['part'], highlight = 0): BuilderState => ({ part, how: 'build', highlight, reached: Math.max(0, BUILDER_PARTS.indexOf(part)) });
 
 describe('the SMART metadata builder state', () => {
   it('starts with the choice of how, or on the raw paste when the answer is no JSON object', () => {
-    expect(initialBuilderState(undefined)).toEqual({ part: 'how', how: 'build', highlight: 0 });
+    expect(initialBuilderState(undefined)).toEqual({ part: 'how', how: 'build', highlight: 0, reached: 0 });
     expect(initialBuilderState('{"authorization_endpoint":"https://a"}').part).toBe('how');
     expect(initialBuilderState('{not json').part).toBe('raw');
     expect(initialBuilderState('[1]').part).toBe('raw');
+  });
+
+  it('blames the elements it has reached, not those asked next; a given document and the raw paste whole', () => {
+    const issuer = builderReducer(initialBuilderState(undefined), undefined, { type: 'pickHow' }).state;
+    expect(blamesNow(issuer, 'IdentityProviderConfiguration.Metadata.issuer')).toBe(true);
+    expect(blamesNow(issuer, 'IdentityProviderConfiguration.Metadata.authorization_endpoint')).toBe(false);
+    const token = builderReducer(builderReducer(issuer, undefined, { type: 'go', by: 1 }).state, undefined, { type: 'go', by: 1 }).state;
+    expect(blamesNow(token, 'IdentityProviderConfiguration.Metadata.authorization_endpoint')).toBe(true);
+    expect(blamesNow(token, 'IdentityProviderConfiguration.Metadata.capabilities[0]')).toBe(false);
+    // Back to the issuer: what was reached stays blamed.
+    const back = builderReducer(token, undefined, { type: 'go', by: -1 }).state;
+    expect(blamesNow(back, 'IdentityProviderConfiguration.Metadata.token_endpoint')).toBe(true);
+    expect(blamesNow(initialBuilderState('{"issuer":"x"}'), 'IdentityProviderConfiguration.Metadata.code_challenge_methods_supported')).toBe(true);
+    expect(blamesNow(at('raw'), 'IdentityProviderConfiguration.Metadata.capabilities')).toBe(true);
+    expect(blamesNow(issuer, 'IdentityProviderConfiguration.Metadata')).toBe(true);
   });
 
   it('building from nothing writes the starting document and goes to the issuer', () => {

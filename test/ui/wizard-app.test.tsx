@@ -178,6 +178,20 @@ describe('editing keys', () => {
     driver.unmount();
   });
 
+  it('blames the metadata\'s elements once asked for them: typing the issuer does not blame the endpoints asked next', async () => {
+    const { driver } = wizard({ DatastoreTypeVersion: 'R4', 'IdentityProviderConfiguration.AuthorizationStrategy': 'SMART_ON_FHIR' }, ['DatastoreName', 'DatastoreTypeVersion', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration.AuthorizationStrategy', 'IdentityProviderConfiguration.FineGrainedAuthorizationEnabled']);
+    await settled(driver, 'How do you want to give the metadata?');
+    await driver.press(KEY.enter);
+    await driver.waitFor('Issuer URL (optional');
+    await driver.type('https://idp.example');
+    await driver.waitFor('JSON: {"issuer":"https://idp.example"');
+    expect(driver.frame()).not.toMatch(/✗[^\n]*authorization_endpoint/);
+    await driver.press(KEY.enter);
+    await driver.waitFor(/Authorization endpoint[\s\S]*✗[^\n]*authorization_endpoint/);
+    expect(driver.frame()).not.toMatch(/✗[^\n]*token_endpoint/);
+    driver.unmount();
+  });
+
   it('lets S256 be ticked when pasted metadata offered only "plain", and then goes on', async () => {
     const metadata = JSON.stringify({ authorization_endpoint: 'https://a.example/authorize', token_endpoint: 'https://a.example/token', grant_types_supported: ['authorization_code'], capabilities: ['launch-standalone'], code_challenge_methods_supported: ['plain'] });
     const { driver } = wizard(

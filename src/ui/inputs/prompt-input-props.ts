@@ -32,7 +32,8 @@ export interface PromptInputProps {
   resources?: PickerResources;
   /**
    * Lays the input out in its step: the input hands over its view and the commands it handles (from
-   * `useCommands`), so that the step's footer shows exactly them.
+   * `useCommands`), so that the step's footer shows exactly them; `blames`, when given, says which errors of
+   * the answer the input has asked about yet (the others wait, as an untouched field's do).
    */
-  frame: (view: ReactNode, commands: readonly Command[]) => ReactNode;
+  frame: (view: ReactNode, commands: readonly Command[], blames?: (issue: FieldIssue) => boolean) => ReactNode;
 }

@@ -19,6 +19,7 @@ import { TextPrompt } from '../inputs/text-prompt.js';
 import { ResourcePrompt } from '../inputs/resource-prompt.js';
 import type { PickerResources } from '../inputs/prompt-input-props.js';
 import type { Command } from '../keys.js';
+import type { FieldIssue } from '../../request/issues.js';
 import { useCommands } from '../use-commands.js';
 
 const INPUTS: Record<PromptKind, (props: PromptInputProps) => React.ReactNode> = {
@@ -62,7 +63,7 @@ export function EditScreen({ state, dispatch, target, resources, isActive }: Edi
   // The step's own help (e.g. "cannot be changed later") leads its first question; later ones show their own.
   const firstOfStep = visiblePrompts(state.answers).find((candidate) => candidate.step === prompt.step) === prompt;
   const title = [step.title, ...leafHelp.map((help) => help.label)].join(' › ');
-  const layout = (view: ReactNode, inputCommands: readonly Command[]) => (
+  const layout = (view: ReactNode, inputCommands: readonly Command[], blames?: (issue: FieldIssue) => boolean) => (
     <StepLayout
       target={target}
       sandbox={state.sandbox}
@@ -72,7 +73,7 @@ export function EditScreen({ state, dispatch, target, resources, isActive }: Edi
       helps={state.longHelp ? [...leafHelp, prompt.parameter.help] : firstOfStep ? [prompt.parameter.help, ...leafHelp] : leafHelp}
       longHelp={state.longHelp}
       constraints={constraintsOf(prompt, allIssues)}
-      validation={<ValidationLine prompt={prompt} value={value} issues={allIssues} untouched={untouched} />}
+      validation={<ValidationLine prompt={prompt} value={value} issues={blames ? allIssues.filter((issue) => issue.severity !== 'error' || blames(issue)) : allIssues} untouched={untouched} />}
       footer={[...inputCommands, ...screenCommands]}
       isActive={isActive && !askingSkip}
     >

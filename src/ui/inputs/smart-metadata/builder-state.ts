@@ -31,6 +31,8 @@ export interface BuilderState {
   how: HowChoice;
   /** The highlighted row of a list part. */
   highlight: number;
+  /** The furthest part shown so far (an index into BUILDER_PARTS): the elements past it are not blamed yet. */
+  reached: number;
 }
 
 /** Commands of the builder. */
@@ -67,7 +69,19 @@ export interface BuilderResult {
 
 /** Where the builder starts: with the choice of how, or with the raw text when the answer is no JSON object. */
 export function initialBuilderState(text: string | undefined): BuilderState {
-  return { part: readMetadata(text) ? 'how' : 'raw', how: 'build', highlight: 0 };
+  // A document given before (a flag, a preset, an earlier visit) is answered whole: all of it is blamed.
+  return { part: readMetadata(text) ? 'how' : 'raw', how: 'build', highlight: 0, reached: text === undefined ? 0 : BUILDER_PARTS.length - 1 };
+}
+
+/**
+ * Whether an issue of the metadata is blamed now: one of an element the builder has not reached yet waits (typing
+ * the issuer does not blame the empty endpoints asked next); the raw paste is blamed whole.
+ */
+export function blamesNow(state: BuilderState, field: string): boolean {
+  if (state.part === 'raw') return true;
+  const element = /^IdentityProviderConfiguration\.Metadata\.(\w+)/.exec(field)?.[1];
+  const at = BUILDER_PARTS.indexOf(element as BuilderPart);
+  return at === -1 || at <= state.reached;
 }
 
 /** The document the answer holds, or the starting one when it holds none. */
@@ -101,7 +115,7 @@ export function builderReducer(state: BuilderState, text: string | undefined, co
       const index = BUILDER_PARTS.indexOf(state.part) + command.by;
       if (index < 0) return { state: { ...state, highlight: 0 }, leave: 'back' };
       if (index >= BUILDER_PARTS.length) return { state: { ...state, highlight: 0 }, leave: 'next' };
-      return { state: { ...state, part: BUILDER_PARTS[index]!, highlight: 0 } };
+      return { state: { ...state, part: BUILDER_PARTS[index]!, highlight: 0, reached: Math.max(state.reached, index) } };
     }
     case 'toBuilder':
       return { state: { ...state, part: 'how' } };

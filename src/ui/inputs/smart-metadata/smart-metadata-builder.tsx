@@ -7,7 +7,7 @@ import { SMART_METADATA } from '../../../parameter-model/index.js';
 import { ChoiceList } from '../choice/choice-list.js';
 import type { PromptInputProps } from '../prompt-input-props.js';
 import { TextInput } from '../text-input/text-input.js';
-import { BUILDER_PARTS, documentOf, LIST_CHOICES, type BuilderPart } from './builder-state.js';
+import { blamesNow, BUILDER_PARTS, documentOf, LIST_CHOICES, type BuilderPart } from './builder-state.js';
 import { useSmartMetadata } from './use-smart-metadata.js';
 
 const PART_TITLES: Record<BuilderPart, string> = {
@@ -74,5 +74,6 @@ export function SmartMetadataBuilder({ value, onAnswer, onNext, onBack, onHelp, 
       {part !== 'how' && part !== 'raw' ? <Text dimColor wrap="truncate-end">JSON: {text ?? ''}</Text> : null}
     </Box>,
     commands,
+    (issue) => blamesNow(state, issue.field),
   );
 }
