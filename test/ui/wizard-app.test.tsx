@@ -122,6 +122,10 @@ describe('editing keys', () => {
     await driver.press(KEY.enter);
     await driver.waitFor('✗ A customer managed key needs its KMS key.');
     await driver.waitFor(/Fix: Type the key id, key ARN or alias\/NAME of your key, or choose AWS_OWNED_KMS_KEY in\s+Encryption\./);
+    // A fix longer than the line goes on under its own start.
+    const lines = driver.frame().split('\n');
+    const fixAt = lines.findIndex((line) => line.includes('Fix: Type the key id'));
+    expect([lines[fixAt], lines[fixAt + 1]]).toEqual([expect.stringMatching(/^ {2}Fix: /), expect.stringMatching(/^ {2}Encryption\./)]);
     expect(driver.frame()).not.toContain('KmsKeyId=');
     await driver.type('alias/mine');
     await driver.waitFor('10/400 ✓ valid');

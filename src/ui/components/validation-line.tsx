@@ -31,7 +31,10 @@ export function ValidationLine({ prompt, value, issues, untouched = false }: Val
         <Text color="red">
           {count}{MARK.error} {message}
         </Text>
-        <Text dimColor>  Fix: {fix}</Text>
+        {/* Indented as a block, so that a fix longer than a line goes on under its own start. */}
+        <Box marginLeft={2}>
+          <Text dimColor>Fix: {fix}</Text>
+        </Box>
       </Box>
     );
   }
