@@ -8,7 +8,8 @@ import { Agent as HttpsAgent } from 'node:https';
 import { Agent as HttpAgent } from 'node:http';
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { HealthLakeClient, type HealthLakeClientConfig } from '@aws-sdk/client-healthlake';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import { fromEnv, fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
@@ -234,6 +235,42 @@ export function createRequestHandler(options: GlobalOptions, env: Env = process.
   return new NodeHttpHandler(requestHandlerSettings(options, env, profile, endpoint));
 }
 
+/** What every credentials provider is given: the program's HTTP handler for STS and SSO calls, and no console. */
+interface CredentialProviderInit {
+  clientConfig: { requestHandler: NodeHttpHandler };
+  // The chain warns with console.warn (e.g. "Multiple credential sources detected") straight onto the screen.
+  logger: { debug(): void; info(): void; warn(): void; error(): void };
+}
+
+const QUIET_LOGGER: CredentialProviderInit['logger'] = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+
+/**
+ * The providers' settings: an assume-role profile's AssumeRole and an SSO profile's calls go through the proxy,
+ * CA bundle and time-outs of the options, the proxy chosen for STS's endpoint.
+ */
+function credentialProviderInit(options: GlobalOptions, env: Env, profile: ProfileSettings): CredentialProviderInit {
+  const sts = resolveEndpoint(options, env, profile, 'sts')?.url;
+  const probe = sts !== undefined && isHttpUrl(sts) ? sts : 'https://sts.amazonaws.com';
+  return { clientConfig: { requestHandler: createRequestHandler(options, env, profile, probe) }, logger: QUIET_LOGGER };
+}
+
+/**
+ * The credentials as the AWS CLI picks them: with `--profile`, that profile's (the environment's keys are
+ * ignored); with a profile named only by `AWS_PROFILE`/`AWS_DEFAULT_PROFILE`, the environment's keys when both
+ * are set, else the profile's; with none, the default chain (environment first). Resolved on first use.
+ */
+export function credentialsProvider(options: GlobalOptions, env: Env, profile: ProfileSettings): AwsCredentialIdentityProvider {
+  const init = credentialProviderInit(options, env, profile);
+  const named = resolveProfile(options, env);
+  if (!options.profile && named && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return fromEnv();
+  return fromNodeProviderChain({ ...init, ...(named ? { profile: named } : {}) });
+}
+
+/** The chosen profile's own provider alone (no environment, no metadata): tells why its credentials fail. */
+export function profileCredentialsProvider(options: GlobalOptions, env: Env, profile: ProfileSettings): AwsCredentialIdentityProvider {
+  return fromIni({ ...credentialProviderInit(options, env, profile), profile: profile.name });
+}
+
 /** `--no-sign-request`: requests go out unsigned and no credentials are loaded. */
 export const ANONYMOUS_AUTH: Pick<HealthLakeClientConfig, 'httpAuthSchemes' | 'httpAuthSchemeProvider'> = {
   httpAuthSchemes: [
@@ -264,9 +301,8 @@ async function sdkEndpointUrl(client: HealthLakeClient, region: string, variants
 
 /**
  * Builds the HealthLake client for the options, every setting from the chosen profile (never another profile
- * named by `AWS_PROFILE` while `--profile` is given). Credentials come from `explicit` (the sandbox) or the
- * SDK's default chain for the profile (env, SSO, assume-role, process, files, container/instance metadata),
- * resolved lazily on the first request.
+ * named by `AWS_PROFILE` while `--profile` is given). Credentials come from `explicit` (the sandbox) or
+ * `credentialsProvider` (the AWS CLI's order), resolved lazily on the first request.
  */
 export async function createConfiguredClient(
   options: GlobalOptions,
@@ -292,13 +328,15 @@ export async function createConfiguredClient(
   const variants = resolveEndpointVariants(env, profileSettings);
   const auth: Partial<HealthLakeClientConfig> = options.noSignRequest
     ? ANONYMOUS_AUTH
-    : { credentials: settings.credentials ?? fromNodeProviderChain(profile ? { profile } : {}) };
+    : { credentials: settings.credentials ?? credentialsProvider(options, env, profileSettings) };
   const probe = endpoint ?? `https://healthlake.${region}.amazonaws.com`;
   const client = new HealthLakeClient({
     region,
     ...(profile ? { profile } : {}),
     ...(endpoint ? { endpoint } : {}),
     ...auth,
+    // The endpoint resolved above is the only one: the SDK's own lookup reads AWS_PROFILE's profile, not --profile's.
+    ignoreConfiguredEndpointUrls: true,
     ...variants,
     maxAttempts: settings.maxAttempts ?? retries.maxAttempts,
     retryMode: retries.retryMode,

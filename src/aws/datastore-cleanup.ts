@@ -7,8 +7,8 @@ import { EXIT, STOP_SIGNALS, type GlobalOptions, type StopSignal } from '../opti
 import { EXPIRY_TAG_KEY, describeSpan, expiryFromTags, utcSecond } from '../request/expiry.js';
 import { confirm, describeDatastore } from './datastore-delete.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
-import { checkQuery, renderOutput } from '../cli-output/render-output.js';
-import { openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
+import { checkQuery, outputFormatFor, renderOutput } from '../cli-output/render-output.js';
+import { debugLogFor, openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
 import { textLength } from '../cli-output/table-output.js';
 import type { DatastoreProperties, FriendlyError, HealthLakeGateway } from './types.js';
 import { writeStdout } from '../stdout.js';
@@ -20,8 +20,6 @@ export interface CleanupRequest {
   /** --dry-run: list only. */
   dryRun: boolean;
   options: GlobalOptions;
-  /** No --output and no --query: the table for people. */
-  forPeople: boolean;
 }
 
 /** What cleanup is given besides the request: the clock the expiry is compared with, where messages go. */
@@ -168,15 +166,17 @@ export async function runCleanup(request: CleanupRequest, deps: Partial<CleanupD
   let session: Session | undefined;
   let operation: 'list' | 'delete' = 'list';
   try {
-    session = await openSession(options, store);
+    // No output format set (--output, AWS_DEFAULT_OUTPUT, the profile's output) and no --query: the table for people.
+    const output = await outputFormatFor(options);
+    session = await openSession(options, store, options.debug ? { debug: debugLogFor(options, stderr) } : {});
     const { gateway } = session;
     const target = await gateway.target();
     const where = target.sandbox ? 'the sandbox' : target.region;
     const at = now();
     const { expired, nextExpiry } = await findExpired(gateway, at, (line) => stderr.write(`healthlake-wizard: ${line}\n`));
-    if (!request.forPeople) {
+    if (output !== undefined || options.query !== undefined) {
       const data = { ExpiredDatastores: expired.map(({ properties, expiresAt }) => ({ DatastoreId: properties.DatastoreId, DatastoreName: properties.DatastoreName, DatastoreStatus: properties.DatastoreStatus, ExpiresAt: utcSecond(expiresAt) })) };
-      writeStdout(await renderOutput(data, { output: options.output, query: options.query, operation: 'Cleanup', color: options.color }));
+      writeStdout(await renderOutput(data, { output, query: options.query, operation: 'Cleanup', color: options.color }));
     } else if (expired.length > 0) {
       writeStdout(expiredTable(expired, at));
     }

@@ -5,8 +5,8 @@
 import { createInterface } from 'node:readline/promises';
 import { EXIT, type GlobalOptions } from '../options.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
-import { checkQuery, renderOutput } from '../cli-output/render-output.js';
-import { openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
+import { checkQuery, outputFormatFor, renderOutput } from '../cli-output/render-output.js';
+import { debugLogFor, openLocalStore, openSession, watchToExitCode, type Session } from './session.js';
 import { optionsForEntry } from './history-target.js';
 import type { DatastoreProperties, Target } from './types.js';
 import { writeStdout } from '../stdout.js';
@@ -54,7 +54,7 @@ export async function runDelete(request: DeleteRequest): Promise<number> {
   let session: Session | undefined;
   let operation: 'describe' | 'delete' = 'describe';
   try {
-    session = await openSession(options, store);
+    session = await openSession(options, store, options.debug ? { debug: debugLogFor(options) } : {});
     const { gateway } = session;
     const properties = await gateway.describe(datastoreId);
     const named = describeDatastore(properties, await gateway.target());
@@ -76,7 +76,7 @@ export async function runDelete(request: DeleteRequest): Promise<number> {
       }
       operation = 'delete';
       const result = await gateway.delete(datastoreId);
-      writeStdout(await renderOutput(result, { output: options.output, query: options.query, operation: 'DeleteFHIRDatastore', shape: 'DeleteFHIRDatastoreResponse', color: options.color }));
+      writeStdout(await renderOutput(result, { output: await outputFormatFor(options), query: options.query, operation: 'DeleteFHIRDatastore', shape: 'DeleteFHIRDatastoreResponse', color: options.color }));
     } else {
       process.stderr.write(`The data store ${named} is already being deleted.\n`);
     }

@@ -6,9 +6,9 @@ import { EXIT, type GlobalOptions } from '../options.js';
 import { describeExpiry, describeSpan, expiryFromTags, type Expiry } from '../request/expiry.js';
 import type { HistoryEntry } from '../store/types.js';
 import { formatFriendlyError, toFriendlyError } from './errors.js';
-import { checkQuery, renderOutput } from '../cli-output/render-output.js';
+import { checkQuery, outputFormatFor, renderOutput } from '../cli-output/render-output.js';
 import { textLength } from '../cli-output/table-output.js';
-import { openLocalStore, openSession, type Session } from './session.js';
+import { debugLogFor, openLocalStore, openSession, type Session } from './session.js';
 import type { DatastoreProperties, HealthLakeGateway, ListDatastoresInput } from './types.js';
 import { writeStdout } from '../stdout.js';
 
@@ -16,8 +16,6 @@ import { writeStdout } from '../stdout.js';
 export interface ListRequest {
   input: ListDatastoresInput;
   options: GlobalOptions;
-  /** No --output and no --query: the table for people, with the marks. */
-  forPeople: boolean;
   /** The command's arguments, to print the next page's command. */
   argv: readonly string[];
 }
@@ -101,10 +99,12 @@ export async function runList(request: ListRequest): Promise<number> {
   const store = await openLocalStore();
   let session: Session | undefined;
   try {
-    session = await openSession(options, store);
+    // No output format set (--output, AWS_DEFAULT_OUTPUT, the profile's output) and no --query: the table for people.
+    const output = await outputFormatFor(options);
+    session = await openSession(options, store, options.debug ? { debug: debugLogFor(options) } : {});
     const page = await session.gateway.list(request.input);
-    if (!request.forPeople) {
-      writeStdout(await renderOutput(page, { output: options.output, query: options.query, operation: 'ListFHIRDatastores', shape: 'ListFHIRDatastoresResponse', color: options.color }));
+    if (output !== undefined || options.query !== undefined) {
+      writeStdout(await renderOutput(page, { output, query: options.query, operation: 'ListFHIRDatastores', shape: 'ListFHIRDatastoresResponse', color: options.color }));
       return EXIT.ok;
     }
     const history = store?.history.list() ?? [];

@@ -6,10 +6,9 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { STSClient } from '@aws-sdk/client-sts';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { GlobalOptions } from '../options.js';
-import { checkedEndpoint, checkedRegion, createRequestHandler, resolveEndpointVariants, resolveRegion, resolveRetries, type StaticCredentials } from './config.js';
-import { loadProfileSettings, resolveProfile } from './profile-settings.js';
+import { checkedEndpoint, checkedRegion, createRequestHandler, credentialsProvider, resolveEndpointVariants, resolveRegion, resolveRetries, type StaticCredentials } from './config.js';
+import { loadProfileSettings } from './profile-settings.js';
 
 /** Clients for the services around HealthLake, in the target Region. */
 export interface ServiceClients {
@@ -33,16 +32,17 @@ export async function createServiceClients(options: GlobalOptions, settings: Ser
   const env = settings.env ?? process.env;
   const profileSettings = await loadProfileSettings(options, env);
   const region = checkedRegion(await resolveRegion(options, env, profileSettings), options);
-  const profile = resolveProfile(options, env);
   const retries = resolveRetries(env, profileSettings);
   const variants = resolveEndpointVariants(env, profileSettings);
-  const credentials = settings.credentials ?? fromNodeProviderChain(profile ? { profile } : {});
+  const credentials = settings.credentials ?? credentialsProvider(options, env, profileSettings);
   const common = (service: string) => {
     const endpoint = checkedEndpoint(options, env, profileSettings, service);
     return {
       region,
       credentials,
       ...(endpoint ? { endpoint } : {}),
+      // Only the endpoint resolved here (see config.ts): the SDK's own lookup would read another profile.
+      ignoreConfiguredEndpointUrls: true,
       ...variants,
       maxAttempts: settings.maxAttempts ?? retries.maxAttempts,
       retryMode: retries.retryMode,

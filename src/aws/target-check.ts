@@ -4,11 +4,10 @@
  * SDK: load it lazily, never on the first frame's path. Also lists the profiles of the shared files.
  */
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { EXIT, type GlobalOptions } from '../options.js';
-import { checkedEndpoint, createRequestHandler, DEFAULT_MAX_ATTEMPTS, type StaticCredentials } from './config.js';
+import { checkedEndpoint, createRequestHandler, credentialsProvider, profileCredentialsProvider, resolveEndpointVariants, resolveRetries, type StaticCredentials } from './config.js';
 import { logRequests, type DebugLog } from './debug-log.js';
-import { toFriendlyError } from './errors.js';
+import { FriendlyFailure, toFriendlyError } from './errors.js';
 import { loadProfileSettings, resolveProfile, type ProfileSettings } from './profile-settings.js';
 import type { CallerIdentity, FriendlyError, HealthLakeGateway, ProfileEntry, Target, TargetReport } from './types.js';
 
@@ -114,23 +113,34 @@ export async function checkTarget(
   }
   let credentials: StaticCredentials;
   try {
-    credentials = deps.credentials ?? (await fromNodeProviderChain(profile ? { profile } : {})());
+    credentials = deps.credentials ?? (await credentialsProvider(options, env, settings)());
   } catch (error) {
+    // A setting the providers' HTTP handler needs (the CA bundle) is wrong: that, not the credentials, is the problem.
+    if (error instanceof FriendlyFailure) return { ok: false, ...withProfile, problem: error.friendly };
     // The chain ends with "Could not load credentials from any providers"; the profile's own provider tells why.
-    const cause = settings.exists ? await fromIni({ profile: settings.name })().then(() => error, (own: unknown) => own) : error;
+    const cause = settings.exists ? await profileCredentialsProvider(options, env, settings)().then(() => error, (own: unknown) => own) : error;
     return { ok: false, ...withProfile, problem: credentialsProblem(cause, settings, profile) };
   }
   let stsUrl: string | undefined;
   const client = await (async () => {
     stsUrl = checkedEndpoint(options, env, settings, 'sts');
+    const variants = resolveEndpointVariants(env, settings);
     const region = options.region || env.AWS_REGION || env.AWS_DEFAULT_REGION || settings.values.region || 'us-east-1';
-    return new STSClient({
+    const retries = resolveRetries(env, settings);
+    const client = new STSClient({
       region,
       credentials,
       ...(stsUrl ? { endpoint: stsUrl } : {}),
-      maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      // Only the endpoint resolved here (see config.ts): the SDK's own lookup would read another profile.
+      ignoreConfiguredEndpointUrls: true,
+      ...variants,
+      maxAttempts: retries.maxAttempts,
+      retryMode: retries.retryMode,
       requestHandler: createRequestHandler(options, env, settings, stsUrl ?? `https://sts.${region}.amazonaws.com`),
     });
+    // The URL named in messages is the one the SDK really uses (FIPS, dual-stack).
+    stsUrl ??= client.config.endpointProvider({ Region: region, UseFIPS: variants.useFipsEndpoint, UseDualStack: variants.useDualstackEndpoint }).url.href.replace(/\/$/, '');
+    return client;
   })().catch((error: unknown) => error);
   if (!(client instanceof STSClient)) return { ok: false, ...withProfile, problem: toFriendlyError(client) };
   // The middleware only reads the request and response; any client's stack takes it.
@@ -138,11 +148,9 @@ export async function checkTarget(
   try {
     const answer = await client.send(new GetCallerIdentityCommand({}), deps.signal ? { abortSignal: deps.signal } : {});
     const arn = answer.Arn ?? '';
-    stsUrl ??= client.config.endpointProvider({ Region: await client.config.region(), UseFIPS: false, UseDualStack: false }).url.href.replace(/\/$/, '');
-    return { ok: true, ...withProfile, stsUrl, identity: { account: answer.Account ?? '', arn, name: identityName(arn) } };
+    return { ok: true, ...withProfile, stsUrl: stsUrl ?? '', identity: { account: answer.Account ?? '', arn, name: identityName(arn) } };
   } catch (error) {
-    const where = stsUrl ?? `https://sts.${await client.config.region()}.amazonaws.com`;
-    return { ok: false, ...withProfile, problem: toFriendlyError(error, { operation: 'credentials', endpoint: where, ...withProfile }) };
+    return { ok: false, ...withProfile, problem: toFriendlyError(error, { operation: 'credentials', ...(stsUrl ? { endpoint: stsUrl } : {}), ...withProfile }) };
   } finally {
     client.destroy();
   }

@@ -22,7 +22,7 @@ const USAGE = commandHelp(
   '[--yes] [--dry-run] [--no-interactive] [options]',
   `Deletes the Region's data stores whose expiry has passed: those tagged ${EXPIRY_TAG_KEY} (create --expires-in) with a time before now, whoever created them. It lists them and asks once, then deletes each and follows it to DELETED. Their FHIR data is lost; this cannot be undone.
 
-Without --output or --query the list is a table for people; with either, it is printed as the AWS CLI prints a response ({"ExpiredDatastores": [...]}). Ctrl+C stops: the data stores whose deletion started are named (they go on to DELETED), and those not yet touched are left as they are.`,
+Without an output format (--output, AWS_DEFAULT_OUTPUT or the profile's output) or --query the list is a table for people; with either, it is printed as the AWS CLI prints a response ({"ExpiredDatastores": [...]}). Ctrl+C stops: the data stores whose deletion started are named (they go on to DELETED), and those not yet touched are left as they are.`,
   FLAGS,
 );
 
@@ -39,7 +39,7 @@ function parseCleanupArgs(argv: string[]): CleanupRequest | 'help' {
       'See what would be deleted with healthlake-wizard cleanup --dry-run, then run: healthlake-wizard cleanup --yes',
     );
   }
-  return { confirmed: values.yes === true, dryRun: values['dry-run'] === true, options, forPeople: options.output === undefined && options.query === undefined };
+  return { confirmed: values.yes === true, dryRun: values['dry-run'] === true, options };
 }
 
 /** Runs `cleanup`; returns the exit code. */

@@ -1,7 +1,8 @@
 /**
  * `healthlake-wizard list [--filter F] [--max-results N] [--next-token T] [--output ...] [--query ...]`: the target
- * Region's data stores (ListFHIRDatastores), with `aws healthlake list-fhir-datastores`'s flags. Without --output
- * or --query, a table for people that marks the data stores created with this tool.
+ * Region's data stores (ListFHIRDatastores), with `aws healthlake list-fhir-datastores`'s flags. Without an output
+ * format (--output, AWS_DEFAULT_OUTPUT, the profile's output) or --query, a table for people that marks the data
+ * stores created with this tool.
  */
 import { parseDatastoreFilter } from '../request/datastore-filter.js';
 import { usageError } from '../store/command-report.js';
@@ -20,14 +21,14 @@ export const FLAGS = {
 const USAGE = commandHelp(
   'list',
   '[--filter FILTER] [--max-results N] [--next-token TOKEN] [options]',
-  "Lists the Region's data stores (ListFHIRDatastores), as aws healthlake list-fhir-datastores does: one page per call. Without --output or --query: a table for people, a * marking the data stores created with healthlake-wizard, and the next page's command after it. With either: the response as the AWS CLI prints it.",
+  "Lists the Region's data stores (ListFHIRDatastores), as aws healthlake list-fhir-datastores does: one page per call. Without an output format (--output, AWS_DEFAULT_OUTPUT or the profile's output) or --query: a table for people, a * marking the data stores created with healthlake-wizard, and the next page's command after it. With either: the response as the AWS CLI prints it.",
   FLAGS,
 );
 
 function parseListArgs(argv: string[]): ListRequest | 'help' {
   const { values, options } = parseCommandArgs('list', argv, FLAGS, false);
   if (values.help) return 'help';
-  const request: ListRequest = { input: {}, options, forPeople: options.output === undefined && options.query === undefined, argv };
+  const request: ListRequest = { input: {}, options, argv };
   if (values.filter !== undefined) request.input.Filter = parseDatastoreFilter(values.filter);
   const max = values['max-results'];
   if (max !== undefined) {

@@ -14,7 +14,7 @@ import type { FaultInjector } from './fault-injector.js';
 import { OPERATIONS, isOperation } from './operations.js';
 import { ServiceError } from './service-error.js';
 import { verifySignature, type SignaturePolicy } from './signature-check.js';
-import { callerIdentity, getCallerIdentityXml, isStsRequest, stsErrorXml, unsupportedStsAction } from './sts.js';
+import { assumeRole, assumeRoleXml, callerIdentity, getCallerIdentityXml, isStsRequest, stsAction, stsErrorXml } from './sts.js';
 import { KMS_TARGET_PREFIX, type KmsCatalog } from './kms.js';
 import { LAMBDA_PATH_PREFIX, LambdaError, lambdaOperation, type LambdaCatalog } from './lambda.js';
 import type { Caller, EmulatorCredentials } from './types.js';
@@ -192,17 +192,28 @@ export function createEmulatorServer(parts: ServerParts): EmulatorServer {
     }
   }
 
-  /** STS GetCallerIdentity: the SigV4 check (service `sts`), then the identity of the key that signed. */
+  /**
+   * STS: the SigV4 check (service `sts`), then GetCallerIdentity (the identity of the key that signed) or
+   * AssumeRole (temporary credentials, accepted from then on as the role's).
+   */
   async function handleSts(request: IncomingMessage, response: ServerResponse, raw: Buffer): Promise<void> {
-    parts.requests.GetCallerIdentity = (parts.requests.GetCallerIdentity ?? 0) + 1;
+    const body = raw.toString('utf8');
+    const asked = stsAction(body);
+    const name = 'action' in asked ? asked.action : 'GetCallerIdentity';
+    parts.requests[name] = (parts.requests[name] ?? 0) + 1;
     try {
-      const unsupported = unsupportedStsAction(raw.toString('utf8'));
-      if (unsupported) throw new ServiceError('InvalidAction', unsupported);
+      if ('invalid' in asked) throw new ServiceError('InvalidAction', asked.invalid);
       const signer = parts.signatures
         ? await verifySignature({ method: 'POST', url: request.url ?? '/', headers: request.headers, body: raw }, parts.signatures, 'sts')
         : parts.defaultIdentity;
-      const identity = callerIdentity(signer, parts.accountId);
-      sendXml(response, 200, (requestId) => getCallerIdentityXml(identity, requestId), parts.now());
+      if (asked.action === 'GetCallerIdentity') {
+        const identity = callerIdentity(signer, parts.accountId);
+        return sendXml(response, 200, (requestId) => getCallerIdentityXml(identity, requestId), parts.now());
+      }
+      const assumed = assumeRole(body, parts.accountId, parts.now());
+      if ('invalid' in assumed) throw new ServiceError('ValidationError', assumed.invalid);
+      parts.signatures?.credentials.push(assumed.credentials);
+      sendXml(response, 200, (requestId) => assumeRoleXml(assumed, requestId), parts.now());
     } catch (error) {
       const answer = error instanceof ServiceError ? error : new ServiceError('InternalFailure', 'We encountered an internal error. Please try again.');
       // STS names the signature errors its own way (same HTTP status).

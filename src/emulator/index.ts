@@ -76,7 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     signatures:
       options.verifySignatures === false
         ? undefined
-        : { credentials: options.credentials ?? [SANDBOX_CREDENTIALS], region, now },
+        : { credentials: [...(options.credentials ?? [SANDBOX_CREDENTIALS])], region, now },
   });
 
   const host = options.host ?? '127.0.0.1';

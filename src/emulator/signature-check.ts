@@ -23,7 +23,8 @@ export interface ReceivedRequest {
 
 /** What the check needs to know. */
 export interface SignaturePolicy {
-  credentials: readonly EmulatorCredentials[];
+  /** The keys accepted; AssumeRole adds the temporary ones it issues. */
+  credentials: EmulatorCredentials[];
   region: string;
   now: () => number;
 }

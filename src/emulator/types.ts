@@ -10,6 +10,8 @@ export interface EmulatorCredentials {
   sessionToken?: string;
   /** The IAM user (or, with a session token, role) STS GetCallerIdentity names for this key; default `sandbox`. */
   userName?: string;
+  /** With a session token: the role session GetCallerIdentity names; default `healthlake-wizard`. */
+  sessionName?: string;
 }
 
 /** Who signed a request: the ARN STS GetCallerIdentity reports for its key, and the account. */

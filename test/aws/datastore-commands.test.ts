@@ -44,6 +44,25 @@ async function listJson(...args: string[]) {
   return JSON.parse(result.stdout) as { DatastorePropertiesList: { DatastoreId: string; DatastoreName?: string; DatastoreStatus: string }[]; NextToken?: string };
 }
 
+describe('the output format, as the AWS CLI chooses it (--output, AWS_DEFAULT_OUTPUT, the profile\'s output)', () => {
+  it('list and cleanup print YAML for the profile, text for AWS_DEFAULT_OUTPUT, and --output beats both', async () => {
+    await createElsewhere(`format-${clock}`);
+    const config = join(fx.home.home, 'config');
+    writeFileSync(config, '[default]\noutput = yaml\n');
+    const env = { ...signed(), AWS_CONFIG_FILE: config };
+    const run = async (args: string[], extra: NodeJS.ProcessEnv = {}) => {
+      const result = await runBinary([...args, ...endpoint()], { ...env, ...extra });
+      expect(result.code).toBe(0);
+      return result.stdout;
+    };
+    expect(parseYaml(await run(['list']))).toHaveProperty('DatastorePropertiesList');
+    expect(await run(['cleanup', '--dry-run'])).toBe('ExpiredDatastores: []\n');
+    expect(await run(['list'], { AWS_DEFAULT_OUTPUT: 'text' })).toMatch(/^DATASTOREPROPERTIESLIST\t/m);
+    expect(await run(['list', '--output', 'json'], { AWS_DEFAULT_OUTPUT: 'text' })).toMatch(/^\{\n {4}"DatastorePropertiesList"/);
+    expect(JSON.parse(await run(['cleanup', '--dry-run', '--output', 'json']))).toEqual({ ExpiredDatastores: [] });
+  });
+});
+
 describe('list', () => {
   it('filters by name and status (shorthand and JSON), by creation time, and prints as --output/--query ask', async () => {
     const name = `filter-${clock}`;

@@ -1,6 +1,6 @@
 /**
- * `--debug` in the built binary: the credential source, Region, endpoint and each request and response, and
- * never the secret key or the session token (the output is scanned for both).
+ * `--debug` in the built binary (create, list, cleanup, delete): the credential source, Region, endpoint and each
+ * request and response, and never the secret key or the session token (the output is scanned for both).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
@@ -13,9 +13,14 @@ const SESSION = {
   userName: 'debugger',
 };
 
+const DELAY_MS = 1000;
+// The emulator's clock runs ahead when a test moves it: a data store is ACTIVE exactly when the test says.
+let ahead = 0;
+const emulatorSettled = () => (ahead += DELAY_MS);
+
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ port: 0, credentials: [SESSION] });
+  emulator = await startEmulator({ port: 0, credentials: [SESSION], createDelayMs: DELAY_MS, now: () => Date.now() + ahead });
   emulator.faults.schedule('throttle', 1, 'CreateFHIRDatastore');
 });
 afterAll(() => emulator.stop());
@@ -45,6 +50,40 @@ describe('--debug', () => {
       for (const secret of [SESSION.secretAccessKey, SESSION.sessionToken]) {
         expect(log).not.toContain(secret);
         expect(result.stdout).not.toContain(secret);
+      }
+    } finally {
+      home.remove();
+    }
+  });
+
+  it('list, cleanup and delete log their requests too, with the same redaction', async () => {
+    const home = emptyHome();
+    try {
+      const env = {
+        ...home.env,
+        AWS_ACCESS_KEY_ID: SESSION.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: SESSION.secretAccessKey,
+        AWS_SESSION_TOKEN: SESSION.sessionToken,
+      };
+      const target = ['--endpoint-url', emulator.url, '--region', 'us-east-1', '--debug'];
+      const created = await runBinary(['create', '--no-interactive', '--no-wait', '--datastore-type-version', 'R4', ...target.slice(0, -1)], env);
+      const { DatastoreId } = JSON.parse(created.stdout) as { DatastoreId: string };
+      emulatorSettled();
+      const runs = {
+        ListFHIRDatastores: await runBinary(['list', '--output', 'json', ...target], env),
+        ListTagsForResource: await runBinary(['cleanup', '--dry-run', ...target], env),
+        DeleteFHIRDatastore: await runBinary(['delete', DatastoreId, '--yes', '--no-wait', ...target], env),
+      };
+      for (const [operation, result] of Object.entries(runs)) {
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain(`endpoint: ${emulator.url} (--endpoint-url)`);
+        expect(result.stderr).toContain('credentials: environment variables (AWS_ACCESS_KEY_ID)');
+        expect(result.stderr).toMatch(new RegExp(`${operation}: HTTP 200 request id [0-9a-f-]{36} in \\d+ ms`));
+        expect(result.stderr).toContain('"x-amz-security-token":"[redacted]"');
+        for (const secret of [SESSION.secretAccessKey, SESSION.sessionToken]) {
+          expect(result.stderr).not.toContain(secret);
+          expect(result.stdout).not.toContain(secret);
+        }
       }
     } finally {
       home.remove();

@@ -4,66 +4,33 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FriendlyFailure } from '../../src/aws/errors.js';
 import { createGateway } from '../../src/aws/gateway.js';
 import { SANDBOX_CREDENTIALS, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { checkTarget } from '../../src/aws/target-check.js';
 import type { GlobalOptions } from '../../src/options.js';
+import { awsFilesHome, withEnv } from '../support/aws-files.js';
+import { listenLocally, startCountingProxy, type CountingProxy } from '../support/counting-proxy.js';
 
 const HAS_OPENSSL = spawnSync('openssl', ['version']).status === 0;
 
 let emulator: RunningEmulator;
-let proxy: Server;
+let counting: CountingProxy;
 let proxyUrl: string;
+let through: CountingProxy['through'];
 let dir: string;
 let front: HttpsServer | undefined;
 let frontUrl = '';
-const through = { connect: 0, forward: 0 };
-const sockets = new Set<Socket>();
-
-function listen(server: Server | HttpsServer): Promise<string> {
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve(`127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
-    }),
-  );
-}
 
 beforeAll(async () => {
   emulator = await startEmulator({ port: 0, createDelayMs: 50 });
-  // Forwards absolute-URI requests (HTTP_PROXY) and tunnels CONNECT (HTTPS_PROXY), to 127.0.0.1 only.
-  proxy = createHttpServer((req, res) => {
-    through.forward += 1;
-    const target = new URL(req.url ?? '');
-    const upstream = httpRequest({ host: '127.0.0.1', port: target.port, method: req.method, path: target.pathname + target.search, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  proxy.on('connect', (req, client: Socket) => {
-    through.connect += 1;
-    const [host, port] = (req.url ?? '').split(':');
-    if (host !== '127.0.0.1') return client.destroy();
-    const upstream = connect(Number(port), '127.0.0.1', () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => sockets.delete(socket));
-    }
-  });
-  proxyUrl = `http://${await listen(proxy)}`;
+  counting = await startCountingProxy();
+  ({ url: proxyUrl, through } = counting);
   if (!HAS_OPENSSL) return;
   dir = mkdtempSync(join(tmpdir(), 'hlw-proxy-'));
   const made = spawnSync('openssl', [
@@ -79,13 +46,11 @@ beforeAll(async () => {
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
-  frontUrl = `https://${await listen(front)}`;
+  frontUrl = `https://${await listenLocally(front)}`;
 });
 
 afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  proxy.closeAllConnections();
-  await new Promise((resolve) => proxy.close(resolve));
+  await counting.stop();
   if (front) {
     front.closeAllConnections();
     await new Promise((resolve) => front!.close(resolve));
@@ -147,5 +112,45 @@ describe('proxies', () => {
     expect(untrusted?.friendly.code).toBe('TlsFailure');
     await createWith(trusted, { HTTPS_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' });
     expect(through.connect).toBe(start + 3);
+  });
+});
+
+describe('the target check', () => {
+  it("an assume-role profile's AssumeRole goes through HTTP_PROXY, as GetCallerIdentity does", async () => {
+    const aws = awsFilesHome('hlw-proxy-role-');
+    try {
+      const env = {
+        ...aws.files(
+          `[profile deployer]\nregion = us-east-1\nrole_arn = arn:aws:iam::${emulator.accountId}:role/Deployer\nrole_session_name = proxy-test\nsource_profile = base\n`,
+          `[base]\naws_access_key_id = ${SANDBOX_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${SANDBOX_CREDENTIALS.secretAccessKey}\n`,
+        ),
+        AWS_ENDPOINT_URL_STS: emulator.url,
+        HTTP_PROXY: proxyUrl,
+      };
+      const before = { forward: through.forward, assumed: emulator.requests.AssumeRole ?? 0 };
+      const check = await withEnv(env, () => checkTarget({ profile: 'deployer' }, { env }));
+      expect(check).toMatchObject({ ok: true, identity: { arn: `arn:aws:sts::${emulator.accountId}:assumed-role/Deployer/proxy-test` } });
+      expect(emulator.requests.AssumeRole).toBe(before.assumed + 1);
+      // AssumeRole, then GetCallerIdentity: both through the proxy.
+      expect(through.forward).toBe(before.forward + 2);
+    } finally {
+      aws.remove();
+    }
+  });
+
+  it("STS is asked with the user's retries, and at the FIPS host the user chose", async () => {
+    const aws = awsFilesHome('hlw-proxy-fips-');
+    try {
+      const env = { ...aws.files('[profile gov]\nregion = us-east-1\nuse_fips_endpoint = true\nmax_attempts = 1\n'), HTTPS_PROXY: proxyUrl };
+      const lines: string[] = [];
+      const from = counting.targets.length;
+      const check = await withEnv(env, () => checkTarget({ profile: 'gov' }, { env, credentials: { ...SANDBOX_CREDENTIALS }, debug: (line) => lines.push(line) }));
+      // The proxy refuses any host but 127.0.0.1: the request went no further than this machine.
+      expect(counting.targets.slice(from)).toEqual(['sts-fips.us-east-1.amazonaws.com:443']);
+      expect(lines.join('\n')).toContain('GetCallerIdentity: POST https://sts-fips.us-east-1.amazonaws.com/ attempt=1; max=1');
+      expect(check.ok).toBe(false);
+    } finally {
+      aws.remove();
+    }
   });
 });

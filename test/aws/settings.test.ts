@@ -2,31 +2,35 @@
  * Settings read as the AWS CLI reads them, end to end: temporary config and credentials files (a temp HOME),
  * real SDK clients built by the gateway, and emulators that count what reached them.
  */
-import { awsFilesHome, type AwsFilesHome } from '../support/aws-files.js';
+import { awsFilesHome, withEnv, type AwsFilesHome } from '../support/aws-files.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createConfiguredClient } from '../../src/aws/config.js';
 import { outputFormatFor as resolveOutputFormat } from '../../src/cli-output/render-output.js';
 import { FriendlyFailure, toFriendlyError } from '../../src/aws/errors.js';
 import { createGateway } from '../../src/aws/gateway.js';
+import { checkTarget } from '../../src/aws/target-check.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import type { GlobalOptions } from '../../src/options.js';
 import { emptyHome, runBinary } from '../cli/built-binary.js';
+import { startCountingProxy, type CountingProxy } from '../support/counting-proxy.js';
 
 const EAST = { accessKeyId: 'AKIDEASTEXAMPLE00000', secretAccessKey: 'east-secret-key', userName: 'east' };
 const EP = { accessKeyId: 'AKIDEPEXAMPLE0000000', secretAccessKey: 'ep-secret-key', userName: 'ep' };
 
 let east: RunningEmulator;
 let ep: RunningEmulator;
+let proxy: CountingProxy;
 let aws: AwsFilesHome;
 
 beforeAll(async () => {
-  [east, ep] = await Promise.all([
+  [east, ep, proxy] = await Promise.all([
     startEmulator({ port: 0, createDelayMs: 50, credentials: [EAST] }),
     startEmulator({ port: 0, createDelayMs: 50, credentials: [EP] }),
+    startCountingProxy(),
   ]);
 });
 afterAll(async () => {
-  await Promise.all([east.stop(), ep.stop()]);
+  await Promise.all([east.stop(), ep.stop(), proxy.stop()]);
 });
 beforeEach(() => {
   aws = awsFilesHome('hlw-settings-');
@@ -49,20 +53,6 @@ aws_secret_access_key = ${EAST.secretAccessKey}
 aws_access_key_id = ${EP.accessKeyId}
 aws_secret_access_key = ${EP.secretAccessKey}
 `;
-
-/** Runs `fn` with `env` as process.env's AWS settings (the SDK's credential chain reads process.env). */
-async function withEnv<T>(env: NodeJS.ProcessEnv, fn: () => Promise<T>): Promise<T> {
-  const keys = Object.keys(process.env).filter((key) => key.startsWith('AWS_') || /^(https?|no|all)_proxy$/i.test(key));
-  const saved = { ...process.env };
-  for (const key of keys) delete process.env[key];
-  Object.assign(process.env, env);
-  try {
-    return await fn();
-  } finally {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-}
 
 async function createWith(options: GlobalOptions, env: NodeJS.ProcessEnv) {
   return withEnv(env, () => createGateway(options, { env }).create({ DatastoreTypeVersion: 'R4' }));
@@ -151,6 +141,73 @@ healthlake =
     expect(failure).toBeInstanceOf(FriendlyFailure);
     expect((failure as FriendlyFailure).friendly).toMatchObject({ code: 'InvalidEndpoint', exitCode: 253 });
     expect((failure as FriendlyFailure).friendly.message).toContain('endpoint_url of profile "east"');
+  });
+});
+
+describe('the endpoint at request time', () => {
+  // A profile without an endpoint means AWS's own. The counting proxy (HTTPS_PROXY) refuses every host but
+  // 127.0.0.1, so such a request stops there, and the proxy tells which host it was for.
+  const AWS_HOST = 'healthlake.us-east-1.amazonaws.com:443';
+
+  async function hostsAskedFor(options: GlobalOptions, env: NodeJS.ProcessEnv): Promise<string[]> {
+    const from = proxy.targets.length;
+    const before = requestsTo(ep);
+    const outcome = await withEnv({ ...env, HTTPS_PROXY: proxy.url }, () => createGateway(options, { env, maxAttempts: 1 }).create({ DatastoreTypeVersion: 'R4' })).then(
+      () => 'created',
+      () => 'failed',
+    );
+    expect(outcome).toBe('failed');
+    expect(requestsTo(ep)).toBe(before);
+    return proxy.targets.slice(from);
+  }
+
+  it("--profile east (no endpoint_url) goes to AWS's endpoint, not to that of AWS_PROFILE=ep", async () => {
+    const env = files(`[profile east]\nregion = us-east-1\n[profile ep]\nregion = us-east-1\nendpoint_url = ${ep.url}\n`, CREDENTIALS);
+    expect(await hostsAskedFor({ profile: 'east' }, { ...env, AWS_PROFILE: 'ep' })).toEqual([AWS_HOST]);
+  });
+
+  it('ignore_configured_endpoint_urls in the chosen profile, or AWS_IGNORE_CONFIGURED_ENDPOINT_URLS, drops AWS_ENDPOINT_URL', async () => {
+    const ignoring = files('[profile east]\nregion = us-east-1\nignore_configured_endpoint_urls = true\n', CREDENTIALS);
+    expect(await hostsAskedFor({ profile: 'east' }, { ...ignoring, AWS_ENDPOINT_URL: ep.url })).toEqual([AWS_HOST]);
+    const plain = files('[profile east]\nregion = us-east-1\n', CREDENTIALS);
+    expect(await hostsAskedFor({ profile: 'east' }, { ...plain, AWS_ENDPOINT_URL: ep.url, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' })).toEqual([AWS_HOST]);
+  });
+});
+
+describe('credentials, as the AWS CLI picks them', () => {
+  // Each emulator accepts one key only: a request succeeds only when signed with that key.
+  const config = (epEndpoint: string) => `[profile ep]\nregion = us-east-1\nendpoint_url = ${epEndpoint}\n`;
+  const eastKeysInEnv = { AWS_ACCESS_KEY_ID: EAST.accessKeyId, AWS_SECRET_ACCESS_KEY: EAST.secretAccessKey };
+
+  it('a profile named by AWS_PROFILE only: the environment keys win (for HealthLake and STS)', async () => {
+    const env = { ...files(config(east.url), CREDENTIALS), AWS_PROFILE: 'ep', ...eastKeysInEnv };
+    const before = requestsTo(east);
+    expect((await createWith({}, env)).DatastoreStatus).toBe('CREATING');
+    expect(requestsTo(east)).toBe(before + 1);
+    const check = await withEnv(env, () => checkTarget({}, { env }));
+    expect(check).toMatchObject({ ok: true, identity: { name: 'east' } });
+  });
+
+  it("--profile: that profile's keys, the environment keys ignored", async () => {
+    const env = { ...files(config(ep.url), CREDENTIALS), ...eastKeysInEnv };
+    const before = requestsTo(ep);
+    expect((await createWith({ profile: 'ep' }, env)).DatastoreStatus).toBe('CREATING');
+    expect(requestsTo(ep)).toBe(before + 1);
+    const check = await withEnv(env, () => checkTarget({ profile: 'ep' }, { env }));
+    expect(check).toMatchObject({ ok: true, identity: { name: 'ep' } });
+  });
+
+  it("the SDK's warning about several credential sources never reaches stderr", async () => {
+    const binaryHome = emptyHome();
+    try {
+      const env = { ...binaryHome.env, ...files(config(ep.url), CREDENTIALS), ...eastKeysInEnv };
+      const withFlag = await runBinary(['list', '--profile', 'ep', '--output', 'json'], env);
+      expect(withFlag).toMatchObject({ code: 0, stderr: '' });
+      const fromVariable = await runBinary(['list', '--output', 'json'], { ...env, AWS_PROFILE: 'ep', AWS_ENDPOINT_URL: east.url });
+      expect(fromVariable).toMatchObject({ code: 0, stderr: '' });
+    } finally {
+      binaryHome.remove();
+    }
   });
 });
 

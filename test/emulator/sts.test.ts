@@ -1,5 +1,5 @@
-/** STS GetCallerIdentity as the real STS client sees it: the identity of the key that signed, from no network. */
-import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+/** STS GetCallerIdentity and AssumeRole as the real STS client sees them: the identity of the key that signed, from no network. */
+import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
 import { emulatorForTest } from './emulator-fixture.js';
@@ -50,5 +50,28 @@ describe('STS GetCallerIdentity', () => {
       .send(new GetCallerIdentityCommand({}))
       .then(() => undefined, (caught: unknown) => caught as { name: string });
     expect(error?.name).toBe('SignatureDoesNotMatch');
+  });
+});
+
+describe('STS AssumeRole', () => {
+  it('issues temporary credentials for a role of the account, accepted afterwards as that role', async () => {
+    const emulator = await emulatorForTest();
+    const assumed = await stsFor(emulator.url, { ...SANDBOX_CREDENTIALS }).send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/Deployer', RoleSessionName: 'ci-run', DurationSeconds: 900 }));
+    expect(assumed.AssumedRoleUser?.Arn).toBe('arn:aws:sts::123456789012:assumed-role/Deployer/ci-run');
+    const issued = assumed.Credentials!;
+    expect(issued.AccessKeyId).toMatch(/^ASIA[0-9A-F]{16}$/);
+    expect(issued.Expiration!.getTime() - Date.now()).toBeGreaterThan(800_000);
+    const asRole = stsFor(emulator.url, { accessKeyId: issued.AccessKeyId!, secretAccessKey: issued.SecretAccessKey!, sessionToken: issued.SessionToken! });
+    expect((await asRole.send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:sts::123456789012:assumed-role/Deployer/ci-run');
+    expect(emulator.requests).toMatchObject({ AssumeRole: 1, GetCallerIdentity: 1 });
+  });
+
+  it("refuses a role of another account, naming RoleArn and the account's own form", async () => {
+    const emulator = await emulatorForTest();
+    const error = await stsFor(emulator.url, { ...SANDBOX_CREDENTIALS })
+      .send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::999999999999:role/Other', RoleSessionName: 'ci-run' }))
+      .then(() => undefined, (caught: unknown) => caught as { name: string; message: string });
+    expect(error?.name).toBe('ValidationError');
+    expect(error?.message).toContain('RoleArn must be a role of account 123456789012, such as arn:aws:iam::123456789012:role/NAME');
   });
 });
