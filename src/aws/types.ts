@@ -104,6 +104,8 @@ export interface ProfileEntry {
   chosen: boolean;
   /** The Region a run with this profile uses when none is chosen (AWS_REGION, AWS_DEFAULT_REGION, then its own). */
   region?: string;
+  /** Where `region` comes from, as a person would look for it: `--region`, `AWS_REGION`, `its config`... */
+  regionFrom?: string;
 }
 
 /**

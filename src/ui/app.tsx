@@ -230,7 +230,8 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     case 'target':
       screen = (
         <Box flexDirection="column">
-          <Header target={target} sandbox={state.sandbox} dryRun={state.dryRun} />
+          {/* The picker is the fix: the header does not repeat it. */}
+          <Header target={target} sandbox={state.sandbox} dryRun={state.dryRun} problemShownBelow />
           <Box marginTop={1}>
             <TargetPicker
               loadProfiles={deps.listProfiles}

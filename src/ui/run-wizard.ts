@@ -45,7 +45,12 @@ export async function runWizard({ initial, given, options, policy }: RunWizardIn
       },
       async listProfiles() {
         const { listProfiles } = await import('../aws/target-check.js');
-        return listProfiles(options);
+        // The Region each would use, and where it comes from: --region and the environment win over the profile's.
+        const env = process.env;
+        const from = options.region ? '--region' : env.AWS_REGION ? 'AWS_REGION' : env.AWS_DEFAULT_REGION ? 'AWS_DEFAULT_REGION' : undefined;
+        return (await listProfiles(options)).map((entry) =>
+          from ? { ...entry, region: options.region ?? entry.region, regionFrom: from } : entry.region ? { ...entry, regionFrom: 'its config' } : entry,
+        );
       },
       async openStore() {
         const { openLocalStore } = await import('../aws/session.js');

@@ -18,12 +18,26 @@ export type StartOption =
   /** Checks the same target again (after `aws sso login` in another terminal, say). */
   | { kind: 'recheck'; label: string; meaning: string };
 
-/** The options for these choices; `problem` is the code of what stops the target (see `targetProblem`). */
-export function startOptions(choices: StartChoices, sandbox: boolean, problem?: string): StartOption[] {
+/**
+ * Nothing is configured at all: no credentials were found, and the target's check says no more than that (or
+ * only that no Region is set). Credentials that exist but fail (a credential_process, an expired SSO session)
+ * are not this: their fix comes first.
+ */
+export function nothingConfigured(choices: StartChoices, sandbox: boolean, problem?: string): boolean {
+  return choices.credentialsMissing && !sandbox && (!problem || problem === 'NoRegion' || problem === 'NoCredentials');
+}
+
+/**
+ * The options for these choices; `problem` is the code of what stops the target (see `targetProblem`);
+ * `regionNotOffered`: the Region in use is not one of HealthLake's (see `regionWarning`).
+ */
+export function startOptions(choices: StartChoices, sandbox: boolean, problem?: string, regionNotOffered = false): StartOption[] {
   const options: StartOption[] = [];
-  if (choices.credentialsMissing && !sandbox) {
+  const nothing = nothingConfigured(choices, sandbox, problem);
+  if (nothing) {
     options.push({ kind: 'sandbox', label: 'Try it in the sandbox', meaning: 'a local emulator: nothing is sent to AWS or billed' });
   }
+  if (regionNotOffered && !problem) options.push({ kind: 'target', label: 'Choose another Region…', meaning: 'HealthLake is not offered in the one in use' });
   if (problem) {
     options.push(
       problem === 'NoRegion'
@@ -31,8 +45,9 @@ export function startOptions(choices: StartChoices, sandbox: boolean, problem?: 
         : { kind: 'target', label: 'Change the target…', meaning: 'another AWS profile or Region, or the sandbox' },
     );
     if (problem !== 'NoRegion') options.push({ kind: 'recheck', label: 'Check again', meaning: 'once it is fixed, e.g. in another terminal' });
-    // No credentials at all: the sandbox needs none (offered first already when none were found on this machine).
-    if (problem === 'NoCredentials' && !options.some((option) => option.kind === 'sandbox')) {
+    // No credentials, or none that work: the sandbox needs none (offered first already when none were found on
+    // this machine; after the fix when credentials exist but fail).
+    if ((problem === 'NoCredentials' || choices.credentialsMissing) && !sandbox && !options.some((option) => option.kind === 'sandbox')) {
       options.push({ kind: 'sandbox', label: 'Try it in the sandbox', meaning: 'a local emulator: nothing is sent to AWS or billed' });
     }
   }
@@ -46,15 +61,16 @@ export function startOptions(choices: StartChoices, sandbox: boolean, problem?: 
     const fromProject = choices.presets.filter((preset) => preset.origin === 'project').length;
     options.push({ kind: 'presets', label: 'Start from a preset…', meaning: fromProject > 0 ? `${choices.presets.length}, ${fromProject} from the project` : `${choices.presets.length} saved` });
   }
-  if (choices.credentialsMissing && !sandbox) {
+  if (nothing) {
     options.push({ kind: 'fresh', label: 'Continue with AWS anyway', meaning: 'credentials are needed to create' });
   }
-  if (!problem) options.push({ kind: 'target', label: 'Change the target…', meaning: 'another AWS profile or Region, or the sandbox' });
+  if (!problem && !regionNotOffered) options.push({ kind: 'target', label: 'Change the target…', meaning: 'another AWS profile or Region, or the sandbox' });
   return options;
 }
 
 /** A preset's origin and what it is for: the project's file (and whether it hides yours), or your description. */
 export function presetMeaning(preset: Preset): string {
-  if (preset.origin === 'project') return `project · ${preset.file}${preset.hidesPersonal ? ' (wins over yours)' : ''}`;
+  // The clash first: a long path is cut at the end of the line, and the clash must not be.
+  if (preset.origin === 'project') return `project${preset.hidesPersonal ? ', wins over yours' : ''} · ${preset.file}`;
   return `personal · ${preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}`}`;
 }

@@ -3,24 +3,82 @@
  * the data store goes and whose credentials sign, or what is wrong and how to fix it. No Ink: the plain mode
  * says the same.
  */
+import { HEALTHLAKE_REGIONS, isHealthLakeRegion } from '../aws/healthlake-regions.js';
 import type { FriendlyError, TargetReport } from '../aws/types.js';
 import { MARK } from './marks.js';
+import { wrapWords } from './wrap-words.js';
 
 /** The target in one line, e.g. `region us-east-1 · profile dev · account 111122223333 (Admin)`. */
 export function targetLine(sandbox: boolean, report: TargetReport | undefined): string {
-  const account = report?.ok && report.identity ? `account ${report.identity.account}${report.identity.name ? ` (${report.identity.name})` : ''}` : '';
-  // The SANDBOX badge follows: short enough for the emulator's account to fit 80 columns (its identity is itself).
-  if (sandbox) return ['local, nothing goes to AWS', report?.ok && report.identity ? `account ${report.identity.account}` : ''].filter(Boolean).join(' · ');
-  if (!report) return 'checking the target…';
-  const target = report.target;
-  const where = target ? [`region ${target.region}`, target.profile ? `profile ${target.profile}` : ''] : [];
-  const state = report.ok ? account : `${MARK.error} ${shortProblem(report.problem)}`;
-  return [...where, state, target?.endpoint ?? ''].filter(Boolean).join(' · ');
+  return targetHeading(sandbox, report, { room: Infinity, width: Infinity, problem: 'brief', changeTarget: '' }).line;
 }
 
-/** The problem as a few words for the header. */
-function shortProblem(problem: FriendlyError): string {
-  return problem.code === 'NoRegion' ? 'no Region chosen yet' : problem.message;
+/** How a line of the heading is shown: as the target, a problem, its fix, a choice still to make, a warning. */
+export type HeadingTone = 'target' | 'problem' | 'fix' | 'choice' | 'warning';
+
+/** The target as the header shows it: one line, and lines of their own for what does not fit in it. */
+export interface TargetHeading {
+  /** `region … · profile … · account … (identity)`, the problem when it fits whole, or the sandbox. */
+  line: string;
+  tone: HeadingTone;
+  /** Lines under it, each at most `width` wide: the identity when it did not fit, or the problem and its fix. */
+  more: { text: string; tone: HeadingTone }[];
+}
+
+/** Where the heading goes and what the screen under it says itself. */
+export interface HeadingRoom {
+  /** Columns the first line has (after the product's name, before the badges). */
+  room: number;
+  /** Columns of the lines under it. */
+  width: number;
+  /**
+   * Where the problem (or the warning) and its fix are said: `here`, under the line (the screen does not say
+   * them); `below`, by the screen (the line points there); `brief`, only the problem in the line, cut at its end
+   * (no room for more).
+   */
+  problem: 'here' | 'below' | 'brief';
+  /** How the person changes the target here, e.g. `press Ctrl+T`. */
+  changeTarget: string;
+}
+
+/**
+ * The heading for this report: the account and identity whole (the identity on a line of its own when the first
+ * is too narrow), a problem whole or, when it is too long, under the line with its fix where the screen does not
+ * show them.
+ */
+export function targetHeading(sandbox: boolean, report: TargetReport | undefined, { room, width, problem: told, changeTarget }: HeadingRoom): TargetHeading {
+  const details = told === 'here';
+  // The SANDBOX badge follows: short enough for the emulator's account to fit 80 columns (its identity is itself).
+  if (sandbox) return { line: ['local, nothing goes to AWS', report?.ok && report.identity ? `account ${report.identity.account}` : ''].filter(Boolean).join(' · '), tone: 'target', more: [] };
+  if (!report) return { line: 'checking the target…', tone: 'target', more: [] };
+  const target = report.target;
+  const warning = regionWarning(report, changeTarget);
+  const where = target ? [`region ${target.region}${warning ? ' (no HealthLake there)' : ''}`, target.profile ? `profile ${target.profile}` : ''] : [];
+  const endpoint = target?.endpoint ?? '';
+  const join = (...parts: string[]) => parts.filter(Boolean).join(' · ');
+  // The endpoint comes last and may be cut: what must be whole is the rest.
+  const fits = (...parts: string[]) => [...join(...parts)].length <= room;
+  const wrapped = (text: string, tone: HeadingTone) => wrapWords(text, width).map((line) => ({ text: line, tone }));
+  if (report.ok) {
+    const warned = details && warning ? wrapped(`${MARK.warning} ${warning.message} Fix: ${warning.fix}`, 'warning') : [];
+    const identity = report.identity;
+    if (!identity) return { line: join(...where, endpoint), tone: 'target', more: warned };
+    const account = `account ${identity.account}`;
+    const named = identity.name ? `${account} (${identity.name})` : account;
+    if (fits(...where, named) || !identity.name) return { line: join(...where, named, endpoint), tone: 'target', more: warned };
+    return { line: join(...where, account, endpoint), tone: 'target', more: [...wrapped(`identity ${identity.name}`, 'target'), ...warned] };
+  }
+  const { problem } = report;
+  if (problem.code === 'NoRegion') {
+    // A choice still to make, not an error: the start screen offers the Regions.
+    return { line: join(...where, 'Region not chosen yet', endpoint), tone: 'choice', more: details ? wrapped(`To choose one, ${changeTarget}.`, 'choice') : [] };
+  }
+  const said = `${MARK.error} ${problem.message}`;
+  const fix = details ? wrapped(`Fix: ${problem.fix}`, 'fix') : [];
+  if (fits(...where, said)) return { line: join(...where, said, endpoint), tone: 'problem', more: fix };
+  if (told === 'brief') return { line: join(...where, said, endpoint), tone: 'problem', more: [] };
+  if (told === 'below') return { line: join(...where, `${MARK.error} problem below`, endpoint), tone: 'problem', more: [] };
+  return { line: join(...where, endpoint) || `${MARK.error} the target cannot be used`, tone: 'problem', more: [...wrapped(said, 'problem'), ...fix] };
 }
 
 /**
@@ -38,4 +96,21 @@ export function targetProblem(report: TargetReport | undefined): Pick<FriendlyEr
     };
   }
   return { code, message, fix };
+}
+
+/**
+ * A Region where HealthLake is not offered (by the General Reference's table): not a blocker, since the table
+ * may lag a new Region, but creating there fails, so the person is told at once with the way to change it.
+ */
+export function regionWarning(report: TargetReport | undefined, changeTarget: string): { message: string; fix: string } | undefined {
+  const region = report?.target?.region;
+  if (!region || report?.target?.sandbox || isHealthLakeRegion(region)) return undefined;
+  return {
+    message: `HealthLake is not offered in ${region}.`,
+    fix: `${capitalised(changeTarget)} to choose a Region where it is (${HEALTHLAKE_REGIONS.map((candidate) => candidate.code).join(', ')}).`,
+  };
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -30,7 +30,9 @@ describe('the target, first', () => {
       }),
     );
     await term.waitFor(/Choose the Region to create the data store in[\s\S]*› Choose a Region…/, 20_000);
-    expect(term.screen()).toContain('✗ no Region chosen yet');
+    // A choice to make, not an error: the header agrees with the body.
+    expect(term.screen()).toContain('healthlake-wizard · Region not chosen yet');
+    expect(term.screen()).not.toContain('✗');
     await term.press(KEYS.enter);
     await term.waitFor('Region for the configured credentials');
     await term.press(...'east-1');
@@ -48,6 +50,44 @@ describe('the target, first', () => {
   });
 
   it('an expired SSO token: told on the first screen with the aws sso login fix, before any step', async () => {
+    const dirs = expiredSsoHome();
+    term = fx.track(spawnCli(['--profile', 'corp', '--endpoint-url', fx.emulator.url], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
+    await term.waitFor(/✗ Your AWS SSO session has expired or was never started\.[\s\S]*Fix: Run: aws sso login --profile corp[\s\S]*› Change the target…/, 20_000);
+    // The screen tells the problem: the header points to it.
+    expect(term.screen()).toContain('region us-east-1 · profile corp · ✗ problem below');
+    // No key was pressed: the screen came by itself, before any step was answered.
+    expect(term.screen()).not.toContain('Step 1 of');
+    expect(await quitAndDiscard(term)).toBe(130);
+  });
+
+  it('an expired SSO token at 80x24: the review offers no create and keeps its header on screen; a step shows the fix in the header', async () => {
+    const dirs = expiredSsoHome();
+    term = fx.track(spawnCli(['--profile', 'corp', '--endpoint-url', fx.emulator.url, ...FLAGS], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
+    await term.waitFor(/› Change the target…[\s\S]*Start fresh/, 20_000);
+    await term.press(KEYS.down, KEYS.down);
+    await term.waitFor(/› Start fresh/);
+    await term.press(KEYS.enter);
+    await term.waitFor(/Or press Ctrl\+T to change the target; every answer is kept\.[\s\S]*Ctrl\+C quit/, 20_000);
+    const review = term.screen().split('\n');
+    expect(review[0]).toMatch(/^healthlake-wizard · region us-east-1 · profile corp · ✗ problem below/);
+    expect(review.some((line) => /› +Cannot create until the target works \(Ctrl\+T changes it\)/.test(line))).toBe(true);
+    expect(review.map((line) => line.trim())).toContain('Fix: Run: aws sso login --profile corp');
+    expect(term.screen()).not.toMatch(/Enter create|c create|Create data store/);
+    // Esc: the last step, where the header itself says the problem and its fix.
+    await term.press(KEYS.escape);
+    await term.waitFor(/Step \d+ of/);
+    const step = term.screen().split('\n');
+    expect(step.slice(0, 3).map((line) => line.trimEnd())).toEqual([
+      `healthlake-wizard · region us-east-1 · profile corp · ${fx.emulator.url}`,
+      '✗ Your AWS SSO session has expired or was never started.',
+      'Fix: Run: aws sso login --profile corp',
+    ]);
+    expect(await quitAndDiscard(term)).toBe(130);
+  });
+});
+
+/** A temporary HOME whose profile `corp` has an SSO session that expired long ago. */
+function expiredSsoHome() {
     const dirs = fx.tempHome();
     const startUrl = 'https://example-start.awsapps.com/start';
     const aws = join(dirs.home, '.aws');
@@ -56,11 +96,5 @@ describe('the target, first', () => {
     // The AWS CLI's legacy cache: named by the SHA-1 of the start URL, expired long ago.
     const cacheFile = join(aws, 'sso', 'cache', `${createHash('sha1').update(startUrl).digest('hex')}.json`);
     writeFileSync(cacheFile, JSON.stringify({ startUrl, region: 'us-east-1', accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z' }));
-    term = fx.track(spawnCli(['--profile', 'corp', '--endpoint-url', fx.emulator.url], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
-    await term.waitFor(/✗ Your AWS SSO session has expired or was never started\.[\s\S]*Fix: Run: aws sso login --profile corp[\s\S]*› Change the target…/, 20_000);
-    expect(term.screen()).toContain('region us-east-1 · profile corp · ✗ Your AWS SSO session');
-    // No key was pressed: the screen came by itself, before any step was answered.
-    expect(term.screen()).not.toContain('Step 1 of');
-    expect(await quitAndDiscard(term)).toBe(130);
-  });
-});
+    return dirs;
+}

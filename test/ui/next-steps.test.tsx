@@ -24,6 +24,25 @@ function pastedArguments(command: string, env: Record<string, string> = {}): str
 }
 
 describe('next steps on ACTIVE', () => {
+  it('sends every aws command where the wizard went, and puts the credentials curl signs with in the environment', () => {
+    const screen = drive(<NextSteps datastoreId={ID} endpoint={ENDPOINT} region="eu-west-2" sandbox={false} smart={false} profile="dev" endpointUrl="https://vpce.example" />);
+    const lines = screen.frame().split('\n');
+    screen.unmount();
+    const text = lines.join('\n');
+    const commands = text.replace(/ ?\\\n\s*/g, ' ').split('\n').map((line) => line.trim());
+    const awsCommands = commands.filter((line) => line.startsWith('aws '));
+    expect(awsCommands.length).toBeGreaterThan(0);
+    for (const command of awsCommands) expect(command).toContain('--region eu-west-2 --profile dev --endpoint-url https://vpce.example');
+    expect(commands).toContain('eval "$(aws configure export-credentials --profile dev --format env)"');
+    // Pasted as shown: the AWS CLI (here a stand-in printing what `configure export-credentials --format env` prints)
+    // exports the profile's keys, and curl receives them.
+    const start = lines.findIndex((line) => line.trimStart().startsWith('eval'));
+    const end = lines.findIndex((line, index) => index > start && line.trimStart().startsWith('curl'));
+    const last = lines.findIndex((line, index) => index > end && !line.endsWith('\\'));
+    const aws = `aws() { [ "$*" = "configure export-credentials --profile dev --format env" ] && printf 'export AWS_ACCESS_KEY_ID=AKIDDEV\\nexport AWS_SECRET_ACCESS_KEY=devsecret\\n'; }`;
+    expect(pastedArguments(`${aws}\n${lines.slice(start, last + 1).join('\n')}`)).toContain('AKIDDEV:devsecret');
+  });
+
   it('points "delete it when done" to healthlake-wizard delete with the id', () => {
     const { lines } = render({ sandbox: false, smart: false });
     expect(lines.join('\n')).toMatch(/Delete it when done/);

@@ -17,7 +17,10 @@ import { openStore } from '../../src/store/index.js';
 import { awsFilesHome } from '../support/aws-files.js';
 import { PARAMETERS } from '../../src/parameter-model/index.js';
 import { createApp } from '../../src/ui/app.js';
-import { Header } from '../../src/ui/components/header.js';
+import { Header, headerHeading } from '../../src/ui/components/header.js';
+import { StartScreen } from '../../src/ui/start/start-screen.js';
+import { KeyRouter } from '../../src/ui/use-keys.js';
+import { presetMeaning, startOptions } from '../../src/wizard-flow/start-options.js';
 import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
 import { drive, KEY, type InkDriver } from './support/ink-driver.js';
 
@@ -53,17 +56,82 @@ describe('the header', () => {
     expect(frameOf({ ok: true, target: { region: 'eu-west-1', profile: 'dev', sandbox: false }, identity: IDENTITY })).toContain('region eu-west-1 · profile dev · account 444455556666 (dev-user)');
   });
 
-  it('names the problem of a broken target, and a missing Region as a choice to make', () => {
-    expect(frameOf({ ok: false, target: { region: 'us-east-1', profile: 'corp', sandbox: false }, problem: SSO_EXPIRED })).toContain('region us-east-1 · profile corp · ✗ Your AWS SSO session has expired');
+  it('names the problem of a broken target whole, with its fix, on lines of their own; a missing Region as a choice to make', () => {
+    const lines = frameOf({ ok: false, target: { region: 'us-east-1', profile: 'corp', sandbox: false }, problem: SSO_EXPIRED }).split('\n').map((line) => line.trimEnd());
+    expect(lines).toEqual(['healthlake-wizard · region us-east-1 · profile corp', '✗ Your AWS SSO session has expired or was never started.', 'Fix: Run: aws sso login --profile corp']);
     const noRegion = frameOf({ ok: false, problem: { ...SSO_EXPIRED, code: 'NoRegion', message: 'No AWS region is configured.' } });
-    expect(noRegion).toContain('✗ no Region chosen yet');
+    expect(noRegion).toContain('Region not chosen yet');
+    expect(noRegion).toContain('To choose one, press Ctrl+T.');
+    expect(noRegion).not.toContain('✗');
     expect(noRegion).not.toContain('No AWS region is configured');
+  });
+
+  it('at 80 columns: a real role name whole on a line of its own; the problem pointed to where the screen tells it', () => {
+    const role = 'AWSReservedSSO_AdministratorAccess_0123456789abcdef';
+    const ok: TargetReport = { ok: true, target: { region: 'us-east-1', profile: 'dev', sandbox: false }, identity: { account: '123456789012', arn: `arn:aws:sts::123456789012:assumed-role/${role}/jane`, name: role } };
+    expect(headerHeading({ target: ok, sandbox: false }, 80)).toEqual({ line: 'region us-east-1 · profile dev · account 123456789012', tone: 'target', more: [{ text: `identity ${role}`, tone: 'target' }] });
+    // A short name stays on the line.
+    expect(headerHeading({ target: { ok: true, target: { region: 'us-east-1', sandbox: false }, identity: IDENTITY }, sandbox: false }, 80)).toEqual({ line: 'region us-east-1 · account 444455556666 (dev-user)', tone: 'target', more: [] });
+    const broken: TargetReport = { ok: false, target: { region: 'us-east-1', profile: 'corp', sandbox: false }, problem: SSO_EXPIRED };
+    expect(headerHeading({ target: broken, sandbox: false, problemShownBelow: true }, 80)).toEqual({ line: 'region us-east-1 · profile corp · ✗ problem below', tone: 'problem', more: [] });
+    for (const line of headerHeading({ target: broken, sandbox: false }, 80).more) expect([...line.text].length).toBeLessThanOrEqual(80);
+  });
+
+  it('flags a Region where HealthLake is not offered, with the way to change it', () => {
+    const report: TargetReport = { ok: true, target: { region: 'eu-central-1', sandbox: false }, identity: IDENTITY };
+    const heading = headerHeading({ target: report, sandbox: false }, 80);
+    expect(heading.line).toContain('region eu-central-1 (no HealthLake there)');
+    expect(heading.more.map((line) => line.text).join(' ')).toContain('▲ HealthLake is not offered in eu-central-1. Fix: Press Ctrl+T to choose a Region where it is (us-east-2, us-east-1');
   });
 
   it('in the sandbox: that nothing goes to AWS, and the emulator\'s account, whole in 80 columns', () => {
     const frame = frameOf({ ok: true, target: { region: 'us-east-1', sandbox: true }, identity: { ...IDENTITY, account: '123456789012', name: 'sandbox' } }, true);
     expect(frame).toMatch(/^healthlake-wizard · local, nothing goes to AWS · account 123456789012\s+SANDBOX/);
     expect([...frame.split('\n')[0]!.trimEnd()].length).toBeLessThanOrEqual(80);
+  });
+});
+
+const NO_CHOICES = { presets: [], pending: [], credentialsMissing: false };
+
+function startFrame(report: TargetReport, choices = NO_CHOICES): string {
+  const screen = drive(
+    <KeyRouter>
+      <StartScreen choices={choices} sandbox={false} target={report} dispatch={() => undefined} isActive />
+    </KeyRouter>,
+  );
+  const frame = screen.frame();
+  screen.unmount();
+  return frame;
+}
+
+describe('the start screen', () => {
+  it('a Region where HealthLake is not offered: flagged with the Ctrl+T fix, choosing another Region first', () => {
+    const frame = startFrame({ ok: true, target: { region: 'eu-central-1', sandbox: false }, identity: IDENTITY });
+    expect(frame).toContain('▲ HealthLake is not offered in eu-central-1.');
+    expect(frame).toContain('Fix: Press Ctrl+T to choose a Region where it is');
+    expect(frame).toMatch(/› Choose another Region…/);
+    expect(startFrame({ ok: true, target: { region: 'eu-west-2', sandbox: false }, identity: IDENTITY })).not.toContain('not offered');
+  });
+
+  it('credentials that exist but fail lead with their fix; the sandbox stays an alternative, nothing "anyway"', () => {
+    const failing: TargetReport = {
+      ok: false,
+      target: { region: 'us-east-1', profile: 'tool', sandbox: false },
+      problem: { code: 'CredentialProcessFailed', message: 'The credential_process of profile "tool" failed: token vault locked', fix: 'Run it yourself to see why (vault-creds), fix it, or choose another profile.', exitCode: 253, transient: false },
+    };
+    const choices = { ...NO_CHOICES, credentialsMissing: true };
+    expect(startOptions(choices, false, 'CredentialProcessFailed').map((option) => option.label)).toEqual(['Change the target…', 'Check again', 'Try it in the sandbox', 'Start fresh']);
+    const frame = startFrame(failing, choices);
+    expect(frame).toContain('✗ The credential_process of profile "tool" failed: token vault locked');
+    expect(frame).not.toContain('No AWS credentials were found');
+    expect(frame).toMatch(/› Change the target…/);
+    // Nothing configured at all: the sandbox first, as before.
+    expect(startOptions(choices, false, 'NoCredentials')[0]!.kind).toBe('sandbox');
+  });
+
+  it('a project preset that wins over yours says so before its path, which may be cut', () => {
+    const preset = { name: 'team', answers: {}, clientTokenPolicy: 'generate' as const, createdAt: '', updatedAt: '', origin: 'project' as const, file: '.healthlake-wizard/presets/team-defaults-for-production.json', hidesPersonal: true };
+    expect(presetMeaning(preset)).toBe('project, wins over yours · .healthlake-wizard/presets/team-defaults-for-production.json');
   });
 });
 
@@ -107,6 +175,34 @@ describe('the target first', () => {
     expect(deps.connected.at(-1)).toEqual({ sandbox: false, profile: 'dev', region: 'us-east-1' });
   });
 
+  it('no Region set: the Regions are for the profile in use, named; the profile list names the Region really in use and where it comes from', async () => {
+    const noRegion: TargetReport = { ok: false, problem: { ...SSO_EXPIRED, code: 'NoRegion', message: 'No AWS region is configured.' } };
+    const deps = emulatorDeps(emulator, {
+      report: (choice) => (choice.region ? { ok: true, target: { region: choice.region, ...(choice.profile ? { profile: choice.profile } : {}), sandbox: false }, identity: IDENTITY } : noRegion),
+      profiles: [
+        { name: 'default', isDefault: true, chosen: true },
+        { name: 'dev', isDefault: false, chosen: false, region: 'eu-west-2', regionFrom: 'its config' },
+      ],
+    });
+    const screen = start(deps);
+    await screen.waitFor(/› Choose a Region…/);
+    expect(screen.frame()).toContain('healthlake-wizard · Region not chosen yet');
+    await screen.press(KEY.enter);
+    await screen.waitFor('Region for profile default');
+    await screen.press(KEY.escape);
+    await screen.waitFor(/default\s+default profile · no Region set · in use/);
+    await screen.press(KEY.down);
+    await screen.waitFor(/› dev\s+profile · Region eu-west-2 from its config$/m);
+    await screen.press(KEY.enter);
+    await screen.waitFor('Region for profile dev');
+    await screen.type('virginia');
+    await screen.waitFor((frame) => /› us-east-1/.test(frame) && !frame.includes('us-east-2'));
+    await screen.press(KEY.enter);
+    await screen.waitFor('profile dev · account 444455556666');
+    await screen.press(CTRL_T);
+    await screen.waitFor(/dev\s+profile · Region us-east-1 chosen here · in use/);
+  });
+
   it('typing filters the Regions; Esc goes back to the profiles and closes the picker', async () => {
     const screen = start(emulatorDeps(emulator, { profiles: [] }), { DatastoreTypeVersion: 'R4' }, ['DatastoreTypeVersion']);
     await screen.waitFor('Step 1 of');
@@ -137,7 +233,11 @@ describe('the target first', () => {
     await screen.press(KEY.enter);
     await screen.waitFor('Review');
     await screen.waitFor('Cannot create yet: Your AWS SSO session has expired or was never started.');
-    await screen.waitFor('Or press Ctrl+T to change the target; every answer is kept.');
+    // The fix and the way out each on a line of their own; the button says why; no key offers create.
+    await screen.waitFor(/ {2}Fix: Run: aws sso login --profile corp\n {2}Or press Ctrl\+T to change the target; every answer is kept\./);
+    expect(screen.frame()).toMatch(/› +Cannot create until the target works \(Ctrl\+T changes it\)/);
+    expect(screen.frame()).not.toContain('Create data store');
+    expect(screen.frame()).not.toMatch(/Enter create|c create/);
     screen.write(KEY.enter);
     screen.write('c');
     await screen.waitFor('Review');

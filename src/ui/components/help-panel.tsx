@@ -1,6 +1,7 @@
 /** The field's help from the spec: the short sentence by default, the long text on `?`, scrolling to fit the screen. */
 import { Box, Text } from 'ink';
 import type { Help } from '../../parameter-model/index.js';
+import { wrapWords } from '../../wizard-flow/wrap-words.js';
 
 /** Props of `HelpPanel`. */
 export interface HelpPanelProps {
@@ -15,27 +16,7 @@ export interface HelpPanelProps {
   offset?: number;
 }
 
-/** Greedy word wrap; long words are cut. */
-export function wrapWords(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      if (line === '') line = word;
-      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-      else {
-        lines.push(line);
-        line = word;
-      }
-      while (line.length > width) {
-        lines.push(line.slice(0, width));
-        line = line.slice(width);
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
+
 
 /** The long help as lines for a panel `columns` wide: a title line (marked with NUL) then its text, per help. */
 export function longHelpLines(helps: readonly Help[], columns: number): string[] {
@@ -46,7 +27,17 @@ export function longHelpLines(helps: readonly Help[], columns: number): string[]
 export function longHelpRows(terminalRows: number): number {
   // Everything but the long help takes about 17 rows (more for a list input; the footer may take two); the help
   // gets the rest.
-  return Math.max(4, terminalRows - 19);
+  return Math.max(LEAST_LONG_HELP_ROWS, terminalRows - OTHER_ROWS);
+}
+
+/** Rows everything but the long help takes on a step. */
+const OTHER_ROWS = 19;
+/** The fewest rows the long help takes, however short the terminal: its two markers and two lines. */
+const LEAST_LONG_HELP_ROWS = 4;
+
+/** Whether the long help on a terminal this tall gets only its fewest rows, so the step would not fit with more. */
+export function longHelpSqueezed(terminalRows: number): boolean {
+  return terminalRows - OTHER_ROWS < LEAST_LONG_HELP_ROWS;
 }
 
 /** The furthest the long help scrolls: its last line at the bottom of the window (markers take two rows). */

@@ -8,8 +8,8 @@ import { useCommands } from '../use-commands.js';
 import type { StepProgress as Progress } from '../../wizard-flow/progress.js';
 import { ACCENT } from '../theme.js';
 import { Footer } from './footer.js';
-import { Header } from './header.js';
-import { HelpPanel, longHelpLines, longHelpRows, maxHelpOffset } from './help-panel.js';
+import { Header, headerHeading } from './header.js';
+import { HelpPanel, longHelpLines, longHelpRows, longHelpSqueezed, maxHelpOffset } from './help-panel.js';
 import { useTerminalSize } from '../use-terminal-size.js';
 import { StepProgress } from './step-progress.js';
 
@@ -37,7 +37,11 @@ export interface StepLayoutProps {
 /** Lays a step out top to bottom; fits 80x24 with the short help, the long help scrolling (PgUp/PgDn). */
 export function StepLayout(props: StepLayoutProps) {
   const { columns, rows } = useTerminalSize();
-  const helpRows = longHelpRows(rows);
+  // The header's lines beyond its first (the identity, the target's problem and fix) come out of the long help's rows.
+  // With the long help open on a short terminal, the problem goes in the header's line alone (cut at its end).
+  const full = { target: props.target, sandbox: props.sandbox, dryRun: props.dryRun ?? false };
+  const header = { ...full, brief: props.longHelp && longHelpSqueezed(rows - headerHeading(full, columns).more.length) };
+  const helpRows = longHelpRows(rows - headerHeading(header, columns).more.length);
   // The long help scrolls page by page; the offset belongs to the help of this title (0 for any other).
   const [helpScroll, setHelpScroll] = useState({ for: '', by: 0 });
   const helpMax = props.longHelp ? maxHelpOffset(longHelpLines(props.helps, columns).length, helpRows) : 0;
@@ -52,13 +56,13 @@ export function StepLayout(props: StepLayoutProps) {
   );
   return (
     <Box flexDirection="column">
-      <Header target={props.target} sandbox={props.sandbox} dryRun={props.dryRun} />
+      <Header {...header} />
       <StepProgress {...props.progress} />
       <Box marginTop={1} flexDirection="column">
         <Text bold color={ACCENT}>
           {props.title}
         </Text>
-        <HelpPanel helps={props.helps} long={props.longHelp} width={columns} maxLines={longHelpRows(rows)} offset={helpOffset} />
+        <HelpPanel helps={props.helps} long={props.longHelp} width={columns} maxLines={helpRows} offset={helpOffset} />
         <Text dimColor>{props.constraints}</Text>
       </Box>
       <Box marginTop={1} flexDirection="column">

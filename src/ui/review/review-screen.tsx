@@ -10,7 +10,7 @@ import { describeTarget } from '../../aws/pending-submission.js';
 import type { TargetReport } from '../../aws/types.js';
 import type { GlobalOptions } from '../../options.js';
 import { Footer } from '../components/footer.js';
-import { Header } from '../components/header.js';
+import { Header, headerHeading } from '../components/header.js';
 import { answerIssues, hasErrors, inWizardWords, requestFromAnswers } from '../../wizard-flow/issues.js';
 import { targetBlocker, type WizardEvent, type WizardState } from '../../wizard-flow/state.js';
 import { targetProblem } from '../../wizard-flow/target-words.js';
@@ -27,6 +27,7 @@ import { useCommands } from '../use-commands.js';
 import { MARK } from '../../wizard-flow/marks.js';
 import { usePreflight, type PreflightSource } from '../effects/use-preflight.js';
 import { PreflightList, preflightText } from './preflight-list.js';
+import { wrapWords } from '../../wizard-flow/wrap-words.js';
 
 /** Props of `ReviewScreen`. */
 export interface ReviewScreenProps {
@@ -45,7 +46,7 @@ export interface ReviewScreenProps {
   isActive: boolean;
 }
 
-/** Rows the Answers tab always takes besides the table and the checks: header, title, tabs, margin, the action and the footer with their margins. */
+/** Rows the Answers tab always takes besides the table and the checks: the header's first line, title, tabs, margin, the action and the footer with their margins. */
 const REVIEW_CHROME_ROWS = 8;
 
 /** The last tab: every pre-flight check with its cause and fix (← from Answers reaches it). */
@@ -86,6 +87,11 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const unplaced = issues.filter((issue) => issue.severity === 'error' && !rows.some((candidate) => candidate.issues.includes(issue)));
   // Create is not offered while the target is broken: what is wrong, and how to fix it, instead.
   const stopped = targetBlocker(state) ? targetProblem(state.targetReport) : undefined;
+  // Its lines as drawn (wrapped here, so that they are counted as they are shown).
+  const stoppedLines = stopped ? blockerLines(stopped, width) : [];
+  const header = { target, sandbox: state.sandbox, dryRun: state.dryRun, problemShownBelow: stopped !== undefined };
+  // The header's lines beyond its first (the identity, a warning): counted so the header never scrolls off.
+  const headerMore = headerHeading(header, width).more.length;
   // The checks run for a request without errors, again after each edit; results fill the list as they come.
   const checks = usePreflight(blocked ? undefined : request, preflight);
   const shownChecks = preflight === 'skipped' ? 'skipped' : checks;
@@ -95,7 +101,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const statusRows =
     (current && current.issues.length > 0 ? 3 : 0) +
     (state.submitError ? 3 : 0) +
-    (stopped ? 3 : 0) +
+    (stopped ? 1 + stoppedLines.length : 0) +
     unplaced.length * 2 +
     (blocked ? 1 : 0) +
     (state.notice ? 1 : 0) +
@@ -115,7 +121,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   // A pending submission is resent as it was: no edit, no going back into the steps. On a preview `w` writes it.
   const editing = tab === 0 && current !== undefined && !state.resuming;
   // Header, tabs, footer, status lines and margins take about 9 rows; the rest is for the table or preview.
-  const bodyHeight = Math.max(5, height - 10);
+  const bodyHeight = Math.max(5, height - 10 - headerMore - Math.max(0, (stopped ? 1 + stoppedLines.length : 0) - 3));
   // What the pane shows when it shows one (a value viewed whole, the checks, a preview), and how far it scrolls.
   const paneText = viewing && current ? current.whole : tab === 0 ? undefined : onChecks ? preflightText(shownChecks) : preview!.render(request, options);
   const maxScroll = paneText === undefined ? 0 : maxPreviewOffset(paneText, viewing ? bodyHeight - 1 : bodyHeight, width);
@@ -130,7 +136,8 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
       ? { ...scrolling, viewWhole: closeWhole, back: closeWhole }
       : {
           // Enter: edits the selected row of the table, else runs the primary action (also from a preview tab).
-          [editing ? 'editRow' : action]: () => (editing ? dispatch({ type: 'jumpTo', path: current.path }) : onPrimary()),
+          // While the target is broken create is not offered at all: Enter on the action does nothing, so it is not bound.
+          [editing ? 'editRow' : action]: (editing || !stopped) && (() => (editing ? dispatch({ type: 'jumpTo', path: current.path }) : onPrimary())),
           up: tab === 0 && (() => setSelected((row - 1 + rows.length + 1) % (rows.length + 1))),
           down: tab === 0 && (() => setSelected((row + 1) % (rows.length + 1))),
           ...(tab === 0 ? {} : scrolling),
@@ -143,14 +150,14 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
           previousTab: () => showTab((tab - 1 + TITLES.length) % TITLES.length),
           savePreset: () => dispatch({ type: 'openDialog', dialog: 'save-preset' }),
           // Create (or print, with --dry-run) from anywhere: on a row Enter edits; elsewhere Enter's hint covers it.
-          [editing ? (state.dryRun ? 'submitDryRun' : 'submit') : state.dryRun ? 'alsoPrint' : 'alsoCreate']: onPrimary,
+          [editing ? (state.dryRun ? 'submitDryRun' : 'submit') : state.dryRun ? 'alsoPrint' : 'alsoCreate']: !stopped && onPrimary,
           back: !state.resuming && (() => dispatch({ type: 'back' })),
         },
     { isActive: isActive && !dialogOpen },
   );
   return (
     <Box flexDirection="column">
-      <Header target={target} sandbox={state.sandbox} dryRun={state.dryRun} />
+      <Header {...header} />
       <Text>
         <Text bold>Review</Text>
         <Text dimColor>{state.dryRun ? ' — check every answer; the request is printed, never sent.' : ' — check every answer; nothing is sent until you confirm.'}</Text>
@@ -178,8 +185,12 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         ) : tab === 0 ? (
           <>
             <AnswersTable rows={rows} selected={row} highlightedField={highlighted} width={width} />
-            <PrimaryAction label={state.dryRun ? 'Print request' : 'Create data store'} selected={onAction} blocked={blocked || stopped !== undefined} />
-            {preflight ? <PreflightList preflight={shownChecks} checksTab={CHECKS_TAB} maxLines={height - rows.length - REVIEW_CHROME_ROWS - statusRows} /> : null}
+            <PrimaryAction
+              label={state.dryRun ? 'Print request' : stopped ? `Cannot create until the target works (${keyName('changeTarget')} changes it)` : 'Create data store'}
+              selected={onAction}
+              blocked={blocked || stopped !== undefined}
+            />
+            {preflight ? <PreflightList preflight={shownChecks} checksTab={CHECKS_TAB} maxLines={height - rows.length - REVIEW_CHROME_ROWS - headerMore - statusRows} /> : null}
           </>
         ) : onChecks ? (
           <PreviewPane text={paneText ?? ''} offset={top} height={bodyHeight} width={width} />
@@ -195,12 +206,11 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
       ) : null}
       {stopped && !dialogOpen ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text color="red" wrap="wrap">
-            {MARK.error} Cannot create yet: {stopped.message}
-          </Text>
-          <Text dimColor wrap="wrap">
-            {'  '}Fix: {stopped.fix} Or press {keyName('changeTarget')} to change the target; every answer is kept.
-          </Text>
+          {stoppedLines.map((line, index) => (
+            <Text key={index} color={line.problem ? 'red' : undefined} dimColor={!line.problem}>
+              {line.text}
+            </Text>
+          ))}
         </Box>
       ) : null}
       {state.resuming && !dialogOpen ? (
@@ -225,6 +235,16 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
       </Box>
     </Box>
   );
+}
+
+/** The target's problem as the review draws it, wrapped to the width: what is wrong, the fix, and Ctrl+T. */
+function blockerLines(stopped: { message: string; fix: string }, width: number): { text: string; problem: boolean }[] {
+  const indented = (text: string) => wrapWords(text, width - 2).map((line) => ({ text: `  ${line}`, problem: false }));
+  return [
+    ...wrapWords(`${MARK.error} Cannot create yet: ${stopped.message}`, width).map((text) => ({ text, problem: true })),
+    ...indented(`Fix: ${stopped.fix}`),
+    ...indented(`Or press ${keyName('changeTarget')} to change the target; every answer is kept.`),
+  ];
 }
 
 /** Writes the tab's text to a new file; the line to show says where, or why not. */

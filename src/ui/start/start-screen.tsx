@@ -11,10 +11,11 @@ import { ChoiceList } from '../inputs/choice/choice-list.js';
 import { useChoice } from '../inputs/choice/use-choice.js';
 import { Header } from '../components/header.js';
 import { PresetPicker } from './preset-picker.js';
-import { startOptions, type StartOption } from '../../wizard-flow/start-options.js';
+import { nothingConfigured, startOptions, type StartOption } from '../../wizard-flow/start-options.js';
 import { useCommands } from '../use-commands.js';
 import { MARK } from '../../wizard-flow/marks.js';
-import { targetProblem } from '../../wizard-flow/target-words.js';
+import { regionWarning, targetProblem } from '../../wizard-flow/target-words.js';
+import { keyName } from '../keys.js';
 
 /** Props of `StartScreen`. */
 export interface StartScreenProps {
@@ -32,9 +33,10 @@ export interface StartScreenProps {
 export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActive }: StartScreenProps) {
   // A dry run sends nothing: its target cannot be wrong.
   const problem = sandbox || dryRun ? undefined : targetProblem(target);
-  const options = startOptions(choices, sandbox, problem?.code);
+  const warning = sandbox || dryRun ? undefined : regionWarning(target, `press ${keyName('changeTarget')}`);
+  const options = startOptions(choices, sandbox, problem?.code, warning !== undefined);
   // Nothing configured at all: how to set AWS up (or the sandbox) says more than "no Region" or "no credentials".
-  const nothingConfigured = choices.credentialsMissing && !sandbox && (!problem || problem.code === 'NoRegion' || problem.code === 'NoCredentials');
+  const nothing = nothingConfigured(choices, sandbox, problem?.code);
   const [highlighted, setHighlighted] = useState(0);
   const [picking, setPicking] = useState(false);
   const choose = (option: StartOption) => {
@@ -60,8 +62,8 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
   const ownCommands = useCommands({ resume: firstPending && (() => dispatch({ type: 'resume', submission: firstPending })) }, { isActive: isActive && !picking });
   return (
     <Box flexDirection="column">
-      <Header target={target} sandbox={sandbox} dryRun={dryRun} />
-      {problem && !nothingConfigured ? (
+      <Header target={target} sandbox={sandbox} dryRun={dryRun} problemShownBelow />
+      {problem && !nothing ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color={problem.code === 'NoRegion' ? 'yellow' : 'red'} bold wrap="wrap">
             {problem.code === 'NoRegion' ? '' : `${MARK.error} `}
@@ -70,7 +72,15 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
           <Text wrap="wrap">Fix: {problem.fix}</Text>
         </Box>
       ) : null}
-      {nothingConfigured ? (
+      {warning && !problem ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text color="yellow" bold wrap="wrap">
+            {MARK.warning} {warning.message}
+          </Text>
+          <Text wrap="wrap">Fix: {warning.fix}</Text>
+        </Box>
+      ) : null}
+      {nothing ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color="yellow" bold>
             No AWS credentials were found on this machine.

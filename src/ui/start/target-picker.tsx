@@ -56,7 +56,8 @@ export function TargetPicker({ loadProfiles, current, region, startAt, onChoose,
   };
   const commands = useChoice({ count: places.length, highlighted: row, onHighlight: setHighlighted, onPick: (index) => pick(places[index]!), onBack: onCancel, isActive: isActive && !regionFor });
   if (regionFor) {
-    const entry = regionFor.entry;
+    // Opened on the Regions (none is set): for the profile in use, named once the profiles are read.
+    const entry = regionFor.entry ?? profiles?.find(inUse);
     // Naming the profile in use again would stop AWS_PROFILE or the default from applying: keep it unnamed.
     const profile = entry === undefined || (!current.profile && entry.chosen) ? current.profile : entry.name;
     const sameProfile = entry === undefined || inUse(entry);
@@ -81,7 +82,8 @@ export function TargetPicker({ loadProfiles, current, region, startAt, onChoose,
           if (place.kind === 'sandbox') return { label: 'Sandbox', meaning: `a local emulator: nothing is sent to AWS or billed${current.sandbox ? ' · in use' : ''}` };
           const entry = place.entry;
           if (!entry) return { label: 'Configured credentials', meaning: 'environment variables, or the instance or container role (no profile in the AWS files)' };
-          const notes = [entry.isDefault ? 'default profile' : 'profile', entry.region ? `Region ${entry.region}` : 'no Region set', inUse(entry) && !current.sandbox ? 'in use' : ''];
+          const used = inUse(entry) && !current.sandbox;
+          const notes = [entry.isDefault ? 'default profile' : 'profile', regionNote(entry, used ? current.region ?? region : undefined, current.region !== undefined), used ? 'in use' : ''];
           return { label: entry.name, meaning: notes.filter(Boolean).join(' · ') };
         })}
         highlighted={row}
@@ -92,6 +94,17 @@ export function TargetPicker({ loadProfiles, current, region, startAt, onChoose,
       </Box>
     </Box>
   );
+}
+
+/**
+ * The Region a profile's row names: for the profile in use the Region really in use (chosen here, or as the
+ * check resolved it), else the one it would use; with where it comes from when that is known.
+ */
+function regionNote(entry: ProfileEntry, inUse: string | undefined, chosenHere: boolean): string {
+  if (inUse && chosenHere) return `Region ${inUse} chosen here`;
+  const region = inUse ?? entry.region;
+  if (!region) return 'no Region set';
+  return `Region ${region}${region === entry.region && entry.regionFrom ? ` from ${entry.regionFrom}` : ''}`;
 }
 
 /** Props of `RegionList`. */

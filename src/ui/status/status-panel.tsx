@@ -106,6 +106,8 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
             endpoint={endpoint}
             region={region}
             sandbox={sandbox}
+            profile={target?.target?.profile}
+            endpointUrl={target?.target?.endpoint}
             smart={properties?.IdentityProviderConfiguration?.AuthorizationStrategy?.startsWith('SMART_ON_FHIR') === true}
           />
         </Box>

@@ -1,7 +1,7 @@
 /** A list of choices with a highlight and, for multi-select, check boxes; scrolls within `height` rows. */
 import { Box, Text } from 'ink';
 import { ACCENT } from '../../theme.js';
-import { wrapWords } from '../../components/help-panel.js';
+import { wrapWords } from '../../../wizard-flow/wrap-words.js';
 import { useTerminalSize } from '../../use-terminal-size.js';
 
 /** One row of a choice list. */
