@@ -82,6 +82,24 @@ describe('the documented policy', () => {
     const doc = readFileSync(new URL('../../docs/presets.md', import.meta.url), 'utf8');
     expect(doc).toContain(`\`\`\`yaml\n${TEXT}\`\`\``);
   });
+
+  it('without the second rule\'s reason, gives the message the documentation quotes, line included', () => {
+    const doc = readFileSync(new URL('../../docs/presets.md', import.meta.url), 'utf8');
+    const quoted = /For the example above with the `reason` of its second rule left out:\n\n```\nhealthlake-wizard: (.+)\n {2}Fix: (.+)\n```/.exec(doc);
+    expect(quoted).not.toBeNull();
+    const lines = TEXT.split('\n');
+    const second = lines.findIndex((line) => line.startsWith('  - id: ')) + 1 + lines.slice(lines.findIndex((line) => line.startsWith('  - id: ')) + 1).findIndex((line) => line.startsWith('  - id: '));
+    const withoutReason = lines.filter((line, index) => !(index > second && index < second + 4 && line.startsWith('    reason: '))).join('\n');
+    expect(withoutReason.split('\n')).toHaveLength(lines.length - 1);
+    try {
+      readPolicy(withoutReason, '.healthlake-wizard/policy.yaml');
+      throw new Error('the policy was accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(PolicyFileError);
+      expect((error as PolicyFileError).message).toBe(quoted![1]);
+      expect((error as PolicyFileError).fix).toBe(quoted![2]);
+    }
+  });
 });
 
 describe('a broken policy file', () => {
