@@ -69,7 +69,8 @@ describe('a request held to the policy', () => {
     expect(brokenRules(GOOD, { stage: 'creation', preset: 'prod', now: NOW })).toEqual([]);
     expect(brokenRules(GOOD, { stage: 'document', preset: 'test-load' })).toEqual([]);
     const [missing] = policyIssues(policy, GOOD, { stage: 'creation', preset: 'test-load', now: NOW });
-    expect(missing).toMatchObject({ field: 'Tags', fix: expect.stringContaining('Key=healthlake-wizard:expires-at,Value=2026-12-02T19:00:00Z') });
+    // --expires-in adds the tag; --tags would replace the preset's tags, the owner tag included.
+    expect(missing).toMatchObject({ field: 'Tags', fix: 'Add --expires-in DURATION (e.g. 4h): it adds the tag healthlake-wizard:expires-at and keeps the other tags.' });
     const tagged = (value: string) => ({ ...GOOD, Tags: [...GOOD.Tags, { Key: 'healthlake-wizard:expires-at', Value: value }] });
     expect(brokenRules(tagged('2026-12-03T00:00:00Z'), { stage: 'creation', preset: 'ci', now: NOW })).toEqual([]);
     expect(policyIssues(policy, tagged('2026-12-01T00:00:00Z'), { stage: 'creation', preset: 'ci', now: NOW })[0]?.fix).toContain('which has passed');
