@@ -99,8 +99,9 @@ function expiryProblem(request: { Tags?: unknown }, now: Date): string | undefin
   const tag = tags.find((candidate) => isPlainObject(candidate) && candidate.Key === EXPIRY_TAG_KEY) as { Value?: unknown } | undefined;
   const example = new Date(now.getTime() + 4 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const tagWay = `the tag ${EXPIRY_TAG_KEY} with an ISO 8601 UTC time, e.g. --tags Key=${EXPIRY_TAG_KEY},Value=${example}`;
-  // --expires-in is named only where this build has it.
-  if (!tag) return OPTION_FLAGS.some((option) => option.flag === '--expires-in') ? `Add --expires-in DURATION (e.g. 4h), or ${tagWay}.` : `Add ${tagWay}.`;
+  // --expires-in is named only where this build has it. It adds the tag to the others; --tags would replace a
+  // preset's tags (dropping, say, the owner tag another rule requires), so it is not offered beside it.
+  if (!tag) return OPTION_FLAGS.some((option) => option.flag === '--expires-in') ? `Add --expires-in DURATION (e.g. 4h): it adds the tag ${EXPIRY_TAG_KEY} and keeps the other tags.` : `Add ${tagWay}.`;
   const value = typeof tag.Value === 'string' ? tag.Value : '';
   const time = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) return `The tag ${EXPIRY_TAG_KEY} holds ${JSON.stringify(value)}, not an ISO 8601 UTC time such as ${example}: give it one.`;

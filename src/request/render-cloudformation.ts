@@ -4,7 +4,7 @@
  * PreloadDataConfig, IdentityProviderConfiguration, Tags); it has no ClientToken, since CloudFormation makes
  * its own requests idempotent.
  */
-import { stringify as stringifyYaml } from 'yaml';
+import { stringifyPortableYaml } from './portable-yaml.js';
 import { orderRequest } from './request-order.js';
 import type { CreateRequest } from './types.js';
 
@@ -26,8 +26,8 @@ export function cloudFormationTemplate(request: CreateRequest | Record<string, u
   };
 }
 
-/** The template as JSON (indented by 2) or YAML. */
+/** The template as JSON (indented by 2) or YAML (read alike by YAML 1.1, as CloudFormation's tools read it, and 1.2). */
 export function renderCloudFormation(request: CreateRequest | Record<string, unknown>, format: 'json' | 'yaml', logicalId?: string): string {
   const template = cloudFormationTemplate(request, logicalId);
-  return format === 'json' ? `${JSON.stringify(template, null, 2)}\n` : stringifyYaml(template, { lineWidth: 0 });
+  return format === 'json' ? `${JSON.stringify(template, null, 2)}\n` : stringifyPortableYaml(template);
 }

@@ -1,5 +1,5 @@
 /** The request as JSON and YAML for the preview, its keys in the service model's order. */
-import { stringify as stringifyYaml } from 'yaml';
+import { stringifyPortableYaml } from './portable-yaml.js';
 import { orderRequest } from './request-order.js';
 import type { CreateRequest } from './types.js';
 
@@ -10,7 +10,7 @@ export function renderRequestJson(request: CreateRequest | Record<string, unknow
   return `${JSON.stringify(orderRequest(request), null, indent)}\n`;
 }
 
-/** The request body as YAML (block style, no line folding, so long values stay on one line). */
+/** The request body as YAML (block style, no line folding, so long values stay on one line), read alike by YAML 1.1 and 1.2. */
 export function renderRequestYaml(request: CreateRequest | Record<string, unknown>): string {
-  return stringifyYaml(orderRequest(request), { lineWidth: 0 });
+  return stringifyPortableYaml(orderRequest(request));
 }

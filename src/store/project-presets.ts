@@ -6,10 +6,10 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { stringify as stringifyYaml } from 'yaml';
 import type { Answers } from '../request/answers.js';
 import { InputError, type FieldIssue } from '../request/issues.js';
 import { orderRequest } from '../request/request-order.js';
+import { stringifyPortableYaml } from '../request/portable-yaml.js';
 import { checkPresetName } from './preset-name.js';
 import { presetRequest, readImportedRequest, renderPresetExport } from './preset-document.js';
 import { displayPath, ensureProjectSubfolder, projectSubfolder, type ProjectFolder } from './project-folder.js';
@@ -101,7 +101,7 @@ export function saveProjectPreset(folder: ProjectFolder, name: string, answers: 
   if (existing.length > 1) throw new InputError([fileIssue(existing.map((file) => displayPath(folder, file.path)).join(' and '), `Two files define the project preset ${JSON.stringify(name)}.`, 'Keep one of them, then save again.')]);
   const path = existing[0]?.path ?? join(ensureProjectSubfolder(folder, PROJECT_PRESETS_FOLDER), `${name}.json`);
   const yaml = /\.ya?ml$/i.test(path);
-  const text = yaml ? stringifyYaml(orderRequest(presetRequest({ answers })), { lineWidth: 0 }) : renderPresetExport({ answers });
+  const text = yaml ? stringifyPortableYaml(orderRequest(presetRequest({ answers }))) : renderPresetExport({ answers });
   writeRegularFile(path, text, 0o644);
   return { file: displayPath(folder, path), replaced: existing.length > 0 };
 }

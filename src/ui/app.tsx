@@ -125,20 +125,21 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   const leave = (code: number, farewell?: string) => {
     void closeAll().finally(() => deps.exit(code, farewell));
   };
-  // Leaving after a dialog: the dialog is taken off the screen first, so the last frame left on the terminal
-  // does not show a question that was already answered. React renders an update in a later task, so the exit
-  // waits for the commit that took the dialog off: that is what this effect is for.
+  // Leaving once the last frame is drawn: after a dialog, the dialog is taken off the screen first, so the last
+  // frame left on the terminal does not show a question that was already answered; after the watch, the panel
+  // shows the last events dispatched. React renders an update in a later task, so the exit waits for the commit
+  // of the updates made with it: that is what this effect is for.
   const [leaving, setLeaving] = useState<{ code: number; farewell?: string }>();
-  const leaveAfterDialog = (code: number, farewell?: string) => setLeaving({ code, farewell });
+  const leaveAfterFrame = (code: number, farewell?: string) => setLeaving({ code, farewell });
   const leaveNow = useEffectEvent(leave);
   useEffect(() => {
     if (leaving) leaveNow(leaving.code, leaving.farewell);
   }, [leaving]);
-  // The end of the watch ends the app; the last frame stays on the terminal (the endpoint and the next steps
-  // remain readable after exit).
+  // The end of the watch (its outcome and the tags' answer dispatched) ends the app; the last frame stays on the
+  // terminal (the endpoint, the expiry and the next steps remain readable after exit).
   const onWatchDone = (outcome: 'active' | 'failed') => {
     if (outcome === 'active') deps.ring();
-    setTimeout(() => leave(outcome === 'active' ? EXIT.ok : EXIT.service), 50);
+    leaveAfterFrame(outcome === 'active' ? EXIT.ok : EXIT.service);
   };
   const watch = useStatusWatch(dispatch, connection, deps.now, onWatchDone);
   const submit = useSubmission(dispatch, deps, connection, store, presetName, (result) => watch(result.DatastoreId));
@@ -167,9 +168,9 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     void (async () => {
       if (presetName !== undefined) savePresetAs(await store, presetName, state, deps.report);
       const printed = await deps.renderDryRun(requestFromAnswers(state.answers));
-      leaveAfterDialog(EXIT.ok, printed);
+      leaveAfterFrame(EXIT.ok, printed);
     })().catch((error: unknown) => {
-      leaveAfterDialog(EXIT.other, `healthlake-wizard: the request cannot be printed: ${error instanceof Error ? error.message : String(error)}\n`);
+      leaveAfterFrame(EXIT.other, `healthlake-wizard: the request cannot be printed: ${error instanceof Error ? error.message : String(error)}\n`);
     });
   };
   // Quitting from a valid review with --save-preset saves the answers (the quit dialog says so first).
@@ -178,10 +179,10 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
     if (quitSaves) {
       void store.then((opened) => {
         const saved = savePresetAs(opened, presetName, state, deps.report);
-        leaveAfterDialog(EXIT.interrupted, saved ? `Answers saved as preset "${presetName}"; nothing was sent.\n` : 'Nothing was sent.\n');
+        leaveAfterFrame(EXIT.interrupted, saved ? `Answers saved as preset "${presetName}"; nothing was sent.\n` : 'Nothing was sent.\n');
       });
     } else {
-      leaveAfterDialog(EXIT.interrupted, 'Answers discarded; nothing was sent.\n');
+      leaveAfterFrame(EXIT.interrupted, 'Answers discarded; nothing was sent.\n');
     }
   };
 

@@ -302,7 +302,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'status':
       return applyStatus(state, event.event);
     case 'expiry':
-      return state.watch ? { ...state, watch: { ...state.watch, expiresAt: event.at } } : state;
+      return state.watch ? { ...state, watch: { ...state.watch, expiry: event.expiry } } : state;
   }
 }
 

@@ -28,9 +28,20 @@ export interface WatchState {
   lastCheckAt?: number;
   nextCheckAt?: number;
   transientError?: FriendlyError;
-  /** When the data store expires (its tag healthlake-wizard:expires-at), once its tags were read. */
-  expiresAt?: number;
+  /** What its tags say of its expiry: not asked yet (undefined), asked, or their answer. */
+  expiry?: ExpiryAnswer;
 }
+
+/**
+ * The expiry as the panel knows it: `asked` until the tags are answered, then the tag's time (`at`), no tag
+ * (`none`), a tag that holds no time (`unreadable`), or tags that could not be read (`failed`, with why).
+ */
+export type ExpiryAnswer =
+  | { kind: 'asked' }
+  | { kind: 'none' }
+  | { kind: 'at'; at: number }
+  | { kind: 'unreadable'; value: string }
+  | { kind: 'failed'; reason: string };
 
 /** The whole flow state. */
 export interface WizardState {
@@ -115,7 +126,7 @@ export type WizardEvent =
   | { type: 'submitFailed'; error: FriendlyError; /** The journal still holds the submission: its outcome is unknown. */ stillPending?: boolean }
   | { type: 'status'; event: StatusEvent }
   /** The data store's tags say it expires at this time (ms since epoch). */
-  | { type: 'expiry'; at: number };
+  | { type: 'expiry'; expiry: ExpiryAnswer };
 
 /** The target the flow is on: the sandbox, or AWS with the profile and Region chosen (undefined: as configured). */
 export function targetChoiceOf(state: Pick<WizardState, 'sandbox' | 'chosenProfile' | 'chosenRegion'>): TargetChoice {

@@ -56,12 +56,12 @@ export function cursorRestored(output: string): boolean {
 }
 
 /**
- * Reads the review's JSON tab by scrolling it one line at a time: the pane cuts long lines to fit, and the
- * pieces are joined back.
+ * The rows of the review's current preview tab, read by scrolling it one line at a time (the pane shows a
+ * window of them): what a person would copy from the screen, row by row. `ready` tells that the tab is shown.
  */
-export async function readJsonPreview(term: PtyTerminal): Promise<unknown> {
+export async function readPreviewRows(term: PtyTerminal, ready: (screen: string) => boolean): Promise<string[]> {
   const lines: string[] = [];
-  await term.waitFor((screen) => screen.includes('"DatastoreTypeVersion"') && screen.includes('Ctrl+C quit'));
+  await term.waitFor((screen) => ready(screen) && screen.includes('Ctrl+C quit'));
   for (let offset = 0; offset < 200; offset++) {
     const rows = term.lines();
     const tabs = rows.findIndex((row) => row.includes('CloudFormation'));
@@ -69,7 +69,7 @@ export async function readJsonPreview(term: PtyTerminal): Promise<unknown> {
     const start = pane[0]?.startsWith('↑ ') ? 1 : 0;
     const end = pane.findIndex((row) => row.startsWith('↓ ') && row.endsWith('more lines'));
     if (end === -1) {
-      const last = pane.findIndex((row, index) => index >= start && row === '');
+      const last = pane.findIndex((row, index) => index >= start && (row === '' || row.startsWith('… a line longer than the pane') || row.startsWith('✓ Wrote ')));
       lines.push(...pane.slice(start, last === -1 ? undefined : last));
       break;
     }
@@ -78,14 +78,14 @@ export async function readJsonPreview(term: PtyTerminal): Promise<unknown> {
     // The whole frame for the next offset is on screen once its "↑ N more lines" marker and the footer are.
     await term.waitFor((screen) => screen.includes(`↑ ${offset + 1} more lines`) && screen.includes('Ctrl+C quit'), 5000);
   }
-  // Every line of the pretty JSON but the braces around it is indented; a row that is not continues the one
-  // before it (the pane cut a long line there, between words or at the width).
-  let text = '';
-  for (const [index, line] of lines.entries()) {
-    const continues = index > 0 && !/^\s/.test(line) && !(index === lines.length - 1 && line === '}');
-    text += continues || index === 0 ? line : `\n${line}`;
-  }
-  return JSON.parse(text);
+  return lines;
+}
+
+/** Reads the review's JSON tab as a person would copy it from the screen, and parses it. */
+export async function readJsonPreview(term: PtyTerminal): Promise<unknown> {
+  const lines = await readPreviewRows(term, (screen) => screen.includes('"DatastoreTypeVersion"'));
+  // The pane breaks a long line only between JSON tokens, where a line break is white space.
+  return JSON.parse(lines.join('\n'));
 }
 
 /** On review: opens the confirmation and confirms, waiting for each screen (a loaded machine can be slow). */

@@ -20,6 +20,7 @@ import { parseCreateArgs } from '../../src/request/argv.js';
 import { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from '../../src/request/export-formats.js';
 import { EXPIRY_TAG_KEY } from '../../src/request/expiry.js';
 import { renderExport } from '../../src/request/render-export.js';
+import { renderYamlInputSkeleton } from '../../src/request/skeleton.js';
 import { TERRAFORM_NAME, TERRAFORM_TYPE } from '../../src/request/render-terraform.js';
 import { CDK_CONSTRUCT_ID, CDK_STACK_ID } from '../../src/request/render-cdk.js';
 import type { CreateRequest } from '../../src/request/types.js';
@@ -77,6 +78,42 @@ describe('JSON and YAML', () => {
   it('parse back to the request', () => {
     expect(JSON.parse(renderExport('json', everything))).toEqual(everything);
     expect(parseYaml(renderExport('yaml', everything))).toEqual(everything);
+  });
+});
+
+describe('YAML read by YAML 1.1 readers (CloudFormation, cfn-lint, PyYAML, the AWS CLI) as by 1.2 ones', () => {
+  // Plain, each of these is a boolean, a date, a number or null in YAML 1.1, or in 1.2.
+  const TRICKY = ['yes', 'No', 'on', 'OFF', 'y', 'n', 'true', '~', 'null', '2026-12-05', '2026-12-05T06:13:41Z', '2010-09-09', '0777', '0o17', '0x1F', '1_000', '.inf', '12:30:00', '1e3', '+1', 'plain words'];
+  const trickyRequest = fc.record({ name: fc.constantFrom(...TRICKY), key: fc.constantFrom(...TRICKY), value: fc.constantFrom(...TRICKY) });
+
+  it('the YAML export, the CloudFormation template and its format version read as strings', () => {
+    const request: CreateRequest = { DatastoreName: 'yes', DatastoreTypeVersion: 'R4', Tags: [{ Key: 'on', Value: '2026-12-05' }, { Key: EXPIRY_TAG_KEY, Value: '2026-12-05T06:13:41Z' }] };
+    expect(parseYaml(renderExport('yaml', request), { version: '1.1' })).toEqual(request);
+    const template = parseYaml(renderExport('cloudformation', request), { version: '1.1' }) as { AWSTemplateFormatVersion: unknown; Resources: Record<string, { Properties: unknown }> };
+    expect(template.AWSTemplateFormatVersion).toBe('2010-09-09');
+    expect(template.Resources.FHIRDatastore!.Properties).toEqual(request);
+    expect(parseYaml(renderExport('yaml', everything), { version: '1.1' })).toEqual(everything);
+  });
+
+  it('any request, with values YAML 1.1 or 1.2 would read as something else, reads back the same in both (property)', () => {
+    fc.assert(
+      fc.property(validRequest, trickyRequest, (generated, { name, key, value }) => {
+        const request = { ...generated, DatastoreName: name, Tags: [...(generated.Tags ?? []), { Key: key, Value: value }] };
+        for (const version of ['1.1', '1.2'] as const) {
+          expect(parseYaml(renderExport('yaml', request), { version })).toEqual(request);
+          const template = parseYaml(renderExport('cloudformation', request), { version }) as { AWSTemplateFormatVersion: unknown; Resources: Record<string, { Properties: unknown }> };
+          expect(template.AWSTemplateFormatVersion).toBe('2010-09-09');
+          const { ClientToken: _token, ...properties } = request;
+          expect(template.Resources.FHIRDatastore!.Properties).toEqual(properties);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('--generate-cli-skeleton yaml-input reads the same in both', () => {
+    const skeleton = renderYamlInputSkeleton();
+    expect(parseYaml(skeleton, { version: '1.1' })).toEqual(parseYaml(skeleton, { version: '1.2' }));
   });
 });
 

@@ -69,7 +69,8 @@ describe('a request held to the policy', () => {
     expect(brokenRules(GOOD, { stage: 'creation', preset: 'prod', now: NOW })).toEqual([]);
     expect(brokenRules(GOOD, { stage: 'document', preset: 'test-load' })).toEqual([]);
     const [missing] = policyIssues(policy, GOOD, { stage: 'creation', preset: 'test-load', now: NOW });
-    expect(missing).toMatchObject({ field: 'Tags', fix: expect.stringContaining('Key=healthlake-wizard:expires-at,Value=2026-12-02T19:00:00Z') });
+    // --expires-in adds the tag; --tags would replace the preset's tags, the owner tag included.
+    expect(missing).toMatchObject({ field: 'Tags', fix: 'Add --expires-in DURATION (e.g. 4h): it adds the tag healthlake-wizard:expires-at and keeps the other tags.' });
     const tagged = (value: string) => ({ ...GOOD, Tags: [...GOOD.Tags, { Key: 'healthlake-wizard:expires-at', Value: value }] });
     expect(brokenRules(tagged('2026-12-03T00:00:00Z'), { stage: 'creation', preset: 'ci', now: NOW })).toEqual([]);
     expect(policyIssues(policy, tagged('2026-12-01T00:00:00Z'), { stage: 'creation', preset: 'ci', now: NOW })[0]?.fix).toContain('which has passed');
@@ -81,6 +82,24 @@ describe('the documented policy', () => {
   it('is the one tested here, whole', () => {
     const doc = readFileSync(new URL('../../docs/presets.md', import.meta.url), 'utf8');
     expect(doc).toContain(`\`\`\`yaml\n${TEXT}\`\`\``);
+  });
+
+  it('without the second rule\'s reason, gives the message the documentation quotes, line included', () => {
+    const doc = readFileSync(new URL('../../docs/presets.md', import.meta.url), 'utf8');
+    const quoted = /For the example above with the `reason` of its second rule left out:\n\n```\nhealthlake-wizard: (.+)\n {2}Fix: (.+)\n```/.exec(doc);
+    expect(quoted).not.toBeNull();
+    const lines = TEXT.split('\n');
+    const second = lines.findIndex((line) => line.startsWith('  - id: ')) + 1 + lines.slice(lines.findIndex((line) => line.startsWith('  - id: ')) + 1).findIndex((line) => line.startsWith('  - id: '));
+    const withoutReason = lines.filter((line, index) => !(index > second && index < second + 4 && line.startsWith('    reason: '))).join('\n');
+    expect(withoutReason.split('\n')).toHaveLength(lines.length - 1);
+    try {
+      readPolicy(withoutReason, '.healthlake-wizard/policy.yaml');
+      throw new Error('the policy was accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(PolicyFileError);
+      expect((error as PolicyFileError).message).toBe(quoted![1]);
+      expect((error as PolicyFileError).fix).toBe(quoted![2]);
+    }
   });
 });
 

@@ -59,6 +59,44 @@ describe('age and expiry', () => {
   });
 });
 
+describe('the tags\' answer in the last frame', () => {
+  const expiring = async () => {
+    const gateway = createGateway({ endpointUrl: emulator.url, region: emulator.region }, { credentials: { ...SANDBOX_CREDENTIALS } });
+    const expiresAt = `${new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 19)}Z`;
+    const created = await gateway.create({ DatastoreTypeVersion: 'R4', DatastoreName: 'late-tags', Tags: [{ Key: EXPIRY_TAG_KEY, Value: expiresAt }] });
+    clock += CREATE_DELAY_MS;
+    return { gateway, created, expiresAt };
+  };
+
+  it('waits for tags answered after the watch ended (an ACTIVE data store) before leaving', async () => {
+    const { gateway, created, expiresAt } = await expiring();
+    let answerTags: () => void = () => undefined;
+    const tagsAnswered = new Promise<void>((resolve) => (answerTags = resolve));
+    const late = { ...gateway, listTags: async (arn: string) => (await tagsAnswered, gateway.listTags(arn)) };
+    const deps = emulatorDeps(emulator, { gateway: late });
+    let left = false;
+    void deps.exited.then(() => (left = true));
+    const screen = drive(createApp(deps, { mode: 'status', datastoreId: created.DatastoreId, sandbox: false, options: {} }));
+    await screen.waitFor(/The data store is ACTIVE/);
+    await screen.waitFor(/Expires\s+reading its tags…/);
+    expect(left).toBe(false);
+    answerTags();
+    expect(await deps.exited).toEqual({ code: 0 });
+    expect(screen.frame()).toContain(`(${expiresAt})`);
+    screen.unmount();
+  });
+
+  it('says that the tags could not be read, and still ends', async () => {
+    const { gateway, created } = await expiring();
+    const denied = { ...gateway, listTags: async () => Promise.reject(new Error('User is not authorized to perform: healthlake:ListTagsForResource')) };
+    const deps = emulatorDeps(emulator, { gateway: denied });
+    const screen = drive(createApp(deps, { mode: 'status', datastoreId: created.DatastoreId, sandbox: false, options: {} }));
+    expect(await deps.exited).toEqual({ code: 0 });
+    expect(screen.frame().replace(/\s+/g, ' ')).toContain('Expires unknown: its tags could not be read. User is not authorized to perform: healthlake:ListTagsForResource');
+    screen.unmount();
+  });
+});
+
 describe('colour preference', () => {
   it('turns colour off for NO_COLOR and --color off, on for --color on', () => {
     const env: NodeJS.ProcessEnv = { NO_COLOR: '1' };

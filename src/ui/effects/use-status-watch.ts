@@ -9,8 +9,9 @@ import type { Connection } from './app-deps.js';
 import { friendlyOf } from '../../wizard-flow/friendly-error.js';
 
 /**
- * Returns `watch(datastoreId)`, which dispatches a `status` event for each watcher event and calls `onDone` with
- * the outcome once the data store is ACTIVE or has failed. The watch stops when the app ends.
+ * Returns `watch(datastoreId)`, which dispatches a `status` event for each watcher event and an `expiry` event for
+ * its tags, and calls `onDone` with the outcome once the data store is ACTIVE or has failed and its tags have been
+ * answered. The watch stops when the app ends.
  */
 export function useStatusWatch(
   dispatch: Dispatch<WizardEvent>,
@@ -31,25 +32,32 @@ export function useStatusWatch(
     void (async () => {
       try {
         const { gateway } = await connection();
-        let tagsAsked = false;
+        // The tags are read once, from the first description that names the ARN (the status command starts
+        // from the id alone). The expiry is a detail of the panel: tags that cannot be read (a policy without
+        // ListTagsForResource) are said on it rather than ending the watch.
+        let tagsRead: Promise<void> | undefined;
         for await (const event of gateway.watch(datastoreId, { signal })) {
           if (signal.aborted) return;
           dispatch({ type: 'status', event });
-          // The ARN is known from the first description (the status command starts from the id alone).
-          if (!tagsAsked && event.type !== 'transient-error' && event.properties.DatastoreArn) {
-            tagsAsked = true;
-            // The expiry is a detail of the panel: tags that cannot be read (a policy without ListTagsForResource)
-            // leave it out rather than end the watch. Their answer may come after the watch ended (a data store
-            // already ACTIVE): the panel still shows it.
-            gateway.listTags(event.properties.DatastoreArn).then(
+          if (!tagsRead && event.type !== 'transient-error' && event.properties.DatastoreArn) {
+            dispatch({ type: 'expiry', expiry: { kind: 'asked' } });
+            tagsRead = gateway.listTags(event.properties.DatastoreArn).then(
               (tags) => {
                 const expiry = expiryFromTags(tags);
-                if (expiry.kind === 'at') dispatch({ type: 'expiry', at: expiry.at.getTime() });
+                if (!signal.aborted) dispatch({ type: 'expiry', expiry: expiry.kind === 'at' ? { kind: 'at', at: expiry.at.getTime() } : expiry });
               },
-              () => undefined,
+              (error: unknown) => {
+                if (!signal.aborted) dispatch({ type: 'expiry', expiry: { kind: 'failed', reason: friendlyOf(error).message } });
+              },
             );
           }
-          if (event.type === 'done') onDone(event.outcome === 'active' ? 'active' : 'failed');
+          if (event.type === 'done') {
+            // The panel's last frame stays on the terminal: it must hold the tags' answer, so the end waits for
+            // it (a data store already ACTIVE ends the watch at its first description, before they are answered).
+            // The call is bounded as every call is, by the connect and read timeouts and the retries.
+            await tagsRead;
+            if (!signal.aborted) onDone(event.outcome === 'active' ? 'active' : 'failed');
+          }
         }
       } catch (error) {
         if (signal.aborted) return;

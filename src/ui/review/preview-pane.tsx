@@ -1,5 +1,6 @@
 /** A rendered preview, scrolled to fit the lines available. */
 import { Box, Text } from 'ink';
+import { layoutPreviewLines, type PaneRow, type PreviewLayout } from './preview-lines.js';
 
 /** Props of `PreviewPane`. */
 export interface PreviewPaneProps {
@@ -8,58 +9,47 @@ export interface PreviewPaneProps {
   offset: number;
   height: number;
   width: number;
+  /** How long lines are laid out (see `preview-lines.ts`); prose by default. */
+  layout?: PreviewLayout;
 }
 
-/**
- * Long lines (an aws command's JSON argument) are cut into pieces that fit, not truncated: nothing is hidden.
- * A cut falls after a space, comma or colon where there is one, never inside a word such as
- * CUSTOMER_MANAGED_KMS_KEY, and never before a line's continuation character; only a word longer than the
- * whole line is cut at the width.
- */
-export function wrapPreviewLines(lines: string[], width: number): string[] {
-  return lines.flatMap((line) => {
-    let rest = [...line];
-    const pieces: string[] = [];
-    while (rest.length > width) {
-      let cut = width;
-      for (let at = width; at > width / 3; at--) {
-        // A shell's continuation character stays on its line: alone on the next one, it would end the command.
-        const leftAlone = rest.length - at === 1 && '\\`^'.includes(rest[at]!);
-        if (' ,:'.includes(rest[at - 1]!) && !leftAlone) {
-          cut = at;
-          break;
-        }
-      }
-      pieces.push(rest.slice(0, cut).join(''));
-      rest = rest.slice(cut);
-    }
-    return [...pieces, rest.join('')];
-  });
-}
-
-/** The text's lines as the pane shows them, at this width. */
-function paneLines(text: string, width: number): string[] {
-  return wrapPreviewLines(text.replace(/\n$/, '').split('\n'), Math.max(20, width - 1));
+/** What the pane shows of the text at this width: its rows, and whether any line had to be cut. */
+function paneRows(text: string, width: number, layout: PreviewLayout): { rows: PaneRow[]; cut: boolean } {
+  const rows = layoutPreviewLines(text.replace(/\n$/, '').split('\n'), Math.max(20, width - 1), layout);
+  return { rows, cut: rows.some((row) => row.cut) };
 }
 
 /** The furthest the pane scrolls for this text: 0 when it fits. */
-export function maxPreviewOffset(text: string, height: number, width: number): number {
-  return Math.max(0, paneLines(text, width).length - height);
+export function maxPreviewOffset(text: string, height: number, width: number, layout: PreviewLayout = 'prose'): number {
+  const { rows, cut } = paneRows(text, width, layout);
+  return Math.max(0, rows.length - (height - (cut ? 1 : 0)));
 }
 
-/** The visible window of the text, with "more" markers. */
-export function PreviewPane({ text, offset, height, width }: PreviewPaneProps) {
-  const lines = paneLines(text, width);
-  const top = Math.max(0, Math.min(offset, lines.length - height));
+/** The visible window of the text, with "more" markers; a line cut at the width ends in a marked `…`. */
+export function PreviewPane({ text, offset, height, width, layout = 'prose' }: PreviewPaneProps) {
+  const { rows, cut } = paneRows(text, width, layout);
+  // The note on cut lines takes a row of the pane, always shown while the text has one.
+  const shown = height - (cut ? 1 : 0);
+  const top = Math.max(0, Math.min(offset, rows.length - shown));
   return (
     <Box flexDirection="column">
       {top > 0 ? <Text dimColor>↑ {top} more lines</Text> : null}
-      {lines.slice(top, top + height).map((line, index) => (
+      {rows.slice(top, top + shown).map((row, index) => (
         <Text key={top + index} wrap="truncate-end">
-          {line === '' ? ' ' : line}
+          {row.text === '' ? ' ' : row.text}
+          {row.cut ? (
+            <Text color="yellow" inverse>
+              …
+            </Text>
+          ) : null}
         </Text>
       ))}
-      {top + height < lines.length ? <Text dimColor>↓ {lines.length - top - height} more lines</Text> : null}
+      {top + shown < rows.length ? <Text dimColor>↓ {rows.length - top - shown} more lines</Text> : null}
+      {cut ? (
+        <Text color="yellow" wrap="truncate-end">
+          … a line longer than the pane is cut there: w writes the whole tab to a file
+        </Text>
+      ) : null}
     </Box>
   );
 }

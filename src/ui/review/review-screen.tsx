@@ -124,7 +124,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   const bodyHeight = Math.max(5, height - 10 - headerMore - Math.max(0, (stopped ? 1 + stoppedLines.length : 0) - 3));
   // What the pane shows when it shows one (a value viewed whole, the checks, a preview), and how far it scrolls.
   const paneText = viewing && current ? current.whole : tab === 0 ? undefined : onChecks ? preflightText(shownChecks) : preview!.render(request, options);
-  const maxScroll = paneText === undefined ? 0 : maxPreviewOffset(paneText, viewing ? bodyHeight - 1 : bodyHeight, width);
+  const maxScroll = paneText === undefined ? 0 : maxPreviewOffset(paneText, viewing ? bodyHeight - 1 : bodyHeight, width, viewing || onChecks ? 'prose' : preview?.layout);
   const top = Math.min(scroll, maxScroll);
   // ↑↓ scroll a pane only where there is more to see, each only where it moves it.
   const scrolling = {
@@ -195,7 +195,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         ) : onChecks ? (
           <PreviewPane text={paneText ?? ''} offset={top} height={bodyHeight} width={width} />
         ) : (
-          <PreviewPane text={paneText ?? ''} offset={top} height={bodyHeight} width={width} />
+          <PreviewPane text={paneText ?? ''} offset={top} height={bodyHeight} width={width} layout={preview?.layout} />
         )}
       </Box>
       {state.submitError ? (

@@ -6,8 +6,8 @@ import { Box, Text } from 'ink';
 import type { TargetReport } from '../../aws/types.js';
 import { Footer } from '../components/footer.js';
 import { Header } from '../components/header.js';
-import type { Phase, WatchState } from '../../wizard-flow/state.js';
-import { describeExpiry, utcSecond } from '../../request/expiry.js';
+import type { ExpiryAnswer, Phase, WatchState } from '../../wizard-flow/state.js';
+import { describeExpiry, EXPIRY_TAG_KEY, utcSecond } from '../../request/expiry.js';
 import { formatClock, formatElapsed, regionOfArn } from './format-time.js';
 import { NextSteps } from './next-steps.js';
 import { StatusBadge } from './status-badge.js';
@@ -33,6 +33,39 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
       <Text wrap="wrap">{children}</Text>
     </Box>
   );
+}
+
+/**
+ * The expiry its tags give: nothing until they are asked (and when there is no expiry tag), then what they say,
+ * or why it is not known.
+ */
+function ExpiryField({ expiry, time }: { expiry: ExpiryAnswer | undefined; time: number }) {
+  switch (expiry?.kind) {
+    case 'asked':
+      return <Field label="Expires">reading its tags…</Field>;
+    case 'at':
+      return (
+        <Field label="Expires">
+          {describeExpiry(new Date(expiry.at), new Date(time))} ({utcSecond(new Date(expiry.at))}){expiry.at <= time ? ' · healthlake-wizard cleanup deletes it' : ''}
+        </Field>
+      );
+    case 'unreadable':
+      return (
+        <Field label="Expires">
+          <Text color="yellow">
+            unknown: its tag {EXPIRY_TAG_KEY} holds "{expiry.value}", not an ISO 8601 time
+          </Text>
+        </Field>
+      );
+    case 'failed':
+      return (
+        <Field label="Expires">
+          <Text color="yellow">unknown: its tags could not be read. {expiry.reason}</Text>
+        </Field>
+      );
+    default:
+      return null;
+  }
 }
 
 /** The panel for one data store. */
@@ -70,11 +103,7 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
             {utcSecond(new Date(createdAt))} ({formatElapsed(time - createdAt)} ago)
           </Field>
         ) : null}
-        {watch.expiresAt !== undefined ? (
-          <Field label="Expires">
-            {describeExpiry(new Date(watch.expiresAt), new Date(time))} ({utcSecond(new Date(watch.expiresAt))}){watch.expiresAt <= time ? ' · healthlake-wizard cleanup deletes it' : ''}
-          </Field>
-        ) : null}
+        <ExpiryField expiry={watch.expiry} time={time} />
         {watch.lastCheckAt ? (
           <Field label="Checked">
             {formatClock(watch.lastCheckAt)}
