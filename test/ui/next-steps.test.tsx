@@ -45,7 +45,7 @@ describe('next steps on ACTIVE', () => {
 
   it('points "delete it when done" to healthlake-wizard delete with the id', () => {
     const { lines } = render({ sandbox: false, smart: false });
-    expect(lines.join('\n')).toMatch(/Delete it when done/);
+    expect(lines.join('\n')).toMatch(/delete it when done/);
     expect(lines.map((line) => line.trim())).toContain(`healthlake-wizard delete ${ID}`);
     expect(lines.join('\n')).not.toContain('delete-fhir-datastore');
   });
@@ -71,7 +71,7 @@ describe('next steps on ACTIVE', () => {
     // Only the delete command names the sandbox id: healthlake-wizard finds it in the sandbox through the history.
     expect(lines.filter((line) => line.includes(ID)).map((line) => line.trim())).toEqual([`healthlake-wizard delete ${ID}`]);
     expect(text).not.toContain('try this one on AWS');
-    expect(text).toContain('set DATASTORE_ID');
+    expect(text).toContain('with DATASTORE_ID set to its id');
     expect(pastedArguments(curl, { DATASTORE_ID: 'abc' }).at(-1)).toBe('https://healthlake.us-east-1.amazonaws.com/datastore/abc/r4/metadata');
   });
 });

@@ -1,4 +1,4 @@
-/** What to do once the data store is ACTIVE: a first request, importing data, billing and deleting. */
+/** What to do once the data store is ACTIVE (under the line that says so): a first request, importing data, billing and deleting. */
 import { Box, Text, useStdout } from 'ink';
 import { copyableCommand } from './copyable-command.js';
 
@@ -37,27 +37,19 @@ export function NextSteps({ datastoreId, endpoint, region, sandbox, smart, profi
   const firstRequest = smart
     ? ['curl', '-H "Authorization: Bearer $ACCESS_TOKEN"', `"${fhirBase}metadata"`]
     : [`curl --aws-sigv4 "aws:amz:${region}:healthlake"`, '--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY"', '-H "x-amz-security-token: $AWS_SESSION_TOKEN"', `"${fhirBase}metadata"`];
+  // Short lines: the ACTIVE screen, status panel and all, fits 80x24 in the sandbox.
   return (
     <Box flexDirection="column">
-      <Text bold>Next steps</Text>
-      {sandbox ? (
-        <Text>
-          The sandbox emulates the control plane only: its data stores exist on this machine, and no FHIR server
-          answers at their URL. For a data store on AWS, set DATASTORE_ID to its id and:
-        </Text>
-      ) : null}
+      {sandbox ? <Text>The sandbox has no FHIR server. On AWS, with DATASTORE_ID set to its id:</Text> : null}
       <Text>
         1. A first FHIR request,{' '}
-        {smart
-          ? 'with an access token from your SMART authorization server in ACCESS_TOKEN'
-          : 'signed with your AWS credentials, put in the environment by the AWS CLI first (awscurl works too)'}
-        :
+        {smart ? 'with an access token from your SMART authorization server in ACCESS_TOKEN' : 'signed with the credentials the AWS CLI exports'}:
       </Text>
       {smart ? null : <Text color="cyan">{command(exportCredentials)}</Text>}
       <Text color="cyan">{command(firstRequest)}</Text>
-      <Text>2. Import FHIR data from S3 (the data store's FHIR import):</Text>
+      <Text>2. Import FHIR data from S3:</Text>
       <Text color="cyan">{command(['aws healthlake start-fhir-import-job', `--datastore-id ${id}`, ...awsTarget, '...'])}</Text>
-      <Text>3. {sandbox ? 'Delete the sandbox one' : 'It is billed per hour while it exists. Delete it'} when done (asks first, then follows it to DELETED):</Text>
+      <Text>3. {sandbox ? 'Delete the sandbox one when done' : 'It is billed per hour while it exists; delete it when done'} (asks first):</Text>
       {/* The history knows where this data store lives (its region, profile, or the sandbox): its own id works. */}
       <Text color="cyan">{command(['healthlake-wizard delete', datastoreId])}</Text>
     </Box>

@@ -127,8 +127,11 @@ export function StatusPanel({ watch, phase, sandbox, target, now }: StatusPanelP
       ) : null}
       {phase === 'done' ? (
         <Box marginTop={1} flexDirection="column">
-          <Text color="green" bold>
-            {MARK.ok} The data store is ACTIVE.
+          <Text>
+            <Text color="green" bold>
+              {MARK.ok} The data store is ACTIVE.
+            </Text>{' '}
+            <Text bold>Next steps:</Text>
           </Text>
           <NextSteps
             datastoreId={result.DatastoreId}
