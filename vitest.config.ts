@@ -35,6 +35,7 @@ function inkAsShipped(): Plugin {
       if (patches.RECONCILER.test(id)) return patches.reconcilerWithoutDevtools(code);
       if (patches.LOG_UPDATE.test(id)) return patches.logUpdateWithLineDiffFix(code);
       if (patches.SEGMENTER_FILES.test(id)) return patches.withGraphemeShortcut(code, patches.oneColumnText(root), id);
+      if (patches.ANSI_DIFF.test(id)) return patches.ansiDiffWithSameStyleShortcut(code, id);
       return null;
     },
   };

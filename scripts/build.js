@@ -20,8 +20,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtinDefaultImportsAsRequires, memoizedToEsm } from './bundle-rewrites.js';
 import { nodeBinary } from './node-binary.js';
-import { inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, stringWidthWrapper, TERMINAL_SIZE, terminalSizeWithLazyChildProcess, withGraphemeShortcut } from './ink-patches.js';
+import { ANSI_DIFF, ansiDiffWithSameStyleShortcut, inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, stringWidthWrapper, TERMINAL_SIZE, terminalSizeWithLazyChildProcess, withGraphemeShortcut } from './ink-patches.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -71,6 +72,7 @@ const oneColumnTextPlugin = {
       loader: 'js',
       contents: stringWidthWrapper(shortcuts, path, { lazy: true }),
     }));
+    builder.onLoad({ filter: ANSI_DIFF }, ({ path }) => ({ loader: 'js', contents: ansiDiffWithSameStyleShortcut(readFileSync(path, 'utf8'), relative(root, path)) }));
     builder.onLoad({ filter: SEGMENTER_FILES }, ({ path }) => ({
       loader: 'js',
       contents: withGraphemeShortcut(readFileSync(path, 'utf8'), shortcuts, relative(root, path)),
@@ -114,8 +116,12 @@ const { outputFiles, metafile } = await build({
 // Node's require() load it (see src/launcher.ts).
 const EXPORTED = '(typeof module=="object"?module:{}).exports=';
 const bodies = new Map();
+/** How many times esbuild's runtime __toESM was found (once: the chunk that holds the runtime). */
+let toEsmMemoized = 0;
 for (const file of outputFiles) {
-  const { code } = await transform(file.text, {
+  const memoized = memoizedToEsm(builtinDefaultImportsAsRequires(file.text));
+  toEsmMemoized += memoized.found;
+  const { code } = await transform(memoized.text, {
     format: 'cjs',
     platform: 'node',
     target: 'node20',
@@ -130,6 +136,8 @@ for (const file of outputFiles) {
   // ES modules are strict; so stays their CommonJS form.
   bodies.set(chunkName(file.path), `(function (exports, require, module, __filename, __dirname) {"use strict";${code}\n})`);
 }
+
+if (toEsmMemoized !== 1) throw new Error(`esbuild's runtime __toESM was found ${toEsmMemoized} times, not once: update memoizedToEsm in scripts/build.js`);
 
 // Chunks that always load together go into one script, a pack: the command line's (the entry and `create`, which
 // is the dry run's whole path) into app.cjs, and the wizard's first frame (Ink, React, the app) into another.
