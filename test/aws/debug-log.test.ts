@@ -25,16 +25,14 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.stop());
 
+/** A throwaway home's environment with the session's keys and token, which the log must never show. */
+const signedEnv = (env: NodeJS.ProcessEnv) => ({ ...env, AWS_ACCESS_KEY_ID: SESSION.accessKeyId, AWS_SECRET_ACCESS_KEY: SESSION.secretAccessKey, AWS_SESSION_TOKEN: SESSION.sessionToken });
+
 describe('--debug', () => {
   it('logs the settings and every attempt, with Authorization and X-Amz-Security-Token redacted', async () => {
     const home = emptyHome();
     try {
-      const env = {
-        ...home.env,
-        AWS_ACCESS_KEY_ID: SESSION.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: SESSION.secretAccessKey,
-        AWS_SESSION_TOKEN: SESSION.sessionToken,
-      };
+      const env = signedEnv(home.env);
       const result = await runBinary(['create', '--no-interactive', '--debug', '--datastore-type-version', 'R4', '--endpoint-url', emulator.url, '--region', 'us-east-1'], env);
       expect(result.code).toBe(0);
       const log = result.stderr;
@@ -59,12 +57,7 @@ describe('--debug', () => {
   it('list, cleanup and delete log their requests too, with the same redaction', async () => {
     const home = emptyHome();
     try {
-      const env = {
-        ...home.env,
-        AWS_ACCESS_KEY_ID: SESSION.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: SESSION.secretAccessKey,
-        AWS_SESSION_TOKEN: SESSION.sessionToken,
-      };
+      const env = signedEnv(home.env);
       const target = ['--endpoint-url', emulator.url, '--region', 'us-east-1', '--debug'];
       const created = await runBinary(['create', '--no-interactive', '--no-wait', '--datastore-type-version', 'R4', ...target.slice(0, -1)], env);
       const { DatastoreId } = JSON.parse(created.stdout) as { DatastoreId: string };

@@ -3,8 +3,6 @@
  * private CA): each check passes, fails with its exact fix, and reports "not checked" with the reason where it
  * should; a key that fails pre-flight also fails creation in the emulator.
  */
-import { createServer as createHttpServer } from 'node:http';
-import { connect, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/aws/gateway.js';
 import { checkRegion } from '../../src/aws/preflight/account-checks.js';
@@ -17,7 +15,8 @@ import { createServiceClients } from '../../src/aws/service-clients.js';
 import type { GlobalOptions } from '../../src/options.js';
 import type { CreateRequest } from '../../src/request/types.js';
 import { DEFAULT_FIXTURES, SANDBOX_CREDENTIALS, type EmulatorCredentials, type Fixtures, type RunningEmulator } from '../../src/emulator/index.js';
-import { awsFilesHome } from '../support/aws-files.js';
+import { awsFilesHome, withEnv } from '../support/aws-files.js';
+import { startCountingProxy } from '../support/counting-proxy.js';
 import { HAS_OPENSSL } from '../support/private-ca.js';
 import { startSmartIssuer, type SmartIssuer } from '../support/smart-issuer.js';
 import { emulatorForTest } from '../emulator/emulator-fixture.js';
@@ -260,43 +259,17 @@ describe.skipIf(!HAS_OPENSSL)('SMART metadata against the issuer (HTTPS, private
 
   it('goes through HTTPS_PROXY (a CONNECT tunnel, the issuer\'s certificate still checked), even for the sandbox', async () => {
     server.publish(config());
-    let tunnels = 0;
-    const sockets = new Set<Socket>();
-    const proxy = createHttpServer();
-    proxy.on('connect', (request, client: Socket) => {
-      tunnels += 1;
-      const [host, port] = (request.url ?? '').split(':');
-      if (host !== '127.0.0.1') return client.destroy();
-      const upstream = connect(Number(port), '127.0.0.1', () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      for (const socket of [client, upstream]) {
-        sockets.add(socket);
-        socket.on('error', () => undefined);
-      }
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const address = proxy.address();
-    const saved = { HTTPS_PROXY: process.env.HTTPS_PROXY, NO_PROXY: process.env.NO_PROXY, no_proxy: process.env.no_proxy };
-    process.env.HTTPS_PROXY = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    delete process.env.NO_PROXY;
-    delete process.env.no_proxy;
+    const proxy = await startCountingProxy();
     try {
-      const url = `${issuer}/.well-known/smart-configuration`;
-      expect(await createSmartConfigurationFetcher({ caBundle: ca.caPath, sandbox: true }, {})(url)).toMatchObject({ ok: true, document: { issuer } });
-      expect(tunnels).toBe(1);
-      expect(await createSmartConfigurationFetcher({}, {})(url)).toMatchObject({ ok: false, kind: 'tls' });
-      expect(tunnels).toBe(2);
+      await withEnv({ HTTPS_PROXY: proxy.url }, async () => {
+        const url = `${issuer}/.well-known/smart-configuration`;
+        expect(await createSmartConfigurationFetcher({ caBundle: ca.caPath, sandbox: true }, {})(url)).toMatchObject({ ok: true, document: { issuer } });
+        expect(proxy.through.connect).toBe(1);
+        expect(await createSmartConfigurationFetcher({}, {})(url)).toMatchObject({ ok: false, kind: 'tls' });
+        expect(proxy.through.connect).toBe(2);
+      });
     } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-      for (const socket of sockets) socket.destroy();
-      proxy.closeAllConnections();
-      await new Promise((resolve) => proxy.close(resolve));
+      await proxy.stop();
     }
   });
 

@@ -1,8 +1,7 @@
 /** With NO_COLOR the wizard draws no colour, yet the text cursor stays visible (reverse video is not a colour). */
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
 import { spawnCli } from '../support/pty-terminal.js';
-import { useWizardFixture } from './wizard-session.js';
+import { emulatorEnv, useWizardFixture } from './wizard-session.js';
 
 const fx = useWizardFixture();
 
@@ -11,14 +10,7 @@ describe('NO_COLOR', () => {
     const dirs = fx.tempHome();
     const term = fx.track(
       spawnCli(['--endpoint-url', fx.emulator.url], {
-        env: {
-          HOME: dirs.home,
-          HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir,
-          AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
-          AWS_REGION: fx.emulator.region,
-          NO_COLOR: '1',
-        },
+        env: { ...emulatorEnv(fx.emulator, dirs), NO_COLOR: '1' },
       }),
     );
     await term.waitFor(/Step 1 of 7[\s\S]*Ctrl\+C quit/);

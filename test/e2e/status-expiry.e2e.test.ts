@@ -5,25 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../support/pty-terminal.js';
-import { confirmCreate, useWizardFixture, type Sandboxed } from './wizard-session.js';
-import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
+import { confirmCreate, emulatorEnv, useWizardFixture, type Sandboxed } from './wizard-session.js';
 
 const fx = useWizardFixture();
 
 function run(args: string[], dirs: Sandboxed) {
-  return fx.track(
-    spawnCli([...args, '--endpoint-url', fx.emulator.url], {
-      cols: 80,
-      rows: 24,
-      env: {
-        HOME: dirs.home,
-        HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir,
-        AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
-        AWS_REGION: fx.emulator.region,
-      },
-    }),
-  );
+  return fx.track(spawnCli([...args, '--endpoint-url', fx.emulator.url], { cols: 80, rows: 24, env: emulatorEnv(fx.emulator, dirs) }));
 }
 
 const CREATED = /Created\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \(\d+s ago\)/;

@@ -33,20 +33,20 @@ export function emulatorForTests(createDelayMs = 200): Promise<RunningEmulator> 
   return startEmulator({ createDelayMs });
 }
 
+/** The environment of a run against the emulator: the throwaway home, the emulator's credentials and Region. */
+export function emulatorEnv(emulator: RunningEmulator, dirs: Sandboxed): Record<string, string> {
+  return {
+    HOME: dirs.home,
+    HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir,
+    AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
+    AWS_REGION: emulator.region,
+  };
+}
+
 /** The wizard in an 80x24 pty, talking to the emulator with its credentials; in `cwd` when given. */
 export function spawnWizard(emulator: RunningEmulator, dirs: Sandboxed, args: string[] = [], cwd?: string): PtyTerminal {
-  return spawnCli(['--endpoint-url', emulator.url, ...args], {
-    cols: 80,
-    rows: 24,
-    ...(cwd ? { cwd } : {}),
-    env: {
-      HOME: dirs.home,
-      HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir,
-      AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey,
-      AWS_REGION: emulator.region,
-    },
-  });
+  return spawnCli(['--endpoint-url', emulator.url, ...args], { cols: 80, rows: 24, ...(cwd ? { cwd } : {}), env: emulatorEnv(emulator, dirs) });
 }
 
 /** Whether the output leaves the terminal usable: the cursor shown again after it was last hidden. */
