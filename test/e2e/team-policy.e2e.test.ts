@@ -77,7 +77,7 @@ describe('the team policy in the wizard', () => {
     writeFileSync(join(project, 'policy.json'), JSON.stringify({ version: 1, rules: [{ id: 'eu-only', rule: 'data stores live in eu-west-1', reason: 'our data stays in the EU', regions: ['eu-west-1'] }] }, null, 2));
     term = fx.track(spawnWizard(fx.emulator, dirs, [...FLAGS_UP_TO_TAGS, '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH'], dirs.home));
     await term.waitFor('Review —');
-    await term.waitFor((screen) => runningText(term).includes('✗ team policy: data stores live in eu-west-1 — our data stays in the EU (rule eu-only, .healthlake-wizard/policy.json line 4)') && screen.includes('Fix: Create it in eu-west-1 (--region eu-west-1).'));
+    await term.waitFor(() => runningText(term).includes('✗ team policy: data stores live in eu-west-1 — our data stays in the EU (rule eu-only, .healthlake-wizard/policy.json line 4)') && runningText(term).includes('Fix: Press Ctrl+T and choose the Region eu-west-1; every answer is kept.'));
     expect(term.screen()).toContain('Fix the problems above before creating.');
     term.write('c');
     await term.settled();
