@@ -138,6 +138,21 @@ describe('project presets in the commands', () => {
     expect((await cli('completion', 'presets')).stdout).toBe('ci\nclinic\nmine\n');
   });
 
+  it('presets show gives a project preset no times (its file holds none), and your own preset its times', async () => {
+    projectPreset('clinic.json', '{\n    "DatastoreName": "clinic-team",\n    "DatastoreTypeVersion": "R4"\n}\n');
+    await cli('presets', 'save', 'mine', '--datastore-type-version', 'R4', '--datastore-name', 'my-own');
+    const project = JSON.parse((await cli('presets', 'show', 'clinic', '--output', 'json')).stdout) as Record<string, unknown>;
+    expect(project).toMatchObject({ origin: 'project', file: '../../../.healthlake-wizard/presets/clinic.json' });
+    expect(Object.keys(project).filter((key) => /At$/.test(key))).toEqual([]);
+    expect((await cli('presets', 'show', 'clinic')).stdout).not.toMatch(/createdAt|updatedAt/);
+    const listed = JSON.parse((await cli('presets', 'list', '--output', 'json')).stdout) as Array<Record<string, unknown>>;
+    expect(listed.find((row) => row.name === 'clinic')).not.toHaveProperty('updatedAt');
+    // Yours keeps the times it was saved at.
+    const mine = JSON.parse((await cli('presets', 'show', 'mine', '--output', 'json')).stdout) as Record<string, unknown>;
+    expect(mine).toMatchObject({ origin: 'personal', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), updatedAt: expect.stringMatching(/^\d{4}-/) });
+    expect((await cli('presets', 'show', 'mine')).stdout).toMatch(/createdAt/);
+  });
+
   it('presets save --project writes a pretty document in the model order, valid as --cli-input-json', async () => {
     mkdirSync(join(repo, '.healthlake-wizard'));
     const saved = await cli('presets', 'save', 'team-r4', '--project', '--description', 'ignored', '--tags', 'Key=owner,Value=care', '--datastore-name', 'team', '--datastore-type-version', 'R4', '--client-token', 'abc');
