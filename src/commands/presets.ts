@@ -85,8 +85,9 @@ function describePreset(row: ListedPreset) {
     ...(preset.hidesPersonal ? { hidesPersonal: true } : {}),
     description: preset.description ?? '',
     clientTokenPolicy: preset.clientTokenPolicy,
-    createdAt: preset.createdAt,
-    updatedAt: preset.updatedAt,
+    // A project preset's file holds no times (docs/presets.md): none is shown, rather than the checkout's.
+    ...(preset.createdAt === undefined ? {} : { createdAt: preset.createdAt }),
+    ...(preset.updatedAt === undefined ? {} : { updatedAt: preset.updatedAt }),
     request: presetRequest(preset),
   };
 }

@@ -15,7 +15,7 @@ import type { WizardStore } from '../store/types.js';
 import { friendlyOf } from '../wizard-flow/friendly-error.js';
 import { loadStartChoices, withoutClientToken } from '../wizard-flow/start-choices.js';
 import { submitAnswers } from '../wizard-flow/submit-answers.js';
-import { answerIssues, hasErrors, promptIssues, requestFromAnswers } from '../wizard-flow/issues.js';
+import { answerIssues, hasErrors, inWizardWords, promptIssues, requestFromAnswers } from '../wizard-flow/issues.js';
 import { stepProgress } from '../wizard-flow/progress.js';
 import { promptAt, type Prompt } from '../wizard-flow/prompts.js';
 import { initialWizardState, wizardReducer } from '../wizard-flow/reducer.js';
@@ -344,7 +344,10 @@ class PlainWizard {
     if (name.trim() === '') return;
     if (!this.store) return this.talk.say(`${MARK.error} The local store is not available; the preset cannot be saved.`);
     const broken = presetPolicyProblem(this.state.policy, this.state.answers, name);
-    if (broken) return this.talk.say(`${MARK.error} ${broken.wizardMessage ?? broken.message}`, `  Fix: ${broken.wizardFix ?? broken.fix}`);
+    if (broken) {
+      const { message, fix } = inWizardWords(broken);
+      return this.talk.say(`${MARK.error} ${message}`, `  Fix: ${fix}`);
+    }
     try {
       this.store.presets.save(name, withoutClientToken(this.state.answers));
       this.dispatch({ type: 'presetSaved', name });

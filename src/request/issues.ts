@@ -35,7 +35,8 @@ export interface FieldIssue {
   fix: string;
   /**
    * The fix in the wizard's words, where the CLI's names a flag or syntax the wizard does not show
-   * ("choose CUSTOMER_MANAGED_KMS_KEY in Encryption" rather than "use CmkType=CUSTOMER_MANAGED_KMS_KEY").
+   * ("choose CUSTOMER_MANAGED_KMS_KEY in Encryption" rather than "use CmkType=CUSTOMER_MANAGED_KMS_KEY"). A key
+   * of the wizard is written `wizardKey(command)`: the screen names it from its key table.
    */
   wizardFix?: string;
   /** The message in the wizard's words, where the CLI's names a JSON path (`Tags[1]`). */
@@ -44,6 +45,14 @@ export interface FieldIssue {
   value?: unknown;
   /** Warnings are shown but do not block a submission. */
   severity: 'error' | 'warning';
+}
+
+/** The wizard's commands a fix may name the key of (commands of the key table, src/ui/keys.ts). */
+export type WizardKey = 'add' | 'expire' | 'changeTarget';
+
+/** A key of the wizard in a `wizardFix`, e.g. `{key:expire}`; `inWizardWords` names it (`x`). */
+export function wizardKey(command: WizardKey): string {
+  return `{key:${command}}`;
 }
 
 /** Invalid input: exits 252 (the AWS CLI's code for a bad command line or parameter value). */

@@ -1,14 +1,16 @@
 /**
  * A request held to the team policy: each broken rule is one FieldIssue (rule `policy`), worded the same in the
  * wizard, `create --no-interactive` and `policy check`: "team policy: RULE — REASON (rule ID, FILE line N)",
- * with the team's fix or one derived from the schema's complaint. Rules that need what is not known yet (the
+ * with the team's fix or one derived from the schema (the CLI's words name the flag, the wizard's the step and its
+ * keys). Rules that need what is not known yet (the
  * Region, the account, the creation itself) are left for the moment it is.
  */
-import { describeField } from '../parameter-model/index.js';
+import { describeField, leafAt, parameterByName, type Wording } from '../parameter-model/index.js';
 import { OPTION_FLAGS } from './create-flags.js';
 import { isPlainObject } from './issue-reporter.js';
-import type { FieldIssue } from './issues.js';
-import { EXPIRY_TAG_KEY, type PolicyContext, type PolicyRule, type TeamPolicy } from './policy-types.js';
+import { wizardKey, type FieldIssue } from './issues.js';
+import { valueThatKeeps, wizardWordsFor } from './policy-fix.js';
+import { EXPIRY_TAG_KEY, type CompiledSchema, type PolicyContext, type PolicyRule, type TeamPolicy } from './policy-types.js';
 
 /** Whether a preset name matches a pattern where `*` stands for any characters. */
 function globMatches(pattern: string, name: string): boolean {
@@ -62,50 +64,62 @@ function telling(all: readonly SchemaError[]): SchemaError | undefined {
   return [...(direct.length > 0 ? direct : errors)].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
 }
 
-/** A fix derived from the schema's complaint, for a rule that gives none. */
-function derivedFix(rule: PolicyRule, error: SchemaError | undefined): string {
+/** A fix derived from the schema's complaint, for a rule that gives none: the value that keeps it, where it can. */
+function derivedFix(rule: PolicyRule, schema: CompiledSchema, error: SchemaError | undefined, complained: string, request: object): Wording {
   const params = error?.params ?? {};
+  const member = complained.split(/[.[]/)[0] ?? '';
+  const kept = member ? valueThatKeeps(schema, request, member) : undefined;
+  if (kept) return kept;
   const at = (field: string) => (field ? `${field} (${describeField(field).flag})` : 'the request');
+  const label = complained ? (leafAt(complained)?.node.help.label ?? parameterByName(complained)?.help.label) : undefined;
+  const wizard = wizardWordsFor(error, complained, label, rule.rule);
   switch (error?.keyword) {
     case 'required':
-      return `Give ${at(fieldOf(error.instancePath, String(params.missingProperty)))}.`;
+      return { cli: `Give ${at(complained)}.`, wizard };
     case 'const':
-      return `Set ${at(fieldOf(error.instancePath))} to ${JSON.stringify(params.allowedValue)}.`;
+      return { cli: `Set ${at(complained)} to ${JSON.stringify(params.allowedValue)}.`, wizard };
     case 'enum':
-      return `Set ${at(fieldOf(error.instancePath))} to one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}.`;
+      return { cli: `Set ${at(complained)} to one of ${(params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}.`, wizard };
     case 'pattern':
-      return `Give ${at(fieldOf(error.instancePath))} a value matching ${String(params.pattern)}.`;
+      return { cli: `Give ${at(complained)} a value matching ${String(params.pattern)}.`, wizard };
     default:
-      return `Change ${at(error ? fieldOf(error.instancePath) : '')} so that ${rule.rule}.`;
+      return { cli: `Change ${at(complained)} so that ${rule.rule}.`, wizard };
   }
 }
 
-/** The FieldIssue of a broken rule, the same words everywhere. */
-function breach(policy: TeamPolicy, rule: PolicyRule, field: string, flag: string, fix: string, value?: unknown): FieldIssue {
+/** The FieldIssue of a broken rule, the same words everywhere (the fix in the wizard's words where they differ). */
+function breach(policy: TeamPolicy, rule: PolicyRule, field: string, flag: string, fix: Wording, value?: unknown): FieldIssue {
   return {
     field,
     flag: field ? describeField(field).flag : flag,
     rule: 'policy',
     message: `team policy: ${rule.rule} — ${rule.reason} (rule ${rule.id}, ${policy.file} line ${rule.line})`,
-    fix: rule.fix ?? fix,
+    // The team's own fix is written for both (docs/presets.md says so).
+    ...(rule.fix !== undefined ? { fix: rule.fix } : typeof fix === 'string' ? { fix } : { fix: fix.cli, wizardFix: fix.wizard }),
     ...(value === undefined ? {} : { value }),
     severity: 'error',
   };
 }
 
 /** The expiry tag's problem at creation, or undefined when it holds a time still to come. */
-function expiryProblem(request: { Tags?: unknown }, now: Date): string | undefined {
+function expiryProblem(request: { Tags?: unknown }, now: Date): Wording | undefined {
   const tags = Array.isArray(request.Tags) ? request.Tags : [];
   const tag = tags.find((candidate) => isPlainObject(candidate) && candidate.Key === EXPIRY_TAG_KEY) as { Value?: unknown } | undefined;
   const example = new Date(now.getTime() + 4 * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const tagWay = `the tag ${EXPIRY_TAG_KEY} with an ISO 8601 UTC time, e.g. --tags Key=${EXPIRY_TAG_KEY},Value=${example}`;
+  // The tags editor's key adds the tag (or opens the one there) and takes a duration, as --expires-in does.
+  const inWizard = (what: string) => `Press ${wizardKey('expire')} on the Tags step and type a duration such as 4h: ${what}.`;
   // --expires-in is named only where this build has it. It adds the tag to the others; --tags would replace a
   // preset's tags (dropping, say, the owner tag another rule requires), so it is not offered beside it.
-  if (!tag) return OPTION_FLAGS.some((option) => option.flag === '--expires-in') ? `Add --expires-in DURATION (e.g. 4h): it adds the tag ${EXPIRY_TAG_KEY} and keeps the other tags.` : `Add ${tagWay}.`;
+  if (!tag) {
+    const cli = OPTION_FLAGS.some((option) => option.flag === '--expires-in') ? `Add --expires-in DURATION (e.g. 4h): it adds the tag ${EXPIRY_TAG_KEY} and keeps the other tags.` : `Add ${tagWay}.`;
+    return { cli, wizard: inWizard(`it adds the tag ${EXPIRY_TAG_KEY} and keeps the other tags`) };
+  }
   const value = typeof tag.Value === 'string' ? tag.Value : '';
   const time = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(time)) return `The tag ${EXPIRY_TAG_KEY} holds ${JSON.stringify(value)}, not an ISO 8601 UTC time such as ${example}: give it one.`;
-  if (time <= now.getTime()) return `The tag ${EXPIRY_TAG_KEY} says ${value}, which has passed: give it a time still to come, such as ${example}.`;
+  const retimed = inWizard(`the tag ${EXPIRY_TAG_KEY} then holds the time it ends`);
+  if (Number.isNaN(time)) return { cli: `The tag ${EXPIRY_TAG_KEY} holds ${JSON.stringify(value)}, not an ISO 8601 UTC time such as ${example}: give it one.`, wizard: retimed };
+  if (time <= now.getTime()) return { cli: `The tag ${EXPIRY_TAG_KEY} says ${value}, which has passed: give it a time still to come, such as ${example}.`, wizard: retimed };
   return undefined;
 }
 
@@ -119,13 +133,15 @@ export function policyIssues(policy: TeamPolicy, request: object, context: Polic
       const complained = error ? fieldOf(error.instancePath, error.keyword === 'required' ? String(error.params.missingProperty) : undefined) : '';
       // The wizard shows it on the prompt of that path (or, for a structure, on each of its prompts).
       const field = rule.field ?? complained;
-      issues.push(breach(policy, rule, field, 'request', derivedFix(rule, error)));
+      issues.push(breach(policy, rule, field, 'request', derivedFix(rule, rule.request, error, complained, request)));
     }
     if (rule.regions && context.region !== undefined && !rule.regions.includes(context.region)) {
-      issues.push(breach(policy, rule, '', '--region', `Create it in ${rule.regions.join(' or ')} (--region ${rule.regions[0]}).`, context.region));
+      const regions = rule.regions.join(' or ');
+      issues.push(breach(policy, rule, '', '--region', { cli: `Create it in ${regions} (--region ${rule.regions[0]}).`, wizard: `Press ${wizardKey('changeTarget')} and choose the Region ${regions}; every answer is kept.` }, context.region));
     }
     if (rule.accounts && context.account !== undefined && !rule.accounts.includes(context.account)) {
-      issues.push(breach(policy, rule, '', '--profile', `Use a profile of account ${rule.accounts.join(' or ')} (--profile NAME).`, context.account));
+      const accounts = rule.accounts.join(' or ');
+      issues.push(breach(policy, rule, '', '--profile', { cli: `Use a profile of account ${accounts} (--profile NAME).`, wizard: `Press ${wizardKey('changeTarget')} and choose a profile of account ${accounts}; every answer is kept.` }, context.account));
     }
     if (rule.expiryTag && context.stage === 'creation') {
       const problem = expiryProblem(request, context.now ?? new Date());

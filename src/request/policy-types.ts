@@ -23,6 +23,8 @@ export interface PolicyCondition {
 export interface CompiledSchema {
   (request: unknown): boolean;
   errors?: Array<{ keyword: string; instancePath: string; params: Record<string, unknown> }> | null;
+  /** The schema as written in the policy (Ajv keeps it), from which a fix is derived. */
+  schema?: unknown;
 }
 
 /** One rule of the policy. */

@@ -4,7 +4,7 @@
  * rules (never through a link, never a FIFO), checked like any input, and written pretty with the keys in the
  * service model's order, so a change shows in a review as the lines that changed.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Answers } from '../request/answers.js';
 import { InputError, type FieldIssue } from '../request/issues.js';
@@ -58,8 +58,8 @@ export function readProjectPreset(folder: ProjectFolder, file: ProjectPresetFile
   const text = readRegularFile(file.path);
   if (text === undefined) throw new InputError([fileIssue(shown, 'The file is gone.', 'Check the presets folder.')]);
   const imported = readImportedRequest(text, shown);
-  const updatedAt = statSync(file.path).mtime.toISOString();
-  return { name: file.name, answers: imported.answers, clientTokenPolicy: 'generate', createdAt: updatedAt, updatedAt, origin: 'project', file: shown };
+  // No times: the file holds none, and its modification time is only when it was last checked out or edited here.
+  return { name: file.name, answers: imported.answers, clientTokenPolicy: 'generate', origin: 'project', file: shown };
 }
 
 /** Reads every project preset; a file that cannot be used is kept in `broken` with its problems, never dropped silently. */

@@ -15,8 +15,9 @@ export interface Preset {
   answers: Answers;
   /** `generate` (default): a new token per run. */
   clientTokenPolicy: 'generate';
-  createdAt: string;
-  updatedAt: string;
+  /** When saved first and last; absent for a project preset, whose file holds no timestamps (its history is git's). */
+  createdAt?: string;
+  updatedAt?: string;
   /** Where it comes from: the project folder (`.healthlake-wizard/presets/`) or, when absent, your own presets. */
   origin?: 'project';
   /** A project preset's file, as messages show it (relative to the working directory). */

@@ -1,6 +1,6 @@
 /** Validation as the wizard needs it: every issue of the answers, and the ones that belong to a prompt or step. */
 import { buildCreateRequest, type Answers } from '../request/answers.js';
-import type { FieldIssue } from '../request/issues.js';
+import type { FieldIssue, WizardKey } from '../request/issues.js';
 import { policyIssues } from '../request/policy-check.js';
 import type { TeamPolicy } from '../request/policy-types.js';
 import type { CreateRequest } from '../request/types.js';
@@ -77,7 +77,16 @@ export function hasErrors(issues: readonly FieldIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
 }
 
-/** The issue as the wizard says it: its own words where the CLI's name flags, syntax or JSON paths. */
-export function inWizardWords(issue: FieldIssue): { message: string; fix: string } {
-  return { message: issue.wizardMessage ?? issue.message, fix: issue.wizardFix ?? issue.fix };
+/** How a screen writes the key of a command (`keyName` of src/ui/keys.ts). */
+export type KeyNamer = (command: WizardKey) => string;
+
+/**
+ * The issue as the wizard says it: its own words where the CLI's name flags, syntax or JSON paths, with the keys
+ * named by `keyName`. Without one (the plain mode has no such keys), a fix that names a key is said in the CLI's
+ * words.
+ */
+export function inWizardWords(issue: FieldIssue, keyName?: KeyNamer): { message: string; fix: string } {
+  const message = issue.wizardMessage ?? issue.message;
+  const wizardFix = issue.wizardFix?.replace(/\{key:(\w+)\}/g, (token, command: string) => (keyName ? keyName(command as WizardKey) : token));
+  return { message, fix: wizardFix === undefined || /\{key:\w+\}/.test(wizardFix) ? issue.fix : wizardFix };
 }

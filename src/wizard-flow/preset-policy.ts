@@ -6,7 +6,7 @@ import type { Answers } from '../request/answers.js';
 import type { FieldIssue } from '../request/issues.js';
 import { policyIssues } from '../request/policy-check.js';
 import type { TeamPolicy } from '../request/policy-types.js';
-import { requestFromAnswers } from './issues.js';
+import { inWizardWords, requestFromAnswers } from './issues.js';
 import { withoutClientToken } from './start-choices.js';
 
 /** The first rule of the policy a preset of these answers, named so, would break; undefined when none does. */
@@ -18,5 +18,6 @@ export function presetPolicyProblem(policy: TeamPolicy | undefined, answers: Ans
 
 /** The problem for the wizard's save dialog and report: what is wrong, then the fix on a line of its own. */
 export function presetPolicyLine(issue: FieldIssue): string {
-  return `${issue.wizardMessage ?? issue.message}\nFix: ${issue.wizardFix ?? issue.fix}`;
+  const { message, fix } = inWizardWords(issue);
+  return `${message}\nFix: ${fix}`;
 }

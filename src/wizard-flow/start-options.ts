@@ -72,5 +72,5 @@ export function startOptions(choices: StartChoices, sandbox: boolean, problem?: 
 export function presetMeaning(preset: Preset): string {
   // The clash first: a long path is cut at the end of the line, and the clash must not be.
   if (preset.origin === 'project') return `project${preset.hidesPersonal ? ', wins over yours' : ''} · ${preset.file}`;
-  return `personal · ${preset.description ?? `saved ${preset.updatedAt.slice(0, 10)}`}`;
+  return `personal · ${preset.description ?? (preset.updatedAt ? `saved ${preset.updatedAt.slice(0, 10)}` : 'no description')}`;
 }

@@ -59,6 +59,28 @@ describe('the team policy in the commands', () => {
     expect(passed.stdout).toContain('Not checked here: approved-regions, approved-accounts, test-stores-expire');
   });
 
+  it('derives the same fix in create --no-interactive and policy check, a flag that keeps the rule when followed', async () => {
+    const KEY_RULE =
+      '--sse-configuration (SseConfiguration): team policy: data stores are encrypted with a customer managed KMS key — our security baseline requires keys we can rotate and revoke ' +
+      '(rule customer-managed-key, ../../.healthlake-wizard/policy.yaml line 27)\n  Fix: Give SseConfiguration (--sse-configuration) a value that keeps the rule: ' +
+      '--sse-configuration KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=YOUR_KMS_KEY}, YOUR_KMS_KEY being the key id, key ARN, alias (alias/name) or alias ARN of your KMS key.';
+    const unencrypted = ['--datastore-type-version', 'R4', '--datastore-name', 'dp-clinic', ...OWNER];
+    const created = await cli('create', '--no-interactive', '--dry-run', ...unencrypted, '--output', 'json');
+    expect(created.code).toBe(252);
+    expect(created.stderr).toBe(`${KEY_RULE}\n`);
+    writeFileSync(join(cwd, 'request.json'), JSON.stringify({ DatastoreTypeVersion: 'R4', DatastoreName: 'dp-clinic', Tags: [{ Key: 'owner', Value: 'care' }] }));
+    const checked = await cli('policy', 'check', 'request.json');
+    expect(checked.code).toBe(252);
+    expect(checked.stderr).toBe(`healthlake-wizard: request.json: ${KEY_RULE}\n`);
+
+    // The fix followed as written, the placeholder replaced by a key: the policy is kept and the request printed.
+    const [flag, value] = /keeps the rule: (--[a-z-]+) (\S+),/.exec(KEY_RULE)!.slice(1) as [string, string];
+    const followed = await cli('create', '--no-interactive', '--dry-run', ...unencrypted, flag, value.replace('YOUR_KMS_KEY', 'alias/dp'), '--region', 'us-east-1', '--output', 'json');
+    expect(followed.stderr).toBe('');
+    expect(followed.code).toBe(0);
+    expect(JSON.parse(followed.stdout)).toMatchObject({ SseConfiguration: { KmsEncryptionConfig: { CmkType: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: 'alias/dp' } } });
+  });
+
   it('holds the target to it: Regions when known, the expiry tag at creation for the presets named', async () => {
     const region = await cli('create', '--no-interactive', '--dry-run', ...KEEPS, ...OWNER, '--region', 'eu-west-1');
     expect(region.code).toBe(252);

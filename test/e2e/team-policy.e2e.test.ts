@@ -70,6 +70,25 @@ describe('the team policy in the wizard', () => {
     ]);
   });
 
+  it('stops at a broken policy file before the first screen: exit 253, naming the file, the line and the fix', async () => {
+    const dirs = fx.tempHome();
+    const project = join(dirs.home, 'repo', '.healthlake-wizard');
+    const nested = join(dirs.home, 'repo', 'services');
+    mkdirSync(project, { recursive: true });
+    mkdirSync(nested, { recursive: true });
+    // The owner-tag rule without its reason (line 3 is the rule).
+    writeFileSync(join(project, 'policy.yaml'), 'version: 1\nrules:\n  - id: owner-tag\n    rule: every data store needs an owner tag\n    request: { required: [Tags] }\n');
+    const before = fx.emulator.datastores().length;
+    term = fx.track(spawnWizard(fx.emulator, dirs, [], nested));
+    const { exitCode } = await term.exited;
+    expect(exitCode).toBe(253);
+    const said = term.output().replace(/\r/g, '');
+    expect(said).toContain('../.healthlake-wizard/policy.yaml line 3: rules[0] needs "reason": every rule gives the team\'s reason.');
+    expect(said).toContain('Fix: See docs/presets.md ("The team policy") for the format and a complete example.');
+    expect(said).not.toContain('Step 1 of');
+    expect(fx.emulator.datastores()).toHaveLength(before);
+  });
+
   it('holds the target to the Region rules once it is known, on review, and blocks creating', async () => {
     const dirs = fx.tempHome();
     const project = join(dirs.home, '.healthlake-wizard');
@@ -77,7 +96,7 @@ describe('the team policy in the wizard', () => {
     writeFileSync(join(project, 'policy.json'), JSON.stringify({ version: 1, rules: [{ id: 'eu-only', rule: 'data stores live in eu-west-1', reason: 'our data stays in the EU', regions: ['eu-west-1'] }] }, null, 2));
     term = fx.track(spawnWizard(fx.emulator, dirs, [...FLAGS_UP_TO_TAGS, '--tags', 'Key=a,Value=b', '--identity-provider-configuration', 'AuthorizationStrategy=AWS_AUTH'], dirs.home));
     await term.waitFor('Review —');
-    await term.waitFor((screen) => runningText(term).includes('✗ team policy: data stores live in eu-west-1 — our data stays in the EU (rule eu-only, .healthlake-wizard/policy.json line 4)') && screen.includes('Fix: Create it in eu-west-1 (--region eu-west-1).'));
+    await term.waitFor(() => runningText(term).includes('✗ team policy: data stores live in eu-west-1 — our data stays in the EU (rule eu-only, .healthlake-wizard/policy.json line 4)') && runningText(term).includes('Fix: Press Ctrl+T and choose the Region eu-west-1; every answer is kept.'));
     expect(term.screen()).toContain('Fix the problems above before creating.');
     term.write('c');
     await term.settled();

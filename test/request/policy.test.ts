@@ -5,14 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCreateArgs } from '../../src/request/argv.js';
 import { policyIssues } from '../../src/request/policy-check.js';
 import { PolicyFileError, readPolicy } from '../../src/request/policy-file.js';
 import type { PolicyContext } from '../../src/request/policy-types.js';
+import { validateRequest } from '../../src/request/validate.js';
 
 const TEXT = readFileSync(new URL('./fixtures/team-policy.yaml', import.meta.url), 'utf8');
 const policy = readPolicy(TEXT, '.healthlake-wizard/policy.yaml');
 const NOW = new Date('2026-12-02T15:00:00Z');
 const DOCUMENT: PolicyContext = { stage: 'document' };
+/** The same policy without the team's own fixes: every fix derived. */
+const withoutFixes = readPolicy(TEXT.replace(/^ {4}fix: .*\n/gm, ''), '.healthlake-wizard/policy.yaml');
 
 const GOOD = {
   DatastoreName: 'dp-clinic',
@@ -43,13 +47,49 @@ describe('a request held to the policy', () => {
     });
   });
 
-  it('derives a fix from the schema when the rule gives none', () => {
+  it('derives a fix from the schema when the rule gives none: the value that keeps it, as the flag and in the wizard', () => {
     const issues = policyIssues(policy, { ...GOOD, DatastoreName: 'clinic' }, DOCUMENT);
-    expect(issues).toMatchObject([{ field: 'DatastoreName', flag: '--datastore-name', fix: 'Give DatastoreName (--datastore-name) a value matching ^dp-.' }]);
+    expect(issues).toMatchObject([{ field: 'DatastoreName', flag: '--datastore-name', fix: 'Give DatastoreName (--datastore-name) a value matching ^dp-.', wizardFix: 'In Name, give the Data store name a value matching ^dp-.' }]);
     const noName = policyIssues(policy, { ...GOOD, DatastoreName: undefined }, DOCUMENT);
-    expect(noName).toMatchObject([{ field: 'DatastoreName', fix: 'Give DatastoreName (--datastore-name).' }]);
+    expect(noName).toMatchObject([{ field: 'DatastoreName', fix: 'Give DatastoreName (--datastore-name) a value matching ^dp-.' }]);
+    // The rule pins CmkType down; the parameter model then requires the key itself, which only the person knows.
+    const keyFix = {
+      fix:
+        'Give SseConfiguration (--sse-configuration) a value that keeps the rule: --sse-configuration KmsEncryptionConfig={CmkType=CUSTOMER_MANAGED_KMS_KEY,KmsKeyId=YOUR_KMS_KEY}, ' +
+        'YOUR_KMS_KEY being the key id, key ARN, alias (alias/name) or alias ARN of your KMS key.',
+      wizardFix: 'In Encryption, choose CUSTOMER_MANAGED_KMS_KEY as the Key type and give the KMS key (the key id, key ARN, alias (alias/name) or alias ARN of your KMS key).',
+    };
+    const noKey = policyIssues(policy, { ...GOOD, SseConfiguration: undefined }, DOCUMENT);
+    expect(noKey).toMatchObject([{ field: 'SseConfiguration', flag: '--sse-configuration', ...keyFix }]);
     const ownedKey = policyIssues(policy, { ...GOOD, SseConfiguration: { KmsEncryptionConfig: { CmkType: 'AWS_OWNED_KMS_KEY' } } }, DOCUMENT);
-    expect(ownedKey).toMatchObject([{ field: 'SseConfiguration.KmsEncryptionConfig.CmkType', fix: 'Set SseConfiguration.KmsEncryptionConfig.CmkType (--sse-configuration) to one of "CUSTOMER_MANAGED_KMS_KEY".' }]);
+    expect(ownedKey).toMatchObject([{ field: 'SseConfiguration.KmsEncryptionConfig.CmkType', ...keyFix }]);
+  });
+
+  it('derives a tag that keeps a contains rule, keeping the tags there (--tags replaces the list)', () => {
+    const [issue] = policyIssues(withoutFixes, { ...GOOD, Tags: [{ Key: 'team', Value: 'care' }] }, DOCUMENT);
+    expect(issue).toMatchObject({
+      field: 'Tags',
+      fix: 'Give Tags (--tags) a value that keeps the rule: --tags Key=team,Value=care Key=owner,Value=YOUR_TAG_VALUE, YOUR_TAG_VALUE being a tag value matching ^[a-z][a-z0-9-]{1,30}$.',
+      wizardFix: 'In Tags, press {key:add} to add a tag: type owner as the Tag key and give the Tag value a value matching ^[a-z][a-z0-9-]{1,30}$.',
+    });
+  });
+
+  it('suggests fixes that work: the flag as suggested, its placeholder filled in, keeps the policy and the service model', () => {
+    const follow = (request: Record<string, unknown>, fill: Record<string, string>) => {
+      const [issue, ...rest] = policyIssues(withoutFixes, request, DOCUMENT);
+      expect(rest).toEqual([]);
+      // The words after "keeps the rule: " up to the placeholders' explanation are the flag and its arguments.
+      const command = /keeps the rule: (--[a-z-]+ .+?)(?:, [A-Z_]+ being .*)?\.$/.exec(issue!.fix)![1]!;
+      const filled = Object.entries(fill).reduce((text, [name, value]) => text.replace(new RegExp(`(?<![A-Z_])${name}(?![A-Z_])`, 'g'), value), command);
+      const given = parseCreateArgs(filled.split(' ')).request;
+      const fixed = { ...request, ...given };
+      expect(policyIssues(withoutFixes, fixed, DOCUMENT)).toEqual([]);
+      expect(validateRequest(fixed)).toEqual([]);
+      return given;
+    };
+    expect(follow({ ...GOOD, SseConfiguration: undefined }, { YOUR_KMS_KEY: 'alias/dp' })).toEqual({ SseConfiguration: GOOD.SseConfiguration });
+    expect(follow({ ...GOOD, SseConfiguration: { KmsEncryptionConfig: { CmkType: 'AWS_OWNED_KMS_KEY' } } }, { YOUR_KMS_KEY: 'alias/dp' })).toEqual({ SseConfiguration: GOOD.SseConfiguration });
+    expect(follow({ ...GOOD, Tags: [{ Key: 'team', Value: 'care' }] }, { YOUR_TAG_VALUE: 'care-team' })).toEqual({ Tags: [{ Key: 'team', Value: 'care' }, { Key: 'owner', Value: 'care-team' }] });
   });
 
   it('forbids a member under a condition (no Synthea preload in prod)', () => {

@@ -33,7 +33,7 @@ describe('presets', () => {
 
     const again = store.presets.save('alpha', { ...VALID_ANSWERS, DatastoreName: 'clinic-prod' });
     expect(again.createdAt).toBe(first.createdAt);
-    expect(again.updatedAt > first.updatedAt).toBe(true);
+    expect(again.updatedAt! > first.updatedAt!).toBe(true);
     expect(again.description).toBeUndefined();
     expect(store.presets.get('alpha')?.answers.DatastoreName).toBe('clinic-prod');
 

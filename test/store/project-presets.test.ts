@@ -3,10 +3,11 @@
  * origin, a project preset winning a name clash (and saying so), `presets save --project` writing a pretty,
  * stable document, and `--preset` using it. The built binary in real folders; needs `npm run build` first.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findProjectFolder, openStoreWithProject } from '../../src/store/index.js';
+import { StoreError } from '../../src/store/store-error.js';
 import { requireBuild, runBinary } from '../cli/built-binary.js';
 import { tempDir } from './store-fixtures.js';
 
@@ -48,6 +49,27 @@ describe('finding the project folder', () => {
     mkdirSync(other);
     writeFileSync(join(other, '.healthlake-wizard'), 'not a folder');
     expect(() => findProjectFolder(other, {})).toThrow(/is not a directory/);
+  });
+
+  // Giving a folder to another user takes root; as anyone else the check cannot be set up (chown is refused).
+  const isRoot = process.getuid?.() === 0;
+  it.skipIf(!isRoot)('refuses a folder of another user (uid 65534, nobody), and its fixes work (needs root to chown)', () => {
+    const folder = join(repo, '.healthlake-wizard');
+    mkdirSync(folder);
+    chownSync(folder, 65534, 65534);
+    let refused: unknown;
+    try {
+      findProjectFolder(nested, {});
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(StoreError);
+    expect((refused as StoreError).message).toBe(`${folder}: the project folder belongs to another user (uid 65534); its policy and presets are not trusted, as git does not trust a repository of another user.`);
+    expect((refused as StoreError).fix).toContain(`name it outright (HEALTHLAKE_WIZARD_PROJECT_DIR=${folder}) or take ownership of it`);
+    // Either fix works: the folder named outright, or taken over by the one who runs the tool.
+    expect(findProjectFolder(nested, { HEALTHLAKE_WIZARD_PROJECT_DIR: folder })?.path).toBe(folder);
+    chownSync(folder, process.getuid!(), process.getgid!());
+    expect(findProjectFolder(nested, {})?.path).toBe(folder);
   });
 
   it('takes HEALTHLAKE_WIZARD_PROJECT_DIR as the folder outright', () => {
@@ -114,6 +136,21 @@ describe('project presets in the commands', () => {
 
     // Shell completion offers both.
     expect((await cli('completion', 'presets')).stdout).toBe('ci\nclinic\nmine\n');
+  });
+
+  it('presets show gives a project preset no times (its file holds none), and your own preset its times', async () => {
+    projectPreset('clinic.json', '{\n    "DatastoreName": "clinic-team",\n    "DatastoreTypeVersion": "R4"\n}\n');
+    await cli('presets', 'save', 'mine', '--datastore-type-version', 'R4', '--datastore-name', 'my-own');
+    const project = JSON.parse((await cli('presets', 'show', 'clinic', '--output', 'json')).stdout) as Record<string, unknown>;
+    expect(project).toMatchObject({ origin: 'project', file: '../../../.healthlake-wizard/presets/clinic.json' });
+    expect(Object.keys(project).filter((key) => /At$/.test(key))).toEqual([]);
+    expect((await cli('presets', 'show', 'clinic')).stdout).not.toMatch(/createdAt|updatedAt/);
+    const listed = JSON.parse((await cli('presets', 'list', '--output', 'json')).stdout) as Array<Record<string, unknown>>;
+    expect(listed.find((row) => row.name === 'clinic')).not.toHaveProperty('updatedAt');
+    // Yours keeps the times it was saved at.
+    const mine = JSON.parse((await cli('presets', 'show', 'mine', '--output', 'json')).stdout) as Record<string, unknown>;
+    expect(mine).toMatchObject({ origin: 'personal', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), updatedAt: expect.stringMatching(/^\d{4}-/) });
+    expect((await cli('presets', 'show', 'mine')).stdout).toMatch(/createdAt/);
   });
 
   it('presets save --project writes a pretty document in the model order, valid as --cli-input-json', async () => {

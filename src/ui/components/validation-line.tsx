@@ -1,6 +1,7 @@
 /** The live validation result: character count against the limit, and the first problem with its fix. */
 import { Box, Text } from 'ink';
 import type { FieldIssue } from '../../request/issues.js';
+import { keyName } from '../keys.js';
 import { inWizardWords } from '../../wizard-flow/issues.js';
 import type { Prompt } from '../../wizard-flow/prompts.js';
 import { MARK } from '../../wizard-flow/marks.js';
@@ -25,7 +26,7 @@ export function ValidationLine({ prompt, value, issues, untouched = false }: Val
   const warning = issues.find((issue) => issue.severity === 'warning');
   if (error && untouched) return <Text dimColor>{count.trimEnd() || ' '}</Text>;
   if (error) {
-    const { message, fix } = inWizardWords(error);
+    const { message, fix } = inWizardWords(error, keyName);
     return (
       <Box flexDirection="column">
         <Text color="red">

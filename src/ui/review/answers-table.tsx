@@ -1,6 +1,7 @@
 /** Every answer in one table, problems flagged, the selected row's problem spelled out. */
 import { Box, Text } from 'ink';
 import { inWizardWords } from '../../wizard-flow/issues.js';
+import { keyName } from '../keys.js';
 import { ACCENT } from '../theme.js';
 import { MARK } from '../../wizard-flow/marks.js';
 import type { AnswerRow } from '../../wizard-flow/answer-rows.js';
@@ -50,7 +51,7 @@ export function AnswersTable({ rows, selected, highlightedField, width }: Answer
           <Text color={problem.severity === 'error' ? 'red' : 'yellow'}>
             {problem.severity === 'error' ? MARK.error : MARK.warning} {inWizardWords(problem).message}
           </Text>
-          <Text dimColor>  Fix: {inWizardWords(problem).fix}</Text>
+          <Text dimColor>  Fix: {inWizardWords(problem, keyName).fix}</Text>
         </Box>
       ) : null}
     </Box>

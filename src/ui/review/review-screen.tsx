@@ -223,7 +223,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
         ? unplaced.map((issue) => (
             <Box key={issue.message} flexDirection="column">
               <Text color="red">{MARK.error} {inWizardWords(issue).message}</Text>
-              <Text dimColor>  Fix: {inWizardWords(issue).fix}</Text>
+              <Text dimColor>  Fix: {inWizardWords(issue, keyName).fix}</Text>
             </Box>
           ))
         : null}
