@@ -49,6 +49,8 @@ export interface FriendlyError {
   message: string;
   /** What to do about it. */
   fix: string;
+  /** The fix in the wizard's words, its keys as `{key:NAME}` (a team policy's rule on accounts: Ctrl+T, not --profile). */
+  wizardFix?: string;
   /** The AWS CLI exit code this error maps to (252..255). */
   exitCode: number;
   /** The request field it concerns, when it can be mapped back (e.g. `SseConfiguration.KmsEncryptionConfig.KmsKeyId`). */

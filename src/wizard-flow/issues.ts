@@ -86,7 +86,11 @@ export type KeyNamer = (command: WizardKey) => string;
  * words.
  */
 export function inWizardWords(issue: FieldIssue, keyName?: KeyNamer): { message: string; fix: string } {
-  const message = issue.wizardMessage ?? issue.message;
-  const wizardFix = issue.wizardFix?.replace(/\{key:(\w+)\}/g, (token, command: string) => (keyName ? keyName(command as WizardKey) : token));
-  return { message, fix: wizardFix === undefined || /\{key:\w+\}/.test(wizardFix) ? issue.fix : wizardFix };
+  return { message: issue.wizardMessage ?? issue.message, fix: fixInWizardWords(issue, keyName) };
+}
+
+/** A fix (an issue's, or a failed submission's) in the wizard's words as `inWizardWords` says it. */
+export function fixInWizardWords(words: { fix: string; wizardFix?: string | undefined }, keyName?: KeyNamer): string {
+  const wizardFix = words.wizardFix?.replace(/\{key:(\w+)\}/g, (token, command: string) => (keyName ? keyName(command as WizardKey) : token));
+  return wizardFix === undefined || /\{key:\w+\}/.test(wizardFix) ? words.fix : wizardFix;
 }

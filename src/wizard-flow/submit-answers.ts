@@ -12,7 +12,8 @@ import { withoutClientToken } from './start-choices.js';
 
 /**
  * The team policy's rules on accounts, checked just before sending (the steps do not know the account): rejects
- * with the first broken rule, in the words of `create --no-interactive`. Nothing to ask in the sandbox.
+ * with the first broken rule, in the words of `create --no-interactive` (and the wizard's, for its review). Nothing
+ * to ask in the sandbox.
  */
 async function holdAccountRules(state: Pick<WizardState, 'answers' | 'policy' | 'preset' | 'sandbox'>, gateway: HealthLakeGateway, callerAccount: (() => Promise<string>) | undefined): Promise<void> {
   const policy = state.policy;
@@ -21,7 +22,10 @@ async function holdAccountRules(state: Pick<WizardState, 'answers' | 'policy' | 
   const request = requestFromAnswers(state.answers);
   const [broken] = policyIssues(policy, request, { stage: 'creation', region, account, ...(state.preset ? { preset: state.preset } : {}) });
   // A FriendlyError carried on an Error (as FriendlyFailure does), which friendlyOf reads as it is.
-  if (broken) throw Object.assign(new Error(broken.message), { friendly: { code: 'TeamPolicy', message: broken.message, fix: broken.fix, exitCode: EXIT.usage, transient: false, ...(broken.field ? { field: broken.field } : {}) } });
+  if (broken) {
+    const friendly = { code: 'TeamPolicy', message: broken.message, fix: broken.fix, ...(broken.wizardFix ? { wizardFix: broken.wizardFix } : {}), exitCode: EXIT.usage, transient: false, ...(broken.field ? { field: broken.field } : {}) };
+    throw Object.assign(new Error(broken.message), { friendly });
+  }
 }
 
 /** Creates the data store the answers describe (or resumes the pending submission); keeps them as the last answers. */

@@ -11,7 +11,7 @@ import type { TargetReport } from '../../aws/types.js';
 import type { GlobalOptions } from '../../options.js';
 import { Footer } from '../components/footer.js';
 import { Header, headerHeading } from '../components/header.js';
-import { answerIssues, hasErrors, inWizardWords, requestFromAnswers } from '../../wizard-flow/issues.js';
+import { answerIssues, fixInWizardWords, hasErrors, inWizardWords, requestFromAnswers } from '../../wizard-flow/issues.js';
 import { targetBlocker, type WizardEvent, type WizardState } from '../../wizard-flow/state.js';
 import { targetProblem } from '../../wizard-flow/target-words.js';
 import { keyName, type Command } from '../keys.js';
@@ -201,7 +201,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
       {state.submitError ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color="red">{MARK.error} {state.submitError.message}</Text>
-          <Text dimColor>  Fix: {state.submitError.fix}</Text>
+          <Text dimColor>  Fix: {fixInWizardWords(state.submitError, keyName)}</Text>
         </Box>
       ) : null}
       {stopped && !dialogOpen ? (
