@@ -311,10 +311,12 @@ describe('the start screen for a broken target', () => {
   it('offers the Regions when none is set, a check again otherwise, and the sandbox when there are no credentials', async () => {
     const { startOptions } = await import('../../src/wizard-flow/start-options.js');
     const none = { presets: [], pending: [], credentialsMissing: false };
-    expect(startOptions(none, false, 'NoRegion').map((option) => option.label)).toEqual(['Choose a Region…', 'Start fresh']);
-    expect(startOptions(none, false, 'SsoTokenExpired').map((option) => option.label)).toEqual(['Change the target…', 'Check again', 'Start fresh']);
-    expect(startOptions(none, false, 'NoCredentials').map((option) => option.kind)).toEqual(['target', 'recheck', 'sandbox', 'fresh']);
-    expect(startOptions({ ...none, credentialsMissing: true }, false, 'NoCredentials').map((option) => option.kind)).toEqual(['sandbox', 'target', 'recheck', 'fresh', 'fresh']);
+    expect(startOptions(none, false, ['NoRegion']).map((option) => option.label)).toEqual(['Choose a Region…', 'Start fresh']);
+    expect(startOptions(none, false, ['SsoTokenExpired']).map((option) => option.label)).toEqual(['Change the target…', 'Check again', 'Start fresh']);
+    // No Region, and credentials that fail: the Region to choose, and checking again once they are mended.
+    expect(startOptions(none, false, ['SsoTokenExpired', 'NoRegion']).map((option) => option.label)).toEqual(['Choose a Region…', 'Check again', 'Start fresh']);
+    expect(startOptions(none, false, ['NoCredentials']).map((option) => option.kind)).toEqual(['target', 'recheck', 'sandbox', 'fresh']);
+    expect(startOptions({ ...none, credentialsMissing: true }, false, ['NoCredentials']).map((option) => option.kind)).toEqual(['sandbox', 'target', 'recheck', 'fresh', 'fresh']);
     expect(startOptions(none, false).map((option) => option.label)).toEqual(['Start fresh', 'Change the target…']);
   });
 });
