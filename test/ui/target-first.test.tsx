@@ -21,6 +21,10 @@ import { Header, headerHeading } from '../../src/ui/components/header.js';
 import { StartScreen } from '../../src/ui/start/start-screen.js';
 import { KeyRouter } from '../../src/ui/use-keys.js';
 import { presetMeaning, startOptions } from '../../src/wizard-flow/start-options.js';
+import { checkRegion } from '../../src/aws/preflight/account-checks.js';
+import { REGION_CHECK } from '../../src/aws/preflight/planned-checks.js';
+import { preflightText } from '../../src/ui/review/preflight-list.js';
+import { keyName } from '../../src/ui/keys.js';
 import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
 import { drive, KEY, type InkDriver } from './support/ink-driver.js';
 
@@ -166,6 +170,14 @@ describe('the start screen', () => {
     expect(frame).toMatch(/› Change the target…/);
     // Nothing configured at all: the sandbox first, as before.
     expect(startOptions(choices, false, ['NoCredentials'])[0]!.kind).toBe('sandbox');
+  });
+
+  it("the review's Region check: its fix names the key that opens the target picker, not --region", () => {
+    const result = checkRegion({ region: 'eu-central-1', endpointOverride: false } as Parameters<typeof checkRegion>[0]);
+    const text = preflightText({ checks: [{ planned: REGION_CHECK, result }] });
+    // The key table's name for it, so that the words follow a change of binding.
+    expect(text).toContain(`Fix: Press ${keyName('changeTarget')} to choose one of us-east-2, us-east-1`);
+    expect(text).not.toContain('--region');
   });
 
   it('a project preset that wins over yours says so before its path, which may be cut', () => {

@@ -76,6 +76,6 @@ export function preflightText(preflight: PreflightState | 'skipped' | undefined,
   if (preflight === undefined) return waiting === 'answers' ? 'The checks run once the answers have no errors.' : 'The checks run once the target is checked and works (the header says which it is).';
   if (preflight === 'skipped') return 'Pre-flight checks: skipped (--no-preflight).';
   const lines = preflight.failure ? [`${STATUS_MARKS['not-checked']} Not checked: ${preflight.failure}`] : [];
-  for (const { planned, result } of preflight.checks) lines.push(result ? resultLines(result) : `… ${planned.title}: ${preflight.failure ? 'not checked' : 'checking'}`);
+  for (const { planned, result } of preflight.checks) lines.push(result ? resultLines(result, 'wizard') : `… ${planned.title}: ${preflight.failure ? 'not checked' : 'checking'}`);
   return `${lines.join('\n')}\n`;
 }
