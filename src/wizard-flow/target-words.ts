@@ -110,7 +110,7 @@ export function targetProblems(report: TargetReport | undefined): Pick<FriendlyE
  */
 export function regionWarning(report: TargetReport | undefined, changeTarget: string): { message: string; fix: string } | undefined {
   const region = report?.target?.region;
-  if (!region || report?.target?.sandbox || isHealthLakeRegion(region)) return undefined;
+  if (!region || !regionNotOffered(report)) return undefined;
   return {
     message: `HealthLake is not offered in ${region}.`,
     fix: `${capitalised(changeTarget)} to choose a Region where it is (${HEALTHLAKE_REGIONS.map((candidate) => candidate.code).join(', ')}).`,
@@ -119,4 +119,10 @@ export function regionWarning(report: TargetReport | undefined, changeTarget: st
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The target's Region is not one where HealthLake is offered (never said of the sandbox). */
+export function regionNotOffered(report: TargetReport | undefined): boolean {
+  const region = report?.target?.region;
+  return region !== undefined && !report?.target?.sandbox && !isHealthLakeRegion(region);
 }

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
+import { SANDBOX_CREDENTIALS, startEmulator } from '../../src/emulator/index.js';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
 import { confirmCreate, quitAndDiscard, useWizardFixture } from './wizard-session.js';
 
@@ -68,6 +68,30 @@ describe('the target, first', () => {
     // No key was pressed: no Region was chosen, no step shown.
     expect(term.screen()).not.toContain('Step 1 of');
     expect(await quitAndDiscard(term)).toBe(130);
+  });
+
+  it('a configured Region without HealthLake and nothing else to ask: the first screen says so with the Ctrl+T fix, before any step', async () => {
+    // An emulator that serves eu-central-1, so that the credentials check out there: the Region is the only matter.
+    const emulator = await startEmulator({ port: 0, region: 'eu-central-1', credentials: [SANDBOX_CREDENTIALS] });
+    try {
+      const dirs = fx.tempHome();
+      term = fx.track(
+        spawnCli(['--endpoint-url', emulator.url], {
+          cols: 80,
+          rows: 24,
+          env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, AWS_REGION: 'eu-central-1', AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey },
+        }),
+      );
+      await term.waitFor(/▲ HealthLake is not offered in eu-central-1\.\s+Fix: Press Ctrl\+T to choose a Region where it is[\s\S]*› Choose another Region…[\s\S]*Start fresh/, 20_000);
+      expect(term.screen().split('\n')[0]).toMatch(/^healthlake-wizard · region eu-central-1 \(no HealthLake there\) · account/);
+      expect(term.screen()).not.toContain('Step 1 of');
+      // The option opens the Regions at once.
+      await term.press(KEYS.enter);
+      await term.waitFor('Region for the configured credentials');
+      expect(await quitAndDiscard(term)).toBe(130);
+    } finally {
+      await emulator.stop();
+    }
   });
 
   it('an expired SSO token at 80x24: the review offers no create and keeps its header on screen; a step shows the fix in the header', async () => {

@@ -296,6 +296,24 @@ describe('the target', () => {
     expect(run(confirming, { type: 'targetChecked', report: broken, version: 0 }, { type: 'submit' })).toMatchObject({ phase: 'review', dialog: 'none' });
   });
 
+  it('a Region without HealthLake brings the start screen before any key (its Ctrl+T fix is there); not after one, not in a dry run, not to create', () => {
+    const noHealthLake = { ...good, target: { ...good.target, region: 'eu-central-1' } };
+    expect(run(fresh(), { type: 'targetChecked', report: noHealthLake, version: 0 }).phase).toBe('start');
+    // Every answer given as a flag: the start screen still comes first, then Esc on the first step returns to it.
+    expect(run(given(), { type: 'targetChecked', report: noHealthLake, version: 0 }).phase).toBe('start');
+    const started = run(fresh(), { type: 'targetChecked', report: noHealthLake, version: 0 }, { type: 'startFresh' });
+    expect(started.phase).toBe('editing');
+    expect(run(started, { type: 'back' }).phase).toBe('start');
+    const typing = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'x' }, { type: 'targetChecked', report: noHealthLake, version: 0 });
+    expect(typing.phase).toBe('editing');
+    const dry = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: ['DatastoreTypeVersion'], dryRun: true });
+    expect(run(dry, { type: 'targetChecked', report: noHealthLake, version: 0 }).phase).not.toBe('start');
+    // A warning, not a blocker: the table of Regions may lag a new one.
+    const review = run(given(), { type: 'targetChecked', report: noHealthLake, version: 0 }, { type: 'startFresh' });
+    expect(run({ ...review, phase: 'review' }, { type: 'openDialog', dialog: 'confirm-submit' }).dialog).toBe('confirm-submit');
+    expect(run(fresh(), { type: 'targetChecked', report: good, version: 0 }).phase).not.toBe('start');
+  });
+
   it('a dry run sends nothing: a broken target stops nothing there', () => {
     const dry = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: ['DatastoreTypeVersion'], dryRun: true });
     expect(run(dry, { type: 'targetChecked', report: broken, version: 0 }).phase).not.toBe('start');
