@@ -158,7 +158,7 @@ export async function checkTarget(
 
 /**
  * The report the wizard's header shows: the gateway's target (Region, profile, endpoint; or why there is none)
- * and, for that Region, who the credentials are. Never throws. `options` are the gateway's (the sandbox's
+ * and who the credentials are (asked of STS in its default Region while no Region is set). Never throws. `options` are the gateway's (the sandbox's
  * endpoint, Region and keys in the sandbox, with `credentials`).
  */
 export async function reportTarget(
@@ -171,6 +171,14 @@ export async function reportTarget(
     target = await gateway.target();
   } catch (error) {
     const problem = toFriendlyError(error, { operation: 'region' });
+    if (problem.code === 'NoRegion') {
+      // The Region is a choice still to make; the credentials need none: a first run learns at once whether they
+      // work (an expired SSO session, with its fix), not after choosing a Region.
+      if (deps.identity === false) return { ok: false, problem };
+      const check = await checkTarget(options, deps);
+      const withProfile = check.profile ? { profile: check.profile } : {};
+      return { ok: false, problem, credentials: check.ok ? { ok: true, ...withProfile, identity: check.identity } : { ok: false, ...withProfile, problem: check.problem } };
+    }
     if (problem.code !== 'ProfileNotFound') return { ok: false, problem };
     const profiles = (await listProfiles({}, deps.env).catch(() => [])).map((entry) => entry.name);
     return { ok: false, problem, profiles };

@@ -116,7 +116,20 @@ export interface ProfileEntry {
  */
 export type TargetReport =
   | { ok: true; target: Target; /** Who the credentials are; absent when STS was not asked (a dry run sends nothing). */ identity?: CallerIdentity }
-  | { ok: false; target?: Target; problem: FriendlyError; profiles?: string[] };
+  | {
+      ok: false;
+      target?: Target;
+      problem: FriendlyError;
+      profiles?: string[];
+      /**
+       * With no Region (`problem` is NoRegion) the credentials are checked all the same (STS needs no Region of
+       * ours): who they are, or what is wrong with them with its fix. Absent when STS was not asked.
+       */
+      credentials?: CredentialsReport;
+    };
+
+/** The credentials checked on their own (before a Region is chosen): the profile, and who they are or their problem. */
+export type CredentialsReport = { profile?: string } & ({ ok: true; identity: CallerIdentity } | { ok: false; problem: FriendlyError });
 
 /** What the wizard and the commands need from HealthLake. */
 export interface HealthLakeGateway {

@@ -8,7 +8,7 @@ import { formatFriendlyError, toFriendlyError } from '../aws/errors.js';
 import { renderOutput } from '../cli-output/render-output.js';
 import { openAccountResources } from '../aws/account-resources.js';
 import { reportText } from '../aws/preflight/report-text.js';
-import type { PreflightReport } from '../aws/preflight/types.js';
+import type { PreflightFix, PreflightReport } from '../aws/preflight/types.js';
 import { debugLogFor, openSession, type Session } from '../aws/session.js';
 import { EXIT, type CreateOptions } from '../options.js';
 import type { CreateRequest } from '../request/types.js';
@@ -30,7 +30,13 @@ export async function preflightReport(session: Session, options: CreateOptions, 
 
 /** The report as data, in the `--output` format (with `--query`). */
 export function preflightData(report: PreflightReport, options: CreateOptions): Promise<string> {
-  return renderOutput(report, { output: options.output, query: options.query, operation: 'preflight' });
+  // The command line's words only: the wizard's (Ctrl+T) mean nothing here.
+  const results = report.results.map((result) => (result.fix?.wizardText === undefined ? result : { ...result, fix: withoutWizardText(result.fix) }));
+  return renderOutput({ ...report, results }, { output: options.output, query: options.query, operation: 'preflight' });
+}
+
+function withoutWizardText({ wizardText: _wizard, ...fix }: PreflightFix): PreflightFix {
+  return fix;
 }
 
 /**

@@ -244,11 +244,15 @@ class PlainWizard {
   /** Where a creation would go, and whose credentials sign it (or what is wrong, with its fix). */
   private targetLines(report: TargetReport | undefined): string[] {
     if (!report) return ['Target: none, a dry run prints the request and sends nothing.'];
-    const account = report.ok && report.identity ? `, account ${report.identity.account}${report.identity.name ? ` (${report.identity.name})` : ''}` : '';
-    const problem = report.ok ? [] : [`${MARK.error} ${report.problem.message}`, `  Fix: ${report.problem.fix}`];
+    // With no Region the credentials were checked all the same: who they are, or their problem first.
+    const credentials = report.ok ? undefined : report.credentials;
+    const identity = report.ok ? report.identity : credentials?.ok ? credentials.identity : undefined;
+    const account = identity ? `, account ${identity.account}${identity.name ? ` (${identity.name})` : ''}` : '';
+    const problems = report.ok ? [] : [...(credentials?.ok === false ? [credentials.problem] : []), report.problem];
+    const problem = problems.flatMap(({ message, fix }) => [`${MARK.error} ${message}`, `  Fix: ${fix}`]);
     if (this.state.sandbox) return [`Target: SANDBOX, a local emulator on this machine: nothing is sent to AWS or billed${account}.`, ...problem];
     const target = report.target;
-    if (!target) return [`Target: not resolved.`, ...problem];
+    if (!target) return [`Target: not resolved${credentials?.profile ? `, profile ${credentials.profile}` : ''}${account}.`, ...problem];
     return [`Target: AWS, region ${target.region}${target.profile ? `, profile ${target.profile}` : ''}${account}${target.endpoint ? `, endpoint ${target.endpoint}` : ''}.`, ...problem];
   }
 

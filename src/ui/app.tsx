@@ -19,6 +19,7 @@ import { answerIssues, hasErrors, requestFromAnswers } from '../wizard-flow/issu
 import { presetPolicyLine, presetPolicyProblem } from '../wizard-flow/preset-policy.js';
 import { canChangeTarget, initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from '../wizard-flow/reducer.js';
 import { targetChoiceOf, type WizardEvent, type WizardState } from '../wizard-flow/state.js';
+import { regionNotOffered } from '../wizard-flow/target-words.js';
 import { EditScreen } from './screens/edit-screen.js';
 import { Header } from './components/header.js';
 import { StartScreen } from './start/start-screen.js';
@@ -238,7 +239,8 @@ function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
               loadProfiles={deps.listProfiles}
               current={targetChoiceOf(state)}
               {...(state.region ? { region: state.region } : {})}
-              startAt={target?.ok === false && target.problem.code === 'NoRegion' ? 'region' : 'profile'}
+              // No Region, or one without HealthLake: the Regions are what to choose.
+              startAt={(target?.ok === false && target.problem.code === 'NoRegion') || regionNotOffered(target) ? 'region' : 'profile'}
               onChoose={(choice) => dispatch({ type: 'chooseTarget', choice })}
               onCancel={() => dispatch({ type: 'closeDialog' })}
               isActive={active}

@@ -9,6 +9,7 @@ import { answerIssues, hasErrors, promptIssues, type IssueChecks } from './issue
 import { choiceOptions, promptAt, visiblePrompts, type Prompt } from './prompts.js';
 import type { TeamPolicy } from '../request/policy-types.js';
 import { targetBlocker, targetChoiceOf, type StartChoices, type WizardEvent, type WizardState } from './state.js';
+import { regionNotOffered } from './target-words.js';
 
 /** How a wizard run begins. */
 export interface InitialFlow {
@@ -112,11 +113,20 @@ function advance(before: WizardState): WizardState {
 }
 
 /**
+ * The target must be told on the first screen: it is broken, or its Region has no HealthLake (not a blocker, as
+ * the Regions' table may lag, but a newcomer would answer every step to a creation that fails). A dry run sends
+ * nothing, and a pending resend goes to its own target.
+ */
+function targetToTell(state: Pick<WizardState, 'dryRun' | 'targetReport' | 'resuming'>): boolean {
+  return targetBlocker(state) !== undefined || (!state.dryRun && !state.resuming && regionNotOffered(state.targetReport));
+}
+
+/**
  * Whether the start screen has something to offer for these choices, or a target to fix (it is shown before
  * step 1, and Esc returns to it).
  */
-function startOffers(state: Pick<WizardState, 'given' | 'dryRun' | 'targetReport'>, choices: StartChoices | undefined): boolean {
-  if (targetBlocker(state)) return true;
+function startOffers(state: Pick<WizardState, 'given' | 'dryRun' | 'targetReport' | 'resuming'>, choices: StartChoices | undefined): boolean {
+  if (targetToTell(state)) return true;
   if (!choices) return false;
   return choices.credentialsMissing || choices.pending.length > 0 || (state.given.length === 0 && (choices.lastAnswers !== undefined || choices.presets.length > 0));
 }
@@ -245,8 +255,9 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
       const checked = { ...state, targetReport: event.report, region: event.report.target?.region ?? state.region };
       // A confirmation opened while the check ran closes: the review then says what stops creating.
       if (targetBlocker(checked) && state.dialog === 'confirm-submit') return { ...checked, dialog: 'none' };
-      // A broken target is told on the first screen, before any step: the start screen, while nothing was typed.
-      const show = targetBlocker(checked) !== undefined && !state.touched && state.dialog === 'none' && (state.phase === 'editing' || state.phase === 'review');
+      // A broken target (or one without HealthLake) is told on the first screen, before any step: the start
+      // screen, while nothing was typed.
+      const show = targetToTell(checked) && !state.touched && state.dialog === 'none' && (state.phase === 'editing' || state.phase === 'review');
       return show ? { ...checked, phase: 'start' } : checked;
     }
     case 'toggleHelp':

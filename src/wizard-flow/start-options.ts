@@ -23,31 +23,35 @@ export type StartOption =
  * only that no Region is set). Credentials that exist but fail (a credential_process, an expired SSO session)
  * are not this: their fix comes first.
  */
-export function nothingConfigured(choices: StartChoices, sandbox: boolean, problem?: string): boolean {
-  return choices.credentialsMissing && !sandbox && (!problem || problem === 'NoRegion' || problem === 'NoCredentials');
+export function nothingConfigured(choices: StartChoices, sandbox: boolean, problems: readonly string[] = []): boolean {
+  return choices.credentialsMissing && !sandbox && problems.every((problem) => problem === 'NoRegion' || problem === 'NoCredentials');
 }
 
 /**
- * The options for these choices; `problem` is the code of what stops the target (see `targetProblem`);
+ * The options for these choices; `problems` are the codes of what stops the target (see `targetProblems`);
  * `regionNotOffered`: the Region in use is not one of HealthLake's (see `regionWarning`).
  */
-export function startOptions(choices: StartChoices, sandbox: boolean, problem?: string, regionNotOffered = false): StartOption[] {
+export function startOptions(choices: StartChoices, sandbox: boolean, problems: readonly string[] = [], regionNotOffered = false): StartOption[] {
   const options: StartOption[] = [];
-  const nothing = nothingConfigured(choices, sandbox, problem);
+  const nothing = nothingConfigured(choices, sandbox, problems);
+  const problem = problems.length > 0;
+  const noRegion = problems.includes('NoRegion');
+  // What is wrong besides a Region still to choose: the credentials, mended outside (then checked again).
+  const broken = problems.filter((code) => code !== 'NoRegion');
   if (nothing) {
     options.push({ kind: 'sandbox', label: 'Try it in the sandbox', meaning: 'a local emulator: nothing is sent to AWS or billed' });
   }
   if (regionNotOffered && !problem) options.push({ kind: 'target', label: 'Choose another Region…', meaning: 'HealthLake is not offered in the one in use' });
   if (problem) {
     options.push(
-      problem === 'NoRegion'
+      noRegion
         ? { kind: 'target', label: 'Choose a Region…', meaning: 'where HealthLake is offered; or another profile, or the sandbox' }
         : { kind: 'target', label: 'Change the target…', meaning: 'another AWS profile or Region, or the sandbox' },
     );
-    if (problem !== 'NoRegion') options.push({ kind: 'recheck', label: 'Check again', meaning: 'once it is fixed, e.g. in another terminal' });
+    if (broken.length > 0) options.push({ kind: 'recheck', label: 'Check again', meaning: 'once it is fixed, e.g. in another terminal' });
     // No credentials, or none that work: the sandbox needs none (offered first already when none were found on
     // this machine; after the fix when credentials exist but fail).
-    if ((problem === 'NoCredentials' || choices.credentialsMissing) && !sandbox && !options.some((option) => option.kind === 'sandbox')) {
+    if ((broken.includes('NoCredentials') || choices.credentialsMissing) && !sandbox && !options.some((option) => option.kind === 'sandbox')) {
       options.push({ kind: 'sandbox', label: 'Try it in the sandbox', meaning: 'a local emulator: nothing is sent to AWS or billed' });
     }
   }

@@ -53,28 +53,31 @@ export function targetHeading(sandbox: boolean, report: TargetReport | undefined
   if (!report) return { line: 'checking the target…', tone: 'target', more: [] };
   const target = report.target;
   const warning = regionWarning(report, changeTarget);
-  const where = target ? [`region ${target.region}${warning ? ' (no HealthLake there)' : ''}`, target.profile ? `profile ${target.profile}` : ''] : [];
+  // No Region yet: a choice still to make, not an error (the start screen offers the Regions); the credentials
+  // were checked all the same, so who they are (or what is wrong with them) is said beside it.
+  const noRegion = !report.ok && report.problem.code === 'NoRegion';
+  const credentials = report.ok ? undefined : report.credentials;
+  const profile = target?.profile ?? credentials?.profile;
+  const where = [target ? `region ${target.region}${warning ? ' (no HealthLake there)' : ''}` : noRegion ? 'Region not chosen yet' : '', profile ? `profile ${profile}` : ''];
   const endpoint = target?.endpoint ?? '';
   const join = (...parts: string[]) => parts.filter(Boolean).join(' · ');
   // The endpoint comes last and may be cut: what must be whole is the rest.
   const fits = (...parts: string[]) => [...join(...parts)].length <= room;
   const wrapped = (text: string, tone: HeadingTone) => wrapWords(text, width).map((line) => ({ text: line, tone }));
-  if (report.ok) {
-    const warned = details && warning ? wrapped(`${MARK.warning} ${warning.message} Fix: ${warning.fix}`, 'warning') : [];
-    const identity = report.identity;
-    if (!identity) return { line: join(...where, endpoint), tone: 'target', more: warned };
+  const choose = noRegion && details ? wrapped(`To choose a Region, ${changeTarget}.`, 'choice') : [];
+  const problem = report.ok ? undefined : noRegion ? (credentials?.ok === false ? credentials.problem : undefined) : report.problem;
+  if (!problem) {
+    const tone: HeadingTone = noRegion ? 'choice' : 'target';
+    const after = noRegion ? choose : details && warning ? wrapped(`${MARK.warning} ${warning.message} Fix: ${warning.fix}`, 'warning') : [];
+    const identity = report.ok ? report.identity : credentials?.ok ? credentials.identity : undefined;
+    if (!identity) return { line: join(...where, endpoint), tone, more: after };
     const account = `account ${identity.account}`;
     const named = identity.name ? `${account} (${identity.name})` : account;
-    if (fits(...where, named) || !identity.name) return { line: join(...where, named, endpoint), tone: 'target', more: warned };
-    return { line: join(...where, account, endpoint), tone: 'target', more: [...wrapped(`identity ${identity.name}`, 'target'), ...warned] };
-  }
-  const { problem } = report;
-  if (problem.code === 'NoRegion') {
-    // A choice still to make, not an error: the start screen offers the Regions.
-    return { line: join(...where, 'Region not chosen yet', endpoint), tone: 'choice', more: details ? wrapped(`To choose one, ${changeTarget}.`, 'choice') : [] };
+    if (fits(...where, named) || !identity.name) return { line: join(...where, named, endpoint), tone, more: after };
+    return { line: join(...where, account, endpoint), tone, more: [...wrapped(`identity ${identity.name}`, 'target'), ...after] };
   }
   const said = `${MARK.error} ${problem.message}`;
-  const fix = details ? wrapped(`Fix: ${problem.fix}`, 'fix') : [];
+  const fix = details ? [...wrapped(`Fix: ${problem.fix}`, 'fix'), ...choose] : [];
   if (fits(...where, said)) return { line: join(...where, said, endpoint), tone: 'problem', more: fix };
   if (told === 'brief') return { line: join(...where, said, endpoint), tone: 'problem', more: [] };
   if (told === 'below') return { line: join(...where, `${MARK.error} problem below`, endpoint), tone: 'problem', more: [] };
@@ -82,20 +85,23 @@ export function targetHeading(sandbox: boolean, report: TargetReport | undefined
 }
 
 /**
- * What stops the target, with its fix: `NoRegion` is a choice still to make (the start screen offers the
- * Regions), not an error; undefined when nothing does (or in a dry run, which sends nothing).
+ * What stops the target, each with its fix, in the order to mend them: credentials that do not work (told even
+ * before a Region is chosen), then `NoRegion`, a choice still to make (the start screen offers the Regions), not
+ * an error. Empty when nothing does (or in a dry run, which sends nothing).
  */
-export function targetProblem(report: TargetReport | undefined): Pick<FriendlyError, 'code' | 'message' | 'fix'> | undefined {
-  if (!report || report.ok) return undefined;
+export function targetProblems(report: TargetReport | undefined): Pick<FriendlyError, 'code' | 'message' | 'fix'>[] {
+  if (!report || report.ok) return [];
   const { code, message, fix } = report.problem;
-  if (code === 'NoRegion') {
-    return {
+  if (code !== 'NoRegion') return [{ code, message, fix }];
+  const credentials = report.credentials;
+  return [
+    ...(credentials?.ok === false ? [{ code: credentials.problem.code, message: credentials.problem.message, fix: credentials.problem.fix }] : []),
+    {
       code,
       message: 'Choose the Region to create the data store in: none is set (--region, AWS_REGION, AWS_DEFAULT_REGION or the profile).',
       fix: 'Pick one of the Regions where HealthLake is offered.',
-    };
-  }
-  return { code, message, fix };
+    },
+  ];
 }
 
 /**
@@ -104,7 +110,7 @@ export function targetProblem(report: TargetReport | undefined): Pick<FriendlyEr
  */
 export function regionWarning(report: TargetReport | undefined, changeTarget: string): { message: string; fix: string } | undefined {
   const region = report?.target?.region;
-  if (!region || report?.target?.sandbox || isHealthLakeRegion(region)) return undefined;
+  if (!region || !regionNotOffered(report)) return undefined;
   return {
     message: `HealthLake is not offered in ${region}.`,
     fix: `${capitalised(changeTarget)} to choose a Region where it is (${HEALTHLAKE_REGIONS.map((candidate) => candidate.code).join(', ')}).`,
@@ -113,4 +119,10 @@ export function regionWarning(report: TargetReport | undefined, changeTarget: st
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The target's Region is not one where HealthLake is offered (never said of the sandbox). */
+export function regionNotOffered(report: TargetReport | undefined): boolean {
+  const region = report?.target?.region;
+  return region !== undefined && !report?.target?.sandbox && !isHealthLakeRegion(region);
 }

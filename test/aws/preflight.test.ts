@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/aws/gateway.js';
 import { checkRegion } from '../../src/aws/preflight/account-checks.js';
 import { checkContext } from '../../src/aws/preflight/check-context.js';
-import { reportText } from '../../src/aws/preflight/report-text.js';
+import { reportText, resultLines } from '../../src/aws/preflight/report-text.js';
+import { preflightData } from '../../src/commands/create-preflight.js';
 import { createSmartConfigurationFetcher } from '../../src/aws/preflight/smart-configuration-fetch.js';
 import { openPreflight, plannedChecks, runPreflight, type PreflightRunner } from '../../src/aws/preflight/run-preflight.js';
 import type { PreflightResult } from '../../src/aws/preflight/types.js';
@@ -301,6 +302,20 @@ describe('account checks', () => {
     expect(checkRegion(context('us-east-1', false)).status).toBe('passed');
     expect(checkRegion(context('eu-central-1', false))).toMatchObject({ status: 'failed', fix: { text: expect.stringContaining('us-east-2, us-east-1, us-west-2') } });
     expect(checkRegion(context('eu-central-1', true)).status).toBe('warning');
+  });
+
+  it("a Region without HealthLake: the command line's fix names --region, the wizard's its target picker; data output only the first", async () => {
+    const failed = checkRegion({ region: 'eu-central-1', endpointOverride: false } as Parameters<typeof checkRegion>[0]);
+    const cli = resultLines(failed);
+    expect(cli).toMatch(/Fix: Choose one of us-east-2, us-east-1, [^\n]*\(--region\)\./);
+    expect(cli).not.toContain('Ctrl+T');
+    const wizard = resultLines(failed, 'wizard');
+    expect(wizard).toMatch(/Fix: Press Ctrl\+T to choose one of us-east-2, us-east-1, [^\n]*; every answer is kept\./);
+    expect(wizard).not.toContain('--region');
+    // `create --dry-run --preflight` and the stderr report before sending: the command line's words.
+    expect(reportText({ results: [failed], ok: false }, 'eu-central-1')).toContain('(--region).');
+    const data = JSON.parse(await preflightData({ results: [failed], ok: false }, { output: 'json' })) as { results: PreflightResult[] };
+    expect(data.results[0]!.fix).toEqual({ text: failed.fix!.text });
   });
 });
 

@@ -133,11 +133,45 @@ describe('reportTarget', () => {
     });
   });
 
-  it('no Region configured: the problem, and no target', async () => {
+  it('no Region configured: the problem, no target, and who the credentials are all the same', async () => {
     const env = files(`[profile dev]\nendpoint_url = ${emulator.url}\n`, DEV_CREDENTIALS);
     const result = await report({ profile: 'dev' }, env);
-    expect(result).toMatchObject({ ok: false, problem: { code: 'NoRegion' } });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'NoRegion' }, credentials: { ok: true, profile: 'dev', identity: { account: '444455556666', name: 'dev-user' } } });
     expect(result).not.toHaveProperty('target');
+  });
+
+  it('no Region configured and an expired SSO token: the Region still to choose and the aws sso login fix, at once', async () => {
+    const startUrl = 'https://example-start.awsapps.com/start';
+    const cache = join(home, '.aws', 'sso', 'cache');
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, `${createHash('sha1').update(startUrl).digest('hex')}.json`), JSON.stringify({ startUrl, region: 'us-east-1', accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z' }));
+    // No region anywhere: not in the profile, not in the environment.
+    const env = files(`[profile corp]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = Admin\nendpoint_url = ${emulator.url}\n`);
+    const result = await report({ profile: 'corp' }, env);
+    expect(result).toMatchObject({ ok: false, problem: { code: 'NoRegion' }, credentials: { ok: false, profile: 'corp', problem: { code: 'SsoTokenExpired', fix: 'Run: aws sso login --profile corp' } } });
+    expect(result).not.toHaveProperty('target');
+  });
+
+  it('no Region configured and no credentials: both, the sandbox offered in the fix', async () => {
+    const env = files(`[profile bare]\nendpoint_url = ${emulator.url}\n`);
+    const result = await report({ profile: 'bare' }, env);
+    expect(result).toMatchObject({ ok: false, problem: { code: 'NoRegion' }, credentials: { ok: false, problem: { code: 'NoCredentials', fix: expect.stringContaining('--sandbox') } } });
+  });
+
+  it('a dry run (no identity asked): no Region is told, and STS is asked nothing', async () => {
+    const env = files(`[profile dev]\nendpoint_url = ${emulator.url}\n`, DEV_CREDENTIALS);
+    const before = (emulator.requests.GetCallerIdentity ?? 0);
+    const saved = { ...process.env };
+    for (const key of Object.keys(process.env)) if (key.startsWith('AWS_') || key === 'HOME') delete process.env[key];
+    Object.assign(process.env, env);
+    try {
+      const result = await reportTarget(createGateway({ profile: 'dev' }, { env }), { profile: 'dev' }, { env, identity: false });
+      expect(result).toEqual({ ok: false, problem: expect.objectContaining({ code: 'NoRegion' }) });
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+    expect((emulator.requests.GetCallerIdentity ?? 0)).toBe(before);
   });
 
   it('a profile that does not exist: the profiles there are', async () => {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { SANDBOX_CREDENTIALS } from '../../src/emulator/index.js';
+import { SANDBOX_CREDENTIALS, startEmulator } from '../../src/emulator/index.js';
 import { KEYS, spawnCli, type PtyTerminal } from '../support/pty-terminal.js';
 import { confirmCreate, quitAndDiscard, useWizardFixture } from './wizard-session.js';
 
@@ -60,6 +60,40 @@ describe('the target, first', () => {
     expect(await quitAndDiscard(term)).toBe(130);
   });
 
+  it('no Region and an expired SSO token: the first screen names the SSO problem and its fix before any Region is chosen', async () => {
+    const dirs = expiredSsoHome({ region: false });
+    term = fx.track(spawnCli(['--profile', 'corp', '--endpoint-url', fx.emulator.url], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
+    await term.waitFor(/✗ Your AWS SSO session has expired or was never started\.\s+Fix: Run: aws sso login --profile corp\s+Choose the Region to create the data store in[\s\S]*› Choose a Region…[\s\S]*Check again/, 20_000);
+    expect(term.screen().split('\n')[0]).toMatch(/^healthlake-wizard · Region not chosen yet · profile corp · ✗ problem below/);
+    // No key was pressed: no Region was chosen, no step shown.
+    expect(term.screen()).not.toContain('Step 1 of');
+    expect(await quitAndDiscard(term)).toBe(130);
+  });
+
+  it('a configured Region without HealthLake and nothing else to ask: the first screen says so with the Ctrl+T fix, before any step', async () => {
+    // An emulator that serves eu-central-1, so that the credentials check out there: the Region is the only matter.
+    const emulator = await startEmulator({ port: 0, region: 'eu-central-1', credentials: [SANDBOX_CREDENTIALS] });
+    try {
+      const dirs = fx.tempHome();
+      term = fx.track(
+        spawnCli(['--endpoint-url', emulator.url], {
+          cols: 80,
+          rows: 24,
+          env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir, AWS_REGION: 'eu-central-1', AWS_ACCESS_KEY_ID: SANDBOX_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: SANDBOX_CREDENTIALS.secretAccessKey },
+        }),
+      );
+      await term.waitFor(/▲ HealthLake is not offered in eu-central-1\.\s+Fix: Press Ctrl\+T to choose a Region where it is[\s\S]*› Choose another Region…[\s\S]*Start fresh/, 20_000);
+      expect(term.screen().split('\n')[0]).toMatch(/^healthlake-wizard · region eu-central-1 \(no HealthLake there\) · account/);
+      expect(term.screen()).not.toContain('Step 1 of');
+      // The option opens the Regions at once.
+      await term.press(KEYS.enter);
+      await term.waitFor('Region for the configured credentials');
+      expect(await quitAndDiscard(term)).toBe(130);
+    } finally {
+      await emulator.stop();
+    }
+  });
+
   it('an expired SSO token at 80x24: the review offers no create and keeps its header on screen; a step shows the fix in the header', async () => {
     const dirs = expiredSsoHome();
     term = fx.track(spawnCli(['--profile', 'corp', '--endpoint-url', fx.emulator.url, ...FLAGS], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
@@ -86,13 +120,13 @@ describe('the target, first', () => {
   });
 });
 
-/** A temporary HOME whose profile `corp` has an SSO session that expired long ago. */
-function expiredSsoHome() {
+/** A temporary HOME whose profile `corp` has an SSO session that expired long ago (and a Region, unless `region: false`). */
+function expiredSsoHome({ region = true } = {}) {
     const dirs = fx.tempHome();
     const startUrl = 'https://example-start.awsapps.com/start';
     const aws = join(dirs.home, '.aws');
     mkdirSync(join(aws, 'sso', 'cache'), { recursive: true });
-    writeFileSync(join(aws, 'config'), `[profile corp]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = Admin\nregion = us-east-1\n`);
+    writeFileSync(join(aws, 'config'), `[profile corp]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = Admin\n${region ? 'region = us-east-1\n' : ''}`);
     // The AWS CLI's legacy cache: named by the SHA-1 of the start URL, expired long ago.
     const cacheFile = join(aws, 'sso', 'cache', `${createHash('sha1').update(startUrl).digest('hex')}.json`);
     writeFileSync(cacheFile, JSON.stringify({ startUrl, region: 'us-east-1', accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z' }));

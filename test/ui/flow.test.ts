@@ -296,6 +296,24 @@ describe('the target', () => {
     expect(run(confirming, { type: 'targetChecked', report: broken, version: 0 }, { type: 'submit' })).toMatchObject({ phase: 'review', dialog: 'none' });
   });
 
+  it('a Region without HealthLake brings the start screen before any key (its Ctrl+T fix is there); not after one, not in a dry run, not to create', () => {
+    const noHealthLake = { ...good, target: { ...good.target, region: 'eu-central-1' } };
+    expect(run(fresh(), { type: 'targetChecked', report: noHealthLake, version: 0 }).phase).toBe('start');
+    // Every answer given as a flag: the start screen still comes first, then Esc on the first step returns to it.
+    expect(run(given(), { type: 'targetChecked', report: noHealthLake, version: 0 }).phase).toBe('start');
+    const started = run(fresh(), { type: 'targetChecked', report: noHealthLake, version: 0 }, { type: 'startFresh' });
+    expect(started.phase).toBe('editing');
+    expect(run(started, { type: 'back' }).phase).toBe('start');
+    const typing = run(fresh(), { type: 'answer', path: 'DatastoreName', value: 'x' }, { type: 'targetChecked', report: noHealthLake, version: 0 });
+    expect(typing.phase).toBe('editing');
+    const dry = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: ['DatastoreTypeVersion'], dryRun: true });
+    expect(run(dry, { type: 'targetChecked', report: noHealthLake, version: 0 }).phase).not.toBe('start');
+    // A warning, not a blocker: the table of Regions may lag a new one.
+    const review = run(given(), { type: 'targetChecked', report: noHealthLake, version: 0 }, { type: 'startFresh' });
+    expect(run({ ...review, phase: 'review' }, { type: 'openDialog', dialog: 'confirm-submit' }).dialog).toBe('confirm-submit');
+    expect(run(fresh(), { type: 'targetChecked', report: good, version: 0 }).phase).not.toBe('start');
+  });
+
   it('a dry run sends nothing: a broken target stops nothing there', () => {
     const dry = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: ['DatastoreTypeVersion'], dryRun: true });
     expect(run(dry, { type: 'targetChecked', report: broken, version: 0 }).phase).not.toBe('start');
@@ -311,10 +329,12 @@ describe('the start screen for a broken target', () => {
   it('offers the Regions when none is set, a check again otherwise, and the sandbox when there are no credentials', async () => {
     const { startOptions } = await import('../../src/wizard-flow/start-options.js');
     const none = { presets: [], pending: [], credentialsMissing: false };
-    expect(startOptions(none, false, 'NoRegion').map((option) => option.label)).toEqual(['Choose a Region…', 'Start fresh']);
-    expect(startOptions(none, false, 'SsoTokenExpired').map((option) => option.label)).toEqual(['Change the target…', 'Check again', 'Start fresh']);
-    expect(startOptions(none, false, 'NoCredentials').map((option) => option.kind)).toEqual(['target', 'recheck', 'sandbox', 'fresh']);
-    expect(startOptions({ ...none, credentialsMissing: true }, false, 'NoCredentials').map((option) => option.kind)).toEqual(['sandbox', 'target', 'recheck', 'fresh', 'fresh']);
+    expect(startOptions(none, false, ['NoRegion']).map((option) => option.label)).toEqual(['Choose a Region…', 'Start fresh']);
+    expect(startOptions(none, false, ['SsoTokenExpired']).map((option) => option.label)).toEqual(['Change the target…', 'Check again', 'Start fresh']);
+    // No Region, and credentials that fail: the Region to choose, and checking again once they are mended.
+    expect(startOptions(none, false, ['SsoTokenExpired', 'NoRegion']).map((option) => option.label)).toEqual(['Choose a Region…', 'Check again', 'Start fresh']);
+    expect(startOptions(none, false, ['NoCredentials']).map((option) => option.kind)).toEqual(['target', 'recheck', 'sandbox', 'fresh']);
+    expect(startOptions({ ...none, credentialsMissing: true }, false, ['NoCredentials']).map((option) => option.kind)).toEqual(['sandbox', 'target', 'recheck', 'fresh', 'fresh']);
     expect(startOptions(none, false).map((option) => option.label)).toEqual(['Start fresh', 'Change the target…']);
   });
 });

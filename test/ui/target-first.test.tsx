@@ -21,6 +21,10 @@ import { Header, headerHeading } from '../../src/ui/components/header.js';
 import { StartScreen } from '../../src/ui/start/start-screen.js';
 import { KeyRouter } from '../../src/ui/use-keys.js';
 import { presetMeaning, startOptions } from '../../src/wizard-flow/start-options.js';
+import { checkRegion } from '../../src/aws/preflight/account-checks.js';
+import { REGION_CHECK } from '../../src/aws/preflight/planned-checks.js';
+import { preflightText } from '../../src/ui/review/preflight-list.js';
+import { keyName } from '../../src/ui/keys.js';
 import { emulatorDeps, startTestEmulator } from './support/emulator-deps.js';
 import { drive, KEY, type InkDriver } from './support/ink-driver.js';
 
@@ -61,9 +65,31 @@ describe('the header', () => {
     expect(lines).toEqual(['healthlake-wizard · region us-east-1 · profile corp', '✗ Your AWS SSO session has expired or was never started.', 'Fix: Run: aws sso login --profile corp']);
     const noRegion = frameOf({ ok: false, problem: { ...SSO_EXPIRED, code: 'NoRegion', message: 'No AWS region is configured.' } });
     expect(noRegion).toContain('Region not chosen yet');
-    expect(noRegion).toContain('To choose one, press Ctrl+T.');
+    expect(noRegion).toContain('To choose a Region, press Ctrl+T.');
     expect(noRegion).not.toContain('✗');
     expect(noRegion).not.toContain('No AWS region is configured');
+  });
+
+  it('no Region yet: who the credentials are beside the choice, or their problem with its fix before the way to choose', () => {
+    const noRegion = { ...SSO_EXPIRED, code: 'NoRegion', message: 'No AWS region is configured.' };
+    const working: TargetReport = { ok: false, problem: noRegion, credentials: { ok: true, profile: 'dev', identity: IDENTITY } };
+    expect(headerHeading({ target: working, sandbox: false }, 80)).toEqual({
+      line: 'Region not chosen yet · profile dev · account 444455556666',
+      tone: 'choice',
+      more: [
+        { text: 'identity dev-user', tone: 'target' },
+        { text: 'To choose a Region, press Ctrl+T.', tone: 'choice' },
+      ],
+    });
+    const expired: TargetReport = { ok: false, problem: noRegion, credentials: { ok: false, profile: 'corp', problem: SSO_EXPIRED } };
+    const lines = frameOf(expired).split('\n').map((line) => line.trimEnd());
+    expect(lines).toEqual([
+      'healthlake-wizard · Region not chosen yet · profile corp',
+      '✗ Your AWS SSO session has expired or was never started.',
+      'Fix: Run: aws sso login --profile corp',
+      'To choose a Region, press Ctrl+T.',
+    ]);
+    expect(headerHeading({ target: expired, sandbox: false, problemShownBelow: true }, 80)).toEqual({ line: 'Region not chosen yet · profile corp · ✗ problem below', tone: 'problem', more: [] });
   });
 
   it('at 80 columns: a real role name whole on a line of its own; the problem pointed to where the screen tells it', () => {
@@ -113,6 +139,23 @@ describe('the start screen', () => {
     expect(startFrame({ ok: true, target: { region: 'eu-west-2', sandbox: false }, identity: IDENTITY })).not.toContain('not offered');
   });
 
+  it('no Region and an expired SSO session: the session\'s fix and the Region to choose, both on the first screen', () => {
+    const report: TargetReport = {
+      ok: false,
+      problem: { ...SSO_EXPIRED, code: 'NoRegion', message: 'No AWS region is configured.' },
+      credentials: { ok: false, profile: 'corp', problem: SSO_EXPIRED },
+    };
+    expect(startOptions(NO_CHOICES, false, ['SsoTokenExpired', 'NoRegion']).map((option) => option.label)).toEqual(['Choose a Region…', 'Check again', 'Start fresh']);
+    const frame = startFrame(report);
+    expect(frame).toMatch(/✗ Your AWS SSO session has expired or was never started\.\s+Fix: Run: aws sso login --profile corp\s+Choose the Region to create the data store in/);
+    expect(frame).toMatch(/› Choose a Region…[\s\S]*Check again/);
+    // With credentials that work, only the Region is asked for, and the header says whose they are.
+    const working = startFrame({ ...report, credentials: { ok: true, profile: 'corp', identity: IDENTITY } });
+    expect(working).toContain('Region not chosen yet · profile corp · account 444455556666');
+    expect(working).not.toContain('✗');
+    expect(working).not.toContain('Check again');
+  });
+
   it('credentials that exist but fail lead with their fix; the sandbox stays an alternative, nothing "anyway"', () => {
     const failing: TargetReport = {
       ok: false,
@@ -120,13 +163,21 @@ describe('the start screen', () => {
       problem: { code: 'CredentialProcessFailed', message: 'The credential_process of profile "tool" failed: token vault locked', fix: 'Run it yourself to see why (vault-creds), fix it, or choose another profile.', exitCode: 253, transient: false },
     };
     const choices = { ...NO_CHOICES, credentialsMissing: true };
-    expect(startOptions(choices, false, 'CredentialProcessFailed').map((option) => option.label)).toEqual(['Change the target…', 'Check again', 'Try it in the sandbox', 'Start fresh']);
+    expect(startOptions(choices, false, ['CredentialProcessFailed']).map((option) => option.label)).toEqual(['Change the target…', 'Check again', 'Try it in the sandbox', 'Start fresh']);
     const frame = startFrame(failing, choices);
     expect(frame).toContain('✗ The credential_process of profile "tool" failed: token vault locked');
     expect(frame).not.toContain('No AWS credentials were found');
     expect(frame).toMatch(/› Change the target…/);
     // Nothing configured at all: the sandbox first, as before.
-    expect(startOptions(choices, false, 'NoCredentials')[0]!.kind).toBe('sandbox');
+    expect(startOptions(choices, false, ['NoCredentials'])[0]!.kind).toBe('sandbox');
+  });
+
+  it("the review's Region check: its fix names the key that opens the target picker, not --region", () => {
+    const result = checkRegion({ region: 'eu-central-1', endpointOverride: false } as Parameters<typeof checkRegion>[0]);
+    const text = preflightText({ checks: [{ planned: REGION_CHECK, result }] });
+    // The key table's name for it, so that the words follow a change of binding.
+    expect(text).toContain(`Fix: Press ${keyName('changeTarget')} to choose one of us-east-2, us-east-1`);
+    expect(text).not.toContain('--region');
   });
 
   it('a project preset that wins over yours says so before its path, which may be cut', () => {

@@ -25,7 +25,13 @@ export function checkRegion(context: CheckContext): PreflightResult {
   if (context.endpointOverride) {
     return { ...REGION_CHECK, status: 'warning', summary: `${region} is not a HealthLake Region; the endpoint override may still answer.`, fix: { text: `HealthLake's Regions: ${offered}.` } };
   }
-  return { ...REGION_CHECK, status: 'failed', summary: `HealthLake is not offered in ${region}.`, fix: { text: `Choose one of ${offered} (--region).` } };
+  return {
+    ...REGION_CHECK,
+    status: 'failed',
+    summary: `HealthLake is not offered in ${region}.`,
+    // The wizard changes the Region with its target picker: the key is the key table's (test/ui/target-first.test.tsx).
+    fix: { text: `Choose one of ${offered} (--region).`, wizardText: `Press Ctrl+T to choose one of ${offered}; every answer is kept.` },
+  };
 }
 
 /** Every data store of the Region (all pages), or the error. */

@@ -19,14 +19,14 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
-/** One result as lines. */
-export function resultLines(result: PreflightResult): string {
+/** One result as lines; `words`: `wizard` for the wizard's review (its own words for a fix, where it has them). */
+export function resultLines(result: PreflightResult, words: 'cli' | 'wizard' = 'cli'): string {
   const head = `${STATUS_MARKS[result.status]} ${result.title}: ${result.status === 'not-checked' ? 'not checked. ' : ''}${result.summary}`;
   const lines = [head];
   if (result.reason) lines.push(`    Why not checked: ${result.reason}`);
   for (const detail of result.details ?? []) lines.push(`    - ${detail}`);
   if (result.fix) {
-    lines.push(`    Fix: ${result.fix.text}`);
+    lines.push(`    Fix: ${words === 'wizard' ? (result.fix.wizardText ?? result.fix.text) : result.fix.text}`);
     if (result.fix.command) lines.push(`      ${result.fix.command}`);
     if (result.fix.policyStatement) lines.push(indent(result.fix.policyStatement, '      '));
     if (result.fix.field && result.fix.value !== undefined) lines.push(`      ${result.fix.field}: ${result.fix.value}`);

@@ -15,7 +15,13 @@ export type PreflightStatus = 'passed' | 'failed' | 'warning' | 'not-checked';
 
 /** What to do about a failed (or warned) check: a sentence, and the exact command or policy statement when there is one. */
 export interface PreflightFix {
+  /** The fix as the command line and the plain mode say it (a flag such as `--region`). */
   text: string;
+  /**
+   * The fix in the wizard's words, where `text` names a flag the wizard does not take: there the Region changes
+   * with the target picker (Ctrl+T). See `resultLines`'s `words`.
+   */
+  wizardText?: string;
   /** A command to run as is, e.g. `aws lambda add-permission ...`. */
   command?: string;
   /** A key-policy statement to add, as pretty-printed JSON. */

@@ -72,10 +72,10 @@ export function PreflightList({ preflight, checksTab, maxLines = Number.POSITIVE
 }
 
 /** The Checks tab's text: every check with its cause and the exact fix (the policy statement, the command). */
-export function preflightText(preflight: PreflightState | 'skipped' | undefined): string {
-  if (preflight === undefined) return 'The checks run once the answers have no errors.';
+export function preflightText(preflight: PreflightState | 'skipped' | undefined, /** What they wait for while undefined. */ waiting: 'answers' | 'target' = 'answers'): string {
+  if (preflight === undefined) return waiting === 'answers' ? 'The checks run once the answers have no errors.' : 'The checks run once the target is checked and works (the header says which it is).';
   if (preflight === 'skipped') return 'Pre-flight checks: skipped (--no-preflight).';
   const lines = preflight.failure ? [`${STATUS_MARKS['not-checked']} Not checked: ${preflight.failure}`] : [];
-  for (const { planned, result } of preflight.checks) lines.push(result ? resultLines(result) : `… ${planned.title}: ${preflight.failure ? 'not checked' : 'checking'}`);
+  for (const { planned, result } of preflight.checks) lines.push(result ? resultLines(result, 'wizard') : `… ${planned.title}: ${preflight.failure ? 'not checked' : 'checking'}`);
   return `${lines.join('\n')}\n`;
 }

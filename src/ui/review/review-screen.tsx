@@ -13,7 +13,7 @@ import { Footer } from '../components/footer.js';
 import { Header, headerHeading } from '../components/header.js';
 import { answerIssues, fixInWizardWords, hasErrors, inWizardWords, requestFromAnswers } from '../../wizard-flow/issues.js';
 import { targetBlocker, type WizardEvent, type WizardState } from '../../wizard-flow/state.js';
-import { targetProblem } from '../../wizard-flow/target-words.js';
+import { targetProblems } from '../../wizard-flow/target-words.js';
 import { keyName, type Command } from '../keys.js';
 import { answerRows } from '../../wizard-flow/answer-rows.js';
 import { AnswersTable, isCutInTable } from './answers-table.js';
@@ -86,14 +86,17 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   // Problems no row shows: the team policy's rules on the target (the Region, the account).
   const unplaced = issues.filter((issue) => issue.severity === 'error' && !rows.some((candidate) => candidate.issues.includes(issue)));
   // Create is not offered while the target is broken: what is wrong, and how to fix it, instead.
-  const stopped = targetBlocker(state) ? targetProblem(state.targetReport) : undefined;
-  // Its lines as drawn (wrapped here, so that they are counted as they are shown).
+  const stopped = targetBlocker(state) ? targetProblems(state.targetReport) : undefined;
+  // Their lines as drawn (wrapped here, so that they are counted as they are shown).
   const stoppedLines = stopped ? blockerLines(stopped, width) : [];
   const header = { target, sandbox: state.sandbox, dryRun: state.dryRun, problemShownBelow: stopped !== undefined };
   // The header's lines beyond its first (the identity, a warning): counted so the header never scrolls off.
   const headerMore = headerHeading(header, width).more.length;
   // The checks run for a request without errors, again after each edit; results fill the list as they come.
-  const checks = usePreflight(blocked ? undefined : request, preflight);
+  // They ask the target's account, so they wait for its check: while it runs, a missing Region would fail them
+  // all with the command line's words; when it is broken, the lines above say what to fix instead.
+  const targetWorks = state.targetReport?.ok === true;
+  const checks = usePreflight(blocked || !targetWorks ? undefined : request, preflight);
   const shownChecks = preflight === 'skipped' ? 'skipped' : checks;
   const dialogOpen = state.dialog !== 'none';
   // The lines that may come besides: the selected row's problem with its fix, and the status lines under the body
@@ -123,7 +126,7 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   // Header, tabs, footer, status lines and margins take about 9 rows; the rest is for the table or preview.
   const bodyHeight = Math.max(5, height - 10 - headerMore - Math.max(0, (stopped ? 1 + stoppedLines.length : 0) - 3));
   // What the pane shows when it shows one (a value viewed whole, the checks, a preview), and how far it scrolls.
-  const paneText = viewing && current ? current.whole : tab === 0 ? undefined : onChecks ? preflightText(shownChecks) : preview!.render(request, options);
+  const paneText = viewing && current ? current.whole : tab === 0 ? undefined : onChecks ? preflightText(shownChecks, blocked ? 'answers' : 'target') : preview!.render(request, options);
   const maxScroll = paneText === undefined ? 0 : maxPreviewOffset(paneText, viewing ? bodyHeight - 1 : bodyHeight, width, viewing || onChecks ? 'prose' : preview?.layout);
   const top = Math.min(scroll, maxScroll);
   // ↑↓ scroll a pane only where there is more to see, each only where it moves it.
@@ -237,12 +240,14 @@ export default function ReviewScreen({ state, dispatch, target, options, savePre
   );
 }
 
-/** The target's problem as the review draws it, wrapped to the width: what is wrong, the fix, and Ctrl+T. */
-function blockerLines(stopped: { message: string; fix: string }, width: number): { text: string; problem: boolean }[] {
+/** The target's problems as the review draws them, wrapped to the width: what is wrong, each fix, and Ctrl+T. */
+function blockerLines(stopped: readonly { message: string; fix: string }[], width: number): { text: string; problem: boolean }[] {
   const indented = (text: string) => wrapWords(text, width - 2).map((line) => ({ text: `  ${line}`, problem: false }));
   return [
-    ...wrapWords(`${MARK.error} Cannot create yet: ${stopped.message}`, width).map((text) => ({ text, problem: true })),
-    ...indented(`Fix: ${stopped.fix}`),
+    ...stopped.flatMap((problem, index) => [
+      ...wrapWords(`${MARK.error} ${index === 0 ? 'Cannot create yet: ' : ''}${problem.message}`, width).map((text) => ({ text, problem: true })),
+      ...indented(`Fix: ${problem.fix}`),
+    ]),
     ...indented(`Or press ${keyName('changeTarget')} to change the target; every answer is kept.`),
   ];
 }

@@ -14,7 +14,7 @@ import { PresetPicker } from './preset-picker.js';
 import { nothingConfigured, startOptions, type StartOption } from '../../wizard-flow/start-options.js';
 import { useCommands } from '../use-commands.js';
 import { MARK } from '../../wizard-flow/marks.js';
-import { regionWarning, targetProblem } from '../../wizard-flow/target-words.js';
+import { regionWarning, targetProblems } from '../../wizard-flow/target-words.js';
 import { keyName } from '../keys.js';
 
 /** Props of `StartScreen`. */
@@ -32,11 +32,12 @@ export interface StartScreenProps {
 /** Where to begin. */
 export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActive }: StartScreenProps) {
   // A dry run sends nothing: its target cannot be wrong.
-  const problem = sandbox || dryRun ? undefined : targetProblem(target);
+  const problems = sandbox || dryRun ? [] : targetProblems(target);
+  const codes = problems.map((problem) => problem.code);
   const warning = sandbox || dryRun ? undefined : regionWarning(target, `press ${keyName('changeTarget')}`);
-  const options = startOptions(choices, sandbox, problem?.code, warning !== undefined);
+  const options = startOptions(choices, sandbox, codes, warning !== undefined);
   // Nothing configured at all: how to set AWS up (or the sandbox) says more than "no Region" or "no credentials".
-  const nothing = nothingConfigured(choices, sandbox, problem?.code);
+  const nothing = nothingConfigured(choices, sandbox, codes);
   const [highlighted, setHighlighted] = useState(0);
   const [picking, setPicking] = useState(false);
   const choose = (option: StartOption) => {
@@ -63,16 +64,18 @@ export function StartScreen({ choices, sandbox, dryRun, target, dispatch, isActi
   return (
     <Box flexDirection="column">
       <Header target={target} sandbox={sandbox} dryRun={dryRun} problemShownBelow />
-      {problem && !nothing ? (
-        <Box flexDirection="column" marginTop={1}>
-          <Text color={problem.code === 'NoRegion' ? 'yellow' : 'red'} bold wrap="wrap">
-            {problem.code === 'NoRegion' ? '' : `${MARK.error} `}
-            {problem.message}
-          </Text>
-          <Text wrap="wrap">Fix: {problem.fix}</Text>
-        </Box>
-      ) : null}
-      {warning && !problem ? (
+      {nothing
+        ? null
+        : problems.map((problem) => (
+            <Box key={problem.code} flexDirection="column" marginTop={1}>
+              <Text color={problem.code === 'NoRegion' ? 'yellow' : 'red'} bold wrap="wrap">
+                {problem.code === 'NoRegion' ? '' : `${MARK.error} `}
+                {problem.message}
+              </Text>
+              <Text wrap="wrap">Fix: {problem.fix}</Text>
+            </Box>
+          ))}
+      {warning && problems.length === 0 ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color="yellow" bold wrap="wrap">
             {MARK.warning} {warning.message}
