@@ -172,7 +172,7 @@ function environmentError(raw: Raw, codes: string[], context: ErrorContext): Fri
     return make({
       code: 'SsoTokenExpired',
       message: 'Your AWS SSO session has expired or was never started.',
-      fix: `Run: aws sso login${profileHint(context)}`,
+      fix: `Sign in again: aws sso login${profileHint(context)}`,
       exitCode: EXIT.config,
     });
   }

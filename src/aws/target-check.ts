@@ -69,7 +69,7 @@ function credentialsProblem(error: unknown, settings: ProfileSettings, profile: 
     }
   }
   const friendly = toFriendlyError(error, { operation: 'credentials', ...(profile ? { profile } : {}) });
-  if (friendly.code === 'SsoTokenExpired') return { ...friendly, fix: `Run: aws sso login${flag}` };
+  if (friendly.code === 'SsoTokenExpired') return { ...friendly, fix: `Sign in again: aws sso login${flag}` };
   if (friendly.code === 'NoCredentials' || friendly.code === 'Unexpected' || friendly.code === 'CredentialsProviderError') {
     return problem({
       code: 'NoCredentials',

@@ -17,7 +17,7 @@ describe('toFriendlyError', () => {
 
   it('expired SSO token: 253, aws sso login', () => {
     const error = Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login'), { name: 'CredentialsProviderError' });
-    expect(toFriendlyError(error, { profile: 'sso' })).toMatchObject({ code: 'SsoTokenExpired', exitCode: 253, fix: 'Run: aws sso login --profile sso' });
+    expect(toFriendlyError(error, { profile: 'sso' })).toMatchObject({ code: 'SsoTokenExpired', exitCode: 253, fix: 'Sign in again: aws sso login --profile sso' });
     const token = Object.assign(new Error('Token is expired. To refresh this SSO session run aws sso login'), { name: 'TokenProviderError' });
     expect(toFriendlyError(token).code).toBe('SsoTokenExpired');
   });

@@ -74,7 +74,7 @@ describe('checkTarget', () => {
     writeFileSync(join(cache, `${key}.json`), JSON.stringify({ startUrl, region: 'us-east-1', accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z' }));
     const env = files(`[profile corp]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = Admin\nregion = us-east-1\n`);
     const result = await check({ profile: 'corp' }, env);
-    expect(result).toMatchObject({ ok: false, problem: { code: 'SsoTokenExpired', fix: 'Run: aws sso login --profile corp', exitCode: 253 } });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'SsoTokenExpired', fix: 'Sign in again: aws sso login --profile corp', exitCode: 253 } });
   });
 
   it('a failing credential_process: its stderr is shown', async () => {
@@ -148,7 +148,7 @@ describe('reportTarget', () => {
     // No region anywhere: not in the profile, not in the environment.
     const env = files(`[profile corp]\nsso_start_url = ${startUrl}\nsso_region = us-east-1\nsso_account_id = 111122223333\nsso_role_name = Admin\nendpoint_url = ${emulator.url}\n`);
     const result = await report({ profile: 'corp' }, env);
-    expect(result).toMatchObject({ ok: false, problem: { code: 'NoRegion' }, credentials: { ok: false, profile: 'corp', problem: { code: 'SsoTokenExpired', fix: 'Run: aws sso login --profile corp' } } });
+    expect(result).toMatchObject({ ok: false, problem: { code: 'NoRegion' }, credentials: { ok: false, profile: 'corp', problem: { code: 'SsoTokenExpired', fix: 'Sign in again: aws sso login --profile corp' } } });
     expect(result).not.toHaveProperty('target');
   });
 

@@ -52,7 +52,7 @@ describe('the target, first', () => {
   it('an expired SSO token: told on the first screen with the aws sso login fix, before any step', async () => {
     const dirs = expiredSsoHome();
     term = fx.track(spawnCli(['--profile', 'corp', '--endpoint-url', fx.emulator.url], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
-    await term.waitFor(/✗ Your AWS SSO session has expired or was never started\.[\s\S]*Fix: Run: aws sso login --profile corp[\s\S]*› Change the target…/, 20_000);
+    await term.waitFor(/✗ Your AWS SSO session has expired or was never started\.[\s\S]*Fix: Sign in again: aws sso login --profile corp[\s\S]*› Change the target…/, 20_000);
     // The screen tells the problem: the header points to it.
     expect(term.screen()).toContain('region us-east-1 · profile corp · ✗ problem below');
     // No key was pressed: the screen came by itself, before any step was answered.
@@ -63,7 +63,7 @@ describe('the target, first', () => {
   it('no Region and an expired SSO token: the first screen names the SSO problem and its fix before any Region is chosen', async () => {
     const dirs = expiredSsoHome({ region: false });
     term = fx.track(spawnCli(['--profile', 'corp', '--endpoint-url', fx.emulator.url], { cols: 80, rows: 24, env: { HOME: dirs.home, HEALTHLAKE_WIZARD_CONFIG_DIR: dirs.configDir } }));
-    await term.waitFor(/✗ Your AWS SSO session has expired or was never started\.\s+Fix: Run: aws sso login --profile corp\s+Choose the Region to create the data store in[\s\S]*› Choose a Region…[\s\S]*Check again/, 20_000);
+    await term.waitFor(/✗ Your AWS SSO session has expired or was never started\.\s+Fix: Sign in again: aws sso login --profile corp\s+Choose the Region to create the data store in[\s\S]*› Choose a Region…[\s\S]*Check again/, 20_000);
     expect(term.screen().split('\n')[0]).toMatch(/^healthlake-wizard · Region not chosen yet · profile corp · ✗ problem below/);
     // No key was pressed: no Region was chosen, no step shown.
     expect(term.screen()).not.toContain('Step 1 of');
@@ -105,7 +105,7 @@ describe('the target, first', () => {
     const review = term.screen().split('\n');
     expect(review[0]).toMatch(/^healthlake-wizard · region us-east-1 · profile corp · ✗ problem below/);
     expect(review.some((line) => /› +Cannot create until the target works \(Ctrl\+T changes it\)/.test(line))).toBe(true);
-    expect(review.map((line) => line.trim())).toContain('Fix: Run: aws sso login --profile corp');
+    expect(review.map((line) => line.trim())).toContain('Fix: Sign in again: aws sso login --profile corp');
     expect(term.screen()).not.toMatch(/Enter create|c create|Create data store/);
     // Esc: the last step, where the header itself says the problem and its fix.
     await term.press(KEYS.escape);
@@ -114,7 +114,7 @@ describe('the target, first', () => {
     expect(step.slice(0, 3).map((line) => line.trimEnd())).toEqual([
       `healthlake-wizard · region us-east-1 · profile corp · ${fx.emulator.url}`,
       '✗ Your AWS SSO session has expired or was never started.',
-      'Fix: Run: aws sso login --profile corp',
+      'Fix: Sign in again: aws sso login --profile corp',
     ]);
     expect(await quitAndDiscard(term)).toBe(130);
   });

@@ -264,7 +264,7 @@ describe('errors after touching', () => {
 });
 
 describe('the target', () => {
-  const SSO = { code: 'SsoTokenExpired', message: 'Your AWS SSO session has expired.', fix: 'Run: aws sso login --profile corp', exitCode: 253, transient: false };
+  const SSO = { code: 'SsoTokenExpired', message: 'Your AWS SSO session has expired.', fix: 'Sign in again: aws sso login --profile corp', exitCode: 253, transient: false };
   const broken = { ok: false as const, target: { region: 'us-east-1', profile: 'corp', sandbox: false }, problem: SSO };
   const good = { ok: true as const, target: { region: 'eu-west-2', profile: 'dev', sandbox: false }, identity: { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/dev', name: 'dev' } };
   const given = () => initialWizardState({ initial: { DatastoreTypeVersion: 'R4', DatastoreName: 'mine' }, given: ['DatastoreTypeVersion', 'DatastoreName', 'SseConfiguration', 'PreloadDataConfig', 'Tags', 'IdentityProviderConfiguration'], clientToken: TOKEN });

@@ -44,7 +44,7 @@ afterEach(() => {
   driver = undefined;
 });
 
-const SSO_EXPIRED: FriendlyError = { code: 'SsoTokenExpired', message: 'Your AWS SSO session has expired or was never started.', fix: 'Run: aws sso login --profile corp', exitCode: 253, transient: false };
+const SSO_EXPIRED: FriendlyError = { code: 'SsoTokenExpired', message: 'Your AWS SSO session has expired or was never started.', fix: 'Sign in again: aws sso login --profile corp', exitCode: 253, transient: false };
 const IDENTITY = { account: '444455556666', arn: 'arn:aws:iam::444455556666:user/dev-user', name: 'dev-user' };
 
 function frameOf(report: TargetReport | undefined, sandbox = false): string {
@@ -62,7 +62,7 @@ describe('the header', () => {
 
   it('names the problem of a broken target whole, with its fix, on lines of their own; a missing Region as a choice to make', () => {
     const lines = frameOf({ ok: false, target: { region: 'us-east-1', profile: 'corp', sandbox: false }, problem: SSO_EXPIRED }).split('\n').map((line) => line.trimEnd());
-    expect(lines).toEqual(['healthlake-wizard · region us-east-1 · profile corp', '✗ Your AWS SSO session has expired or was never started.', 'Fix: Run: aws sso login --profile corp']);
+    expect(lines).toEqual(['healthlake-wizard · region us-east-1 · profile corp', '✗ Your AWS SSO session has expired or was never started.', 'Fix: Sign in again: aws sso login --profile corp']);
     const noRegion = frameOf({ ok: false, problem: { ...SSO_EXPIRED, code: 'NoRegion', message: 'No AWS region is configured.' } });
     expect(noRegion).toContain('Region not chosen yet');
     expect(noRegion).toContain('To choose a Region, press Ctrl+T.');
@@ -86,7 +86,7 @@ describe('the header', () => {
     expect(lines).toEqual([
       'healthlake-wizard · Region not chosen yet · profile corp',
       '✗ Your AWS SSO session has expired or was never started.',
-      'Fix: Run: aws sso login --profile corp',
+      'Fix: Sign in again: aws sso login --profile corp',
       'To choose a Region, press Ctrl+T.',
     ]);
     expect(headerHeading({ target: expired, sandbox: false, problemShownBelow: true }, 80)).toEqual({ line: 'Region not chosen yet · profile corp · ✗ problem below', tone: 'problem', more: [] });
@@ -147,7 +147,7 @@ describe('the start screen', () => {
     };
     expect(startOptions(NO_CHOICES, false, ['SsoTokenExpired', 'NoRegion']).map((option) => option.label)).toEqual(['Choose a Region…', 'Check again', 'Start fresh']);
     const frame = startFrame(report);
-    expect(frame).toMatch(/✗ Your AWS SSO session has expired or was never started\.\s+Fix: Run: aws sso login --profile corp\s+Choose the Region to create the data store in/);
+    expect(frame).toMatch(/✗ Your AWS SSO session has expired or was never started\.\s+Fix: Sign in again: aws sso login --profile corp\s+Choose the Region to create the data store in/);
     expect(frame).toMatch(/› Choose a Region…[\s\S]*Check again/);
     // With credentials that work, only the Region is asked for, and the header says whose they are.
     const working = startFrame({ ...report, credentials: { ok: true, profile: 'corp', identity: IDENTITY } });
@@ -209,7 +209,7 @@ describe('the target first', () => {
     });
     const screen = start(deps);
     await screen.waitFor('✗ Your AWS SSO session has expired or was never started.');
-    await screen.waitFor('Fix: Run: aws sso login --profile corp');
+    await screen.waitFor('Fix: Sign in again: aws sso login --profile corp');
     await screen.waitFor(/› Change the target…/);
     await screen.press(KEY.enter);
     await screen.waitFor(/default\s+default profile · Region eu-west-2/);
@@ -285,7 +285,7 @@ describe('the target first', () => {
     await screen.waitFor('Review');
     await screen.waitFor('Cannot create yet: Your AWS SSO session has expired or was never started.');
     // The fix and the way out each on a line of their own; the button says why; no key offers create.
-    await screen.waitFor(/ {2}Fix: Run: aws sso login --profile corp\n {2}Or press Ctrl\+T to change the target; every answer is kept\./);
+    await screen.waitFor(/ {2}Fix: Sign in again: aws sso login --profile corp\n {2}Or press Ctrl\+T to change the target; every answer is kept\./);
     expect(screen.frame()).toMatch(/› +Cannot create until the target works \(Ctrl\+T changes it\)/);
     expect(screen.frame()).not.toContain('Create data store');
     expect(screen.frame()).not.toMatch(/Enter create|c create/);
