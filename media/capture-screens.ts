@@ -34,7 +34,7 @@ async function captureFirstRun(root: string): Promise<void> {
   const term = spawnCli([], { cols: 80, rows: 24, env: environment(root) });
   try {
     // The header's region comes after the credentials check.
-    await term.waitFor((screen) => screen.includes('No AWS credentials were found') && screen.includes('no Region chosen yet'));
+    await term.waitFor((screen) => screen.includes('No AWS credentials were found') && screen.includes('Region not chosen yet'));
     await save(term, '01-start-first-run');
   } finally {
     await term.close();
