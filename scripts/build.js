@@ -16,13 +16,13 @@
 import { build, transform } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinDefaultImportsAsRequires, memoizedToEsm } from './bundle-rewrites.js';
 import { nodeBinary } from './node-binary.js';
-import { ANSI_DIFF, ansiDiffWithSameStyleShortcut, inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, stringWidthWrapper, TERMINAL_SIZE, terminalSizeWithLazyChildProcess, withGraphemeShortcut } from './ink-patches.js';
+import { ANSI_DIFF, ansiDiffWithSameStyleShortcut, ERROR_OVERVIEW, errorOverviewWithLazyStackUtils, inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, SIGNAL_EXIT, signalExitWithLazyAssert, stringWidthWrapper, TERMINAL_SIZE, terminalSizeWithLazyChildProcess, withGraphemeShortcut } from './ink-patches.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -46,6 +46,9 @@ const scriptSafe = {
     builder.onLoad({ filter: RECONCILER }, ({ path }) => ({ contents: reconcilerWithoutDevtools(readFileSync(path, 'utf8')), loader: 'js' }));
     // Not for the script, for the first frame's time: child_process loads only when a terminal's size is asked of it.
     builder.onLoad({ filter: TERMINAL_SIZE }, ({ path }) => ({ contents: terminalSizeWithLazyChildProcess(readFileSync(path, 'utf8')), loader: 'js' }));
+    // Not for the script either: node:assert, and stack-utils with node:module, load only when they are used.
+    builder.onLoad({ filter: SIGNAL_EXIT }, ({ path }) => ({ contents: signalExitWithLazyAssert(readFileSync(path, 'utf8')), loader: 'js' }));
+    builder.onLoad({ filter: ERROR_OVERVIEW }, ({ path }) => ({ contents: errorOverviewWithLazyStackUtils(readFileSync(path, 'utf8')), loader: 'js' }));
   },
 };
 
@@ -181,17 +184,27 @@ write(WIZARD_PACK, packText(wizardPack));
 write(FLOW_PACK, packText(flowPack));
 for (const [name, body] of bodies) if (!packed.has(name)) write(name, `${EXPORTED}${body}`);
 
-// The launcher: node built-ins and env-paths only. It learns an id of this bundle (Node's compile cache is kept per
-// build).
+// The launcher: node built-ins and env-paths only, a CommonJS module. It learns an id of this bundle (Node's compile
+// cache is kept per build). Made as the chunks are, so that env-paths' built-in default imports are no copies either.
 const bundleId = createHash('sha256').update([...bodies.values()].join('\n')).digest('hex').slice(0, 12);
-await build({
+const launcher = await build({
   ...common,
-  entryPoints: { launcher: 'src/launcher.ts' },
-  outdir: dist,
-  format: 'cjs',
-  outExtension: { '.js': '.cjs' },
+  entryPoints: ['src/launcher.ts'],
+  format: 'esm',
+  write: false,
   define: { __HLW_BUILD_ID__: JSON.stringify(bundleId) },
 });
+// An ES module is strict; so stays its CommonJS form.
+const launcherCode = await transform(builtinDefaultImportsAsRequires(launcher.outputFiles[0].text), { format: 'cjs', platform: 'node', target: 'node20', minify: true, banner: '"use strict";', logLevel: 'warning' });
+write('launcher.cjs', launcherCode.code);
+
+// The launcher reads each script as Latin-1, one byte a character (no UTF-8 decoding): only ASCII may be written.
+// esbuild escapes every other character (its default charset).
+for (const entry of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+  if (!entry.endsWith('.cjs')) continue;
+  const offset = readFileSync(join(dist, entry)).findIndex((byte) => byte > 0x7f);
+  if (offset !== -1) throw new Error(`dist/${entry} has a byte that is not ASCII at offset ${offset}: the launcher reads scripts as Latin-1 (src/launcher.ts)`);
+}
 
 /** A chunk's path inside dist/, with forward slashes. */
 function chunkName(path) {

@@ -105,3 +105,45 @@ export function ansiDiffWithSameStyleShortcut(source, name) {
   if (source.split(head).length !== 2) throw new Error(`${name} has changed: update ansiDiffWithSameStyleShortcut in scripts/ink-patches.js`);
   return source.replace(head, `${head}${shortcut}`);
 }
+
+/** signal-exit 3, which Ink and cli-cursor load to restore the terminal on exit. */
+export const SIGNAL_EXIT = /[\\/]signal-exit[\\/]index\.js$/;
+
+/**
+ * signal-exit with node:assert loaded only when its one check fails: Node's assert module (with its diff and
+ * error machinery) cost the first frame about 1.5 ms, for a test that a handler is a function. The test, its
+ * loose equality and its message are the same.
+ */
+export function signalExitWithLazyAssert(source) {
+  const eager = "var assert = require('assert')";
+  if (source.split(eager).length !== 2) throw new Error('signal-exit/index.js has changed: update signalExitWithLazyAssert in scripts/ink-patches.js');
+  return source.replace(eager, "var assert = { equal: function (actual, expected, message) { if (actual != expected) require('assert').equal(actual, expected, message) } }");
+}
+
+/** Ink's overview of an error thrown while rendering. */
+export const ERROR_OVERVIEW = /[\\/]ink[\\/]build[\\/]components[\\/]ErrorOverview\.js$/;
+
+/**
+ * Ink's error overview with stack-utils made on first need, when an error is shown: loading it built a regular
+ * expression for each of Node's built-in modules, and loaded node:module to list them, at every start. The
+ * overview parses the stack's lines as before.
+ */
+export function errorOverviewWithLazyStackUtils(source) {
+  const imported = "import StackUtils from 'stack-utils';\n";
+  const made = /const stackUtils = new StackUtils\(\{\n\s+cwd: cwd\(\),\n\s+internals: StackUtils\.nodeInternals\(\),\n\}\);\n/;
+  const uses = source.match(/stackUtils\.\w+/g) ?? [];
+  if (source.split(imported).length !== 2 || !made.test(source) || !uses.every((use) => use === 'stackUtils.parseLine')) {
+    throw new Error('ink/build/components/ErrorOverview.js has changed: update errorOverviewWithLazyStackUtils in scripts/ink-patches.js');
+  }
+  const lazy =
+    'let __stackUtils;\n' +
+    'const stackUtils = {\n' +
+    '    parseLine(line) {\n' +
+    "        const StackUtils = require('stack-utils');\n" +
+    '        __stackUtils ??= new StackUtils({ cwd: cwd(), internals: StackUtils.nodeInternals() });\n' +
+    '        return __stackUtils.parseLine(line);\n' +
+    '    },\n' +
+    '};\n';
+  return source.replace(imported, '').replace(made, lazy);
+}
+

@@ -21,9 +21,7 @@
  * when the file was loaded. So every Node takes this loader; Node's is taken when asked (for the benchmark).
  * The user's cache folder keeps one folder per Node (and, for Node's compile cache, per build); old ones go.
  */
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import * as nodeModule from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import envPaths from 'env-paths';
@@ -77,10 +75,19 @@ export function launchPaths(distDir: string, env: NodeJS.ProcessEnv = process.en
   };
 }
 
-/** Node's own compile cache (22.1 and later), if this Node has one. */
-type EnableCompileCache = (dir: string) => { status: number };
-const enableCompileCache = (nodeModule as { enableCompileCache?: EnableCompileCache }).enableCompileCache;
-const flushCompileCache = (nodeModule as { flushCompileCache?: () => void }).flushCompileCache;
+/**
+ * Node's `require`, for its built-ins and, under Node's compile cache, the bundle's files. The launcher is built as a
+ * CommonJS module (scripts/build.js), and this is its own: `createRequire` would load node:module, which nothing
+ * else before the first frame needs.
+ */
+const nodeRequire: NodeJS.Require = require;
+
+/** Node's own compile cache (22.1 and later), if this Node has one: node:module is loaded only when asked for it. */
+interface CompileCacheApi {
+  enableCompileCache?: (dir: string) => { status: number };
+  flushCompileCache?: () => void;
+}
+const compileCacheApi = (): CompileCacheApi => nodeRequire('node:module') as CompileCacheApi;
 
 /**
  * How this start loads the bundle: `vm`, this file's loader with V8 code caches (the shipped one, when this V8 made
@@ -88,7 +95,7 @@ const flushCompileCache = (nodeModule as { flushCompileCache?: () => void }).flu
  * compile cache (see the top of this file for why not by default).
  */
 export function codeLoader(env: NodeJS.ProcessEnv = process.env): 'vm' | 'node' {
-  return env[CODE_LOADER_ENV] === 'node' && enableCompileCache && !env[WRITE_CACHE_ENV] ? 'node' : 'vm';
+  return env[CODE_LOADER_ENV] === 'node' && !env[WRITE_CACHE_ENV] && compileCacheApi().enableCompileCache ? 'node' : 'vm';
 }
 
 /** Whether `distDir` ships a cache made by this V8 (else the first start compiles, then caches). */
@@ -146,7 +153,7 @@ export class CodeCacheDir {
     let folder = this.dir;
     makePrivate(folder);
     for (const part of dirname(chunk).split('/').filter((name) => name !== '.')) makePrivate((folder = join(folder, part)));
-    const temporary = join(dirname(file), `.${basename(file)}.${randomBytes(8).toString('hex')}.tmp`);
+    const temporary = join(dirname(file), `.${basename(file)}.${Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString('hex')}.tmp`);
     const fd = openSync(temporary, 'wx', 0o600);
     try {
       try {
@@ -203,7 +210,6 @@ export class ChunkLoader {
   private readonly loaded = new Map<string, LoadedScript>();
   private readonly packed = new Map<string, ChunkFunction>();
   private packOf: Record<string, string> = {};
-  private readonly nodeRequire: NodeJS.Require;
 
   constructor(
     private readonly distDir: string,
@@ -215,9 +221,7 @@ export class ChunkLoader {
       /** Load each script with Node's require(), which compiles it with Node's compile cache when enabled. */
       nodeRequire?: boolean;
     } = {},
-  ) {
-    this.nodeRequire = nodeModule.createRequire(join(distDir, 'app.cjs'));
-  }
+  ) {}
 
   /** Loads a chunk (a path inside the bundle) or, for anything else, asks Node. */
   require(file: string): unknown {
@@ -240,7 +244,7 @@ export class ChunkLoader {
     const module = { exports: {} };
     this.modules.set(file, module);
     const localRequire = (specifier: string): unknown =>
-      specifier.startsWith('./') || specifier.startsWith('../') ? this.require(resolve(dirname(file), specifier)) : this.nodeRequire(specifier);
+      specifier.startsWith('./') || specifier.startsWith('../') ? this.require(resolve(dirname(file), specifier)) : nodeRequire(specifier);
     body(module.exports, localRequire, module, file, dirname(file));
     return module.exports;
   }
@@ -262,9 +266,10 @@ export class ChunkLoader {
     const file = join(this.distDir, name);
     if (this.options.nodeRequire) {
       this.options.trace?.(`loaded ${name} (Node's require, with its compile cache)`);
-      return this.nodeRequire(file);
+      return nodeRequire(file);
     }
-    const source = readFileSync(file, 'utf8');
+    // The build writes only ASCII (it checks), so a byte is a character: no UTF-8 decoding of half a megabyte.
+    const source = readFileSync(file, 'latin1');
     let script: Script | undefined;
     let outcome = 'no cache';
     let rejected = 0;
@@ -386,7 +391,7 @@ function launchWithNodeCompileCache(distDir: string, paths: LaunchPaths, argv: s
     // Private whatever the umask, as the loader's own cache folders (Node writes its entries inside).
     mkdirSync(paths.compileCache, { recursive: true, mode: 0o700 });
     makePrivate(paths.compileCache);
-    enableCompileCache!(paths.compileCache);
+    compileCacheApi().enableCompileCache!(paths.compileCache);
     if (made) pruneOtherCaches(paths.cacheRoot, paths.compileCache);
   } catch {
     // Only an optimisation, as in launch().
@@ -397,7 +402,7 @@ function launchWithNodeCompileCache(distDir: string, paths: LaunchPaths, argv: s
   void app.main(argv, {
     firstFrameShown() {
       try {
-        flushCompileCache?.();
+        compileCacheApi().flushCompileCache?.();
       } catch {
         // as above
       }

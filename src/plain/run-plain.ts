@@ -3,7 +3,6 @@
  * readers, dumb terminals and editors' shells. Same spec, same flow reducer, same start choices, submission
  * and watcher as the wizard; only the words are written as lines: no cursor movement, no redraws, no Ink.
  */
-import { randomUUID } from 'node:crypto';
 import type { SmartConfigurationAnswer } from '../aws/preflight/types.js';
 import type { Session } from '../aws/session.js';
 import type { TargetReport } from '../aws/types.js';
@@ -61,7 +60,7 @@ class PlainWizard {
     private readonly io: PlainIo,
   ) {
     this.options = options;
-    this.state = initialWizardState({ initial, given, sandbox: options.sandbox ?? false, clientToken: randomUUID(), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) });
+    this.state = initialWizardState({ initial, given, sandbox: options.sandbox ?? false, clientToken: crypto.randomUUID(), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) });
     this.talk = new PlainDialogue(io);
   }
 

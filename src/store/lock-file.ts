@@ -8,10 +8,9 @@
  * takers cannot both win. Waiting for a live holder is bounded, so a stuck lock becomes a clear error. A lock
  * path that is a link, a FIFO or anything but a regular file is refused at once.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, linkSync, lstatSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { notRegularFileError } from './regular-file.js';
+import { notRegularFileError, unguessableId } from './regular-file.js';
 import { StoreError } from './store-error.js';
 
 /** How long to wait for a lock and when to consider one abandoned. */
@@ -119,13 +118,13 @@ function isAbandoned(seen: SeenLock, now: number, timing: LockTiming): boolean {
 
 /** This process's lock file content: unique to this acquisition (the id), so that release can tell it is ours. */
 function ownerText(): string {
-  const owner: LockOwner = { pid: process.pid, host: hostname(), at: Date.now(), id: randomBytes(8).toString('hex') };
+  const owner: LockOwner = { pid: process.pid, host: hostname(), at: Date.now(), id: unguessableId() };
   return JSON.stringify(owner);
 }
 
 /** Writes `text` to a new file beside the lock (exclusive, unguessable name) and returns its path. */
 function writeCandidate(lockPath: string, text: string): string {
-  const path = `${lockPath}.${randomBytes(8).toString('hex')}.tmp`;
+  const path = `${lockPath}.${unguessableId()}.tmp`;
   const fd = openSync(path, CREATE_FLAGS, 0o600);
   try {
     writeSync(fd, text);

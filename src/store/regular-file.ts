@@ -5,7 +5,6 @@
  * replaced whole: written to a new temporary file, created exclusively under an unguessable name in the same
  * directory, flushed to disk, then renamed over the old one.
  */
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fchmodSync, fstatSync, fsyncSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { StoreError } from './store-error.js';
@@ -110,13 +109,22 @@ export function makeFilePrivate(path: string): void {
 }
 
 /**
+ * Eight random bytes in hex, a name no one can guess. Taken from Web Crypto, which Node sets up on first use:
+ * importing node:crypto loaded it, with Node's streams behind it, at every start (a dry run's too, which writes
+ * nothing).
+ */
+export function unguessableId(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString('hex');
+}
+
+/**
  * Replaces the file with `text`, mode 0600 (or `mode`: a project file others read) whatever the umask. A reader
  * sees the old file or the new one, never a part; once this returns, the new content is on disk. A link or other
  * non-regular file at `path` is refused.
  */
 export function writeRegularFile(path: string, text: string, mode = 0o600): void {
   refuseUnlessRegular(path);
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${unguessableId()}.tmp`);
   const fd = openSync(temporary, CREATE_FLAGS, 0o600);
   try {
     try {

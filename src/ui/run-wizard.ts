@@ -1,5 +1,4 @@
 /** `runWizard`: the interactive `create`. Ink renders first; the AWS layer and the store load after the first frame. */
-import { randomUUID } from 'node:crypto';
 import { LineCollector, renderApp } from './render-app.js';
 import type { RunWizardInput } from '../wizard-flow/wizard-input.js';
 
@@ -11,7 +10,7 @@ export async function runWizard({ initial, given, options, policy }: RunWizardIn
     // A dry run gets no generated ClientToken: it prints what `--no-interactive --dry-run` prints for the same input.
     {
       mode: 'wizard',
-      flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: randomUUID() }), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) },
+      flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: crypto.randomUUID() }), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) },
       options,
     },
     {
