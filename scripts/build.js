@@ -22,7 +22,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinDefaultImportsAsRequires, memoizedToEsm } from './bundle-rewrites.js';
 import { nodeBinary } from './node-binary.js';
-import { ANSI_DIFF, ansiDiffWithSameStyleShortcut, ERROR_OVERVIEW, errorOverviewWithLazyStackUtils, inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, SIGNAL_EXIT, signalExitWithLazyAssert, stringWidthWrapper, TERMINAL_SIZE, terminalSizeWithLazyChildProcess, withGraphemeShortcut } from './ink-patches.js';
+import { ANSI_DIFF, ansiDiffWithSameStyleShortcut, ERROR_OVERVIEW, errorOverviewWithLazyStackUtils, inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, SIGNAL_EXIT, signalExitWithLazyAssert, stringWidthWrapper, TERMINAL_SIZE, terminalSizeWithLazyChildProcess, withGraphemeShortcut, YOGA_MODULE, YOGA_WASM_FILE, yogaWithWasmFile } from './ink-patches.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -37,6 +37,8 @@ rmSync(dist, { recursive: true, force: true });
  * - Ink's reconciler awaits react-devtools only when DEV=true; that branch is dropped (devtools are not bundled).
  * The changes to Ink's own code live in scripts/ink-patches.js, which the component tests apply too.
  */
+/** yoga's WebAssembly, taken out of its module by the script-safe plugin. */
+let yogaWasm;
 const scriptSafe = {
   name: 'script-safe',
   setup(builder) {
@@ -49,6 +51,12 @@ const scriptSafe = {
     // Not for the script either: node:assert, and stack-utils with node:module, load only when they are used.
     builder.onLoad({ filter: SIGNAL_EXIT }, ({ path }) => ({ contents: signalExitWithLazyAssert(readFileSync(path, 'utf8')), loader: 'js' }));
     builder.onLoad({ filter: ERROR_OVERVIEW }, ({ path }) => ({ contents: errorOverviewWithLazyStackUtils(readFileSync(path, 'utf8')), loader: 'js' }));
+    // yoga's WebAssembly as a file of its own (see yogaWithWasmFile), written beside the chunks below.
+    builder.onLoad({ filter: YOGA_MODULE }, ({ path }) => {
+      const { source, wasm } = yogaWithWasmFile(readFileSync(path, 'utf8'));
+      yogaWasm = wasm;
+      return { contents: source, loader: 'js' };
+    });
   },
 };
 
@@ -183,6 +191,10 @@ write('app.cjs', packText([...cliPack], Object.fromEntries(packIndex)));
 write(WIZARD_PACK, packText(wizardPack));
 write(FLOW_PACK, packText(flowPack));
 for (const [name, body] of bodies) if (!packed.has(name)) write(name, `${EXPORTED}${body}`);
+// Beside the chunk that holds yoga, as its module reads it (chunks of one folder, packs too).
+if (!yogaWasm) throw new Error('yoga-layout was not bundled: its WebAssembly has no file (update the script-safe plugin in scripts/build.js)');
+const yogaChunk = Object.keys(outputs).find((output) => Object.keys(outputs[output].inputs).some((input) => YOGA_MODULE.test(input)));
+writeFileSync(join(dist, dirname(chunkName(yogaChunk)), YOGA_WASM_FILE), yogaWasm);
 
 // The launcher: node built-ins and env-paths only, a CommonJS module. It learns an id of this bundle (Node's compile
 // cache is kept per build). Made as the chunks are, so that env-paths' built-in default imports are no copies either.

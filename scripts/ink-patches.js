@@ -147,3 +147,26 @@ export function errorOverviewWithLazyStackUtils(source) {
   return source.replace(imported, '').replace(made, lazy);
 }
 
+/** yoga-layout's Emscripten module, Ink's layout engine, with its WebAssembly inlined as base64. */
+export const YOGA_MODULE = /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
+
+/** The file, beside the chunk that holds yoga, that the build writes its WebAssembly to. */
+export const YOGA_WASM_FILE = 'yoga.wasm';
+
+/**
+ * yoga's module reading its WebAssembly from `YOGA_WASM_FILE` beside its chunk, not from a 96 KB base64 string
+ * in the script: each start read that string with the script, took it again from the code cache, and decoded it
+ * character by character. With the bytes given, yoga neither decodes nor fetches anything. Returns the changed
+ * module and the bytes to write.
+ */
+export function yogaWithWasmFile(source) {
+  const inlined = /"data:application\/octet-stream;base64,([A-Za-z0-9+/]+={0,2})"/;
+  const given = 'h.wasmBinary&&(w=h.wasmBinary)';
+  const found = source.match(inlined);
+  const wasm = found ? Buffer.from(found[1], 'base64') : Buffer.alloc(0);
+  if (!found || source.split(given).length !== 2 || wasm.subarray(0, 4).toString('latin1') !== '\0asm') {
+    throw new Error('yoga-layout/dist/binaries/yoga-wasm-base64-esm.js has changed: update yogaWithWasmFile in scripts/ink-patches.js');
+  }
+  const read = `w=h.wasmBinary||require("node:fs").readFileSync(require("node:path").join(__dirname,${JSON.stringify(YOGA_WASM_FILE)}))`;
+  return { source: source.replace(inlined, '""').replace(given, read), wasm };
+}

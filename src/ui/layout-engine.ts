@@ -12,18 +12,11 @@ let yoga: Yoga | undefined;
 export { yoga as default };
 
 /**
- * Instantiates yoga's WebAssembly once. `fetch` is hidden meanwhile: when it exists, yoga fetches its embedded
- * `data:` URL with it, and that first touch of `fetch` loads undici, Node's whole HTTP client (about 20 ms,
- * measured with --cpu-prof). Without it yoga decodes the same bytes directly.
+ * Instantiates yoga's WebAssembly once. The bundle's yoga reads it from a file beside its chunk (yogaWithWasmFile in
+ * scripts/ink-patches.js): no base64 to decode, and no `fetch` of a `data:` URL, whose first touch would load
+ * undici, Node's whole HTTP client (about 20 ms).
  */
 export async function loadLayoutEngine(): Promise<Yoga> {
-  if (yoga) return yoga;
-  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (descriptor?.configurable) Reflect.deleteProperty(globalThis, 'fetch');
-  try {
-    yoga = await loadYoga();
-    return yoga;
-  } finally {
-    if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', descriptor);
-  }
+  yoga ??= await loadYoga();
+  return yoga;
 }

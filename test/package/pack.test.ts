@@ -1,6 +1,6 @@
 /**
  * The packed tarball installs on a clean prefix, quietly (no install-script warning: it ships its bundle built and
- * has no install-time script), and runs: `--version`, a dry run, and a sandbox creation that reaches ACTIVE (which
+ * has no install-time script), and runs: `--version`, a dry run, the wizard's first frame, and a sandbox creation that reaches ACTIVE (which
  * loads the AWS SDK, the credential chain, the emulator and the store from the bundle). It is packed as `npm pack`
  * packs, lifecycle scripts included, from a copy of the repository (the build rewrites dist/, which other tests
  * are reading meanwhile).
@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/pty-terminal.js';
+import { REPO_ROOT, spawnCli } from '../support/pty-terminal.js';
 import { nodeCacheDir } from '../../scripts/node-binary.js';
 
 /** The launcher's name for the V8 of a Node binary (its shipped cache folder). */
@@ -75,9 +75,9 @@ describe('the packed tarball', () => {
 
   it('holds only what is needed: the launcher, the bundle and its code cache, the docs, README and licence', () => {
     for (const file of files) {
-      expect(file).toMatch(/^(bin\/healthlake-wizard\.cjs|dist\/.+\.cjs|dist\/code-cache\/[\w.-]+\/.+\.cjs\.v8|docs\/.+\.md|README\.md|LICENSE|package\.json)$/);
+      expect(file).toMatch(/^(bin\/healthlake-wizard\.cjs|dist\/.+\.cjs|dist\/chunks\/yoga\.wasm|dist\/code-cache\/[\w.-]+\/.+\.cjs\.v8|docs\/.+\.md|README\.md|LICENSE|package\.json)$/);
     }
-    expect(files).toEqual(expect.arrayContaining(['dist/launcher.cjs', 'dist/app.cjs', `dist/code-cache/${runtimeOf(process.execPath)}/app.cjs.v8`]));
+    expect(files).toEqual(expect.arrayContaining(['dist/launcher.cjs', 'dist/app.cjs', 'dist/chunks/yoga.wasm', `dist/code-cache/${runtimeOf(process.execPath)}/app.cjs.v8`]));
     expect(files.some((file) => file.startsWith('src/') || file.startsWith('test/') || file.endsWith('.map'))).toBe(false);
   });
 
@@ -102,6 +102,16 @@ describe('the packed tarball', () => {
     });
     expect(files).toContain(`dist/code-cache/${runtimeOf(node)}/chunks/wizard-pack.cjs.v8`);
     expect(out).toContain('code cache: loaded app.cjs (cached code)');
+  });
+
+  it("draws the wizard's first frame in a terminal (Ink, and yoga's WebAssembly from its own file)", async () => {
+    const term = spawnCli(['--sandbox'], { file: join(prefix, 'bin', 'healthlake-wizard'), cwd: work, env: { PATH: process.env.PATH, HOME: home, HEALTHLAKE_WIZARD_CONFIG_DIR: join(home, 'config') } });
+    try {
+      await term.waitFor('Step 1 of 7');
+      expect(term.screen()).toContain('0/256 ✓ valid');
+    } finally {
+      await term.close();
+    }
   });
 
   it('creates a data store in the sandbox and waits for ACTIVE', () => {
