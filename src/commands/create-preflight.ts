@@ -31,11 +31,11 @@ export async function preflightReport(session: Session, options: CreateOptions, 
 /** The report as data, in the `--output` format (with `--query`). */
 export function preflightData(report: PreflightReport, options: CreateOptions): Promise<string> {
   // The command line's words only: the wizard's (Ctrl+T) mean nothing here.
-  const results = report.results.map((result) => (result.fix?.wizardText === undefined ? result : { ...result, fix: withoutWizardText(result.fix) }));
+  const results = report.results.map((result) => (result.fix?.wizardFix === undefined ? result : { ...result, fix: withoutWizardFix(result.fix) }));
   return renderOutput({ ...report, results }, { output: options.output, query: options.query, operation: 'preflight' });
 }
 
-function withoutWizardText({ wizardText: _wizard, ...fix }: PreflightFix): PreflightFix {
+function withoutWizardFix({ wizardFix: _wizard, ...fix }: PreflightFix): PreflightFix {
   return fix;
 }
 

@@ -2,6 +2,7 @@
  * The checks about the account and Region rather than one resource: HealthLake offered in the Region, the data
  * stores already there against the default quota, and one with the same name (ListFHIRDatastores, read-only).
  */
+import { wizardKey } from '../../request/issues.js';
 import { HEALTHLAKE_REGIONS, isHealthLakeRegion } from '../healthlake-regions.js';
 import type { DatastoreProperties } from '../types.js';
 import { errorText, isAccessDenied, type CheckContext } from './check-context.js';
@@ -29,8 +30,8 @@ export function checkRegion(context: CheckContext): PreflightResult {
     ...REGION_CHECK,
     status: 'failed',
     summary: `HealthLake is not offered in ${region}.`,
-    // The wizard changes the Region with its target picker: the key is the key table's (test/ui/target-first.test.tsx).
-    fix: { text: `Choose one of ${offered} (--region).`, wizardText: `Press Ctrl+T to choose one of ${offered}; every answer is kept.` },
+    // The wizard changes the Region with its target picker: the key is named from the key table.
+    fix: { text: `Choose one of ${offered} (--region).`, wizardFix: `Press ${wizardKey('changeTarget')} to choose one of ${offered}; every answer is kept.` },
   };
 }
 

@@ -2,7 +2,7 @@
  * The pre-flight report as lines for a terminal (stderr before sending, stdout for `--dry-run --preflight`):
  * one line per check with its mark, then the reason, the details and the exact fix indented under it.
  */
-import type { PreflightReport, PreflightResult, PreflightStatus } from './types.js';
+import type { PreflightFix, PreflightReport, PreflightResult, PreflightStatus } from './types.js';
 
 /** The mark and word of each status; "not checked" is spelled out, never a tick. */
 export const STATUS_MARKS: Record<PreflightStatus, string> = {
@@ -19,14 +19,17 @@ function indent(text: string, by: string): string {
     .join('\n');
 }
 
-/** One result as lines; `words`: `wizard` for the wizard's review (its own words for a fix, where it has them). */
-export function resultLines(result: PreflightResult, words: 'cli' | 'wizard' = 'cli'): string {
+/**
+ * One result as lines. `fixText` says a fix: the command line's words unless told (the wizard's review says its
+ * own, where a fix has them: `wizardFix`).
+ */
+export function resultLines(result: PreflightResult, fixText: (fix: PreflightFix) => string = (fix) => fix.text): string {
   const head = `${STATUS_MARKS[result.status]} ${result.title}: ${result.status === 'not-checked' ? 'not checked. ' : ''}${result.summary}`;
   const lines = [head];
   if (result.reason) lines.push(`    Why not checked: ${result.reason}`);
   for (const detail of result.details ?? []) lines.push(`    - ${detail}`);
   if (result.fix) {
-    lines.push(`    Fix: ${words === 'wizard' ? (result.fix.wizardText ?? result.fix.text) : result.fix.text}`);
+    lines.push(`    Fix: ${fixText(result.fix)}`);
     if (result.fix.command) lines.push(`      ${result.fix.command}`);
     if (result.fix.policyStatement) lines.push(indent(result.fix.policyStatement, '      '));
     if (result.fix.field && result.fix.value !== undefined) lines.push(`      ${result.fix.field}: ${result.fix.value}`);

@@ -18,10 +18,11 @@ export interface PreflightFix {
   /** The fix as the command line and the plain mode say it (a flag such as `--region`). */
   text: string;
   /**
-   * The fix in the wizard's words, where `text` names a flag the wizard does not take: there the Region changes
-   * with the target picker (Ctrl+T). See `resultLines`'s `words`.
+   * The fix in the wizard's words, where `text` names a flag the wizard does not take (there the Region changes
+   * with the target picker), its keys as `{key:NAME}` tokens: `fixInWizardWords` names them, as it does for an
+   * issue's fix. The command line never shows it.
    */
-  wizardText?: string;
+  wizardFix?: string;
   /** A command to run as is, e.g. `aws lambda add-permission ...`. */
   command?: string;
   /** A key-policy statement to add, as pretty-printed JSON. */

@@ -4,7 +4,9 @@
  */
 import { Box, Text } from 'ink';
 import { resultLines, STATUS_MARKS } from '../../aws/preflight/report-text.js';
-import type { PreflightStatus } from '../../aws/preflight/types.js';
+import type { PreflightFix, PreflightStatus } from '../../aws/preflight/types.js';
+import { fixInWizardWords } from '../../wizard-flow/issues.js';
+import { keyName } from '../keys.js';
 import type { PreflightState } from '../effects/use-preflight.js';
 
 const COLORS: Record<PreflightStatus, string | undefined> = { passed: 'green', failed: 'red', warning: 'yellow', 'not-checked': undefined };
@@ -76,6 +78,7 @@ export function preflightText(preflight: PreflightState | 'skipped' | undefined,
   if (preflight === undefined) return waiting === 'answers' ? 'The checks run once the answers have no errors.' : 'The checks run once the target is checked and works (the header says which it is).';
   if (preflight === 'skipped') return 'Pre-flight checks: skipped (--no-preflight).';
   const lines = preflight.failure ? [`${STATUS_MARKS['not-checked']} Not checked: ${preflight.failure}`] : [];
-  for (const { planned, result } of preflight.checks) lines.push(result ? resultLines(result, 'wizard') : `… ${planned.title}: ${preflight.failure ? 'not checked' : 'checking'}`);
+  const wizardWords = (fix: PreflightFix) => fixInWizardWords({ fix: fix.text, wizardFix: fix.wizardFix }, keyName);
+  for (const { planned, result } of preflight.checks) lines.push(result ? resultLines(result, wizardWords) : `… ${planned.title}: ${preflight.failure ? 'not checked' : 'checking'}`);
   return `${lines.join('\n')}\n`;
 }
