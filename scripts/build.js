@@ -20,7 +20,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtinDefaultImportsAsRequires, memoizedToEsm } from './bundle-rewrites.js';
+import { builtinImportsAsRequires, COPIED_BUILTIN, memoizedToEsm } from './bundle-rewrites.js';
 import { nodeBinary } from './node-binary.js';
 import { ANSI_DIFF, ansiDiffWithSameStyleShortcut, ERROR_OVERVIEW, errorOverviewWithLazyStackUtils, inkOnATerminal, LOG_UPDATE, logUpdateWithLineDiffFix, oneColumnText, RECONCILER, reconcilerWithoutDevtools, SEGMENTER_FILES, SIGNAL_EXIT, signalExitWithLazyAssert, stringWidthWrapper, TERMINAL_SIZE, terminalSizeWithLazyChildProcess, withGraphemeShortcut, YOGA_MODULE, YOGA_WASM_FILE, yogaWithWasmFile } from './ink-patches.js';
 
@@ -130,7 +130,7 @@ const bodies = new Map();
 /** How many times esbuild's runtime __toESM was found (once: the chunk that holds the runtime). */
 let toEsmMemoized = 0;
 for (const file of outputFiles) {
-  const memoized = memoizedToEsm(builtinDefaultImportsAsRequires(file.text));
+  const memoized = memoizedToEsm(builtinImportsAsRequires(file.text));
   toEsmMemoized += memoized.found;
   const { code } = await transform(memoized.text, {
     format: 'cjs',
@@ -207,15 +207,21 @@ const launcher = await build({
   define: { __HLW_BUILD_ID__: JSON.stringify(bundleId) },
 });
 // An ES module is strict; so stays its CommonJS form.
-const launcherCode = await transform(builtinDefaultImportsAsRequires(launcher.outputFiles[0].text), { format: 'cjs', platform: 'node', target: 'node20', minify: true, banner: '"use strict";', logLevel: 'warning' });
+const launcherCode = await transform(builtinImportsAsRequires(launcher.outputFiles[0].text), { format: 'cjs', platform: 'node', target: 'node20', minify: true, banner: '"use strict";', logLevel: 'warning' });
 write('launcher.cjs', launcherCode.code);
 
-// The launcher reads each script as Latin-1, one byte a character (no UTF-8 decoding): only ASCII may be written.
-// esbuild escapes every other character (its default charset).
+// Two checks of every script written:
+// - the launcher reads each as Latin-1, one byte a character (no UTF-8 decoding): only ASCII may be written.
+//   esbuild escapes every other character (its default charset);
+// - a Node built-in's import that reached the CommonJS transform is a copy of the module with a getter per member
+//   (COPIED_BUILTIN): builtinImportsAsRequires no longer matches esbuild's output.
 for (const entry of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
   if (!entry.endsWith('.cjs')) continue;
-  const offset = readFileSync(join(dist, entry)).findIndex((byte) => byte > 0x7f);
+  const bytes = readFileSync(join(dist, entry));
+  const offset = bytes.findIndex((byte) => byte > 0x7f);
   if (offset !== -1) throw new Error(`dist/${entry} has a byte that is not ASCII at offset ${offset}: the launcher reads scripts as Latin-1 (src/launcher.ts)`);
+  const copied = bytes.toString('latin1').match(COPIED_BUILTIN);
+  if (copied) throw new Error(`dist/${entry} copies a Node built-in, ${copied[0]}: update builtinImportsAsRequires in scripts/bundle-rewrites.js`);
 }
 
 /** A chunk's path inside dist/, with forward slashes. */

@@ -3,14 +3,21 @@
 // transforms of esbuild's minified output, tested in test/package/bundle-rewrites.test.ts on a real bundle.
 
 /**
- * `import fs from "node:fs"` (a Node built-in's default export: its module object) as `const fs = require("node:fs")`.
- * Left as it is, the CommonJS transform makes it `__toESM(require("node:fs"), 1)`, a copy of the module with a
- * getter for each of its members: Ink's modules import node:process a dozen times, and the first frame made a
- * thousand getters for them. A built-in's default export is its module object, so the meaning is the same.
+ * `import fs from "node:fs"` (a Node built-in's default export: its module object) and `import * as fs from
+ * "node:fs"` as `const fs = require("node:fs")`. Left as they are, the CommonJS transform makes each
+ * `__toESM(require("node:fs"))`, a copy of the module with a getter for each of its members: Ink's modules import
+ * node:process a dozen times, and the first frame made a thousand getters for them. A built-in's default export is
+ * its module object, and its namespace has the same members (nothing reads a built-in namespace's `default`).
  */
-export function builtinDefaultImportsAsRequires(text) {
-  return text.replace(/\bimport\s*([A-Za-z_$][\w$]*)\s*from\s*"(node:[\w/]+)";?/g, (_import, name, builtin) => `const ${name}=require(${JSON.stringify(builtin)});`);
+export function builtinImportsAsRequires(text) {
+  return text.replace(/\bimport\s*(?:\*\s*as\s+)?([A-Za-z_$][\w$]*)\s*from\s*"(node:[\w/]+)";?/g, (_import, name, builtin) => `const ${name}=require(${JSON.stringify(builtin)});`);
 }
+
+/**
+ * What a static built-in import left to the CommonJS transform looks like there: `__toESM(require("node:fs"))`,
+ * minified. (A dynamic `import("node:http")`, which runs when asked, becomes `()=>__toESM(require(...))`: not this.)
+ */
+export const COPIED_BUILTIN = /(?<!=>[\w$]*)[\w$]+\(require\("node:[\w/]+"\)(?:,1)?\)/;
 
 /** esbuild's runtime `__toESM`, minified: `l=(e,r,t)=>(t=e!=null?q(d(e)):{},p(r||!e||!e.__esModule?a(t,"default",{value:e,enumerable:!0}):t,e))`. */
 const TO_ESM = /([A-Za-z_$][\w$]*)=\(([A-Za-z_$][\w$]*),([A-Za-z_$][\w$]*),([A-Za-z_$][\w$]*)\)=>\(\4=\2!=null\?[^{}]*:\{\},[A-Za-z_$][\w$]*\(\3\|\|!\2\|\|!\2\.__esModule\?[A-Za-z_$][\w$]*\(\4,"default",\{value:\2,enumerable:!0\}\):\4,\2\)\)/g;
