@@ -6,7 +6,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ChunkLoader, CodeCacheDir, KEPT_OTHER_CACHES, launchPaths, pruneOtherCaches } from '../../src/launcher.js';
+import { chunkNamed, ChunkLoader, CodeCacheDir, KEPT_OTHER_CACHES, launchPaths, pruneOtherCaches } from '../../src/launcher.js';
 
 let dist: string;
 let scratch: string;
@@ -121,6 +121,13 @@ describe('ChunkLoader', () => {
     expect(app.main()).toEqual({ shared: 1, again: true, joined: join('a', 'b'), strict: true, lazy: 'from its own file', packed: 'from the pack' });
     expect(lines).toEqual(["loaded app.cjs (Node's require, with its compile cache)", "loaded chunks/lazy.cjs (Node's require, with its compile cache)", "loaded chunks/ui-pack.cjs (Node's require, with its compile cache)"]);
     expect(loader.stale()).toBe(false);
+  });
+
+  it("resolves a chunk's relative requires on the names, as paths inside dist/ would be", () => {
+    expect(chunkNamed('app.cjs', './chunks/ui.cjs')).toBe('chunks/ui.cjs');
+    expect(chunkNamed('chunks/ui.cjs', './shared.cjs')).toBe('chunks/shared.cjs');
+    expect(chunkNamed('chunks/ui.cjs', '../app.cjs')).toBe('app.cjs');
+    expect(chunkNamed('chunks/deep/a.cjs', '../../b/./c.cjs')).toBe('b/c.cjs');
   });
 
   it('names a chunk that is in no pack and has no file', () => {
