@@ -107,6 +107,11 @@ function StatusChooser({ deps, input }: { deps: AppDeps; input: Extract<AppInput
 
 function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => startState(input, deps.now()));
+  // A ClientToken not made at the start (the run opened on a step, not the review) is made after the first frame.
+  const newClientToken = input.mode === 'wizard' ? input.flow.newClientToken : undefined;
+  useEffect(() => {
+    if (newClientToken) dispatch({ type: 'clientTokenMade', token: newClientToken() });
+  }, [newClientToken]);
   // Opened once, after the first frame (the timer lets Ink paint before the store is loaded).
   const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
   const [openedStore, setOpenedStore] = useState<WizardStore>();

@@ -10,7 +10,7 @@ export async function runWizard({ initial, given, options, policy }: RunWizardIn
     // A dry run gets no generated ClientToken: it prints what `--no-interactive --dry-run` prints for the same input.
     {
       mode: 'wizard',
-      flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { clientToken: crypto.randomUUID() }), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) },
+      flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { newClientToken: () => crypto.randomUUID() }), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) },
       options,
     },
     {

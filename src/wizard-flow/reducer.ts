@@ -22,6 +22,12 @@ export interface InitialFlow {
   dryRun?: boolean;
   /** A fresh ClientToken, shown (and overridable) on the last step unless one was given. */
   clientToken?: string;
+  /**
+   * Makes a fresh ClientToken, when none is given or made yet: at once for a run that opens on the review (which
+   * shows the request), else after the first frame (the app's `clientTokenMade`), as Web Crypto's first use would
+   * hold the frame up.
+   */
+  newClientToken?: () => string;
   /** The project's team policy: its rules are checked as the person types. */
   policy?: TeamPolicy;
   /** The preset the run starts from (`--preset`). */
@@ -81,7 +87,9 @@ export function initialWizardState(flow: InitialFlow): WizardState {
     ...(flow.preset ? { preset: flow.preset } : {}),
   };
   const first = nextToAsk(base);
-  return first ? { ...base, cursor: first.path } : { ...base, phase: 'review', cursor: visiblePrompts(answers)[0]!.path };
+  if (first) return { ...base, cursor: first.path };
+  const token = answers[CLIENT_TOKEN_PATH] === undefined ? flow.newClientToken?.() : undefined;
+  return { ...base, ...(token ? { answers: { ...answers, [CLIENT_TOKEN_PATH]: token } } : {}), phase: 'review', cursor: visiblePrompts(answers)[0]!.path };
 }
 
 /** The status panel's state for an existing data store (`healthlake-wizard status ID`). */
@@ -262,6 +270,8 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     }
     case 'toggleHelp':
       return { ...state, longHelp: !state.longHelp };
+    case 'clientTokenMade':
+      return state.answers[CLIENT_TOKEN_PATH] === undefined && !state.dryRun ? { ...state, answers: { ...state.answers, [CLIENT_TOKEN_PATH]: event.token } } : state;
     case 'review':
       return state.phase === 'editing' ? { ...state, phase: 'review', trail: [], returnToReview: false } : state;
     case 'startChoices': {

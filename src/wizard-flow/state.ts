@@ -113,6 +113,8 @@ export type WizardEvent =
   /** The target's check came back (after the first frame, in the background). */
   | { type: 'targetChecked'; report: TargetReport; /** The `targetVersion` it was made for: a late answer for an older choice is dropped. */ version: number }
   | { type: 'review' }
+  /** A fresh ClientToken (InitialFlow's newClientToken, after the first frame): taken when the run has none. */
+  | { type: 'clientTokenMade'; token: string }
   | { type: 'startChoices'; choices: StartChoices }
   | { type: 'startFresh' }
   | { type: 'startFrom'; answers: Answers; label: string; /** A preset: every parameter counts as given, so only what is missing (required) or invalid is asked. */ asGiven?: boolean; /** The preset's name. */ preset?: string }

@@ -120,6 +120,27 @@ describe('wizard reducer', () => {
     expect(complete.phase).toBe('review');
   });
 
+  it('makes the ClientToken at once only for a run that opens on the review; else the app makes it after the first frame', () => {
+    let made = 0;
+    const newClientToken = () => `made-${++made}`;
+    const onAStep = initialWizardState({ initial: {}, given: [], newClientToken });
+    expect(onAStep.answers.ClientToken).toBeUndefined();
+    expect(made).toBe(0);
+    const later = run(onAStep, { type: 'clientTokenMade', token: 'after-frame' });
+    expect(later.answers.ClientToken).toBe('after-frame');
+    // One made already (or given, or typed) stays; a dry run has none.
+    expect(run(later, { type: 'clientTokenMade', token: 'another' })).toBe(later);
+    const dryRun = initialWizardState({ initial: {}, given: [], dryRun: true });
+    expect(run(dryRun, { type: 'clientTokenMade', token: 'x' }).answers.ClientToken).toBeUndefined();
+    const onReview = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: visiblePrompts({}).map((p) => p.path), newClientToken });
+    expect(onReview.phase).toBe('review');
+    expect(onReview.answers.ClientToken).toBe('made-1');
+    expect(run(onReview, { type: 'clientTokenMade', token: 'late' }).answers.ClientToken).toBe('made-1');
+    const given = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', ClientToken: 'mine' }, given: visiblePrompts({}).map((p) => p.path), newClientToken });
+    expect(given.answers.ClientToken).toBe('mine');
+    expect(made).toBe(1);
+  });
+
   it('edits a field from review and returns to review, asking what the change requires', () => {
     let state = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: visiblePrompts({}).map((p) => p.path) });
     state = run(state, { type: 'jumpTo', path: CMK }, { type: 'answer', path: CMK, value: 'CUSTOMER_MANAGED_KMS_KEY' }, next);

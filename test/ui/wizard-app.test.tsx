@@ -50,6 +50,23 @@ describe('the wizard, against the real gateway and emulator', () => {
     driver.unmount();
   });
 
+  it('makes the ClientToken after the first frame when the run opens on a step, and sends it', async () => {
+    const token = randomUUID();
+    let asked = 0;
+    const deps = emulatorDeps(emulator);
+    const driver = drive(createApp(deps, { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' } as never, given: ALL.filter((path) => path !== 'DatastoreName'), newClientToken: () => (asked++, token) }, options: {} }));
+    await settled(driver, 'Step 1 of 7');
+    expect(asked).toBe(1);
+    await driver.type('late-token');
+    await driver.press(KEY.enter);
+    await driver.waitFor('Review');
+    await driver.press('c', 'y');
+    await driver.waitFor('The data store is ACTIVE', 10_000);
+    expect(emulator.datastores().find((store) => store.request.ClientToken === token)?.request.DatastoreName).toBe('late-token');
+    expect(asked).toBe(1);
+    driver.unmount();
+  });
+
   it('ends with exit 254 and the cause when creation fails', async () => {
     const answers = { DatastoreTypeVersion: 'R4', 'SseConfiguration.KmsEncryptionConfig.CmkType': 'CUSTOMER_MANAGED_KMS_KEY', 'SseConfiguration.KmsEncryptionConfig.KmsKeyId': 'alias/healthlake-wizard-fail' };
     const { driver, deps } = wizard(answers, ALL);
