@@ -54,7 +54,7 @@ describe('the wizard, against the real gateway and emulator', () => {
     const token = randomUUID();
     let asked = 0;
     const deps = emulatorDeps(emulator);
-    const driver = drive(createApp(deps, { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' } as never, given: ALL.filter((path) => path !== 'DatastoreName'), newClientToken: () => (asked++, token) }, options: {} }));
+    const driver = drive(createApp(deps, { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' }, given: ALL.filter((path) => path !== 'DatastoreName'), newClientToken: () => (asked++, token) }, options: {} }));
     await settled(driver, 'Step 1 of 7');
     expect(asked).toBe(1);
     await driver.type('late-token');
