@@ -42,9 +42,9 @@ export interface HeadingRoom {
 }
 
 /**
- * The heading for this report: the account and identity whole (the identity on a line of its own when the first
- * is too narrow), a problem whole or, when it is too long, under the line with its fix where the screen does not
- * show them.
+ * The heading for this report: the account and identity whole (the identity, or the account with it, on a line
+ * of its own when the first is too narrow), a problem whole or, when it is too long, under the line with its fix
+ * where the screen does not show them.
  */
 export function targetHeading(sandbox: boolean, report: TargetReport | undefined, { room, width, problem: told, changeTarget }: HeadingRoom): TargetHeading {
   const details = told === 'here';
@@ -73,8 +73,11 @@ export function targetHeading(sandbox: boolean, report: TargetReport | undefined
     if (!identity) return { line: join(...where, endpoint), tone, more: after };
     const account = `account ${identity.account}`;
     const named = identity.name ? `${account} (${identity.name})` : account;
-    if (fits(...where, named) || !identity.name) return { line: join(...where, named, endpoint), tone, more: after };
-    return { line: join(...where, account, endpoint), tone, more: [...wrapped(`identity ${identity.name}`, 'target'), ...after] };
+    if (fits(...where, named)) return { line: join(...where, named, endpoint), tone, more: after };
+    if (fits(...where, account)) return { line: join(...where, account, endpoint), tone, more: [...wrapped(`identity ${identity.name}`, 'target'), ...after] };
+    // Not even the account fits beside the Region (a warning in it, a long profile name): it goes under the line,
+    // whole, with the identity.
+    return { line: join(...where, endpoint), tone, more: [...wrapped(identity.name ? `${account} · identity ${identity.name}` : account, 'target'), ...after] };
   }
   const said = `${MARK.error} ${problem.message}`;
   const fix = details ? [...wrapped(`Fix: ${problem.fix}`, 'fix'), ...choose] : [];

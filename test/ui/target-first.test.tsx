@@ -110,6 +110,15 @@ describe('the header', () => {
     expect(heading.more.map((line) => line.text).join(' ')).toContain('▲ HealthLake is not offered in eu-central-1. Fix: Press Ctrl+T to choose a Region where it is (us-east-2, us-east-1');
   });
 
+  it('keeps the account whole: under the line, with the identity, when it does not fit beside the Region', () => {
+    const report: TargetReport = { ok: true, target: { region: 'eu-central-1', profile: 'platform-admin', sandbox: false }, identity: IDENTITY };
+    const heading = headerHeading({ target: report, sandbox: false }, 80);
+    expect(heading.line).toBe('region eu-central-1 (no HealthLake there) · profile platform-admin');
+    expect(heading.more[0]).toEqual({ text: `account ${IDENTITY.account} · identity ${IDENTITY.name}`, tone: 'target' });
+    // Where it fits, it stays on the line; the identity goes under it only when the two do not fit together.
+    expect(headerHeading({ target: { ...report, target: { region: 'us-east-1', sandbox: false } }, sandbox: false }, 80).line).toBe(`region us-east-1 · account ${IDENTITY.account} (${IDENTITY.name})`);
+  });
+
   it('in the sandbox: that nothing goes to AWS, and the emulator\'s account, whole in 80 columns', () => {
     const frame = frameOf({ ok: true, target: { region: 'us-east-1', sandbox: true }, identity: { ...IDENTITY, account: '123456789012', name: 'sandbox' } }, true);
     expect(frame).toMatch(/^healthlake-wizard · local, nothing goes to AWS · account 123456789012\s+SANDBOX/);
