@@ -19,7 +19,8 @@
  * (`npm run bench`), this loader still starts the wizard faster on Node 22 and 24 from the second run on: it saves
  * a script's code at the first frame, with every function compiled until then, where Node's keeps what it compiled
  * when the file was loaded. So every Node takes this loader; Node's is taken when asked (for the benchmark).
- * The user's cache folder keeps one folder per Node (and, for Node's compile cache, per build); old ones go.
+ * The user's cache folder keeps one folder per Node and build (V8 tells a script's cached code only by the script's
+ * length); old ones go.
  */
 import { chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -39,7 +40,7 @@ export interface LaunchPaths {
   builtCache: string;
   /** The user's cache folder, which holds the folders below (and those of other Nodes). */
   cacheRoot: string;
-  /** The cache this Node writes for chunks the built one has no fitting code for. */
+  /** The cache this Node and this build write for chunks the built one has no fitting code for. */
   userCache: string;
   /** The folder of Node's own compile cache for this Node and this build. */
   compileCache: string;
@@ -69,7 +70,9 @@ export function launchPaths(distDir: string, env: NodeJS.ProcessEnv = process.en
     entry: join(distDir, 'app.cjs'),
     builtCache: join(distDir, 'code-cache', runtime()),
     cacheRoot,
-    userCache: join(cacheRoot, `code-${runtime()}`),
+    // A folder per build too: V8 checks cached code against a script's length only, so an upgrade whose app.cjs
+    // had the same length (chunk names differ only in their hashes) took the old build's code and ran it.
+    userCache: join(cacheRoot, `code-${runtime()}-${BUILD_ID}`),
     // Node names its entries after the files' paths: a folder per build keeps an upgrade from piling up old ones.
     compileCache: join(cacheRoot, `compile-${runtime()}-${BUILD_ID}`),
   };

@@ -70,8 +70,14 @@ describe("Node's own compile cache", () => {
   });
 });
 
+/** The built launcher's paths for the bundle in `distDir` (its cache folders are named after its build). */
+function builtLaunchPaths(distDir: string, cacheDir: string): { userCache: string; compileCache: string } {
+  const launcher = nodeModule.createRequire(import.meta.url)('../../dist/launcher.cjs') as { launchPaths(distDir: string, env: NodeJS.ProcessEnv): { userCache: string; compileCache: string } };
+  return launcher.launchPaths(distDir, { HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir });
+}
+
 /** Where the launcher keeps this Node's code for app.cjs under a user cache folder. */
-const userEntry = (cacheDir: string) => join(cacheDir, `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_'), 'app.cjs.v8');
+const userEntry = (cacheDir: string) => join(builtLaunchPaths(join(copy, 'dist'), cacheDir).userCache, 'app.cjs.v8');
 
 describe('a shipped code cache that does not fit this Node', () => {
   it('is rejected, the program runs all the same, and its own cache is written for the next start', () => {
@@ -84,6 +90,32 @@ describe('a shipped code cache that does not fit this Node', () => {
     const second = dryRun();
     expect(second.code).toBe(0);
     expect(second.loads).toEqual(['app.cjs: cached code']);
+  });
+});
+
+describe('a user cache written by another build', () => {
+  it("is not taken by an upgrade whose scripts have the same lengths: V8 would run the other build's code", () => {
+    const cacheDir = join(scratch, 'upgrade-cache');
+    const version = (packageRoot: string) => {
+      const run = spawnSync(process.execPath, [join(packageRoot, 'bin', 'healthlake-wizard.cjs'), '--version'], { env: { PATH: process.env.PATH, HOME: scratch, HEALTHLAKE_WIZARD_CACHE_DIR: cacheDir }, encoding: 'utf8' });
+      return run.stdout.split(' ')[0];
+    };
+    // The installed build, on a Node its shipped cache does not fit, writes its own cache (the version included).
+    const installed = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
+    expect(version(copy)).toBe(`healthlake-wizard/${installed}`);
+    expect(existsSync(userEntry(cacheDir))).toBe(true);
+    // The upgrade: its app.cjs as long as before (a version of as many characters, as chunk names of as many),
+    // and, as every other build, a launcher with another build id.
+    const upgrade = join(scratch, 'upgrade');
+    cpSync(copy, upgrade, { recursive: true });
+    const upgraded = installed.replace(/^\d/, (digit) => String((Number(digit) + 1) % 10));
+    const app = join(upgrade, 'dist', 'app.cjs');
+    writeFileSync(app, readFileSync(app, 'latin1').replace(`version:"${installed}"`, `version:"${upgraded}"`), 'latin1');
+    const buildId = builtLaunchPaths(join(copy, 'dist'), cacheDir).compileCache.split('-').pop()!;
+    const launcher = join(upgrade, 'dist', 'launcher.cjs');
+    writeFileSync(launcher, readFileSync(launcher, 'latin1').replaceAll(buildId, [...buildId].reverse().join('')), 'latin1');
+    expect(statSync(app).size).toBe(statSync(join(copy, 'dist', 'app.cjs')).size);
+    expect(version(upgrade)).toBe(`healthlake-wizard/${upgraded}`);
   });
 });
 

@@ -178,13 +178,13 @@ describe('CodeCacheDir', () => {
 });
 
 describe('launchPaths', () => {
-  it('keeps the user caches under HEALTHLAKE_WIZARD_CACHE_DIR, in folders named after this V8 and CPU (and build)', () => {
+  it('keeps the user caches under HEALTHLAKE_WIZARD_CACHE_DIR, in folders named after this V8, CPU and build', () => {
     const paths = launchPaths('/opt/hlw/dist', { HEALTHLAKE_WIZARD_CACHE_DIR: '/var/cache/hlw' });
     expect(paths.cacheRoot).toBe('/var/cache/hlw');
     expect(paths.compileCache).toBe(join('/var/cache/hlw', `compile-${process.versions.v8}-${process.arch}-source`.replace(/[^\w.-]/g, '_')));
     expect(paths.entry).toBe(join('/opt/hlw/dist', 'app.cjs'));
     expect(paths.builtCache).toBe(join('/opt/hlw/dist', 'code-cache', `${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_')));
-    expect(paths.userCache).toBe(join('/var/cache/hlw', `code-${process.versions.v8}-${process.arch}`.replace(/[^\w.-]/g, '_')));
+    expect(paths.userCache).toBe(join('/var/cache/hlw', `code-${process.versions.v8}-${process.arch}-source`.replace(/[^\w.-]/g, '_')));
   });
 });
 
