@@ -17,7 +17,7 @@ import { savePresetAs, useSubmission } from './effects/use-submission.js';
 import type { AppDeps } from './effects/app-deps.js';
 import { answerIssues, hasErrors, requestFromAnswers } from '../wizard-flow/issues.js';
 import { presetPolicyLine, presetPolicyProblem } from '../wizard-flow/preset-policy.js';
-import { canChangeTarget, initialWizardState, watchingWizardState, wizardReducer, type InitialFlow } from '../wizard-flow/reducer.js';
+import { canChangeTarget, initialWizardState, needsClientToken, watchingWizardState, wizardReducer, type InitialFlow } from '../wizard-flow/reducer.js';
 import { targetChoiceOf, type WizardEvent, type WizardState } from '../wizard-flow/state.js';
 import { regionNotOffered } from '../wizard-flow/target-words.js';
 import { EditScreen } from './screens/edit-screen.js';
@@ -39,14 +39,26 @@ const ReviewScreen = lazy(() => import('./review/review-screen.js'));
  * id: after a picker over the Region's data stores and the local history).
  */
 export type AppInput =
-  | { mode: 'wizard'; flow: InitialFlow; options: CreateOptions }
+  | {
+      mode: 'wizard';
+      flow: InitialFlow;
+      options: CreateOptions;
+      /**
+       * Makes a fresh ClientToken for a run that has none: at once when it opens on the review (which shows the
+       * request), else after the first frame, which Web Crypto's first use would hold up.
+       */
+      newClientToken?: () => string;
+    }
   | { mode: 'status'; datastoreId?: string; sandbox: boolean; options: GlobalOptions };
 
 /** The app's input once the data store to follow is known. */
 type ResolvedInput = Exclude<AppInput, { mode: 'status' }> | (Extract<AppInput, { mode: 'status' }> & { datastoreId: string });
 
 function startState(input: ResolvedInput, now: number): WizardState {
-  if (input.mode === 'wizard') return initialWizardState(input.flow);
+  if (input.mode === 'wizard') {
+    const state = initialWizardState(input.flow);
+    return state.phase === 'review' && input.newClientToken && needsClientToken(state) ? wizardReducer(state, { type: 'clientTokenMade', token: input.newClientToken() }) : state;
+  }
   const placeholder = { DatastoreId: input.datastoreId, DatastoreArn: '', DatastoreStatus: 'CREATING' as const, DatastoreEndpoint: '' };
   return watchingWizardState(placeholder, now, input.sandbox);
 }
@@ -107,11 +119,12 @@ function StatusChooser({ deps, input }: { deps: AppDeps; input: Extract<AppInput
 
 function WizardApp({ deps, input }: { deps: AppDeps; input: ResolvedInput }) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => startState(input, deps.now()));
-  // A ClientToken not made at the start (the run opened on a step, not the review) is made after the first frame.
-  const newClientToken = input.mode === 'wizard' ? input.flow.newClientToken : undefined;
+  // A ClientToken not made at the start (the run opened on a step, not the review) is made after the first frame,
+  // once: one the person clears later stays cleared.
+  const [tokenAfterFrame] = useState(() => (input.mode === 'wizard' && needsClientToken(state) ? input.newClientToken : undefined));
   useEffect(() => {
-    if (newClientToken) dispatch({ type: 'clientTokenMade', token: newClientToken() });
-  }, [newClientToken]);
+    if (tokenAfterFrame) dispatch({ type: 'clientTokenMade', token: tokenAfterFrame() });
+  }, [tokenAfterFrame]);
   // Opened once, after the first frame (the timer lets Ink paint before the store is loaded).
   const store = useMemo(() => new Promise<WizardStore | undefined>((resolve) => setTimeout(() => resolve(deps.openStore().catch(() => undefined)), 0)), [deps]);
   const [openedStore, setOpenedStore] = useState<WizardStore>();

@@ -7,11 +7,13 @@ import type { RunWizardInput } from '../wizard-flow/wizard-input.js';
 export async function runWizard({ initial, given, options, policy }: RunWizardInput): Promise<number> {
   const later = new LineCollector();
   return renderApp(
-    // A dry run gets no generated ClientToken: it prints what `--no-interactive --dry-run` prints for the same input.
+    // A dry run gets no generated ClientToken (needsClientToken): it prints what `--no-interactive --dry-run` prints
+    // for the same input.
     {
       mode: 'wizard',
-      flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(options.dryRun ? {} : { newClientToken: () => crypto.randomUUID() }), ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) },
+      flow: { initial, given, sandbox: options.sandbox ?? false, dryRun: options.dryRun ?? false, ...(policy ? { policy } : {}), ...(options.preset ? { preset: options.preset } : {}) },
       options,
+      newClientToken: () => crypto.randomUUID(),
     },
     {
       async connect(choice, store) {

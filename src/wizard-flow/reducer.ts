@@ -20,14 +20,8 @@ export interface InitialFlow {
   sandbox?: boolean;
   /** `--dry-run`: the run ends by printing the request; nothing is sent. */
   dryRun?: boolean;
-  /** A fresh ClientToken, shown (and overridable) on the last step unless one was given. */
+  /** A fresh ClientToken, shown (and overridable) on the last step unless one was given (see `clientTokenMade`). */
   clientToken?: string;
-  /**
-   * Makes a fresh ClientToken, when none is given or made yet: at once for a run that opens on the review (which
-   * shows the request), else after the first frame (the app's `clientTokenMade`), as Web Crypto's first use would
-   * hold the frame up.
-   */
-  newClientToken?: () => string;
   /** The project's team policy: its rules are checked as the person types. */
   policy?: TeamPolicy;
   /** The preset the run starts from (`--preset`). */
@@ -87,9 +81,12 @@ export function initialWizardState(flow: InitialFlow): WizardState {
     ...(flow.preset ? { preset: flow.preset } : {}),
   };
   const first = nextToAsk(base);
-  if (first) return { ...base, cursor: first.path };
-  const token = answers[CLIENT_TOKEN_PATH] === undefined ? flow.newClientToken?.() : undefined;
-  return { ...base, ...(token ? { answers: { ...answers, [CLIENT_TOKEN_PATH]: token } } : {}), phase: 'review', cursor: visiblePrompts(answers)[0]!.path };
+  return first ? { ...base, cursor: first.path } : { ...base, phase: 'review', cursor: visiblePrompts(answers)[0]!.path };
+}
+
+/** Whether the run has no ClientToken yet (none given, typed or made) and will send one (not a dry run). */
+export function needsClientToken(state: Pick<WizardState, 'answers' | 'dryRun'>): boolean {
+  return state.answers[CLIENT_TOKEN_PATH] === undefined && !state.dryRun;
 }
 
 /** The status panel's state for an existing data store (`healthlake-wizard status ID`). */
@@ -271,7 +268,7 @@ export function wizardReducer(state: WizardState, event: WizardEvent): WizardSta
     case 'toggleHelp':
       return { ...state, longHelp: !state.longHelp };
     case 'clientTokenMade':
-      return state.answers[CLIENT_TOKEN_PATH] === undefined && !state.dryRun ? { ...state, answers: { ...state.answers, [CLIENT_TOKEN_PATH]: event.token } } : state;
+      return needsClientToken(state) ? { ...state, answers: { ...state.answers, [CLIENT_TOKEN_PATH]: event.token } } : state;
     case 'review':
       return state.phase === 'editing' ? { ...state, phase: 'review', trail: [], returnToReview: false } : state;
     case 'startChoices': {

@@ -3,8 +3,8 @@
  * by the bundle although nothing before the first frame, or in a dry run, uses them: node:crypto (with Node's
  * streams behind it) for a random file name written later and the wizard's ClientToken (now made after the first
  * frame), node:assert for one check in signal-exit, node:module for stack-utils' list of built-ins and the
- * launcher's createRequire. A preload records `process.moduleLoadList`
- * in the built program: at exit for a dry run, at the first frame for the wizard.
+ * launcher's createRequire. A preload records `process.moduleLoadList` in the built program: at exit for a dry run,
+ * at the first frame for the wizard.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canGoBack, initialWizardState, showsErrors, wizardReducer } from '../../src/wizard-flow/reducer.js';
+import { canGoBack, initialWizardState, needsClientToken, showsErrors, wizardReducer } from '../../src/wizard-flow/reducer.js';
 import { requestFromAnswers } from '../../src/wizard-flow/issues.js';
 import { choiceOptions, promptAt, visiblePrompts } from '../../src/wizard-flow/prompts.js';
 import { stepProgress } from '../../src/wizard-flow/progress.js';
@@ -120,25 +120,19 @@ describe('wizard reducer', () => {
     expect(complete.phase).toBe('review');
   });
 
-  it('makes the ClientToken at once only for a run that opens on the review; else the app makes it after the first frame', () => {
-    let made = 0;
-    const newClientToken = () => `made-${++made}`;
-    const onAStep = initialWizardState({ initial: {}, given: [], newClientToken });
-    expect(onAStep.answers.ClientToken).toBeUndefined();
-    expect(made).toBe(0);
-    const later = run(onAStep, { type: 'clientTokenMade', token: 'after-frame' });
-    expect(later.answers.ClientToken).toBe('after-frame');
+  it('takes a ClientToken made for it only when it has none and will send one', () => {
+    const fresh = initialWizardState({ initial: {}, given: [] });
+    expect(needsClientToken(fresh)).toBe(true);
+    const made = run(fresh, { type: 'clientTokenMade', token: 'after-frame' });
+    expect(made.answers.ClientToken).toBe('after-frame');
+    expect(needsClientToken(made)).toBe(false);
     // One made already (or given, or typed) stays; a dry run has none.
-    expect(run(later, { type: 'clientTokenMade', token: 'another' })).toBe(later);
+    expect(run(made, { type: 'clientTokenMade', token: 'another' })).toBe(made);
+    const given = initialWizardState({ initial: { ClientToken: 'mine' }, given: [] });
+    expect(run(given, { type: 'clientTokenMade', token: 'x' }).answers.ClientToken).toBe('mine');
     const dryRun = initialWizardState({ initial: {}, given: [], dryRun: true });
+    expect(needsClientToken(dryRun)).toBe(false);
     expect(run(dryRun, { type: 'clientTokenMade', token: 'x' }).answers.ClientToken).toBeUndefined();
-    const onReview = initialWizardState({ initial: { DatastoreTypeVersion: 'R4' }, given: visiblePrompts({}).map((p) => p.path), newClientToken });
-    expect(onReview.phase).toBe('review');
-    expect(onReview.answers.ClientToken).toBe('made-1');
-    expect(run(onReview, { type: 'clientTokenMade', token: 'late' }).answers.ClientToken).toBe('made-1');
-    const given = initialWizardState({ initial: { DatastoreTypeVersion: 'R4', ClientToken: 'mine' }, given: visiblePrompts({}).map((p) => p.path), newClientToken });
-    expect(given.answers.ClientToken).toBe('mine');
-    expect(made).toBe(1);
   });
 
   it('edits a field from review and returns to review, asking what the change requires', () => {

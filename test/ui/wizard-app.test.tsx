@@ -54,7 +54,8 @@ describe('the wizard, against the real gateway and emulator', () => {
     const token = randomUUID();
     let asked = 0;
     const deps = emulatorDeps(emulator);
-    const driver = drive(createApp(deps, { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' }, given: ALL.filter((path) => path !== 'DatastoreName'), newClientToken: () => (asked++, token) }, options: {} }));
+    const driver = drive(createApp(deps, { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' }, given: ALL.filter((path) => path !== 'DatastoreName') }, options: {}, newClientToken: () => (asked++, token) }));
+    // (That the built program's first frame comes before it is test/cli/startup-modules.test.ts's: no crypto by then.)
     await settled(driver, 'Step 1 of 7');
     expect(asked).toBe(1);
     await driver.type('late-token');
@@ -65,6 +66,21 @@ describe('the wizard, against the real gateway and emulator', () => {
     expect(emulator.datastores().find((store) => store.request.ClientToken === token)?.request.DatastoreName).toBe('late-token');
     expect(asked).toBe(1);
     driver.unmount();
+  });
+
+  it('makes the ClientToken for the first frame when the run opens on the review, which shows it; a given one is kept', async () => {
+    let asked = 0;
+    const newClientToken = () => `made-${++asked}`;
+    const opening = drive(createApp(emulatorDeps(emulator), { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4' }, given: ALL }, options: {}, newClientToken }));
+    expect(opening.frame()).toMatch(/Client token\s+made-1/);
+    await settled(opening, 'Review');
+    expect(asked).toBe(1);
+    opening.unmount();
+    const given = drive(createApp(emulatorDeps(emulator), { mode: 'wizard', flow: { initial: { DatastoreTypeVersion: 'R4', ClientToken: 'mine' }, given: ALL }, options: {}, newClientToken }));
+    await settled(given, 'Review');
+    expect(given.frame()).toMatch(/Client token\s+mine/);
+    expect(asked).toBe(1);
+    given.unmount();
   });
 
   it('ends with exit 254 and the cause when creation fails', async () => {
